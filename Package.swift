@@ -1,0 +1,36 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "sanxiang",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "sanxiang", targets: ["sanxiang"]),
+    .library(name: "Model", targets: ["Model"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Domain values, deadline grammar, staffing rule, queries and the plain-file store.
+    .target(name: "Model"),
+    // Dashboard state, pure update, key map, layout and panes drawing into a cell grid.
+    .target(name: "TUI", dependencies: ["Model"]),
+    // ncursesw module map and static-inline shims; only Sources/sanxiang/Terminal.swift uses it.
+    .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+    // The command line, testable in-process.
+    .target(
+      name: "CLI",
+      dependencies: [
+        "Model", "TUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "sanxiang", dependencies: ["CLI", "TUI", "CNCurses"]),
+    // Fixture paths, scratch folders and a runner for the real binary.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["sanxiang", "Model", "TestSupport"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "TestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

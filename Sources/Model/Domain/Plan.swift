@@ -1,0 +1,200 @@
+/// Per-plan settings: what the plan is called, whose it is, and the reviewer percentage.
+public struct PlanSettings: Hashable, Sendable {
+  public var title: String
+  public var agency: String
+  /// A line of context under the title (the table's own subtitle), kept so nothing is lost.
+  public var note: String
+  /// nil when the plan sets no percentage (seed 002 asks only for "enough").
+  public var reviewerPercent: Int?
+  /// The working groups in the plan's order.
+  public var groups: [String]
+  /// The day the plan starts; yearly deadlines count from here until first done.
+  public var start: Day?
+  public var calendar: WorkCalendar
+
+  public init(
+    title: String = "", agency: String = "", note: String = "", reviewerPercent: Int? = 5, groups: [String] = [],
+    start: Day? = nil, calendar: WorkCalendar = WorkCalendar()
+  ) {
+    self.title = title
+    self.agency = agency
+    self.note = note
+    self.reviewerPercent = reviewerPercent
+    self.groups = groups
+    self.start = start
+    self.calendar = calendar
+  }
+}
+
+/// Which role a department plays in a task.
+public enum Role: String, Sendable, Hashable {
+  case lead
+  case support
+}
+
+/// The whole plan as one value: every front end reads this and nothing else.
+public struct Plan: Sendable {
+  public var settings: PlanSettings
+  public private(set) var tasks: [PlanTask]
+  public var staffing: [StaffingUnit]
+  public var journal: [JournalEntry]
+  private var positions: [String: Int]
+
+  public init(
+    settings: PlanSettings, tasks: [PlanTask], staffing: [StaffingUnit] = [],
+    journal: [JournalEntry] = []
+  ) {
+    self.settings = settings
+    self.tasks = tasks
+    self.staffing = staffing
+    self.journal = journal
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(tasks.count)
+    for (i, t) in tasks.enumerated() where positions[t.id] == nil { positions[t.id] = i }
+    self.positions = positions
+  }
+
+  public func index(of id: String) -> Int? { positions[id] }
+
+  public func task(_ id: String) -> PlanTask? { positions[id].map { tasks[$0] } }
+
+  public mutating func replaceTask(at i: Int, with t: PlanTask) {
+    precondition(t.id == tasks[i].id, "a task keeps its id")
+    tasks[i] = t
+  }
+
+  public mutating func appendTask(_ t: PlanTask) {
+    positions[t.id] = tasks.count
+    tasks.append(t)
+  }
+
+  /// The groups in the plan's order, then any group only tasks name.
+  public var groups: [String] {
+    var seen = Set(settings.groups)
+    var out = settings.groups
+    for t in tasks where !t.group.isEmpty && !seen.contains(t.group) {
+      seen.insert(t.group)
+      out.append(t.group)
+    }
+    return out
+  }
+
+  /// Departments in order of first appearance (lead before support within a task).
+  public var departments: [String] {
+    var seen = Set<String>()
+    var out: [String] = []
+    for t in tasks {
+      for d in t.lead.units + t.support.units where !seen.contains(d) {
+        seen.insert(d)
+        out.append(d)
+      }
+    }
+    return out
+  }
+
+  public func staffingChecks() -> [StaffingCheck] {
+    staffing.map { StaffingCheck(unit: $0, percent: settings.reviewerPercent) }
+  }
+
+  public func unitIndex(_ name: String) -> Int? { staffing.firstIndex { $0.name == name } }
+}
+
+extension Plan {
+  /// Applies a change's "after" values, checking that each field held its "before" value.
+  /// Throws `ChangeConflict` naming the first field that did not.
+  public mutating func apply(_ change: Change) throws(ChangeConflict) {
+    switch change.target {
+    case .task(let id):
+      guard let i = index(of: id) else { throw ChangeConflict(target: change.target, field: "id", found: "") }
+      var t = tasks[i]
+      for f in change.fields {
+        let now = t.value(of: f.field)
+        guard now == f.before || now == f.after else {
+          throw ChangeConflict(target: change.target, field: f.field, found: now)
+        }
+        t.set(f.field, f.after)
+      }
+      tasks[i] = t
+    case .unit(let name):
+      try applyStaffing(change, name: name)
+    case .plan:
+      break
+    }
+  }
+
+  private mutating func applyStaffing(_ change: Change, name: String) throws(ChangeConflict) {
+    let i = unitIndex(name)
+    for f in change.fields where f.field == Change.unitExists {
+      if f.after.isEmpty {
+        if let i { staffing.remove(at: i) }
+        return
+      }
+      if i == nil { staffing.append(StaffingUnit(name: name, enforcement: 0, reviewers: 0)) }
+    }
+    guard let j = unitIndex(name) else {
+      throw ChangeConflict(target: change.target, field: Change.unitExists, found: "")
+    }
+    var u = staffing[j]
+    for f in change.fields where f.field != Change.unitExists {
+      let now = f.field == "enforcement" ? String(u.enforcement) : String(u.reviewers)
+      guard now == f.before || now == f.after || f.before.isEmpty else {
+        throw ChangeConflict(target: change.target, field: f.field, found: now)
+      }
+      let v = Int(f.after) ?? 0
+      if f.field == "enforcement" { u.enforcement = v } else { u.reviewers = v }
+    }
+    staffing[j] = u
+  }
+}
+
+/// A change whose "before" no longer matches what the store holds: someone else changed it.
+public struct ChangeConflict: Error, Sendable, Equatable {
+  public let target: ChangeTarget
+  public let field: String
+  public let found: String
+}
+
+extension PlanTask {
+  /// Field names shared by the store's columns, the journal and changes.
+  public static let fieldNames = [
+    "id", "group", "theme", "measure", "requirement", "lead", "support", "deadline", "status",
+    "completed_on", "event_on", "note",
+  ]
+
+  /// A field's value as the store writes it.
+  public func value(of field: String) -> String {
+    switch field {
+    case "id": id
+    case "group": group
+    case "theme": theme
+    case "measure": measure
+    case "requirement": requirement
+    case "lead": lead.cell
+    case "support": support.cell
+    case "deadline": deadline.text
+    case "status": status.rawValue
+    case "completed_on": completedOn?.description ?? ""
+    case "event_on": eventOn?.description ?? ""
+    case "note": note
+    default: ""
+    }
+  }
+
+  /// Sets a field from store text; values were validated when they entered the program.
+  public mutating func set(_ field: String, _ value: String) {
+    switch field {
+    case "group": group = value
+    case "theme": theme = value
+    case "measure": measure = value
+    case "requirement": requirement = value
+    case "lead": lead = Departments(cell: value)
+    case "support": support = Departments(cell: value)
+    case "deadline": deadline = Deadline(value)
+    case "status": status = TaskStatus(token: value) ?? status
+    case "completed_on": completedOn = Day(iso: value)
+    case "event_on": eventOn = Day(iso: value)
+    case "note": note = value
+    default: break
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/// Where a task stands. The raw values are the tokens the store and JSON use.
+public enum TaskStatus: String, CaseIterable, Sendable, Hashable {
+  case open
+  case inProgress = "in_progress"
+  case done
+  case blocked
+
+  /// Accepts the tokens and the Chinese words a person may type into the spreadsheet.
+  public init?(token: String) {
+    let t = token.trimmingSpaces
+    if let s = TaskStatus(rawValue: t) {
+      self = s
+      return
+    }
+    switch t {
+    case "", "未开始", "待办", "未完成", "开放", "todo", "pending": self = .open
+    case "进行中", "推进中", "在办", "in progress", "started": self = .inProgress
+    case "已完成", "完成", "办结", "completed", "closed": self = .done
+    case "受阻", "暂缓", "阻塞", "搁置": self = .blocked
+    default: return nil
+    }
+  }
+}
+
+/// One measure of the plan (the table's row). Named so as not to shadow Swift's `Task`.
+public struct PlanTask: Hashable, Sendable {
+  /// The table's number, kept as the stable id ("1", "6" or a derived "12a").
+  public var id: String
+  public var group: String
+  public var theme: String
+  public var measure: String
+  /// 具体要求, where a table has that column.
+  public var requirement: String
+  public var lead: Departments
+  public var support: Departments
+  public var deadline: Deadline
+  public var status: TaskStatus
+  public var completedOn: Day?
+  /// The day the awaited event happened (see `trigger`).
+  public var eventOn: Day?
+  public var note: String
+
+  public init(
+    id: String, group: String = "", theme: String = "", measure: String, requirement: String = "",
+    lead: Departments = Departments(), support: Departments = Departments(),
+    deadline: Deadline = Deadline(""), status: TaskStatus = .open, completedOn: Day? = nil,
+    eventOn: Day? = nil, note: String = ""
+  ) {
+    self.id = id
+    self.group = group
+    self.theme = theme
+    self.measure = measure
+    self.requirement = requirement
+    self.lead = lead
+    self.support = support
+    self.deadline = deadline
+    self.status = status
+    self.completedOn = completedOn
+    self.eventOn = eventOn
+    self.note = note
+  }
+}
+
+/// The departments of one role. "其他相关部门" and its kin are a placeholder, kept as a flag
+/// rather than counted as a unit.
+public struct Departments: Hashable, Sendable {
+  public var units: [String]
+  /// The cell also said "其他相关部门" (or a similar placeholder).
+  public var others: Bool
+
+  public init(_ units: [String] = [], others: Bool = false) {
+    self.units = units
+    self.others = others
+  }
+
+  public static let placeholders: Set<String> = [
+    "其他相关部门", "其它相关部门", "相关部门", "各相关部门", "其他有关部门", "有关部门", "其他相关科室",
+    "相关科室", "各相关科室", "其他部门", "各部门", "各科室",
+  ]
+
+  /// Reads a store cell: names separated by 、，,；; or line breaks.
+  public init(cell: String) {
+    var units: [String] = []
+    var others = false
+    for part in Departments.split(cell) {
+      if Departments.placeholders.contains(part) {
+        others = true
+      } else if !units.contains(part) {
+        units.append(part)
+      }
+    }
+    self.init(units, others: others)
+  }
+
+  static func split(_ cell: String) -> [String] {
+    var parts: [String] = []
+    var current = ""
+    for ch in cell {
+      if "、，,；;\n\r/／".contains(ch) {
+        parts.append(current)
+        current = ""
+      } else {
+        current.append(ch)
+      }
+    }
+    parts.append(current)
+    return parts.map(\.trimmingSpaces).filter { !$0.isEmpty }
+  }
+
+  /// The store's cell text: names joined by 、, the placeholder last.
+  public var cell: String {
+    (units + (others ? ["其他相关部门"] : [])).joined(separator: "、")
+  }
+
+  public var isEmpty: Bool { units.isEmpty && !others }
+}
+
+extension StringProtocol {
+  /// Trims ASCII and Unicode white space, including the ideographic space.
+  public var trimmingSpaces: String {
+    let scalars = self.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return String(String.UnicodeScalarView(scalars[first...last]))
+  }
+}

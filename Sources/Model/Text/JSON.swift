@@ -1,0 +1,268 @@
+/// A JSON value with ordered object keys, so output keeps the documented field order.
+public indirect enum JSON: Equatable, Sendable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case string(String)
+  case array([JSON])
+  case object([(String, JSON)])
+
+  public static func == (a: JSON, b: JSON) -> Bool {
+    switch (a, b) {
+    case (.null, .null): true
+    case (.bool(let x), .bool(let y)): x == y
+    case (.int(let x), .int(let y)): x == y
+    case (.string(let x), .string(let y)): x == y
+    case (.array(let x), .array(let y)): x == y
+    case (.object(let x), .object(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    default: false
+    }
+  }
+
+  /// Text or null for empty text: optional fields read as null in the documented shapes.
+  public static func text(orNull s: String) -> JSON { s.isEmpty ? .null : .string(s) }
+
+  public subscript(key: String) -> JSON? {
+    if case .object(let pairs) = self { return pairs.first { $0.0 == key }?.1 }
+    return nil
+  }
+
+  public var stringValue: String? {
+    if case .string(let s) = self { return s }
+    return nil
+  }
+
+  public var intValue: Int? {
+    if case .int(let i) = self { return i }
+    return nil
+  }
+
+  /// Compact (one line) or indented by two spaces.
+  public func rendered(pretty: Bool = false) -> String {
+    var out: [UInt8] = []
+    write(into: &out, pretty: pretty, depth: 0)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  public func write(into out: inout [UInt8], pretty: Bool, depth: Int) {
+    func newline(_ d: Int) {
+      guard pretty else { return }
+      out.append(0x0A)
+      for _ in 0..<(d * 2) { out.append(0x20) }
+    }
+    switch self {
+    case .null: out += "null".utf8
+    case .bool(let b): out += (b ? "true" : "false").utf8
+    case .int(let i): out += String(i).utf8
+    case .string(let s): JSON.writeString(s, into: &out)
+    case .array(let items):
+      out.append(0x5B)
+      for (k, v) in items.enumerated() {
+        if k > 0 { out.append(0x2C) }
+        newline(depth + 1)
+        v.write(into: &out, pretty: pretty, depth: depth + 1)
+      }
+      if !items.isEmpty { newline(depth) }
+      out.append(0x5D)
+    case .object(let pairs):
+      out.append(0x7B)
+      for (k, (key, v)) in pairs.enumerated() {
+        if k > 0 { out.append(0x2C) }
+        newline(depth + 1)
+        JSON.writeString(key, into: &out)
+        out.append(0x3A)
+        if pretty { out.append(0x20) }
+        v.write(into: &out, pretty: pretty, depth: depth + 1)
+      }
+      if !pairs.isEmpty { newline(depth) }
+      out.append(0x7D)
+    }
+  }
+
+  /// Escapes quotes, backslashes and every control character; other text stays UTF-8.
+  static func writeString(_ s: String, into out: inout [UInt8]) {
+    out.append(0x22)
+    for b in s.utf8 {
+      switch b {
+      case 0x22: out += [0x5C, 0x22]
+      case 0x5C: out += [0x5C, 0x5C]
+      case 0x0A: out += [0x5C, 0x6E]
+      case 0x0D: out += [0x5C, 0x72]
+      case 0x09: out += [0x5C, 0x74]
+      case 0..<0x20, 0x7F:
+        let hex = Array("0123456789abcdef".utf8)
+        out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+      default: out.append(b)
+      }
+    }
+    out.append(0x22)
+  }
+
+  /// Parses one JSON value that fills `bytes`; errors give a 1-based character column.
+  public static func parse(_ bytes: some Collection<UInt8>) throws(JSONError) -> JSON {
+    var p = JSONParser(b: Array(bytes))
+    p.space()
+    let v = try p.value(depth: 0)
+    p.space()
+    guard p.i == p.b.count else { throw p.fail("unexpected text after the value") }
+    return v
+  }
+}
+
+public struct JSONError: Error, Equatable, Sendable {
+  public let column: Int
+  public let message: String
+}
+
+private struct JSONParser {
+  let b: [UInt8]
+  var i = 0
+
+  func fail(_ m: String) -> JSONError {
+    var col = 1
+    for k in 0..<min(i, b.count) where b[k] & 0xC0 != 0x80 { col += 1 }
+    return JSONError(column: col, message: m)
+  }
+
+  mutating func space() { while i < b.count, [0x20, 0x09, 0x0A, 0x0D].contains(b[i]) { i += 1 } }
+
+  mutating func literal(_ word: String, _ v: JSON) throws(JSONError) -> JSON {
+    let w = Array(word.utf8)
+    guard i + w.count <= b.count, Array(b[i..<(i + w.count)]) == w else { throw fail("expected \(word)") }
+    i += w.count
+    return v
+  }
+
+  mutating func value(depth: Int) throws(JSONError) -> JSON {
+    guard depth < 64 else { throw fail("nested too deeply") }
+    guard i < b.count else { throw fail("unexpected end of line") }
+    switch b[i] {
+    case 0x7B:
+      i += 1
+      var pairs: [(String, JSON)] = []
+      space()
+      if i < b.count && b[i] == 0x7D {
+        i += 1
+        return .object(pairs)
+      }
+      while true {
+        space()
+        guard i < b.count, b[i] == 0x22 else { throw fail("expected a key in quotes") }
+        let k = try string()
+        space()
+        guard i < b.count, b[i] == 0x3A else { throw fail("expected ':'") }
+        i += 1
+        space()
+        pairs.append((k, try value(depth: depth + 1)))
+        space()
+        guard i < b.count else { throw fail("unexpected end of line") }
+        if b[i] == 0x2C {
+          i += 1
+          continue
+        }
+        guard b[i] == 0x7D else { throw fail("expected ',' or '}'") }
+        i += 1
+        return .object(pairs)
+      }
+    case 0x5B:
+      i += 1
+      var items: [JSON] = []
+      space()
+      if i < b.count && b[i] == 0x5D {
+        i += 1
+        return .array(items)
+      }
+      while true {
+        space()
+        items.append(try value(depth: depth + 1))
+        space()
+        guard i < b.count else { throw fail("unexpected end of line") }
+        if b[i] == 0x2C {
+          i += 1
+          continue
+        }
+        guard b[i] == 0x5D else { throw fail("expected ',' or ']'") }
+        i += 1
+        return .array(items)
+      }
+    case 0x22: return .string(try string())
+    case 0x74: return try literal("true", .bool(true))
+    case 0x66: return try literal("false", .bool(false))
+    case 0x6E: return try literal("null", .null)
+    case 0x2D, 0x30...0x39:
+      let s = i
+      if b[i] == 0x2D { i += 1 }
+      while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
+      guard let v = Int(String(decoding: b[s..<i], as: UTF8.self)) else {
+        i = s
+        throw fail("expected a whole number")
+      }
+      return .int(v)
+    default:
+      throw fail("unexpected character")
+    }
+  }
+
+  mutating func hex4() throws(JSONError) -> UInt32 {
+    guard i + 4 <= b.count else { throw fail("bad \\u escape") }
+    var v: UInt32 = 0
+    for _ in 0..<4 {
+      let c = b[i]
+      let d: UInt32
+      switch c {
+      case 0x30...0x39: d = UInt32(c - 0x30)
+      case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+      case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+      default: throw fail("bad \\u escape")
+      }
+      v = v * 16 + d
+      i += 1
+    }
+    return v
+  }
+
+  mutating func string() throws(JSONError) -> String {
+    i += 1
+    var out: [UInt8] = []
+    while i < b.count {
+      let c = b[i]
+      if c == 0x22 {
+        i += 1
+        return String(decoding: out, as: UTF8.self)
+      }
+      if c < 0x20 { throw fail("control character in a string") }
+      if c != 0x5C {
+        out.append(c)
+        i += 1
+        continue
+      }
+      i += 1
+      guard i < b.count else { break }
+      let e = b[i]
+      i += 1
+      switch e {
+      case 0x22: out.append(0x22)
+      case 0x5C: out.append(0x5C)
+      case 0x2F: out.append(0x2F)
+      case 0x62: out.append(0x08)
+      case 0x66: out.append(0x0C)
+      case 0x6E: out.append(0x0A)
+      case 0x72: out.append(0x0D)
+      case 0x74: out.append(0x09)
+      case 0x75:
+        var code = try hex4()
+        if (0xD800...0xDBFF).contains(code), i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 {
+          i += 2
+          let low = try hex4()
+          code = 0x10000 + ((code - 0xD800) << 10) + (low &- 0xDC00)
+        }
+        let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
+        out += String(Character(scalar)).utf8
+      default:
+        i -= 1
+        throw fail("bad escape")
+      }
+    }
+    throw fail("string is never closed")
+  }
+}
