@@ -1,0 +1,206 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The store's only door to the file system: whole-file reads, durable atomic replacement,
+/// durable appends, and the identity of a file on disk (to notice edits made by others).
+public enum FileIO {
+  /// What identifies one version of a file without reading it.
+  public struct Stamp: Hashable, Sendable {
+    public let device: UInt64
+    public let inode: UInt64
+    public let size: Int
+    public let mtimeNanos: Int64
+    public let ctimeNanos: Int64
+  }
+
+  static func errnoText(_ e: Int32 = errno) -> String { String(cString: strerror(e)) }
+
+  public static func stamp(_ path: String) -> Stamp? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return Stamp(
+      device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int(st.st_size),
+      mtimeNanos: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+      ctimeNanos: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
+  }
+
+  public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+  public static func isDirectory(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Reads a whole file, or from `offset` to its end.
+  public static func read(_ path: String, from offset: Int = 0) throws(StoreError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      let e = errno
+      throw StoreError(e == ENOENT ? .noInput : .io, "cannot read: \(errnoText(e))", file: path)
+    }
+    defer { close(fd) }
+    var st = stat()
+    fstat(fd, &st)
+    var out: [UInt8] = []
+    out.reserveCapacity(max(0, Int(st.st_size) - offset) + 1)
+    if offset > 0 { lseek(fd, off_t(offset), SEEK_SET) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw StoreError(.io, "cannot read: \(errnoText())", file: path)
+      }
+      if n == 0 { break }
+      out += chunk[0..<n]
+    }
+    return out
+  }
+
+  static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw StoreError(.io, "cannot write: \(errnoText())", file: path)
+      }
+      done += n
+    }
+  }
+
+  static func fsyncOrThrow(_ fd: Int32, path: String) throws(StoreError) {
+    while fsync(fd) != 0 {
+      if errno == EINTR { continue }
+      throw StoreError(.io, "cannot flush to disk: \(errnoText())", file: path)
+    }
+  }
+
+  /// Makes a rename or a new file in `dir` durable.
+  public static func syncDirectory(_ dir: String) throws(StoreError) {
+    let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw StoreError(.io, "cannot open folder: \(errnoText())", file: dir) }
+    defer { close(fd) }
+    try fsyncOrThrow(fd, path: dir)
+  }
+
+  /// Temp files are named `.<name>.tmp-<pid>-<n>` so a later writer can find and remove them.
+  public static func tempName(for name: String) -> String {
+    ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+  }
+
+  public static func isTempName(_ name: String) -> Bool { name.hasPrefix(".") && name.contains(".tmp-") }
+
+  /// Replaces `dir/name` with `bytes`: temp file, fsync, rename, fsync the folder. A reader
+  /// sees the old file or the new one, never a mix, and a crash leaves one of the two.
+  public static func replace(_ dir: String, _ name: String, with bytes: [UInt8]) throws(StoreError) {
+    let path = dir + "/" + name
+    let tmp = dir + "/" + tempName(for: name)
+    var mode: mode_t = 0o644
+    var st = stat()
+    if stat(path, &st) == 0 { mode = st.st_mode & 0o777 }
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+    guard fd >= 0 else {
+      throw StoreError(.cannotCreate, "cannot create a temporary file: \(errnoText())", file: tmp)
+    }
+    do {
+      try writeAll(fd, bytes, path: path)
+      try fsyncOrThrow(fd, path: path)
+    } catch {
+      close(fd)
+      unlink(tmp)
+      throw error
+    }
+    if close(fd) != 0 {
+      let e = errno
+      unlink(tmp)
+      throw StoreError(.io, "cannot write: \(errnoText(e))", file: path)
+    }
+    guard rename(tmp, path) == 0 else {
+      let e = errno
+      unlink(tmp)
+      throw StoreError(.io, "cannot replace the file: \(errnoText(e))", file: path)
+    }
+    try syncDirectory(dir)
+  }
+
+  /// Appends `bytes` and flushes them to disk. Used for the journal, which only grows.
+  public static func append(_ path: String, _ bytes: [UInt8]) throws(StoreError) {
+    let existed = exists(path)
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw StoreError(.cannotCreate, "cannot open for writing: \(errnoText())", file: path) }
+    defer { close(fd) }
+    try writeAll(fd, bytes, path: path)
+    try fsyncOrThrow(fd, path: path)
+    if !existed { try syncDirectory(dirname(of: path)) }
+  }
+
+  /// Cuts a file back to `length` bytes (a torn last journal line) durably.
+  public static func truncate(_ path: String, to length: Int) throws(StoreError) {
+    let fd = open(path, O_WRONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw StoreError(.io, "cannot open: \(errnoText())", file: path) }
+    defer { close(fd) }
+    guard ftruncate(fd, off_t(length)) == 0 else {
+      throw StoreError(.io, "cannot truncate: \(errnoText())", file: path)
+    }
+    try fsyncOrThrow(fd, path: path)
+  }
+
+  public static func makeDirectory(_ path: String) throws(StoreError) {
+    var sofar = path.hasPrefix("/") ? "" : "."
+    for part in path.split(separator: "/") {
+      sofar += "/" + part
+      if mkdir(sofar, 0o755) != 0 && errno != EEXIST {
+        throw StoreError(.cannotCreate, "cannot create folder: \(errnoText())", file: sofar)
+      }
+    }
+  }
+
+  public static func listDirectory(_ path: String) -> [String] {
+    guard let d = opendir(path) else { return [] }
+    defer { closedir(d) }
+    var out: [String] = []
+    while let e = readdir(d) {
+      let name = withUnsafePointer(to: e.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { out.append(name) }
+    }
+    return out.sorted()
+  }
+
+  public static func remove(_ path: String) { unlink(path) }
+
+  public static func dirname(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  public static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
+  public static var processID: Int32 { getpid() }
+
+  public static var hostName: String {
+    var buf = [UInt8](repeating: 0, count: 256)
+    _ = buf.withUnsafeMutableBufferPointer { p in
+      p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: 256) { gethostname($0, 255) }
+    }
+    return String(decoding: buf.prefix { $0 != 0 }, as: UTF8.self)
+  }
+
+  /// True when `pid` names a live process on this host.
+  public static func processIsAlive(_ pid: Int32) -> Bool {
+    if kill(pid, 0) == 0 { return true }
+    return errno == EPERM
+  }
+
+  public static func sleep(milliseconds ms: Int) { usleep(useconds_t(ms * 1000)) }
+
+  /// Seconds since the epoch, for lock ages.
+  public static var now: Int { Int(time(nil)) }
+}

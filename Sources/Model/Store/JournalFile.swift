@@ -1,0 +1,93 @@
+/// `journal.jsonl`: one JSON object a line, appended and never rewritten. A line cut short
+/// by a crash at the very end is set aside, not fatal.
+public enum JournalFile {
+  public static let name = "journal.jsonl"
+
+  public static func encode(_ e: JournalEntry) -> String {
+    var pairs: [(String, JSON)] = [
+      ("seq", .int(e.seq)), ("at", .string(e.at)), ("by", .string(e.by)), ("op", .string(e.change.op)),
+    ]
+    switch e.change.target {
+    case .task(let id): pairs.append(("task", .string(id)))
+    case .unit(let u): pairs.append(("unit", .string(u)))
+    case .plan: break
+    }
+    if let u = e.change.undoes { pairs.append(("undoes", .int(u))) }
+    if !e.change.fields.isEmpty {
+      pairs.append(("before", .object(e.change.fields.map { ($0.field, JSON.text(orNull: $0.before)) })))
+      pairs.append(("after", .object(e.change.fields.map { ($0.field, JSON.text(orNull: $0.after)) })))
+    }
+    if !e.message.isEmpty { pairs.append(("message", .string(e.message))) }
+    return JSON.object(pairs).rendered()
+  }
+
+  public static func decode(_ json: JSON) -> JournalEntry? {
+    guard let seq = json["seq"]?.intValue, let at = json["at"]?.stringValue, let op = json["op"]?.stringValue else {
+      return nil
+    }
+    let target: ChangeTarget
+    if let t = json["task"]?.stringValue {
+      target = .task(t)
+    } else if let u = json["unit"]?.stringValue {
+      target = .unit(u)
+    } else {
+      target = .plan
+    }
+    var fields: [FieldChange] = []
+    if case .object(let before)? = json["before"], case .object(let after)? = json["after"] {
+      for (k, v) in after {
+        let b = before.first { $0.0 == k }?.1.stringValue ?? ""
+        fields.append(FieldChange(k, b, v.stringValue ?? ""))
+      }
+    }
+    return JournalEntry(
+      seq: seq, at: at, by: json["by"]?.stringValue ?? "",
+      change: Change(op: op, target: target, fields: fields, undoes: json["undoes"]?.intValue),
+      message: json["message"]?.stringValue ?? "")
+  }
+
+  public struct Parsed: Sendable {
+    public var entries: [JournalEntry]
+    /// Bytes of whole, valid lines: where the next append goes.
+    public var validLength: Int
+    /// A torn last line (no newline and not valid JSON), to be set aside.
+    public var tornTail: [UInt8]
+  }
+
+  /// Parses journal bytes. `firstLine` numbers lines when reading from the middle.
+  public static func parse(_ bytes: [UInt8], file: String, firstLine: Int = 1) throws(StoreError) -> Parsed {
+    var entries: [JournalEntry] = []
+    var start = 0
+    var line = firstLine
+    let n = bytes.count
+    while start < n {
+      let end = bytes[start...].firstIndex(of: 0x0A) ?? n
+      let body = bytes[start..<end]
+      let complete = end < n
+      let blank = body.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }
+      if !blank {
+        let result: Result<JSON, JSONError>
+        if let bad = firstInvalidUTF8(Array(body)) {
+          result = .failure(JSONError(column: 1 + bad.offset, message: "invalid UTF-8"))
+        } else {
+          result = Result { () throws(JSONError) -> JSON in try JSON.parse(body) }
+        }
+        switch result {
+        case .success(let json):
+          guard let e = decode(json) else {
+            throw StoreError(.badData, "journal entry lacks seq, at or op", file: file, line: line, column: 1)
+          }
+          entries.append(e)
+        case .failure(let err):
+          if !complete {
+            return Parsed(entries: entries, validLength: start, tornTail: Array(body))
+          }
+          throw StoreError(.badData, err.message, file: file, line: line, column: err.column)
+        }
+      }
+      start = complete ? end + 1 : end
+      line += 1
+    }
+    return Parsed(entries: entries, validLength: n, tornTail: [])
+  }
+}

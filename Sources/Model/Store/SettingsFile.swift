@@ -1,0 +1,117 @@
+/// `plan.ini`: one `key = value` a line; a key given again adds to a list (groups, holidays).
+/// Plain enough to edit in Notepad, strict enough to point at a typo.
+public enum SettingsFile {
+  public static let name = "plan.ini"
+
+  public struct Parsed: Sendable {
+    public var settings: PlanSettings
+    /// Keys this version does not know; kept in the file, reported by `check`.
+    public var unknownKeys: [(key: String, line: Int)]
+  }
+
+  public static func parse(_ bytes: [UInt8], file: String) throws(StoreError) -> Parsed {
+    if let bad = firstInvalidUTF8(bytes) {
+      let line = 1 + bytes[..<bad.offset].filter { $0 == 0x0A }.count
+      throw StoreError(.badData, bad.isNUL ? "NUL byte in text" : "invalid UTF-8", file: file, line: line, column: 1)
+    }
+    var text = String(decoding: bytes, as: UTF8.self)
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    var s = PlanSettings(reviewerPercent: nil)
+    var unknown: [(String, Int)] = []
+    var holidays = Set<Day>()
+    var workdays = Set<Day>()
+    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let lineNo = n + 1
+      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+      let trimmed = line.trimmingSpaces
+      if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
+      guard let eq = line.firstIndex(of: "=") else {
+        let col = line.distance(from: line.startIndex, to: line.firstIndex { !$0.isWhitespace } ?? line.startIndex) + 1
+        throw StoreError(.badData, "expected `key = value`", file: file, line: lineNo, column: col)
+      }
+      let key = line[..<eq].trimmingSpaces
+      let value = line[line.index(after: eq)...].trimmingSpaces
+      let valueStart = line[line.index(after: eq)...].firstIndex { !$0.isWhitespace } ?? line.endIndex
+      let col = line.distance(from: line.startIndex, to: valueStart) + 1
+      func bad(_ m: String) -> StoreError { StoreError(.badData, m, file: file, line: lineNo, column: col) }
+      switch key {
+      case "title": s.title = value
+      case "agency": s.agency = value
+      case "note": s.note = value
+      case "reviewer_percent":
+        if value.isEmpty {
+          s.reviewerPercent = nil
+        } else {
+          guard let p = Int(value), (0...100).contains(p) else {
+            throw bad("reviewer_percent must be a whole number from 0 to 100, or empty for none")
+          }
+          s.reviewerPercent = p
+        }
+      case "group":
+        if !value.isEmpty && !s.groups.contains(value) { s.groups.append(value) }
+      case "start":
+        guard let d = Day(iso: value) else { throw bad("start must be a date like 2019-08-01") }
+        s.start = d
+      case "holiday", "workday":
+        guard let days = dayList(value) else {
+          throw bad("\(key) must be dates like 2019-10-01, or ranges like 2019-10-01..2019-10-07")
+        }
+        if key == "holiday" { holidays.formUnion(days) } else { workdays.formUnion(days) }
+      default:
+        unknown.append((key, lineNo))
+      }
+    }
+    s.calendar = WorkCalendar(holidays: holidays, extraWorkdays: workdays)
+    return Parsed(settings: s, unknownKeys: unknown)
+  }
+
+  /// "2019-10-01, 2019-10-03..2019-10-07" → the days listed.
+  static func dayList(_ value: String) -> [Day]? {
+    var out: [Day] = []
+    for part in value.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }) where !part.isEmpty {
+      let ends = part.components(separatedBy: "..")
+      guard let a = Day(iso: ends[0]) else { return nil }
+      guard ends.count <= 2 else { return nil }
+      let b = ends.count == 2 ? Day(iso: ends[1]) : a
+      guard let b, a <= b, a.days(until: b) < 366 else { return nil }
+      for o in a.ordinal...b.ordinal { out.append(Day(ordinal: o)) }
+    }
+    return out
+  }
+
+  /// The text a new store starts with.
+  public static func render(_ s: PlanSettings) -> String {
+    var lines = [
+      "# sanxiang plan settings. One `key = value` a line; repeat a key to list several values.",
+      "title = \(s.title)",
+      "agency = \(s.agency)",
+    ]
+    if !s.note.isEmpty { lines.append("note = \(s.note)") }
+    lines += [
+      "# Legal reviewers must be at least this percent of each unit's enforcement staff;",
+      "# leave empty when the plan sets no percentage.",
+      "reviewer_percent = \(s.reviewerPercent.map(String.init) ?? "")",
+    ]
+    if let start = s.start { lines.append("start = \(start)") }
+    lines.append("# Working groups, in the plan's order.")
+    lines += s.groups.map { "group = \($0)" }
+    lines.append("# Days off and make-up working days for \"N working days\" deadlines, e.g.")
+    lines.append("# holiday = 2019-10-01..2019-10-07 and workday = 2019-09-29")
+    for d in s.calendar.holidays.sorted() { lines.append("holiday = \(d)") }
+    for d in s.calendar.extraWorkdays.sorted() { lines.append("workday = \(d)") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension StringProtocol {
+  func components(separatedBy sep: String) -> [String] {
+    var out: [String] = []
+    var rest = Substring(self)
+    while let r = rest.firstRange(of: sep) {
+      out.append(String(rest[..<r.lowerBound]))
+      rest = rest[r.upperBound...]
+    }
+    out.append(String(rest))
+    return out
+  }
+}

@@ -1,0 +1,291 @@
+/// A plan on disk: a folder with `plan.ini`, `tasks.csv`, `staffing.csv` and `journal.jsonl`.
+///
+/// Reading keeps each file's bytes, so that a save rewrites only the rows that changed.
+/// Every save takes the lock, looks again at the disk, merges what others saved meanwhile
+/// (field by field, by task), and refuses with `.busy` where the same field was changed.
+public final class Store {
+  public static let tasksFile = "tasks.csv"
+  public static let staffingFile = "staffing.csv"
+
+  public let folder: String
+  public private(set) var plan: Plan
+  /// Things worth saying that do not stop the program (a torn journal line set aside).
+  public private(set) var notices: [String] = []
+  /// Keys in plan.ini this version does not know.
+  public private(set) var unknownSettings: [(key: String, line: Int)] = []
+
+  private var tasks: TaskTable
+  private var staffing: StaffingTable?
+  private var stamps: [String: FileIO.Stamp] = [:]
+  private var journalValidLength = 0
+  private var journalTornTail: [UInt8] = []
+  private var journalLines = 0
+
+  public func path(_ name: String) -> String { folder + "/" + name }
+
+  private init(folder: String, plan: Plan, tasks: TaskTable, staffing: StaffingTable?) {
+    self.folder = folder
+    self.plan = plan
+    self.tasks = tasks
+    self.staffing = staffing
+  }
+
+  /// Opens a store folder. Errors name the file, line and column; nothing is written.
+  public static func open(_ folder: String) throws(StoreError) -> Store {
+    let folder = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+    guard FileIO.isDirectory(folder) else {
+      throw StoreError(
+        .noInput, "no such store folder (create one with `sanxiang import FILE --into DIR`)", file: folder)
+    }
+    guard FileIO.exists(folder + "/" + tasksFile) else {
+      throw StoreError(.noInput, "not a sanxiang store: \(tasksFile) is missing", file: folder)
+    }
+    let empty = try TaskTable(doc: CSVDocument(header: Columns.taskHeader), file: "")
+    let store = Store(folder: folder, plan: Plan(settings: PlanSettings(), tasks: []), tasks: empty, staffing: nil)
+    try store.readAll(force: true)
+    return store
+  }
+
+  /// Creates a new store folder (or fills an empty one) with the given files' contents.
+  public static func create(
+    _ folder: String, settings: PlanSettings, tasks: [PlanTask], staffing: [StaffingUnit] = [],
+    extraColumns: [String] = [], extraValues: [String: [String: String]] = [:]
+  ) throws(StoreError) {
+    try FileIO.makeDirectory(folder)
+    for name in [tasksFile, SettingsFile.name] where FileIO.exists(folder + "/" + name) {
+      throw StoreError(.cannotCreate, "a store is already here (\(name) exists)", file: folder)
+    }
+    var table = try TaskTable(doc: CSVDocument(header: Columns.taskHeader + extraColumns), file: "")
+    for t in tasks {
+      table.append(t)
+      for (column, value) in extraValues[t.id] ?? [:] {
+        if let c = table.doc.header.fields.firstIndex(of: column) {
+          table.doc.set(record: table.doc.records.count - 1, column: c, to: value)
+        }
+      }
+    }
+    var units = CSVDocument(header: Columns.staffingHeader)
+    for u in staffing { units.append(fields: [u.name, String(u.enforcement), String(u.reviewers)]) }
+    try FileIO.replace(folder, SettingsFile.name, with: Array(SettingsFile.render(settings).utf8))
+    try FileIO.replace(folder, staffingFile, with: units.serialized())
+    try FileIO.append(folder + "/" + JournalFile.name, [])
+    try FileIO.replace(folder, tasksFile, with: table.doc.serialized())
+  }
+
+  // MARK: Reading
+
+  /// Re-reads every file whose stamp changed (all of them when `force`). Returns whether
+  /// anything changed. On a parse error nothing in memory changes.
+  @discardableResult
+  private func readAll(force: Bool) throws(StoreError) -> Bool {
+    var changed = false
+    var settings = plan.settings
+    var newTasks = tasks
+    var newStaffing = staffing
+    var unknown = unknownSettings
+
+    let settingsPath = path(SettingsFile.name)
+    let sStamp = FileIO.stamp(settingsPath)
+    if force || sStamp != stamps[SettingsFile.name] {
+      if sStamp != nil {
+        let parsed = try SettingsFile.parse(try FileIO.read(settingsPath), file: settingsPath)
+        settings = parsed.settings
+        unknown = parsed.unknownKeys
+      } else {
+        settings = PlanSettings(title: String(folder.split(separator: "/").last ?? ""))
+      }
+      changed = true
+    }
+    let tStamp = FileIO.stamp(path(Store.tasksFile))
+    if force || tStamp != stamps[Store.tasksFile] {
+      let p = path(Store.tasksFile)
+      newTasks = try TaskTable(doc: try CSVDocument(bytes: try FileIO.read(p), file: p), file: p)
+      changed = true
+    }
+    let uStamp = FileIO.stamp(path(Store.staffingFile))
+    if force || uStamp != stamps[Store.staffingFile] {
+      let p = path(Store.staffingFile)
+      newStaffing =
+        uStamp == nil ? nil : try StaffingTable(doc: try CSVDocument(bytes: try FileIO.read(p), file: p), file: p)
+      changed = true
+    }
+    let jPath = path(JournalFile.name)
+    let jStamp = FileIO.stamp(jPath)
+    var journal = plan.journal
+    var jValid = journalValidLength
+    var jLines = journalLines
+    var torn = journalTornTail
+    if force || jStamp != stamps[JournalFile.name] {
+      let old = stamps[JournalFile.name]
+      let appendOnly = !force && old != nil && jStamp != nil && jStamp!.inode == old!.inode && jStamp!.size >= jValid
+      if jStamp == nil {
+        journal = []
+        jValid = 0
+        jLines = 0
+        torn = []
+      } else {
+        let from = appendOnly ? jValid : 0
+        let bytes = try FileIO.read(jPath, from: from)
+        let parsed = try JournalFile.parse(bytes, file: jPath, firstLine: (appendOnly ? jLines : 0) + 1)
+        journal = (appendOnly ? journal : []) + parsed.entries
+        jValid = from + parsed.validLength
+        jLines = (appendOnly ? jLines : 0) + bytes[..<parsed.validLength].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        torn = parsed.tornTail
+      }
+      changed = true
+    }
+    guard changed else { return false }
+    // Everything parsed: only now does the in-memory state change.
+    tasks = newTasks
+    staffing = newStaffing
+    unknownSettings = unknown
+    journalValidLength = jValid
+    journalLines = jLines
+    if !torn.isEmpty && torn != journalTornTail {
+      notices.append(
+        "\(jPath): the last line is incomplete (an interrupted save?); it is set aside and kept in \(JournalFile.name).torn on the next save"
+      )
+    }
+    journalTornTail = torn
+    stamps = [:]
+    stamps[SettingsFile.name] = sStamp
+    stamps[Store.tasksFile] = tStamp
+    stamps[Store.staffingFile] = uStamp
+    stamps[JournalFile.name] = jStamp
+    plan = Plan(settings: settings, tasks: newTasks.tasks, staffing: newStaffing?.units ?? [], journal: journal)
+    return true
+  }
+
+  /// Picks up changes other people saved since this store was read.
+  public func reloadIfChanged() throws(StoreError) -> Bool { try readAll(force: false) }
+
+  /// True when a file on disk differs from what this store last read.
+  public var changedOnDisk: Bool {
+    [SettingsFile.name, Store.tasksFile, Store.staffingFile, JournalFile.name].contains {
+      FileIO.stamp(path($0)) != stamps[$0]
+    }
+  }
+
+  // MARK: Saving
+
+  /// Saves `changes` as one step: under the lock, onto the latest disk state, journal first.
+  /// Throws `.busy` (exit 75) when a field was changed by someone else meanwhile, and
+  /// `.badData` when a file on disk no longer parses; in both cases nothing is written.
+  @discardableResult
+  public func commit(_ changes: [Change], by who: String, at time: String = Clock.nowISO()) throws(StoreError)
+    -> [JournalEntry]
+  {
+    guard !changes.isEmpty else { return [] }
+    let lock = try StoreLock.acquire(in: folder)
+    defer { lock.release() }
+    removeStaleTempFiles()
+    try readAll(force: false)
+
+    var newPlan = plan
+    var newTasks = tasks
+    var newStaffing = staffing ?? StaffingTable.empty()
+    var seq = plan.journal.last?.seq ?? 0
+    var entries: [JournalEntry] = []
+    var touchedTasks = false
+    var touchedStaffing = false
+    for c in changes {
+      do {
+        try newPlan.apply(c)
+      } catch {
+        throw conflictError(error)
+      }
+      switch c.target {
+      case .task(let id):
+        for f in c.fields { newTasks.set(id: id, field: f.field, to: f.after) }
+        touchedTasks = true
+      case .unit(let name):
+        newStaffing.apply(c, name: name, plan: newPlan)
+        touchedStaffing = true
+      case .plan:
+        break
+      }
+      seq += 1
+      entries.append(JournalEntry(seq: seq, at: time, by: who, change: c))
+    }
+    try writeJournal(entries)
+    if touchedTasks { try FileIO.replace(folder, Store.tasksFile, with: newTasks.doc.serialized()) }
+    if touchedStaffing { try FileIO.replace(folder, Store.staffingFile, with: newStaffing.doc.serialized()) }
+    // Read back what is now on disk, so that the next save starts from it.
+    try readAll(force: true)
+    return entries
+  }
+
+  /// Appends entries to the journal, first setting aside a torn last line.
+  public func appendJournal(_ entries: [JournalEntry]) throws(StoreError) {
+    let lock = try StoreLock.acquire(in: folder)
+    defer { lock.release() }
+    try readAll(force: false)
+    try writeJournal(entries)
+    try readAll(force: true)
+  }
+
+  private func writeJournal(_ entries: [JournalEntry]) throws(StoreError) {
+    let jPath = path(JournalFile.name)
+    if !journalTornTail.isEmpty {
+      try FileIO.append(jPath + ".torn", journalTornTail + [0x0A])
+      try FileIO.truncate(jPath, to: journalValidLength)
+      journalTornTail = []
+    }
+    var bytes: [UInt8] = []
+    if journalValidLength > 0, let last = try? FileIO.read(jPath, from: journalValidLength - 1), last.first != 0x0A {
+      bytes.append(0x0A)
+    }
+    for e in entries { bytes += Array((JournalFile.encode(e) + "\n").utf8) }
+    try FileIO.append(jPath, bytes)
+  }
+
+  private func conflictError(_ c: ChangeConflict) -> StoreError {
+    switch c.target {
+    case .task(let id):
+      if c.field == "id" { return StoreError(.noInput, "no task \(id) in this store", file: path(Store.tasksFile)) }
+      let now = c.found.isEmpty ? "empty" : "\"\(c.found)\""
+      return StoreError(
+        .busy,
+        "task \(id) was changed meanwhile (its \(c.field) is now \(now)); nothing was saved, look again and retry",
+        file: path(Store.tasksFile))
+    case .unit(let u):
+      return StoreError(
+        .busy, "unit \(u) was changed meanwhile; nothing was saved, look again and retry",
+        file: path(Store.staffingFile))
+    case .plan:
+      return StoreError(.busy, "the plan was changed meanwhile", file: folder)
+    }
+  }
+
+  /// Temp files left by a writer that died mid-save. Called with the lock held, so no live
+  /// writer owns one.
+  private func removeStaleTempFiles() {
+    for name in FileIO.listDirectory(folder) where FileIO.isTempName(name) {
+      FileIO.remove(path(name))
+    }
+  }
+}
+
+extension StaffingTable {
+  static func empty() -> StaffingTable {
+    // A header-only document always parses.
+    try! StaffingTable(doc: CSVDocument(header: Columns.staffingHeader), file: "")
+  }
+
+  /// Mirrors a staffing change into the file: add, remove or update the unit's row.
+  mutating func apply(_ change: Change, name: String, plan: Plan) {
+    let k = record(of: name)
+    guard let unit = plan.staffing.first(where: { $0.name == name }) else {
+      if let k { doc.remove(record: k) }
+      return
+    }
+    let values = ["unit": unit.name, "enforcement": String(unit.enforcement), "reviewers": String(unit.reviewers)]
+    if let k {
+      for (field, col) in columns { doc.set(record: k, column: col, to: values[field]!) }
+    } else {
+      var fields = [String](repeating: "", count: doc.header.fields.count)
+      for (field, col) in columns { fields[col] = values[field]! }
+      doc.append(fields: fields)
+    }
+  }
+}
