@@ -1,0 +1,230 @@
+import ArgumentParser
+import Model
+
+/// What the dashboard needs from the command line; the executable supplies the runner.
+public struct DashboardRequest: Sendable {
+  public let folder: String
+  public let today: Day
+  public let who: String
+  public let lang: Lang
+  /// True when --today pinned the day (the dashboard then does not roll over at midnight).
+  public let todayPinned: Bool
+}
+
+/// The root command: with no subcommand it opens the dashboard.
+public struct Sanxiang: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "sanxiang",
+    abstract: "Run the rollout of the three systems (三项制度): a terminal dashboard and a command line over one plan.",
+    discussion: "With no subcommand, opens the dashboard (needs a terminal). Global options may come before or after "
+      + "the subcommand. Exit codes: 0 ok, 64 usage, 65 bad data, 66 no such store or task, 73 cannot create, "
+      + "74 I/O error, 75 busy or conflicting change (try again).",
+    subcommands: [
+      Tui.self, Standup.self, List.self, Show.self, Done.self, Reopen.self, Start.self, Block.self, Note.self,
+      Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self,
+    ])
+
+  @OptionGroup var global: GlobalOptions
+
+  /// Set by the executable: opens the dashboard and returns its exit status.
+  nonisolated(unsafe) public static var openDashboard: ((DashboardRequest) throws -> Int32)?
+
+  public init() {}
+
+  public func run() throws { try Tui.launch(global) }
+}
+
+/// `sanxiang tui`: the dashboard, by name.
+struct Tui: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Open the dashboard (the default).")
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup(visibility: .private) var outer: GlobalOptions
+
+  func run() throws { try Tui.launch(global) }
+
+  static func launch(_ options: GlobalOptions) throws {
+    let ctx = try Context(options)
+    try guarded {
+      guard let open = Sanxiang.openDashboard else {
+        throw StoreError(.noInput, "this build has no dashboard")
+      }
+      let folder = try ctx.storeFolder()
+      // Fail early, with file:line:column, before the terminal changes.
+      _ = try Store.open(folder)
+      let status = try open(
+        DashboardRequest(
+          folder: folder, today: ctx.today, who: ctx.who, lang: ctx.lang, todayPinned: options.today != nil))
+      if status != 0 { throw ExitCode(status) }
+    }
+  }
+}
+
+// MARK: Reports
+
+struct Standup: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "The morning review: overdue, due soon, waiting, changed since the last working day, staffing.")
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "text, json or markdown.") var format: Format = .text
+  @Option(help: ArgumentHelp("How far ahead \"due soon\" looks.", valueName: "days")) var within = 14
+
+  func run() throws {
+    let ctx = try Context(global)
+    try guarded {
+      let store = try ctx.openStore()
+      let a = Agenda(plan: store.plan, today: ctx.today)
+      switch format {
+      case .json: Console.out(Shapes.standup(a, dueWithin: within).rendered(pretty: true))
+      case .text, .markdown, .csv: Reports.standup(a, ctx: ctx, within: within, markdown: format == .markdown)
+      }
+    }
+  }
+}
+
+struct List: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "List tasks in urgency order, with filters.")
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "text, json, markdown or csv.") var format: Format = .text
+  @Option(help: ArgumentHelp("A working group: its name, part of it, or its number (1–4).", valueName: "group"))
+  var group: String?
+  @Option(help: ArgumentHelp("Tasks this department leads or supports.", valueName: "name")) var department: String?
+  @Option(help: ArgumentHelp("With --department: only this role, lead or support.", valueName: "role")) var role:
+    String?
+  @Option(help: ArgumentHelp("open, in_progress, done or blocked (comma-separated for several).", valueName: "status"))
+  var status: String?
+  @Flag(help: "Only tasks past their due date.") var overdue = false
+  @Option(name: .customLong("due-within"), help: ArgumentHelp("Only tasks due in the next N days.", valueName: "days"))
+  var dueWithin: Int?
+  @Flag(help: "Only tasks waiting on an outside event.") var waiting = false
+
+  func run() throws {
+    let ctx = try Context(global)
+    try guarded {
+      let store = try ctx.openStore()
+      let a = Agenda(plan: store.plan, today: ctx.today)
+      var roles: [Int: Role] = [:]
+      var pool = a.urgency
+      if let g = group {
+        let name = try Reports.resolveGroup(g, in: store.plan)
+        pool = pool.filter { a.plan.tasks[$0].group == name }
+      }
+      if let d = department {
+        let name = try Reports.resolveDepartment(d, in: store.plan)
+        var wanted: Role? = nil
+        if let r = role {
+          guard let v = Role(rawValue: r) else { throw StoreError(.badData, "--role must be lead or support") }
+          wanted = v
+        }
+        let mine = a.tasks(ofDepartment: name).filter { wanted == nil || $0.role == wanted }
+        for m in mine { roles[m.index] = m.role }
+        pool = pool.filter { roles[$0] != nil }
+      }
+      if let s = status {
+        var wanted = Set<TaskStatus>()
+        for part in s.split(separator: ",") {
+          guard let v = TaskStatus(token: String(part)) else {
+            throw StoreError(.badData, "unknown status \"\(part)\" (use open, in_progress, done or blocked)")
+          }
+          wanted.insert(v)
+        }
+        pool = pool.filter { wanted.contains(a.plan.tasks[$0].status) }
+      }
+      if overdue { pool = pool.filter(a.isOverdue) }
+      if let n = dueWithin { pool = pool.filter { a.isDueWithin($0, days: n) } }
+      if waiting { pool = pool.filter(a.isWaiting) }
+      switch format {
+      case .json: Console.out(Shapes.list(a, pool).rendered(pretty: true))
+      case .csv: Reports.csv(a, pool)
+      case .markdown: Reports.markdownTasks(a, pool, ctx: ctx)
+      case .text:
+        let out = TextOutput(ctx)
+        if pool.isEmpty {
+          Console.out(ctx.lang.pick("没有符合条件的任务。", "No tasks match."))
+        } else {
+          for l in out.taskLines(a, pool, roles: roles) { Console.out(l) }
+        }
+      }
+    }
+  }
+}
+
+struct Show: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "One task in full, with its history.")
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "text or json.") var format: Format = .text
+  @Argument(help: "The task's id (its number in the table).") var id: String
+
+  func run() throws {
+    let ctx = try Context(global)
+    try guarded {
+      let store = try ctx.openStore()
+      let a = Agenda(plan: store.plan, today: ctx.today)
+      guard let i = store.plan.index(of: id) else { throw Reports.noTask(id) }
+      if format == .json {
+        Console.out(Shapes.show(a, i).rendered(pretty: true))
+      } else {
+        Reports.show(a, i, ctx: ctx)
+      }
+    }
+  }
+}
+
+struct Log: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "The journal of changes, oldest first.")
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "text or json.") var format: Format = .text
+  @Option(help: ArgumentHelp("Only entries on or after this day.", valueName: "date")) var since: String?
+  @Option(help: ArgumentHelp("Only the last N entries.", valueName: "n")) var limit: Int?
+
+  func run() throws {
+    let ctx = try Context(global)
+    try guarded {
+      let store = try ctx.openStore()
+      var entries = store.plan.journal
+      if let s = since {
+        guard let d = Day(iso: s) else { throw StoreError(.badData, "--since must be a date like 2019-09-01") }
+        entries = entries.filter { ($0.day ?? d) >= d }
+      }
+      if let n = limit { entries = Array(entries.suffix(max(0, n))) }
+      if format == .json {
+        Console.out(JSON.array(entries.map(Shapes.entry)).rendered(pretty: true))
+      } else if entries.isEmpty {
+        Console.out(ctx.lang.pick("日志为空。", "The journal is empty."))
+      } else {
+        let out = TextOutput(ctx)
+        for e in entries { Console.out(out.entryLine(e)) }
+      }
+    }
+  }
+}
+
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check the store: every file parses, and what deserves a look (unread deadlines, odd dates).")
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "text or json.") var format: Format = .text
+
+  func run() throws {
+    let ctx = try Context(global)
+    try guarded {
+      let store = try ctx.openStore()
+      let warnings = Reports.warnings(store, today: ctx.today, lang: ctx.lang)
+      let p = store.plan
+      if format == .json {
+        Console.out(
+          JSON.object([
+            ("ok", .bool(true)), ("tasks", .int(p.tasks.count)), ("groups", .int(p.groups.count)),
+            ("departments", .int(p.departments.count)), ("units", .int(p.staffing.count)),
+            ("journal_entries", .int(p.journal.count)), ("warnings", .array(warnings.map(JSON.string))),
+          ]).rendered(pretty: true))
+      } else {
+        for w in warnings { Console.out(ctx.lang.pick("注意：", "warning: ") + w) }
+        Console.out(
+          ctx.lang.pick(
+            "正常：\(p.tasks.count) 项任务，\(p.groups.count) 个工作组，\(p.departments.count) 个部门，\(p.staffing.count) 个单位，\(p.journal.count) 条日志；\(warnings.count) 处提示",
+            "ok: \(p.tasks.count) tasks, \(p.groups.count) groups, \(p.departments.count) departments, \(p.staffing.count) units, \(p.journal.count) journal entries; \(warnings.count) warnings"
+          ))
+      }
+    }
+  }
+}

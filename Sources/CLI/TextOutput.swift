@@ -1,0 +1,136 @@
+import Model
+
+/// Text reports for people: aligned by display width, cut to the terminal, coloured only on
+/// a terminal. Every cell goes through `inert`, so data can never move the cursor.
+struct TextOutput {
+  let ctx: Context
+  let width: Int
+  let color: Bool
+  var p: Phrases { ctx.phrases }
+
+  init(_ ctx: Context, width: Int = Console.width, color: Bool = Console.useColor) {
+    self.ctx = ctx
+    self.width = width
+    self.color = color
+  }
+
+  enum Tone { case overdue, soon, done, muted, heading, short }
+
+  func paint(_ s: String, _ tone: Tone?) -> String {
+    guard color, let tone else { return s }
+    let code =
+      switch tone {
+      case .overdue, .short: "31"
+      case .soon: "33"
+      case .done: "32"
+      case .muted: "2"
+      case .heading: "1"
+      }
+    return "\u{1B}[\(code)m" + s + "\u{1B}[0m"
+  }
+
+  /// An htop-style bar: `[|||||     ]`, plain ASCII so it lines up in every terminal.
+  static func bar(_ done: Int, _ total: Int, width: Int) -> String {
+    let inner = max(1, width - 2)
+    let filled = total == 0 ? 0 : done * inner / total
+    return "[" + String(repeating: "|", count: filled) + String(repeating: " ", count: inner - filled) + "]"
+  }
+
+  func tone(_ a: Agenda, _ i: Int) -> Tone? {
+    if a.isOverdue(i) { return .overdue }
+    if a.isDueWithin(i, days: 14) { return .soon }
+    if a.isDone(i) { return .done }
+    return nil
+  }
+
+  /// One line a task: id, status, measure, lead, and the deadline's reading.
+  func taskLines(_ a: Agenda, _ indexes: [Int], roles: [Int: Role] = [:], header: Bool = true) -> [String] {
+    let idW = max(2, indexes.map { a.plan.tasks[$0].id.displayWidth }.max() ?? 2)
+    let statusW = ctx.lang == .zh ? 6 : 11
+    let leadW = ctx.lang == .zh ? 14 : 18
+    let readW = ctx.lang == .zh ? 30 : 34
+    let roleW = roles.isEmpty ? 0 : (ctx.lang == .zh ? 4 : 7)
+    let measureW = max(10, width - idW - statusW - leadW - readW - roleW - (roleW > 0 ? 10 : 8))
+    var out: [String] = []
+    if header {
+      var h = "ID".padded(toWidth: idW, right: true) + "  " + p.lang.pick("状态", "status").padded(toWidth: statusW)
+      if roleW > 0 { h += "  " + p.lang.pick("角色", "role").padded(toWidth: roleW) }
+      h += "  " + p.lang.pick("工作措施", "measure").padded(toWidth: measureW)
+      h += "  " + p.lang.pick("牵头", "lead").padded(toWidth: leadW) + "  " + p.lang.pick("期限", "deadline")
+      out.append(paint(h.trimmingTrailingSpaces, .heading))
+    }
+    for i in indexes {
+      let t = a.plan.tasks[i]
+      var line = t.id.inert.padded(toWidth: idW, right: true) + "  " + p.status(t.status).padded(toWidth: statusW)
+      if roleW > 0 { line += "  " + (roles[i].map(p.role) ?? "").padded(toWidth: roleW) }
+      line += "  " + t.measure.inert.padded(toWidth: measureW)
+      line += "  " + p.departments(t.lead).inert.padded(toWidth: leadW)
+      line += "  " + p.reading(a, i).inert.truncated(toWidth: readW)
+      out.append(paint(line.trimmingTrailingSpaces, tone(a, i)))
+    }
+    return out
+  }
+
+  func entryLine(_ e: JournalEntry) -> String {
+    let when = e.at.count >= 16 ? String(e.at.prefix(16)).replacingT() : e.at
+    var what = p.operation(e.change.op)
+    if let u = e.change.undoes { what += p.lang.pick(" #\(u)", " #\(u)") }
+    let change = p.changes(e.change)
+    let msg = e.message.isEmpty ? "" : "  " + e.message
+    return "\(String(e.seq).padded(toWidth: 4, right: true))  \(when)  \(e.by.inert.padded(toWidth: 8))  "
+      + "\(p.target(e.change.target).inert.padded(toWidth: 16))  \(what.padded(toWidth: ctx.lang == .zh ? 8 : 10))  "
+      + (change + msg).inert
+  }
+
+  func unitLines(_ checks: [StaffingCheck], percent: Int?) -> [String] {
+    let nameW = max(8, checks.map { $0.unit.displayWidth }.max() ?? 8)
+    let l = p.lang
+    var out = [
+      paint(
+        (l.pick("单位", "unit").padded(toWidth: nameW) + "  " + l.pick("执法", "enforce").padded(toWidth: 7, right: true)
+          + "  " + l.pick("审核", "review").padded(toWidth: 6, right: true) + "  "
+          + l.pick("应配", "need").padded(toWidth: 5, right: true) + "  "
+          + l.pick("缺口", "short").padded(toWidth: 5, right: true)
+          + "  " + l.pick("比例", "ratio").padded(toWidth: 6, right: true) + "  "
+          + l.pick("对照 \(percent ?? 0)% 线", "against \(percent ?? 0)%"))
+          .trimmingTrailingSpaces, .heading)
+    ]
+    for c in checks {
+      let ratio = c.permilleRatio.map { "\($0 / 10).\($0 % 10)%" } ?? "—"
+      var line = c.unit.inert.padded(toWidth: nameW) + "  " + String(c.enforcement).padded(toWidth: 7, right: true)
+      line += "  " + String(c.reviewers).padded(toWidth: 6, right: true)
+      line += "  " + (c.required.map(String.init) ?? "—").padded(toWidth: 5, right: true)
+      line += "  " + (c.shortfall > 0 ? "-\(c.shortfall)" : "0").padded(toWidth: 5, right: true)
+      line += "  " + ratio.padded(toWidth: 6, right: true)
+      line += "  " + TextOutput.ratioBar(c, percent: percent, width: 22)
+      out.append(paint(line.trimmingTrailingSpaces, c.compliant == false ? .short : nil))
+    }
+    return out
+  }
+
+  /// Reviewers as a bar against the required line: `[|||||:   ]` where `:` marks the quota.
+  static func ratioBar(_ c: StaffingCheck, percent: Int?, width: Int) -> String {
+    let inner = width - 2
+    guard let req = c.required, req > 0 else {
+      return "[" + String(repeating: c.reviewers > 0 ? "|" : " ", count: inner) + "]"
+    }
+    // The scale runs to twice the requirement, so the quota sits in the middle.
+    let scale = max(req * 2, c.reviewers)
+    let filled = min(inner, c.reviewers * inner / scale)
+    let mark = req * inner / scale
+    var cells = Array(repeating: Character(" "), count: inner)
+    for k in 0..<filled { cells[k] = "|" }
+    if mark < inner { cells[mark] = c.reviewers >= req ? "|" : ":" }
+    return "[" + String(cells) + "]"
+  }
+}
+
+extension String {
+  var trimmingTrailingSpaces: String {
+    var s = self
+    while s.last == " " { s.removeLast() }
+    return s
+  }
+
+  func replacingT() -> String { String(map { $0 == "T" ? " " : $0 }) }
+}
