@@ -43,7 +43,7 @@ enum Reports {
     Console.out(out.paint((markdown ? "# " : "") + head.inert, .heading))
     Console.out(
       "\(a.today) \(ctx.phrases.weekday(a.today)) · " + l.pick("进度 ", "progress ")
-        + TextOutput.bar(overall.done, overall.total, width: 22)
+        + Bars.progress(overall.done, overall.total, width: 22)
         + " \(overall.done)/\(overall.total) \(overall.percent)% · "
         + l.pick("逾期 \(a.overdue.count)", "overdue \(a.overdue.count)") + " · "
         + l.pick("人员缺口 \(shortfalls.count) 个单位", "\(shortfalls.count) units short of reviewers"))

@@ -29,13 +29,6 @@ struct TextOutput {
     return "\u{1B}[\(code)m" + s + "\u{1B}[0m"
   }
 
-  /// An htop-style bar: `[|||||     ]`, plain ASCII so it lines up in every terminal.
-  static func bar(_ done: Int, _ total: Int, width: Int) -> String {
-    let inner = max(1, width - 2)
-    let filled = total == 0 ? 0 : done * inner / total
-    return "[" + String(repeating: "|", count: filled) + String(repeating: " ", count: inner - filled) + "]"
-  }
-
   func tone(_ a: Agenda, _ i: Int) -> Tone? {
     if a.isOverdue(i) { return .overdue }
     if a.isDueWithin(i, days: 14) { return .soon }
@@ -102,26 +95,10 @@ struct TextOutput {
       line += "  " + (c.required.map(String.init) ?? "—").padded(toWidth: 5, right: true)
       line += "  " + (c.shortfall > 0 ? "-\(c.shortfall)" : "0").padded(toWidth: 5, right: true)
       line += "  " + ratio.padded(toWidth: 6, right: true)
-      line += "  " + TextOutput.ratioBar(c, percent: percent, width: 22)
+      line += "  " + Bars.ratio(c, width: 22)
       out.append(paint(line.trimmingTrailingSpaces, c.compliant == false ? .short : nil))
     }
     return out
-  }
-
-  /// Reviewers as a bar against the required line: `[|||||:   ]` where `:` marks the quota.
-  static func ratioBar(_ c: StaffingCheck, percent: Int?, width: Int) -> String {
-    let inner = width - 2
-    guard let req = c.required, req > 0 else {
-      return "[" + String(repeating: c.reviewers > 0 ? "|" : " ", count: inner) + "]"
-    }
-    // The scale runs to twice the requirement, so the quota sits in the middle.
-    let scale = max(req * 2, c.reviewers)
-    let filled = min(inner, c.reviewers * inner / scale)
-    let mark = req * inner / scale
-    var cells = Array(repeating: Character(" "), count: inner)
-    for k in 0..<filled { cells[k] = "|" }
-    if mark < inner { cells[mark] = c.reviewers >= req ? "|" : ":" }
-    return "[" + String(cells) + "]"
   }
 }
 
