@@ -30,7 +30,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["sanxiang", "Model", "TestSupport"]),
-    .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "TestSupport"]),
+    .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "TestSupport"], exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,262 @@
+import Model
+
+/// The three panes a key can act on.
+public enum Pane: Int, Sendable, CaseIterable {
+  case nav, list, detail
+}
+
+/// What `f` cycles through.
+public enum Filter: Int, CaseIterable, Sendable {
+  case all, notDone, overdue, dueSoon, done
+
+  public func title(_ l: Lang) -> String {
+    switch self {
+    case .all: l.pick("全部", "all")
+    case .notDone: l.pick("未完成", "not done")
+    case .overdue: l.pick("逾期", "overdue")
+    case .dueSoon: l.pick("两周内到期", "due in 14 days")
+    case .done: l.pick("已完成", "done")
+    }
+  }
+}
+
+/// A line of input the footer is asking for.
+public struct Prompt: Equatable, Sendable {
+  public enum Purpose: Equatable, Sendable {
+    case search
+    case note(String)
+    case doneOn(String)
+    case trigger(String)
+    case staffing(String)
+  }
+
+  public var purpose: Purpose
+  public var text: String
+
+  public func label(_ l: Lang) -> String {
+    switch purpose {
+    case .search: "/"
+    case .note(let id): l.pick("任务 \(id) 备注：", "note for \(id): ")
+    case .doneOn(let id): l.pick("任务 \(id) 完成日期：", "\(id) done on (YYYY-MM-DD): ")
+    case .trigger(let id): l.pick("任务 \(id) 触发日期：", "\(id) event happened on (YYYY-MM-DD): ")
+    case .staffing(let u): l.pick("\(u) 执法人数 审核人数：", "\(u) enforcement reviewers: ")
+    }
+  }
+}
+
+/// An item in the navigation pane.
+public enum NavItem: Equatable, Sendable {
+  case section(StandupSection)
+  case group(String)
+  case department(String)
+  case unitFilter(UnitFilter)
+  case day(Day?)
+}
+
+public enum StandupSection: Int, CaseIterable, Sendable {
+  case overdue, dueSoon, waiting, changed, shortfalls
+}
+
+public enum UnitFilter: Int, CaseIterable, Sendable {
+  case all, short, compliant
+}
+
+/// An item in the list pane. Identity (`key`) survives re-sorting and reloads.
+public enum ListItem: Equatable, Sendable {
+  case task(index: Int, role: Role?)
+  case entry(index: Int)
+  case unit(index: Int)
+}
+
+/// A line in the footer: a confirmation, or why something did not happen.
+public struct FooterMessage: Equatable, Sendable {
+  public var text: String
+  public var isError: Bool
+}
+
+/// The dashboard's whole state. Only `update` changes it; panes only read it.
+public struct AppState: Sendable {
+  public internal(set) var plan: Plan
+  public internal(set) var agenda: Agenda
+  public internal(set) var today: Day
+  public let lang: Lang
+  public internal(set) var width: Int
+  public internal(set) var height: Int
+  public internal(set) var view: View = .standup
+  public internal(set) var focus: Pane = .nav
+  public internal(set) var filter: Filter = .all
+  /// The search applied to task lists (live while typing).
+  public internal(set) var search = ""
+  public internal(set) var prompt: Prompt?
+  public internal(set) var showHelp = false
+  public internal(set) var helpScroll = 0
+  public internal(set) var message: FooterMessage?
+  /// Draw borders with ASCII for terminals that show box characters two columns wide.
+  public let ascii: Bool
+
+  // Per-view cursor positions, kept when switching views.
+  var navIndex: [View: Int] = [:]
+  var listKey: [View: String] = [:]
+  var listIndexMemo: [View: Int] = [:]
+  var listScroll: [View: Int] = [:]
+  var navScroll: [View: Int] = [:]
+  public internal(set) var detailScroll = 0
+
+  // Derived, rebuilt when their inputs change (never per frame).
+  public internal(set) var navItems: [NavItem] = []
+  public internal(set) var listItems: [ListItem] = []
+  public internal(set) var departmentSummaries: [Agenda.DepartmentSummary] = []
+  public internal(set) var groupProgress: [String: Agenda.Progress] = [:]
+
+  public init(plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false) {
+    self.plan = plan
+    self.agenda = Agenda(plan: plan, today: today)
+    self.today = today
+    self.lang = lang
+    self.width = width
+    self.height = height
+    self.ascii = ascii
+    rebuildAll()
+  }
+
+  // MARK: Cursor
+
+  public var navSelection: Int { min(navIndex[view] ?? 0, max(0, navItems.count - 1)) }
+
+  public var selectedNav: NavItem? { navItems.isEmpty ? nil : navItems[navSelection] }
+
+  /// The list row the cursor is on, found by identity first.
+  public var listSelection: Int {
+    guard !listItems.isEmpty else { return 0 }
+    if let key = listKey[view], let i = listItems.firstIndex(where: { itemKey($0) == key }) { return i }
+    return min(listIndexMemo[view] ?? 0, listItems.count - 1)
+  }
+
+  public var selectedItem: ListItem? { listItems.isEmpty ? nil : listItems[listSelection] }
+
+  /// The task the cursor points at (in the list, or behind a journal entry).
+  public var selectedTaskIndex: Int? {
+    switch selectedItem {
+    case .task(let i, _): return i
+    case .entry(let e):
+      if case .task(let id) = plan.journal[e].change.target { return plan.index(of: id) }
+      return nil
+    default: return nil
+    }
+  }
+
+  public var listScrollOffset: Int { listScroll[view] ?? 0 }
+  public var navScrollOffset: Int { navScroll[view] ?? 0 }
+
+  func itemKey(_ item: ListItem) -> String {
+    switch item {
+    case .task(let i, _): "t:" + plan.tasks[i].id
+    case .entry(let e): "e:\(plan.journal[e].seq)"
+    case .unit(let u): "u:" + plan.staffing[u].name
+    }
+  }
+
+  // MARK: Derived data
+
+  /// Recomputes everything that depends on the plan or the day.
+  mutating func rebuildAll() {
+    agenda = Agenda(plan: plan, today: today)
+    departmentSummaries = agenda.departmentSummaries
+    var progress: [String: Agenda.Progress] = [:]
+    for g in plan.groups { progress[g] = agenda.progress(of: agenda.tasks(inGroup: g)) }
+    groupProgress = progress
+    rebuildNav()
+  }
+
+  mutating func rebuildNav() {
+    switch view {
+    case .standup: navItems = StandupSection.allCases.map { .section($0) }
+    case .groups: navItems = plan.groups.map { .group($0) }
+    case .departments: navItems = departmentSummaries.map { .department($0.name) }
+    case .staffing: navItems = UnitFilter.allCases.map { .unitFilter($0) }
+    case .journal:
+      var days: [Day] = []
+      for e in plan.journal.reversed() { if let d = e.day, days.last != d, !days.contains(d) { days.append(d) } }
+      navItems = [.day(nil)] + days.map { .day($0) }
+    }
+    rebuildList()
+  }
+
+  /// The list for the current nav selection, after the filter and the search.
+  mutating func rebuildList() {
+    let a = agenda
+    var items: [ListItem]
+    switch selectedNav {
+    case .section(let s):
+      switch s {
+      case .overdue: items = a.overdue.map { .task(index: $0, role: nil) }
+      case .dueSoon: items = a.dueSoon().map { .task(index: $0, role: nil) }
+      case .waiting: items = a.waiting.map { .task(index: $0, role: nil) }
+      case .changed:
+        let since = a.plan.settings.calendar.previousWorkday(before: today)
+        items = plan.journal.indices.reversed().filter { (plan.journal[$0].day ?? today) >= since }.map {
+          .entry(index: $0)
+        }
+      case .shortfalls:
+        let short = Set(a.staffingShortfalls.map(\.unit))
+        items = plan.staffing.indices.filter { short.contains(plan.staffing[$0].name) }.map { .unit(index: $0) }
+          .sorted { shortfallOrder($0, $1) }
+      }
+    case .group(let g): items = a.urgency.filter { plan.tasks[$0].group == g }.map { .task(index: $0, role: nil) }
+    case .department(let d): items = a.tasks(ofDepartment: d).map { .task(index: $0.index, role: $0.role) }
+    case .unitFilter(let f):
+      let checks = plan.staffingChecks()
+      items = plan.staffing.indices.filter { i in
+        switch f {
+        case .all: true
+        case .short: checks[i].compliant == false
+        case .compliant: checks[i].compliant != false
+        }
+      }.map { .unit(index: $0) }.sorted { shortfallOrder($0, $1) }
+    case .day(let d):
+      items = plan.journal.indices.reversed().filter { d == nil || plan.journal[$0].day == d }.map { .entry(index: $0) }
+    case nil: items = []
+    }
+    if filter != .all {
+      items = items.filter { item in
+        guard case .task(let i, _) = item else { return true }
+        switch filter {
+        case .all: return true
+        case .notDone: return !a.isDone(i)
+        case .overdue: return a.isOverdue(i)
+        case .dueSoon: return a.isDueWithin(i, days: 14)
+        case .done: return a.isDone(i)
+        }
+      }
+    }
+    if !search.isEmpty {
+      let q = search.lowercased()
+      items = items.filter { matches($0, q) }
+    }
+    listItems = items
+  }
+
+  /// Shortfalls first (largest first), then by name order in the file.
+  func shortfallOrder(_ x: ListItem, _ y: ListItem) -> Bool {
+    guard case .unit(let a) = x, case .unit(let b) = y else { return false }
+    let checks = plan.staffingChecks()
+    if checks[a].shortfall != checks[b].shortfall { return checks[a].shortfall > checks[b].shortfall }
+    return a < b
+  }
+
+  func matches(_ item: ListItem, _ q: String) -> Bool {
+    switch item {
+    case .task(let i, _):
+      let t = plan.tasks[i]
+      // Not the group or theme: every task in a group shares them, so they would match all.
+      return [t.id, t.measure, t.lead.cell, t.support.cell, t.note, t.deadline.text, t.requirement]
+        .contains { $0.lowercased().contains(q) }
+    case .entry(let e):
+      let x = plan.journal[e]
+      return [x.by, x.change.op, x.message, Phrases(lang).target(x.change.target)].contains {
+        $0.lowercased().contains(q)
+      }
+    case .unit(let u): return plan.staffing[u].name.lowercased().contains(q)
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import Model
+
+/// What the dashboard needs from a terminal. The ncurses backend and the tests' fake
+/// terminal both provide it, so the same loop runs in both.
+public protocol TerminalIO: AnyObject {
+  /// Columns and rows right now.
+  var size: (width: Int, height: Int) { get }
+  /// Shows a frame; a real terminal writes only the cells that changed.
+  func draw(_ grid: Grid)
+  /// Forgets what is on screen, so the next `draw` repaints everything.
+  func invalidate()
+  /// The next key, or nil when `timeoutMs` passes (or input has ended).
+  func readKey(timeoutMs: Int) -> Key?
+  /// True once no more input can come (end of a script, a closed terminal, a signal).
+  var finished: Bool { get }
+}
+
+/// The loop: terminal → key → `update` → effects (saving through the store) → messages →
+/// `render` → terminal. Between keys it watches the store for changes saved elsewhere.
+public final class Dashboard {
+  public private(set) var state: AppState
+  let store: Store
+  let terminal: TerminalIO
+  let who: String
+  let todayPinned: Bool
+  let clock: () -> Day
+  /// How long to wait for a key before looking at the disk again.
+  public var pollMs = 1000
+
+  public init(
+    store: Store, terminal: TerminalIO, today: Day, todayPinned: Bool = true, who: String, lang: Lang,
+    ascii: Bool = false, clock: @escaping () -> Day = Clock.today
+  ) {
+    self.store = store
+    self.terminal = terminal
+    self.who = who
+    self.todayPinned = todayPinned
+    self.clock = clock
+    let (w, h) = terminal.size
+    state = AppState(plan: store.plan, today: today, lang: lang, width: w, height: h, ascii: ascii)
+    for n in store.notices { state.message = FooterMessage(text: n, isError: true) }
+  }
+
+  /// Runs until `q` or the end of input.
+  public func run() {
+    var size = terminal.size
+    terminal.draw(render(state))
+    while !terminal.finished {
+      let key = terminal.readKey(timeoutMs: pollMs)
+      let now = terminal.size
+      if now != size {
+        size = now
+        _ = state.update(.resize(width: now.width, height: now.height))
+      }
+      if let key {
+        if perform(state.update(.key(key))) { return }
+      } else {
+        idle()
+      }
+      terminal.draw(render(state))
+    }
+  }
+
+  /// Feeds one message and carries out what it asks; true when the dashboard should quit.
+  @discardableResult
+  public func send(_ msg: Msg) -> Bool { perform(state.update(msg)) }
+
+  func perform(_ effects: [Effect]) -> Bool {
+    for e in effects {
+      switch e {
+      case .quit:
+        return true
+      case .redraw:
+        terminal.invalidate()
+      case .save(let changes, let text):
+        do {
+          try store.commit(changes, by: who)
+          _ = state.update(.saved(plan: store.plan, message: text))
+        } catch {
+          _ = state.update(.saveFailed(plan: store.plan, message: saveError(error)))
+        }
+      }
+    }
+    return false
+  }
+
+  func saveError(_ e: StoreError) -> String {
+    let l = state.lang
+    switch e.kind {
+    case .busy: return l.pick("未保存：", "Not saved: ") + e.message
+    default: return l.pick("未保存：", "Not saved: ") + e.description
+    }
+  }
+
+  /// With no key pressed: pick up changes saved elsewhere, and a new day at midnight.
+  func idle() {
+    if store.changedOnDisk {
+      do {
+        if try store.reloadIfChanged() { _ = state.update(.reloaded(plan: store.plan)) }
+      } catch {
+        _ = state.update(
+          .reloadFailed(
+            message: state.lang.pick("他人保存的文件无法读取：", "The store changed and does not parse: ") + error.description))
+      }
+    }
+    if !todayPinned {
+      let d = clock()
+      if d != state.today { _ = state.update(.newDay(d)) }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import Model
+
+/// The detail pane: the selected task in full (measure wrapped by display width, both
+/// department roles, the deadline's reading, its history), a journal entry, or a unit.
+enum DetailPane {
+  typealias Line = (text: String, style: Style)
+
+  static func draw(_ s: AppState, into g: inout Grid, rect: Rect) {
+    let focused = s.focus == .detail
+    let inner = rect.inner
+    let (title, lines) = content(s, width: max(10, inner.width - 1))
+    g.box(rect, title: title, style: focused ? .borderFocused : .border, ascii: s.ascii)
+    guard !inner.isEmpty else { return }
+    let top = min(s.detailScroll, max(0, lines.count - inner.height))
+    for (k, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+      g.put(" " + line.text, x: inner.x, y: inner.y + k, style: line.style, maxWidth: inner.width)
+    }
+    if lines.count > inner.height {
+      let more = top + inner.height < lines.count ? "↓" : "↑"
+      g.put(" \(more) ", x: rect.x + rect.width - 4, y: rect.y + rect.height - 1, style: .muted)
+    }
+  }
+
+  static func content(_ s: AppState, width: Int) -> (String, [Line]) {
+    let l = s.lang
+    switch s.selectedItem {
+    case .task(let i, let role): return task(s, i, role: role, width: width)
+    case .entry(let e):
+      var (title, lines) = entry(s, e, width: width)
+      if let i = s.selectedTaskIndex {
+        lines.append(("", .normal))
+        lines += task(s, i, role: nil, width: width).1
+      }
+      return (title, lines)
+    case .unit(let u): return unit(s, u, width: width)
+    case nil: return (l.pick("详情", "Detail"), [])
+    }
+  }
+
+  /// A label and a value wrapped under itself, the label column as wide as the longest label.
+  static func field(_ label: String, _ value: String, width: Int, labelW: Int, style: Style = .normal) -> [Line] {
+    let lines = value.inert.wrapped(toWidth: max(8, width - labelW - 1))
+    return lines.enumerated().map { k, v in
+      ((k == 0 ? label : "").padded(toWidth: labelW) + " " + v, k == 0 ? style : style)
+    }
+  }
+
+  static func task(_ s: AppState, _ i: Int, role: Role?, width: Int) -> (String, [Line]) {
+    let l = s.lang
+    let p = Phrases(l)
+    let a = s.agenda
+    let t = s.plan.tasks[i]
+    let tone = Paint.tone(a, i)
+    let labelW = l == .zh ? 8 : 10
+    var lines: [Line] = t.measure.inert.wrapped(toWidth: width).map { ($0, .normal) }
+    if !t.requirement.isEmpty {
+      lines.append(("", .normal))
+      lines += t.requirement.inert.wrapped(toWidth: width).map { ($0, .muted) }
+    }
+    lines.append(("", .normal))
+    if !t.theme.isEmpty { lines += field(l.pick("推行任务", "theme"), t.theme, width: width, labelW: labelW) }
+    lines += field(
+      p.role(.lead) + (role == .lead ? " ◆" : ""), p.departments(t.lead), width: width, labelW: labelW,
+      style: role == .lead ? .title : .normal)
+    lines += field(
+      p.role(.support) + (role == .support ? " ◆" : ""), p.departments(t.support), width: width, labelW: labelW,
+      style: role == .support ? .title : .normal)
+    lines += field(
+      l.pick("期限", "deadline"), t.deadline.text.trimmingSpaces.isEmpty ? "—" : t.deadline.text.trimmingSpaces,
+      width: width, labelW: labelW)
+    lines += field("", p.reading(a, i), width: width, labelW: labelW, style: tone)
+    var status = p.status(t.status)
+    if let c = t.completedOn { status += l.pick("（\(c)）", " (\(c))") }
+    lines += field(
+      l.pick("状态", "status"), Paint.glyph(t).trimmingSpaces + (t.status == .open ? "" : " ") + status, width: width,
+      labelW: labelW, style: tone == .overdue ? .overdue : .normal)
+    if let e = t.eventOn { lines += field(l.pick("触发", "event"), e.description, width: width, labelW: labelW) }
+    if !t.note.isEmpty { lines += field(l.pick("备注", "note"), t.note, width: width, labelW: labelW, style: .info) }
+    let history = s.plan.history(of: t.id)
+    lines.append(("", .normal))
+    lines.append((l.pick("历史（\(history.count)）", "History (\(history.count))"), .title))
+    for e in history.reversed() {
+      let when = String(e.at.prefix(16)).replacingT()
+      let what = p.operation(e.change.op) + "：" + p.changes(e.change)
+      lines += "\(when) \(e.by) \(what)".inert.wrapped(toWidth: width).map { ($0, .muted) }
+    }
+    let title = l.pick("任务 ", "Task ") + t.id + (t.group.isEmpty ? "" : " · " + t.group)
+    return (title, lines)
+  }
+
+  static func entry(_ s: AppState, _ k: Int, width: Int) -> (String, [Line]) {
+    let l = s.lang
+    let p = Phrases(l)
+    let e = s.plan.journal[k]
+    let labelW = l == .zh ? 8 : 10
+    var lines: [Line] = []
+    lines += field(l.pick("时间", "when"), e.at.replacingT(), width: width, labelW: labelW)
+    lines += field(l.pick("人员", "who"), e.by, width: width, labelW: labelW)
+    lines += field(
+      l.pick("操作", "what"), p.operation(e.change.op) + " · " + p.target(e.change.target), width: width, labelW: labelW)
+    for f in e.change.fields {
+      let before =
+        f.before.isEmpty
+        ? "—" : (f.field == "status" ? TaskStatus(rawValue: f.before).map(p.status) ?? f.before : f.before)
+      let after =
+        f.after.isEmpty ? "—" : (f.field == "status" ? TaskStatus(rawValue: f.after).map(p.status) ?? f.after : f.after)
+      lines += field(p.field(f.field), "\(before) → \(after)", width: width, labelW: labelW)
+    }
+    if !e.message.isEmpty { lines += field(l.pick("说明", "message"), e.message, width: width, labelW: labelW) }
+    return (l.pick("日志 #\(e.seq)", "Journal #\(e.seq)"), lines)
+  }
+
+  static func unit(_ s: AppState, _ u: Int, width: Int) -> (String, [Line]) {
+    let l = s.lang
+    let c = StaffingCheck(unit: s.plan.staffing[u], percent: s.plan.settings.reviewerPercent)
+    let labelW = l == .zh ? 10 : 12
+    var lines: [Line] = []
+    lines += field(l.pick("执法人员", "enforcement"), "\(c.enforcement)", width: width, labelW: labelW)
+    lines += field(l.pick("审核人员", "reviewers"), "\(c.reviewers)", width: width, labelW: labelW)
+    if let p = s.plan.settings.reviewerPercent, let r = c.required {
+      lines += field(
+        l.pick("应配", "required"), l.pick("\(r)（\(c.enforcement) × \(p)% 向上取整）", "\(r) (⌈\(c.enforcement) × \(p)%⌉)"),
+        width: width, labelW: labelW)
+      let verdict =
+        c.compliant == false ? l.pick("缺 \(c.shortfall) 人", "short by \(c.shortfall)") : l.pick("达标", "compliant")
+      lines += field(
+        l.pick("结论", "verdict"), verdict, width: width, labelW: labelW, style: c.compliant == false ? .short : .done)
+      if let pm = c.permilleRatio {
+        lines += field(l.pick("实际比例", "ratio"), "\(pm / 10).\(pm % 10)%", width: width, labelW: labelW)
+      }
+    } else {
+      lines += field(l.pick("应配", "required"), l.pick("本方案未设比例", "no percentage set"), width: width, labelW: labelW)
+    }
+    lines.append(("", .normal))
+    lines.append((l.pick("e 修改人数 · + / − 调整审核人员", "e edits the counts · + / − change reviewers"), .muted))
+    let tasks = s.agenda.tasks(ofDepartment: c.unit)
+    if !tasks.isEmpty {
+      lines.append(("", .normal))
+      lines.append((l.pick("承担的任务（\(tasks.count)）", "Its tasks (\(tasks.count))"), .title))
+      for (i, role) in tasks {
+        let t = s.plan.tasks[i]
+        let line =
+          "\(Phrases(l).role(role)) \(t.id) \(t.measure)".truncated(toWidth: width - 12) + "  "
+          + Paint.shortReading(s.agenda, i, l)
+        lines.append((line, Paint.tone(s.agenda, i)))
+      }
+    }
+    return (l.pick("单位 · ", "Unit · ") + c.unit, lines)
+  }
+}

@@ -1,0 +1,138 @@
+import Model
+
+/// The list pane: tasks (with the department's role in the Departments view), journal
+/// entries, or staffing units. Only the visible rows are drawn.
+enum ListPane {
+  static func title(_ s: AppState) -> String {
+    let l = s.lang
+    let n = s.listItems.count
+    switch s.selectedNav {
+    case .section(let sec):
+      let name =
+        switch sec {
+        case .overdue: l.pick("逾期", "Overdue")
+        case .dueSoon: l.pick("两周内到期", "Due in 14 days")
+        case .waiting: l.pick("待触发", "Waiting on an event")
+        case .changed: l.pick("上个工作日以来的变更", "Changed since the last working day")
+        case .shortfalls: l.pick("审核人员不足的单位", "Units short of reviewers")
+        }
+      return "\(name) (\(n))"
+    case .group(let g): return "\(g) (\(n))"
+    case .department(let d): return l.pick("\(d) · \(n) 项", "\(d) · \(n) tasks")
+    case .unitFilter: return l.pick("单位 · 执法人员 · 审核/应配 (\(n))", "Units · enforcement · reviewers/required (\(n))")
+    case .day(let d): return l.pick("日志", "Journal") + (d.map { " · \($0)" } ?? "") + " (\(n))"
+    case nil: return ""
+    }
+  }
+
+  static func draw(_ s: AppState, into g: inout Grid, rect: Rect) {
+    let focused = s.focus == .list
+    g.box(rect, title: title(s), style: focused ? .borderFocused : .border, ascii: s.ascii)
+    let inner = rect.inner
+    guard !inner.isEmpty else { return }
+    if s.listItems.isEmpty {
+      let empty =
+        s.search.isEmpty && s.filter == .all
+        ? s.lang.pick("（无）", "(none)") : s.lang.pick("（没有符合筛选或搜索的项）", "(nothing matches the filter or search)")
+      g.put(" " + empty, x: inner.x, y: inner.y, style: .muted, maxWidth: inner.width)
+      return
+    }
+    let top = s.listScrollOffset
+    let rows = Array(top..<min(s.listItems.count, top + inner.height))
+    let idW = rows.reduce(2) { w, k in
+      if case .task(let i, _) = s.listItems[k] { return max(w, s.plan.tasks[i].id.displayWidth) }
+      return w
+    }
+    for (n, k) in rows.enumerated() {
+      let y = inner.y + n
+      let style: Style
+      switch s.listItems[k] {
+      case .task(let i, let role):
+        style = task(s, i, role: role, idW: idW, into: &g, x: inner.x, y: y, width: inner.width)
+      case .entry(let e): style = entry(s, e, into: &g, x: inner.x, y: y, width: inner.width)
+      case .unit(let u): style = unit(s, u, into: &g, x: inner.x, y: y, width: inner.width)
+      }
+      _ = style
+      if k == s.listSelection {
+        g.restyle(x: inner.x, y: y, width: inner.width, style: focused ? .selectedFocused : .selected)
+      }
+    }
+    if s.listItems.count > inner.height {
+      let mark = "\(s.listSelection + 1)/\(s.listItems.count)"
+      g.put(" \(mark) ", x: rect.x + rect.width - mark.displayWidth - 4, y: rect.y + rect.height - 1, style: .muted)
+    }
+  }
+
+  @discardableResult
+  static func task(_ s: AppState, _ i: Int, role: Role?, idW: Int, into g: inout Grid, x: Int, y: Int, width: Int)
+    -> Style
+  {
+    let l = s.lang
+    let a = s.agenda
+    let t = s.plan.tasks[i]
+    let tone = Paint.tone(a, i)
+    let reading = Paint.shortReading(a, i, l)
+    let readW = l == .zh ? 12 : 13
+    let showLead = width >= 64
+    let leadW = showLead ? 12 : 0
+    var cx = x
+    cx += g.put(" " + Paint.glyph(t) + " ", x: cx, y: y, style: tone)
+    if let role {
+      cx += g.put(
+        role == .lead ? l.pick("牵 ", "L ") : l.pick("配 ", "S "), x: cx, y: y, style: role == .lead ? .title : .muted)
+    }
+    cx += g.put(t.id.padded(toWidth: idW, right: true) + " ", x: cx, y: y, style: tone)
+    let measureW = max(4, width - (cx - x) - readW - leadW - (showLead ? 2 : 1))
+    cx += g.put(t.measure.padded(toWidth: measureW), x: cx, y: y, style: tone == .done ? .done : .normal)
+    if showLead {
+      cx += g.put(" " + Phrases(l).departments(t.lead).padded(toWidth: leadW), x: cx, y: y, style: .muted)
+    }
+    g.put(" " + reading.padded(toWidth: readW - 1, right: true), x: cx, y: y, style: tone, maxWidth: x + width - cx)
+    return tone
+  }
+
+  @discardableResult
+  static func entry(_ s: AppState, _ k: Int, into g: inout Grid, x: Int, y: Int, width: Int) -> Style {
+    let p = Phrases(s.lang)
+    let e = s.plan.journal[k]
+    let when = e.at.count >= 16 ? String(e.at.dropFirst(5).prefix(11)).replacingT() : e.at
+    var cx = x
+    cx += g.put(" " + when + " ", x: cx, y: y, style: .muted)
+    cx += g.put(e.by.padded(toWidth: 6) + " ", x: cx, y: y)
+    let what = p.operation(e.change.op) + (e.change.undoes.map { " #\($0)" } ?? "")
+    cx += g.put(
+      what.padded(toWidth: s.lang == .zh ? 9 : 10) + " ", x: cx, y: y, style: e.change.op == "undo" ? .soon : .title)
+    cx += g.put(p.target(e.change.target) + " ", x: cx, y: y)
+    g.put(
+      e.message.isEmpty ? p.changes(e.change) : e.message, x: cx, y: y, style: .muted, maxWidth: max(0, x + width - cx))
+    return .normal
+  }
+
+  @discardableResult
+  static func unit(_ s: AppState, _ u: Int, into g: inout Grid, x: Int, y: Int, width: Int) -> Style {
+    let l = s.lang
+    let c = StaffingCheck(unit: s.plan.staffing[u], percent: s.plan.settings.reviewerPercent)
+    let tone: Style = c.compliant == false ? .short : .normal
+    let nameW = max(10, min(16, width / 4))
+    var cx = x
+    cx += g.put(" " + c.unit.padded(toWidth: nameW) + " ", x: cx, y: y, style: tone)
+    cx += g.put(String(c.enforcement).padded(toWidth: 4, right: true) + "  ", x: cx, y: y)
+    let need = "\(c.reviewers)/\(c.required.map(String.init) ?? "—")"
+    cx += g.put(need.padded(toWidth: 6, right: true) + "  ", x: cx, y: y, style: tone)
+    let verdict =
+      c.compliant == false
+      ? l.pick("缺 \(c.shortfall)", "short \(c.shortfall)")
+      : (c.required == 0 ? l.pick("无需", "none needed") : l.pick("达标", "ok"))
+    let barW = max(0, min(24, x + width - cx - verdict.displayWidth - 3))
+    if barW >= 5 {
+      Paint.styledBar(&g, Bars.ratio(c, width: barW), x: cx, y: y)
+      cx += barW + 1
+    }
+    g.put(" " + verdict, x: cx, y: y, style: tone, maxWidth: max(0, x + width - cx))
+    return tone
+  }
+}
+
+extension String {
+  func replacingT() -> String { String(map { $0 == "T" ? " " : $0 }) }
+}

@@ -1,0 +1,395 @@
+import Model
+
+/// What happened: a key, a new size, or the result of an effect the runner carried out.
+public enum Msg: Sendable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  /// A save went through; `plan` is the store after it.
+  case saved(plan: Plan, message: String)
+  /// A save was refused or failed; `plan` is what the store holds now (if it could be read).
+  case saveFailed(plan: Plan?, message: String)
+  /// Someone else changed the store and it was read again.
+  case reloaded(plan: Plan)
+  case reloadFailed(message: String)
+  /// The real date moved on (the dashboard was left open past midnight).
+  case newDay(Day)
+}
+
+/// What the runner should do for the state: the only way anything leaves `update`.
+public enum Effect: Equatable, Sendable {
+  /// Save these changes through the store; answer with `.saved` or `.saveFailed`.
+  case save([Change], message: String)
+  case quit
+  /// Repaint everything (the screen may have been disturbed).
+  case redraw
+}
+
+extension AppState {
+  /// The one place state changes. Pure: no I/O, no clock; effects go back to the runner.
+  public mutating func update(_ msg: Msg) -> [Effect] {
+    switch msg {
+    case .key(let k):
+      return key(k)
+    case .resize(let w, let h):
+      width = w
+      height = h
+      keepVisible()
+      return []
+    case .saved(let p, let text):
+      pinSelection()
+      plan = p
+      rebuildAll()
+      keepVisible()
+      message = FooterMessage(text: text, isError: false)
+      return []
+    case .saveFailed(let p, let text):
+      if let p {
+        pinSelection()
+        plan = p
+        rebuildAll()
+        keepVisible()
+      }
+      message = FooterMessage(text: text, isError: true)
+      return []
+    case .reloaded(let p):
+      pinSelection()
+      plan = p
+      rebuildAll()
+      keepVisible()
+      message = FooterMessage(
+        text: lang.pick("已载入其他人保存的改动", "Reloaded: the store was changed elsewhere"), isError: false)
+      return []
+    case .reloadFailed(let text):
+      message = FooterMessage(text: text, isError: true)
+      return []
+    case .newDay(let d):
+      pinSelection()
+      today = d
+      rebuildAll()
+      keepVisible()
+      return []
+    }
+  }
+
+  /// Remembers the selected item by identity before the lists are rebuilt, so the cursor
+  /// stays on the same task or unit when the order changes under it.
+  mutating func pinSelection() {
+    if listKey[view] == nil, let item = selectedItem { listKey[view] = itemKey(item) }
+  }
+
+  var layout: Layout { Layout(width: width, height: height, focus: focus) }
+
+  mutating func key(_ k: Key) -> [Effect] {
+    if prompt != nil { return promptKey(k) }
+    if showHelp {
+      switch k {
+      case .down, .char("j"): helpScroll += 1
+      case .up, .char("k"): helpScroll = max(0, helpScroll - 1)
+      case .char("q"): return [.quit]
+      default: showHelp = false
+      }
+      return []
+    }
+    message = nil
+    guard let action = KeyMap.action(for: k) else {
+      message = FooterMessage(
+        text: lang.pick("未绑定的按键 \(k.name)，按 ? 查看帮助", "\(k.name) does nothing here; ? shows the keys"), isError: false)
+      return []
+    }
+    return perform(action)
+  }
+
+  mutating func perform(_ action: Action) -> [Effect] {
+    switch action {
+    case .up: move(by: -1)
+    case .down: move(by: 1)
+    case .pageUp: move(by: -pageSize)
+    case .pageDown: move(by: pageSize)
+    case .top: move(by: Int.min / 2)
+    case .bottom: move(by: Int.max / 2)
+    case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
+    case .previousPane: focus = Pane(rawValue: (focus.rawValue + 2) % 3)!
+    case .drillIn:
+      switch focus {
+      case .nav: focus = .list
+      case .list: if selectedItem != nil { focus = .detail }
+      case .detail: break
+      }
+      detailScroll = 0
+    case .back:
+      if focus == .detail {
+        focus = .list
+      } else if focus == .list {
+        if !search.isEmpty {
+          search = ""
+          rebuildList()
+        } else {
+          focus = .nav
+        }
+      } else if !search.isEmpty || filter != .all {
+        search = ""
+        filter = .all
+        rebuildList()
+      }
+    case .view(let v):
+      guard v != view else { return [] }
+      view = v
+      // Units and journal entries are what those views are for; the others start by choosing.
+      focus = v == .staffing || v == .journal ? .list : .nav
+      detailScroll = 0
+      rebuildNav()
+    case .cycleFilter:
+      filter = Filter(rawValue: (filter.rawValue + 1) % Filter.allCases.count)!
+      rebuildList()
+      message = FooterMessage(text: lang.pick("筛选：", "filter: ") + filter.title(lang), isError: false)
+    case .search:
+      prompt = Prompt(purpose: .search, text: search)
+    case .help:
+      showHelp = true
+      helpScroll = 0
+    case .redraw:
+      return [.redraw]
+    case .quit:
+      return [.quit]
+    case .undo:
+      guard let (entry, change) = plan.undoCandidate() else {
+        message = FooterMessage(text: lang.pick("没有可撤销的改动", "Nothing to undo"), isError: false)
+        return []
+      }
+      let p = Phrases(lang)
+      return [
+        .save(
+          [change],
+          message: lang.pick(
+            "↶ 已撤销 \(entry.by) 的\(p.operation(entry.change.op))（\(p.target(entry.change.target))）",
+            "↶ Undid \(p.operation(entry.change.op)) by \(entry.by) (\(p.target(entry.change.target)))"))
+      ]
+    case .toggleDone, .doneOn, .toggleStarted, .toggleBlocked, .trigger, .note:
+      return taskAction(action)
+    case .editStaffing, .reviewerPlus, .reviewerMinus:
+      return staffingAction(action)
+    }
+    keepVisible()
+    return []
+  }
+
+  var pageSize: Int {
+    switch focus {
+    case .nav: max(1, Layout(width: width, height: height, focus: .nav).navRows / navRowsPerItem)
+    case .list: Layout(width: width, height: height, focus: .list).listRows
+    case .detail: Layout(width: width, height: height, focus: .detail).detailRows
+    }
+  }
+
+  /// Rows one nav item takes: a group shows its progress bar on a second row.
+  var navRowsPerItem: Int { view == .groups ? 2 : 1 }
+
+  mutating func move(by delta: Int) {
+    switch focus {
+    case .nav:
+      guard !navItems.isEmpty else { return }
+      let next = clamp(navSelection + delta, 0, navItems.count - 1)
+      if next != navSelection {
+        navIndex[view] = next
+        listKey[view] = nil
+        listIndexMemo[view] = 0
+        listScroll[view] = 0
+        detailScroll = 0
+        rebuildList()
+      }
+    case .list:
+      guard !listItems.isEmpty else { return }
+      let next = clamp(listSelection + delta, 0, listItems.count - 1)
+      listKey[view] = itemKey(listItems[next])
+      listIndexMemo[view] = next
+      detailScroll = 0
+    case .detail:
+      detailScroll = max(0, detailScroll + delta)
+    }
+  }
+
+  /// Scrolls the nav and list panes so that their cursors stay on screen.
+  mutating func keepVisible() {
+    let rows = Layout(width: width, height: height, focus: .list).listRows
+    var top = listScroll[view] ?? 0
+    let sel = listSelection
+    if sel < top { top = sel }
+    if sel >= top + rows { top = sel - rows + 1 }
+    top = clamp(top, 0, max(0, listItems.count - rows))
+    listScroll[view] = top
+    if !listItems.isEmpty { listIndexMemo[view] = sel }
+    let navRows = max(1, Layout(width: width, height: height, focus: .nav).navRows / navRowsPerItem)
+    var navTop = navScroll[view] ?? 0
+    if navSelection < navTop { navTop = navSelection }
+    if navSelection >= navTop + navRows { navTop = navSelection - navRows + 1 }
+    navScroll[view] = clamp(navTop, 0, max(0, navItems.count - navRows))
+  }
+
+  // MARK: Changes
+
+  mutating func taskAction(_ action: Action) -> [Effect] {
+    guard let i = selectedTaskIndex, focus != .nav || selectedItem != nil else {
+      message = FooterMessage(text: lang.pick("先选中一项任务", "Select a task first"), isError: false)
+      return []
+    }
+    let t = plan.tasks[i]
+    let brief = t.measure.truncated(toWidth: 24)
+    switch action {
+    case .toggleDone:
+      // The task will move (done sorts last); the cursor stays put, on the next task.
+      if focus == .list,
+        let next = listItems.indices.first(where: { $0 > listSelection })
+          ?? listItems.indices.last(where: { $0 < listSelection })
+      {
+        listKey[view] = itemKey(listItems[next])
+        listIndexMemo[view] = listSelection
+      }
+      if t.status == .done {
+        return save(
+          plan.setStatus(t.id, .open),
+          lang.pick("↺ 任务 \(t.id) 改为未完成：\(brief) · u 撤销", "↺ \(t.id) not done: \(brief) · u undoes"))
+      }
+      return save(
+        plan.markDone(t.id, on: today),
+        lang.pick("✓ 任务 \(t.id) 已完成（\(today)）：\(brief) · u 撤销", "✓ \(t.id) done (\(today)): \(brief) · u undoes"))
+    case .doneOn:
+      prompt = Prompt(purpose: .doneOn(t.id), text: today.description)
+    case .toggleStarted:
+      let target: TaskStatus = t.status == .inProgress ? .open : .inProgress
+      return save(
+        plan.setStatus(t.id, target),
+        lang.pick("任务 \(t.id)：\(Phrases(lang).status(target))", "\(t.id): \(Phrases(lang).status(target))"))
+    case .toggleBlocked:
+      let target: TaskStatus = t.status == .blocked ? .open : .blocked
+      return save(
+        plan.setStatus(t.id, target),
+        lang.pick("任务 \(t.id)：\(Phrases(lang).status(target))", "\(t.id): \(Phrases(lang).status(target))"))
+    case .trigger:
+      guard t.deadline.kind.awaitsEvent else {
+        message = FooterMessage(
+          text: lang.pick("任务 \(t.id) 不等待外部事件", "\(t.id) does not wait on an event"), isError: true)
+        return []
+      }
+      prompt = Prompt(purpose: .trigger(t.id), text: today.description)
+    case .note:
+      prompt = Prompt(purpose: .note(t.id), text: t.note)
+    default: break
+    }
+    return []
+  }
+
+  mutating func save(_ change: Change?, _ text: String) -> [Effect] {
+    guard let change else {
+      message = FooterMessage(text: lang.pick("没有改动", "Nothing to change"), isError: false)
+      return []
+    }
+    return [.save([change], message: text)]
+  }
+
+  var selectedUnit: StaffingUnit? {
+    if case .unit(let u)? = selectedItem { return plan.staffing[u] }
+    return nil
+  }
+
+  mutating func staffingAction(_ action: Action) -> [Effect] {
+    guard let u = selectedUnit else {
+      message = FooterMessage(
+        text: lang.pick("先在人员配置视图（4）中选中一个单位", "Select a unit in the staffing view (4) first"), isError: false)
+      return []
+    }
+    switch action {
+    case .editStaffing:
+      prompt = Prompt(purpose: .staffing(u.name), text: "\(u.enforcement) \(u.reviewers)")
+      return []
+    case .reviewerPlus, .reviewerMinus:
+      let r = max(0, u.reviewers + (action == .reviewerPlus ? 1 : -1))
+      return save(plan.setStaffing(u.name, enforcement: nil, reviewers: r), staffingSaid(u.name, u.enforcement, r))
+    default:
+      return []
+    }
+  }
+
+  func staffingSaid(_ name: String, _ e: Int, _ r: Int) -> String {
+    let c = StaffingCheck(
+      unit: StaffingUnit(name: name, enforcement: e, reviewers: r), percent: plan.settings.reviewerPercent)
+    let verdict =
+      c.compliant == false ? lang.pick("缺 \(c.shortfall) 人", "short by \(c.shortfall)") : lang.pick("达标", "compliant")
+    return lang.pick("\(name)：执法 \(e)，审核 \(r)，\(verdict)", "\(name): \(e) enforcement, \(r) reviewers, \(verdict)")
+  }
+
+  // MARK: The input line
+
+  mutating func promptKey(_ k: Key) -> [Effect] {
+    guard var p = prompt else { return [] }
+    switch k {
+    case .escape:
+      if p.purpose == .search {
+        search = ""
+        rebuildList()
+      }
+      prompt = nil
+      return []
+    case .enter:
+      prompt = nil
+      return submit(p)
+    case .backspace, .ctrl("h"):
+      if !p.text.isEmpty { p.text.removeLast() }
+    case .ctrl("u"):
+      p.text = ""
+    case .char(let c):
+      if p.text.count < 500 { p.text.append(c) }
+    default:
+      return []
+    }
+    prompt = p
+    if p.purpose == .search {
+      search = p.text
+      rebuildList()
+      listScroll[view] = 0
+      keepVisible()
+    }
+    return []
+  }
+
+  mutating func submit(_ p: Prompt) -> [Effect] {
+    let text = p.text.trimmingSpaces
+    switch p.purpose {
+    case .search:
+      search = p.text
+      rebuildList()
+      if !listItems.isEmpty { focus = .list }
+      message = FooterMessage(
+        text: lang.pick("找到 \(listItems.count) 项 · Esc 清除搜索", "\(listItems.count) found · Esc clears the search"),
+        isError: false)
+      keepVisible()
+      return []
+    case .note(let id):
+      return save(plan.setNote(id, text), lang.pick("✎ 任务 \(id) 备注已保存", "✎ \(id) note saved"))
+    case .doneOn(let id):
+      guard let d = Day(iso: text) else {
+        return invalid(lang.pick("日期格式应为 2019-09-20", "A date looks like 2019-09-20"))
+      }
+      return save(plan.markDone(id, on: d), lang.pick("✓ 任务 \(id) 已完成（\(d)）· u 撤销", "✓ \(id) done (\(d)) · u undoes"))
+    case .trigger(let id):
+      guard let d = Day(iso: text) else {
+        return invalid(lang.pick("日期格式应为 2019-09-20", "A date looks like 2019-09-20"))
+      }
+      return save(plan.trigger(id, on: d), lang.pick("⚑ 任务 \(id) 已记录触发（\(d)）", "⚑ \(id): event recorded (\(d))"))
+    case .staffing(let name):
+      let nums = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "/" }).map { Int($0) }
+      guard nums.count == 2, let e = nums[0], let r = nums[1], e >= 0, r >= 0, e <= StaffingUnit.maxCount,
+        r <= StaffingUnit.maxCount
+      else {
+        return invalid(lang.pick("请输入两个非负整数：执法人数 审核人数", "Type two whole numbers: enforcement reviewers"))
+      }
+      return save(plan.setStaffing(name, enforcement: e, reviewers: r), staffingSaid(name, e, r))
+    }
+  }
+
+  mutating func invalid(_ text: String) -> [Effect] {
+    message = FooterMessage(text: text, isError: true)
+    return []
+  }
+}
+
+func clamp(_ v: Int, _ lo: Int, _ hi: Int) -> Int { min(max(v, lo), max(lo, hi)) }
