@@ -54,13 +54,19 @@ struct Context {
     } else {
       today = Clock.today()
     }
-    who = options.who ?? FileIO.environment("USER") ?? FileIO.environment("LOGNAME") ?? "unknown"
+    who = options.who ?? FileIO.environment("USER") ?? FileIO.environment("LOGNAME") ?? Context.loginName()
     if let l = options.lang {
       guard let v = Lang(rawValue: l) else { throw ValidationError("--lang must be zh or en, not \"\(l)\"") }
       lang = v
     } else {
       lang = Lang.fromEnvironment()
     }
+  }
+
+  /// The account name, when the environment does not say.
+  static func loginName() -> String {
+    guard let pw = getpwuid(getuid()), let name = pw.pointee.pw_name else { return "unknown" }
+    return String(cString: name)
   }
 
   /// The store folder: --store, then $SANXIANG_STORE, then the XDG data folder (made from the

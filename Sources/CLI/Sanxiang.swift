@@ -1,5 +1,6 @@
 import ArgumentParser
 import Model
+import TUI
 
 /// What the dashboard needs from the command line; the executable supplies the runner.
 public struct DashboardRequest: Sendable {
@@ -34,13 +35,17 @@ public struct Sanxiang: ParsableCommand {
   public func run() throws { try Tui.launch(global) }
 }
 
-/// `sanxiang tui`: the dashboard, by name.
+/// `sanxiang tui`: the dashboard, by name. `--screen WxH` runs it headless instead, feeding
+/// `--keys` and printing the last screen as text (for scripts, docs and debugging).
 struct Tui: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Open the dashboard (the default).")
   @OptionGroup var global: GlobalOptions
-  @OptionGroup(visibility: .private) var outer: GlobalOptions
+  @Option(help: .hidden) var screen: String?
+  @Option(help: .hidden) var keys = ""
 
-  func run() throws { try Tui.launch(global) }
+  func run() throws {
+    if let screen { try Tui.headless(global, size: screen, keys: keys) } else { try Tui.launch(global) }
+  }
 
   static func launch(_ options: GlobalOptions) throws {
     let ctx = try Context(options)
@@ -55,6 +60,20 @@ struct Tui: ParsableCommand {
         DashboardRequest(
           folder: folder, today: ctx.today, who: ctx.who, lang: ctx.lang, todayPinned: options.today != nil))
       if status != 0 { throw ExitCode(status) }
+    }
+  }
+
+  static func headless(_ options: GlobalOptions, size: String, keys: String) throws {
+    let ctx = try Context(options)
+    let dims = size.split(separator: "x").compactMap { Int($0) }
+    guard dims.count == 2 else { throw ValidationError("--screen takes WIDTHxHEIGHT, like 80x24") }
+    try guarded {
+      let store = try ctx.openStore()
+      let term = ScriptedTerminal(width: dims[0], height: dims[1], script: keys)
+      let d = Dashboard(store: store, terminal: term, today: ctx.today, who: ctx.who, lang: ctx.lang)
+      d.pollMs = 0
+      d.run()
+      Console.out(term.text)
     }
   }
 }

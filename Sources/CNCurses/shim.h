@@ -1,16 +1,16 @@
 #ifndef SANXIANG_CNCURSES_SHIM_H
 #define SANXIANG_CNCURSES_SHIM_H
-// Feature macros must come before any include: wide-character curses and glibc's wcwidth.
+// Wide-character curses (cchar_t, get_wch, setcchar). No _XOPEN_SOURCE here: it would
+// give system headers a shape that clashes with Swift's Glibc module in the same file.
 #define NCURSES_WIDECHAR 1
-#define _XOPEN_SOURCE_EXTENDED 1
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700
-#endif
-#ifndef _DEFAULT_SOURCE
-#define _DEFAULT_SOURCE 1
-#endif
+#include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
 
 // ncurses globals and macros are not usable from Swift 6; these accessors are.
@@ -34,4 +34,50 @@ static inline int sx_put_cell(WINDOW *w, int y, int x, const wchar_t *text, attr
 }
 
 static inline FILE *sx_fdopen(int fd, const char *mode) { return fdopen(fd, mode); }
+
+// glibc's wcwidth, which Swift's Glibc module does not expose: the terminal's own idea of a
+// character's width, checked before drawing so columns never drift.
+extern int wcwidth(wchar_t c);
+static inline int sx_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
+// True when the current locale's codeset is UTF-8.
+static inline int sx_locale_is_utf8(void) {
+  const char *cs = nl_langinfo(CODESET);
+  return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+// SIGINT, SIGTERM, SIGHUP and SIGQUIT only set a flag; the main loop sees it within a tenth
+// of a second and restores the terminal. Installed before newterm, so ncurses keeps out.
+static volatile sig_atomic_t sx_caught_signal = 0;
+static void sx_on_signal(int sig) { sx_caught_signal = sig; }
+static inline void sx_catch_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = sx_on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  sigaction(SIGQUIT, &sa, NULL);
+  // A parent may have left them blocked (the mask survives exec); they must get through.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGQUIT);
+  sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+static inline int sx_pending_signal(void) { return sx_caught_signal; }
+
+// A crash (a Swift trap, a bad access) restores the terminal before the process dies.
+static void sx_on_crash(int sig) {
+  endwin();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+static inline void sx_catch_crashes(void) {
+  int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT};
+  for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], sx_on_crash);
+}
 #endif
