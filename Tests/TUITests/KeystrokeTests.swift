@@ -1,0 +1,210 @@
+import Foundation
+import Model
+import TUI
+import TestSupport
+import Testing
+
+/// Runs the real dashboard loop on a copy of the sample store, through a scripted terminal.
+final class Session {
+  let dir = Fixtures.sampleCopy()
+  let terminal: ScriptedTerminal
+  let dashboard: Dashboard
+  let store: Store
+
+  init(width: Int = 80, height: Int = 24, lang: Lang = .zh) throws {
+    store = try Store.open(dir.path)
+    terminal = ScriptedTerminal(width: width, height: height)
+    dashboard = Dashboard(store: store, terminal: terminal, today: sampleToday, who: "测试员", lang: lang)
+    dashboard.pollMs = 0
+  }
+
+  /// Plays steps and returns the screen after the last one.
+  @discardableResult
+  func play(_ steps: [ScriptedTerminal.Step]) -> String {
+    terminal.append(steps)
+    dashboard.run()
+    return terminal.text
+  }
+
+  @discardableResult
+  func play(_ words: String) -> String { play(ScriptedTerminal.script(words)) }
+
+  var state: AppState { dashboard.state }
+  var screen: Grid { terminal.screen }
+  var tasksFile: URL { dir.appendingPathComponent("tasks.csv") }
+  var tasksLines: [String] { Fixtures.read(tasksFile).components(separatedBy: "\n") }
+  var journal: [JournalEntry] { (try? Store.open(dir.path).plan.journal) ?? [] }
+}
+
+@Suite("Keystroke scripts", .serialized)
+struct KeystrokeTests {
+  @Test("drill-down: Departments → 征收管理科 → a task → its detail, with the role marked")
+  func drillDown() throws {
+    let s = try Session()
+    s.play("3")
+    #expect(s.state.view == .departments)
+    s.play("j j")
+    #expect(s.state.selectedNav == .department("征收管理科"))
+    #expect(s.screen.lines[2].contains("征收管理科 · 16 项"))
+    s.play("enter")
+    #expect(s.state.focus == .list)
+    s.play("j enter")
+    #expect(s.state.focus == .detail)
+    guard case .task(let i, let role)? = s.state.selectedItem else {
+      Issue.record("no task selected")
+      return
+    }
+    #expect(role == .support)
+    #expect(samplePlan.tasks[i].id == "18")
+    Snapshot.check(s.screen, "drill-down-detail-80x24")
+    #expect(s.terminal.text.contains("配合 ◆"))
+    s.play("esc esc")
+    #expect(s.state.focus == .nav)
+  }
+
+  @Test("Space marks done and saves at once (one row, one journal entry); u undoes it")
+  func markDoneAndUndo() throws {
+    let s = try Session()
+    let before = s.tasksLines
+    let journalBefore = s.journal.count
+    s.play("enter space")
+    let after = s.tasksLines
+    let changed = (0..<before.count).filter { before[$0] != after[$0] }
+    #expect(changed.count == 1)
+    #expect(after[changed[0]].hasPrefix("2,"))
+    #expect(after[changed[0]].contains(",done,2019-09-20,"))
+    #expect(s.journal.count == journalBefore + 1)
+    #expect(s.journal.last?.by == "测试员")
+    #expect(s.terminal.text.contains("✓ 任务 2 已完成（2019-09-20）"))
+    // Task 2 left the overdue list; the cursor stayed in place, on the next one.
+    #expect(s.state.listItems.count == 2)
+    if case .task(let i, _)? = s.state.selectedItem { #expect(samplePlan.tasks[i].id == "27") }
+    s.play("u")
+    #expect(s.tasksLines == before)
+    #expect(s.journal.count == journalBefore + 2)
+    #expect(s.journal.last?.change.op == "undo")
+    #expect(s.terminal.text.contains("↶ 已撤销"))
+    #expect(s.state.listItems.count == 3)
+  }
+
+  @Test("incremental search narrows the list as you type; Esc clears it")
+  func search() throws {
+    let s = try Session()
+    s.play("2 j")
+    #expect(s.state.listItems.count == 7)
+    let group = samplePlan.tasks.filter { $0.group == "行政执法公示制度工作项目组" }
+    s.play([.key(.char("/"))] + ScriptedTerminal.typing("事项"))
+    #expect(s.state.search == "事项")
+    #expect(s.state.listItems.count == group.filter { $0.measure.contains("事项") }.count)
+    #expect(s.state.listItems.count == 4)
+    #expect(s.screen.lines.last!.hasPrefix("/事项"))
+    s.play([.key(.backspace)])
+    #expect(s.state.listItems.count == group.filter { $0.measure.contains("事") }.count)
+    s.play("enter")
+    #expect(s.state.prompt == nil)
+    #expect(s.state.focus == .list)
+    #expect(s.screen.lines[1].contains("搜索：事"))
+    s.play("esc")
+    #expect(s.state.search.isEmpty)
+    #expect(s.state.listItems.count == 7)
+  }
+
+  @Test("f cycles the filter through the task lists")
+  func filter() throws {
+    let s = try Session()
+    s.play("2")
+    #expect(s.state.listItems.count == 11)
+    s.play("f")
+    #expect(s.state.filter == .notDone)
+    #expect(s.state.listItems.count == 9)
+    s.play("f")
+    #expect(s.state.listItems.count == 1)
+    s.play("f f f")
+    #expect(s.state.filter == .all)
+  }
+
+  @Test("? shows the help overlay; any key closes it")
+  func help() throws {
+    let s = try Session(width: 80, height: 40)
+    s.play("?")
+    #expect(s.state.showHelp)
+    #expect(s.terminal.text.contains("按键（任意键关闭）"))
+    s.play("j")
+    #expect(s.state.showHelp)
+    s.play("esc")
+    #expect(!s.state.showHelp)
+  }
+
+  @Test("resizing at any moment: full, single pane, too small, and back")
+  func resize() throws {
+    let s = try Session()
+    s.play("3 enter")
+    s.play("resize:60x20")
+    #expect(s.screen.width == 60)
+    #expect(s.terminal.text.contains("征收管理科") == false)
+    #expect(s.screen.lines[2].contains("法制科"))
+    s.play("resize:30x8")
+    #expect(s.terminal.text.contains("终端太小"))
+    s.play("resize:120x40 j")
+    #expect(s.screen.height == 40)
+    #expect(s.state.focus == .list)
+    for (w, h) in [(1, 1), (300, 100), (80, 24), (0, 0), (45, 11), (200, 12)] {
+      s.play("resize:\(w)x\(h) j k")
+      #expect(s.screen.width == w)
+    }
+  }
+
+  @Test("n adds a note, typed in Chinese, saved at once")
+  func note() throws {
+    let s = try Session()
+    s.play([.key(.enter), .key(.char("n")), .key(.ctrl("u"))] + ScriptedTerminal.typing("名单已确认，待发文") + [.key(.enter)])
+    let plan = try Store.open(s.dir.path).plan
+    #expect(plan.task("2")?.note == "名单已确认，待发文")
+    #expect(s.terminal.text.contains("✎ 任务 2 备注已保存"))
+  }
+
+  @Test("staffing: e edits the two counts, + adds a reviewer")
+  func staffing() throws {
+    let s = try Session()
+    s.play("4")
+    guard case .unit(let u)? = s.state.selectedItem else {
+      Issue.record("no unit")
+      return
+    }
+    #expect(s.state.plan.staffing[u].name == "稽查局")
+    s.play([.key(.char("e")), .key(.ctrl("u"))] + ScriptedTerminal.typing("45 2") + [.key(.enter)])
+    #expect(Fixtures.read(s.dir.appendingPathComponent("staffing.csv")).contains("稽查局,45,2\n"))
+    s.play("+")
+    #expect(Fixtures.read(s.dir.appendingPathComponent("staffing.csv")).contains("稽查局,45,3\n"))
+    #expect(s.terminal.text.contains("稽查局：执法 45，审核 3，达标"))
+  }
+
+  @Test("a change saved by another process shows up; a conflicting edit is reported, not overwritten")
+  func otherWriters() throws {
+    let s = try Session()
+    s.play("enter")
+    // Someone else marks task 2 done meanwhile.
+    let other = try Store.open(s.dir.path)
+    try other.commit([other.plan.markDone("2", on: sampleToday, note: "他人完成")!], by: "他人")
+    let onDisk = Fixtures.read(s.tasksFile)
+    // This dashboard has not looked yet: pressing b (blocked) on task 2 collides on status.
+    s.play("b")
+    #expect(s.state.message?.isError == true)
+    #expect(s.terminal.text.contains("未保存"))
+    #expect(Fixtures.read(s.tasksFile) == onDisk)
+    #expect(s.state.plan.task("2")?.status == .done)
+    // A change elsewhere that does not collide is picked up while idle.
+    try other.commit([other.plan.setNote("28", "外部备注")!], by: "他人")
+    s.play("idle")
+    #expect(s.state.plan.task("28")?.note == "外部备注")
+    #expect(s.terminal.text.contains("已载入其他人保存的改动"))
+  }
+
+  @Test("q quits")
+  func quit() throws {
+    let s = try Session()
+    s.play("q j j")
+    #expect(s.state.view == .standup)
+    #expect(s.state.focus == .nav)
+  }
+}

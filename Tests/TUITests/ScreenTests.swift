@@ -1,0 +1,90 @@
+import Foundation
+import Model
+import TUI
+import TestSupport
+import Testing
+
+/// The sample plan as of the stand-up day every screen test uses.
+let sampleToday = Day(iso: "2019-09-20")!
+let samplePlan: Plan = try! Store.open(Fixtures.sampleData.path).plan
+
+/// A state after a script of keys (pure: no store, nothing saved).
+func state(_ keys: String = "", width: Int = 80, height: Int = 24, lang: Lang = .zh) -> AppState {
+  var s = AppState(plan: samplePlan, today: sampleToday, lang: lang, width: width, height: height)
+  for word in keys.split(separator: " ") {
+    _ = s.update(.key(Key(script: String(word))!))
+  }
+  return s
+}
+
+@Suite("Screens")
+struct ScreenTests {
+  static let views: [(String, String)] = [
+    ("standup", ""), ("groups", "2"), ("departments", "3 j j"), ("staffing", "4"), ("journal", "5"),
+  ]
+
+  @Test("every view at 80×24 and 120×40, in Chinese", arguments: views)
+  func chinese(_ v: (name: String, keys: String)) {
+    Snapshot.check(render(state(v.keys, width: 80, height: 24)), "\(v.name)-80x24")
+    Snapshot.check(render(state(v.keys, width: 120, height: 40)), "\(v.name)-120x40")
+  }
+
+  @Test("every view at 80×24 in English", arguments: views)
+  func english(_ v: (name: String, keys: String)) {
+    Snapshot.check(render(state(v.keys, width: 80, height: 24, lang: .en)), "\(v.name)-80x24-en")
+  }
+
+  @Test("a wide terminal puts the detail beside the list")
+  func wide() {
+    Snapshot.check(render(state("3 j j enter", width: 180, height: 30)), "departments-180x30")
+  }
+
+  @Test("below 80×24 one pane at a time; below 40×10 a message, never a crash")
+  func small() {
+    Snapshot.check(render(state("", width: 60, height: 20)), "standup-60x20-single")
+    Snapshot.check(render(state("enter", width: 60, height: 20)), "standup-60x20-single-list")
+    Snapshot.check(render(state("", width: 30, height: 8)), "too-small-30x8")
+    for w in 0...45 {
+      for h in 0...14 { _ = render(state("3 enter", width: w, height: h)) }
+    }
+  }
+
+  @Test("the help overlay lists every binding with its help text")
+  func help() {
+    let g = render(state("?", width: 80, height: 40))
+    Snapshot.check(g, "help-80x40")
+    let text = g.lines.joined(separator: "\n")
+    for b in KeyMap.bindings { #expect(text.contains(b.help(.zh)), "\(b.zh)") }
+  }
+
+  @Test("CJK never splits and borders never move, at any width")
+  func cjkLayout() {
+    for w in stride(from: 80, through: 130, by: 7) {
+      for keys in ["", "2", "3 j", "4", "5", "3 j enter enter", "?", "5 ?"] {
+        let g = render(state(keys, width: w, height: 24))
+        for line in g.lines {
+          #expect(line.displayWidth == w, "width \(w) keys \(keys): \(line)")
+        }
+        // The right border of every boxed row is in the last column.
+        for line in g.lines.dropFirst(2).dropLast() {
+          #expect(line.hasSuffix("│") || line.hasSuffix("┘") || line.hasSuffix("┐"), "\(line)")
+        }
+      }
+    }
+  }
+
+  @Test("control characters and bidi overrides in data are drawn inert")
+  func hostileText() throws {
+    var plan = samplePlan
+    var t = plan.tasks[1]
+    t.measure = "危险\u{1B}[2J\u{07}文本\u{202E}反转\u{9B}31m\u{7F}"
+    plan.replaceTask(at: 1, with: t)
+    var s = AppState(plan: plan, today: sampleToday, lang: .zh, width: 100, height: 30)
+    _ = s.update(.key(.enter))
+    let g = render(s)
+    let all = g.lines.joined()
+    #expect(
+      !all.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x202E || $0.value == 0x07 })
+    #expect(all.contains("危险␛[2J␇文本�反转�31m␡"))
+  }
+}
