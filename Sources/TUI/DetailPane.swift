@@ -99,12 +99,8 @@ enum DetailPane {
     lines += field(
       l.pick("操作", "what"), p.operation(e.change.op) + " · " + p.target(e.change.target), width: width, labelW: labelW)
     for f in e.change.fields {
-      let before =
-        f.before.isEmpty
-        ? "—" : (f.field == "status" ? TaskStatus(rawValue: f.before).map(p.status) ?? f.before : f.before)
-      let after =
-        f.after.isEmpty ? "—" : (f.field == "status" ? TaskStatus(rawValue: f.after).map(p.status) ?? f.after : f.after)
-      lines += field(p.field(f.field), "\(before) → \(after)", width: width, labelW: labelW)
+      let change = "\(p.value(f.field, f.before)) → \(p.value(f.field, f.after))"
+      lines += field(p.field(f.field), change, width: width, labelW: labelW)
     }
     if !e.message.isEmpty { lines += field(l.pick("说明", "message"), e.message, width: width, labelW: labelW) }
     return (l.pick("日志 #\(e.seq)", "Journal #\(e.seq)"), lines)

@@ -136,7 +136,8 @@ public struct Phrases: Sendable {
     }
   }
 
-  func value(_ field: String, _ v: String) -> String {
+  /// A stored value in words: "—" for none, status tokens by name.
+  public func value(_ field: String, _ v: String) -> String {
     if v.isEmpty { return "—" }
     if field == "status", let s = TaskStatus(rawValue: v) { return status(s) }
     return v
