@@ -77,6 +77,15 @@ final class Tmux {
     return nil
   }
 
+  /// Waits until `text` is gone from the screen (the dashboard has given the terminal back).
+  func waitGone(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    for _ in 0..<150 {
+      if !screen.contains(text) { return }
+      usleep(100_000)
+    }
+    Issue.record("\"\(text)\" is still on the screen", sourceLocation: sourceLocation)
+  }
+
   deinit { run(["kill-server"]) }
 }
 
@@ -100,6 +109,7 @@ struct TerminalEndToEndTests {
     t.keys("j", "Space")
     t.wait(for: "✓ 任务 18 已完成（2019-09-20）")
     t.keys("q")
+    t.waitGone("1 每日例会")
     t.type("stty -g > \(dir.path)/stty.after; echo SHELL-$((40+2))")
     t.keys("Enter")
     let after = t.wait(for: "SHELL-42")
@@ -131,6 +141,7 @@ struct TerminalEndToEndTests {
       let pid = try #require(Tmux.pid(of: dir.path))
       kill(pid, SIGTERM)
     }
+    t.waitGone("1 Stand-up")
     t.type("stty -g > \(dir.path)/stty.after; echo BACK-$((1+1))")
     t.keys("Enter")
     let after = t.wait(for: "BACK-2")
