@@ -105,7 +105,16 @@ extension Plan {
   public mutating func apply(_ change: Change) throws(ChangeConflict) {
     switch change.target {
     case .task(let id):
-      guard let i = index(of: id) else { throw ChangeConflict(target: change.target, field: "id", found: "") }
+      guard let i = index(of: id) else {
+        // A task an import adds: its "id" field goes from nothing to the id.
+        guard change.fields.contains(where: { $0.field == "id" && $0.before.isEmpty && $0.after == id }) else {
+          throw ChangeConflict(target: change.target, field: "id", found: "")
+        }
+        var t = PlanTask(id: id, measure: "")
+        for f in change.fields where f.field != "id" { t.set(f.field, f.after) }
+        appendTask(t)
+        return
+      }
       var t = tasks[i]
       for f in change.fields {
         let now = t.value(of: f.field)
@@ -176,7 +185,7 @@ extension PlanTask {
     case "completed_on": completedOn?.description ?? ""
     case "event_on": eventOn?.description ?? ""
     case "note": note
-    default: ""
+    default: extras[field] ?? ""
     }
   }
 
@@ -194,7 +203,8 @@ extension PlanTask {
     case "completed_on": completedOn = Day(iso: value)
     case "event_on": eventOn = Day(iso: value)
     case "note": note = value
-    default: break
+    case "id": break
+    default: extras[field] = value.isEmpty ? nil : value
     }
   }
 }

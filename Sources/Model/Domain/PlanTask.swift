@@ -39,12 +39,15 @@ public struct PlanTask: Hashable, Sendable {
   /// The day the awaited event happened (see `trigger`).
   public var eventOn: Day?
   public var note: String
+  /// Columns the program does not know (added in a spreadsheet, or kept from an import),
+  /// by column name; only non-empty values.
+  public var extras: [String: String]
 
   public init(
     id: String, group: String = "", theme: String = "", measure: String, requirement: String = "",
     lead: Departments = Departments(), support: Departments = Departments(),
     deadline: Deadline = Deadline(""), status: TaskStatus = .open, completedOn: Day? = nil,
-    eventOn: Day? = nil, note: String = ""
+    eventOn: Day? = nil, note: String = "", extras: [String: String] = [:]
   ) {
     self.id = id
     self.group = group
@@ -58,6 +61,7 @@ public struct PlanTask: Hashable, Sendable {
     self.completedOn = completedOn
     self.eventOn = eventOn
     self.note = note
+    self.extras = extras
   }
 }
 
@@ -92,19 +96,37 @@ public struct Departments: Hashable, Sendable {
     self.init(units, others: others)
   }
 
+  /// Splits on 、，,；; and line breaks, but not inside brackets, and not after a lone
+  /// character: "市、县两级行政执法机关" is one unit, not "市" and "县两级…".
   static func split(_ cell: String) -> [String] {
-    var parts: [String] = []
+    var parts: [(text: String, sep: Character?)] = []
     var current = ""
+    var depth = 0
     for ch in cell {
-      if "、，,；;\n\r/／".contains(ch) {
-        parts.append(current)
+      if "（(【[".contains(ch) { depth += 1 }
+      if "）)】]".contains(ch) { depth = max(0, depth - 1) }
+      if depth == 0 && "、，,；;\n\r".contains(ch) {
+        parts.append((current, ch))
         current = ""
       } else {
         current.append(ch)
       }
     }
-    parts.append(current)
-    return parts.map(\.trimmingSpaces).filter { !$0.isEmpty }
+    parts.append((current, nil))
+    var out: [String] = []
+    var carry = ""
+    for (text, sep) in parts {
+      let t = text.trimmingSpaces
+      if t.count == 1 && sep == "、" {
+        carry += t + "、"
+        continue
+      }
+      let whole = (carry + t).trimmingSpaces
+      carry = ""
+      if !whole.isEmpty { out.append(whole) }
+    }
+    if !carry.isEmpty { out.append(String(carry.dropLast())) }
+    return out
   }
 
   /// The store's cell text: names joined by 、, the placeholder last.

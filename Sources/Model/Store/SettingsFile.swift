@@ -20,9 +20,8 @@ public enum SettingsFile {
     var unknown: [(String, Int)] = []
     var holidays = Set<Day>()
     var workdays = Set<Day>()
-    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (n, line) in text.lines.enumerated() {
       let lineNo = n + 1
-      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
       let trimmed = line.trimmingSpaces
       if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
       guard let eq = line.firstIndex(of: "=") else {

@@ -49,20 +49,20 @@ public final class Store {
   /// Creates a new store folder (or fills an empty one) with the given files' contents.
   public static func create(
     _ folder: String, settings: PlanSettings, tasks: [PlanTask], staffing: [StaffingUnit] = [],
-    extraColumns: [String] = [], extraValues: [String: [String: String]] = [:]
+    extraColumns: [String] = []
   ) throws(StoreError) {
     try FileIO.makeDirectory(folder)
     for name in [tasksFile, SettingsFile.name] where FileIO.exists(folder + "/" + name) {
       throw StoreError(.cannotCreate, "a store is already here (\(name) exists)", file: folder)
     }
-    var table = try TaskTable(doc: CSVDocument(header: Columns.taskHeader + extraColumns), file: "")
+    var header = Columns.taskHeader
+    if tasks.contains(where: { !$0.requirement.isEmpty }) {
+      header.insert("requirement", at: header.firstIndex(of: "measure")! + 1)
+    }
+    var table = try TaskTable(doc: CSVDocument(header: header + extraColumns), file: "")
     for t in tasks {
       table.append(t)
-      for (column, value) in extraValues[t.id] ?? [:] {
-        if let c = table.doc.header.fields.firstIndex(of: column) {
-          table.doc.set(record: table.doc.records.count - 1, column: c, to: value)
-        }
-      }
+      for (column, value) in t.extras { table.set(id: t.id, field: column, to: value) }
     }
     var units = CSVDocument(header: Columns.staffingHeader)
     for u in staffing { units.append(fields: [u.name, String(u.enforcement), String(u.reviewers)]) }
@@ -196,7 +196,8 @@ public final class Store {
       }
       switch c.target {
       case .task(let id):
-        for f in c.fields { newTasks.set(id: id, field: f.field, to: f.after) }
+        if newTasks.rowOf[id] == nil, let t = newPlan.task(id) { newTasks.append(t) }
+        for f in c.fields where f.field != "id" { newTasks.set(id: id, field: f.field, to: f.after) }
         touchedTasks = true
       case .unit(let name):
         newStaffing.apply(c, name: name, plan: newPlan)

@@ -61,6 +61,8 @@ struct TaskTable {
     tasks.reserveCapacity(doc.records.count)
     var deadlines: [String: Deadline] = [:]
     let c = columns
+    let known = Set(c.values)
+    let extraColumns = doc.header.fields.indices.filter { !known.contains($0) && !doc.header.fields[$0].isEmpty }
     for (k, r) in doc.records.enumerated() where !r.isBlank {
       let f = r.fields
       func cell(_ name: String) -> String { c[name].map { f[$0] } ?? "" }
@@ -97,20 +99,30 @@ struct TaskTable {
           id: id, group: cell("group"), theme: cell("theme"), measure: cell("measure"),
           requirement: cell("requirement"), lead: Departments(cell: cell("lead")),
           support: Departments(cell: cell("support")), deadline: deadline, status: status,
-          completedOn: try day("completed_on"), eventOn: try day("event_on"), note: cell("note")))
+          completedOn: try day("completed_on"), eventOn: try day("event_on"), note: cell("note"),
+          extras: TaskTable.extras(f, extraColumns, doc.header.fields)))
     }
     self.rowOf = rowOf
     self.tasks = tasks
   }
 
+  /// The non-empty values of the columns the program does not know, by column name.
+  static func extras(_ fields: [String], _ columns: [Int], _ names: [String]) -> [String: String] {
+    var out: [String: String] = [:]
+    for k in columns where !fields[k].isEmpty { out[names[k]] = fields[k] }
+    return out
+  }
+
   /// Writes one field of one task into its row (adding the column if the file lacks it).
   mutating func set(id: String, field: String, to value: String) {
     guard let k = rowOf[id] else { return }
-    if columns[field] == nil {
+    guard let c = columns[field] ?? doc.header.fields.firstIndex(of: field) else {
       doc.addColumn(field)
-      columns[field] = doc.header.fields.count - 1
+      if PlanTask.fieldNames.contains(field) { columns[field] = doc.header.fields.count - 1 }
+      doc.set(record: k, column: doc.header.fields.count - 1, to: value)
+      return
     }
-    doc.set(record: k, column: columns[field]!, to: value)
+    doc.set(record: k, column: c, to: value)
   }
 
   mutating func append(_ t: PlanTask) {
