@@ -169,7 +169,14 @@ private struct Parser {
   static func dated(_ p: inout Parser) -> DeadlineKind? {
     guard var day = p.date() else { return nil }
     if p.eatAny(["-", "至", "到", "~"]) {
-      guard let end = p.date(defaultYear: day.year) else { return nil }
+      guard var end = p.date(defaultYear: day.year) else { return nil }
+      // "2019年12月—1月": a range that wraps into the next year.
+      if end < day,
+        let next = Day(
+          year: end.year + 1, month: end.month, day: min(end.day, Day.daysIn(month: end.month, year: end.year + 1)))
+      {
+        end = next
+      }
       day = end
     }
     _ = p.eatAny(["以前", "之前", "前", "为止", "止", "内"])
