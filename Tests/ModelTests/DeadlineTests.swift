@@ -133,3 +133,28 @@ struct DeadlineTests {
     #expect(Day(iso: "2019-9-1") == nil)
   }
 }
+
+@Suite("Deadline grammar, wider")
+struct DeadlineGrammarMoreTests {
+  @Test("ranges take their end, wrapping into the next year when the end month comes first")
+  func ranges() {
+    #expect(Deadline("2019年12月—2020年10月").kind == .by(Day(iso: "2020-10-31")!))
+    #expect(Deadline("2019年12月—1月").kind == .by(Day(iso: "2020-01-31")!))
+    #expect(Deadline("2019年1月—3月").kind == .by(Day(iso: "2019-03-31")!))
+  }
+
+  @Test("working-day, calendar-day, week and month windows after an event")
+  func windows() {
+    #expect(Deadline("收到材料后3个工作日内").kind == .withinAfterEvent(count: 3, unit: .workingDays, event: "收到材料"))
+    #expect(Deadline("自立案之日起30日内").kind == .withinAfterEvent(count: 30, unit: .days, event: "立案"))
+    #expect(Deadline("决定作出后两周内").kind == .withinAfterEvent(count: 2, unit: .weeks, event: "决定作出"))
+    #expect(Deadline("标准修改后1个月内报备").kind == .withinAfterEvent(count: 1, unit: .months, event: "标准修改"))
+  }
+
+  @Test("as-required phrasings")
+  func asRequired() {
+    for t in ["按上级要求", "按照市局部署", "根据省局安排", "视工作需要", "按相关规定要求"] {
+      #expect(Deadline(t).kind == .asRequired, "\(t)")
+    }
+  }
+}

@@ -90,6 +90,18 @@ struct StoreTests {
     #expect(differingLines(old, new).count == 1)
   }
 
+  @Test("plan.ini saved by Notepad (BOM, CRLF) reads the same")
+  func settingsCRLF() throws {
+    let url = Fixtures.sampleData.appendingPathComponent("plan.ini")
+    let plain = try SettingsFile.parse([UInt8](try Data(contentsOf: url)), file: "plan.ini").settings
+    let windows = "\u{FEFF}" + Fixtures.read(url).replacingOccurrences(of: "\n", with: "\r\n")
+    let parsed = try SettingsFile.parse(Array(windows.utf8), file: "plan.ini").settings
+    #expect(parsed == plain)
+    #expect(parsed.reviewerPercent == 5)
+    #expect(parsed.groups.count == 4)
+    #expect(parsed.calendar.holidays.count == 8)
+  }
+
   struct Malformed: CustomTestStringConvertible, Sendable {
     let name: String
     let file: String
