@@ -106,8 +106,9 @@ enum Reports {
     Console.out("")
     let labelW = l == .zh ? 6 : 11
     func row(_ label: String, _ value: String) {
-      let lines = value.inert.wrapped(toWidth: max(20, width - labelW - 2))
-      for (k, v) in lines.enumerated() { Console.out((k == 0 ? label : "").padded(toWidth: labelW) + "  " + v) }
+      let w = max(labelW, label.displayWidth)
+      let lines = value.inert.wrapped(toWidth: max(20, width - w - 2))
+      for (k, v) in lines.enumerated() { Console.out((k == 0 ? label.inert : "").padded(toWidth: w) + "  " + v) }
     }
     row(p.role(.lead), p.departments(t.lead))
     row(p.role(.support), p.departments(t.support))
@@ -119,6 +120,7 @@ enum Reports {
       p.status(t.status) + (t.completedOn.map { l.pick("，\($0) 完成", ", completed \($0)") } ?? ""))
     if let e = t.eventOn { row(l.pick("触发", "event"), e.description) }
     if !t.note.isEmpty { row(l.pick("备注", "note"), t.note) }
+    for key in t.extras.keys.sorted() { row(key, t.extras[key]!) }
     let history = a.plan.history(of: t.id)
     Console.out("")
     Console.out(out.paint(l.pick("历史", "History") + " (\(history.count))", .heading))

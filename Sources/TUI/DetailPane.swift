@@ -76,6 +76,7 @@ enum DetailPane {
       labelW: labelW, style: tone == .overdue ? .overdue : .normal)
     if let e = t.eventOn { lines += field(l.pick("触发", "event"), e.description, width: width, labelW: labelW) }
     if !t.note.isEmpty { lines += field(l.pick("备注", "note"), t.note, width: width, labelW: labelW, style: .info) }
+    for key in t.extras.keys.sorted() { lines += field(key, t.extras[key]!, width: width, labelW: labelW) }
     let history = s.plan.history(of: t.id)
     lines.append(("", .normal))
     lines.append((l.pick("历史（\(history.count)）", "History (\(history.count))"), .title))

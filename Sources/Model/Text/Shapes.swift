@@ -25,6 +25,7 @@ public enum Shapes {
       ("support_others", .bool(t.support.others)),
       ("event_on", t.eventOn.map { .string($0.description) } ?? .null),
       ("note", .string(t.note)),
+      ("extras", .object(t.extras.keys.sorted().map { ($0, .string(t.extras[$0]!)) })),
     ])
   }
 
