@@ -36,7 +36,7 @@ enum NavPane {
     _ g: inout Grid, _ left: String, _ right: String, x: Int, y: Int, width: Int, rightStyle: Style = .normal
   ) {
     let rw = min(right.displayWidth, width)
-    g.put(" " + left, x: x, y: y, maxWidth: max(0, width - rw - 2))
+    g.put((" " + left).truncated(toWidth: max(0, width - rw - 2)), x: x, y: y)
     g.put(right, x: x + width - rw - 1, y: y, style: rightStyle, maxWidth: rw)
   }
 
@@ -62,7 +62,7 @@ enum NavPane {
       row(&g, name, "\(count)", x: x, y: y, width: width, rightStyle: style)
     case .group(let name):
       let p = s.groupProgress[name] ?? Agenda.Progress()
-      g.put(" " + shortGroupName(name, among: s.plan.groups), x: x, y: y, maxWidth: width)
+      g.put((" " + shortGroupName(name, among: s.plan.groups)).truncated(toWidth: width), x: x, y: y)
       let late = p.overdue > 0 ? l.pick(" 逾\(p.overdue)", " !\(p.overdue)") : ""
       let counts = " \(p.done)/\(p.total)"
       let barW = max(3, width - counts.displayWidth - late.displayWidth - 2)
