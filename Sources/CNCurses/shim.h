@@ -40,6 +40,13 @@ static inline FILE *sx_fdopen(int fd, const char *mode) { return fdopen(fd, mode
 extern int wcwidth(wchar_t c);
 static inline int sx_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 
+// True when the terminal can move the cursor (TERM=dumb cannot draw a dashboard).
+extern char *tigetstr(const char *capname);
+static inline int sx_can_address_cursor(void) {
+  const char *cup = tigetstr("cup");
+  return cup != NULL && cup != (const char *)-1;
+}
+
 // True when the current locale's codeset is UTF-8.
 static inline int sx_locale_is_utf8(void) {
   const char *cs = nl_langinfo(CODESET);

@@ -16,12 +16,15 @@ final class CursesTerminal: TerminalIO {
     guard let out = sx_fdopen(STDOUT_FILENO, "w"), let inp = sx_fdopen(STDIN_FILENO, "r"),
       let scr = newterm(nil, out, inp)
     else {
-      let term = FileIO.environment("TERM") ?? ""
-      throw StoreError(
-        .badData, "cannot use this terminal (TERM=\(term.isEmpty ? "unset" : term)); try TERM=xterm-256color")
+      throw CursesTerminal.unusable()
     }
     screen = scr
     set_term(scr)
+    guard sx_can_address_cursor() != 0 else {
+      endwin()
+      delscreen(scr)
+      throw CursesTerminal.unusable()
+    }
     cbreak()
     noecho()
     nonl()
@@ -30,6 +33,14 @@ final class CursesTerminal: TerminalIO {
     curs_set(0)
     leaveok(sx_stdscr(), true)
     setupStyles(colors: wantColors && has_colors())
+  }
+
+  static func unusable() -> StoreError {
+    let term = FileIO.environment("TERM") ?? ""
+    return StoreError(
+      .usage,
+      "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the dashboard; set TERM (e.g. xterm-256color), "
+        + "or use the subcommands: standup, list, show, done, staffing, log (sanxiang --help)")
   }
 
   /// Semantic styles to colour pairs (or, without colour, to attributes), in one place.

@@ -12,6 +12,8 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case busy
     /// 74: reading or writing failed (EIO, ENOSPC).
     case io
+    /// 64: the program was asked for something it cannot do here (no usable terminal).
+    case usage
   }
 
   public let kind: Kind
@@ -48,6 +50,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .cannotCreate: 73
     case .io: 74
     case .busy: 75
+    case .usage: 64
     }
   }
 }
