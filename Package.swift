@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "Model", targets: ["Model"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // Domain values, deadline grammar, staffing rule, queries and the plain-file store.
@@ -28,7 +29,9 @@ let package = Package(
     .executableTarget(name: "sanxiang", dependencies: ["CLI", "TUI", "CNCurses"]),
     // Fixture paths, scratch folders and a runner for the real binary.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "ModelTests", dependencies: ["Model", "TestSupport"]),
+    .testTarget(
+      name: "ModelTests",
+      dependencies: ["Model", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(name: "CLITests", dependencies: ["sanxiang", "Model", "TestSupport"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "TestSupport"], exclude: ["Snapshots"]),
   ],
