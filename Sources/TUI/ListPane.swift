@@ -123,7 +123,9 @@ enum ListPane {
       c.compliant == false
       ? l.pick("缺 \(c.shortfall)", "short \(c.shortfall)")
       : (c.required == 0 ? l.pick("无需", "none needed") : l.pick("达标", "ok"))
-    let barW = max(0, min(24, x + width - cx - verdict.displayWidth - 3))
+    // A fixed verdict column keeps every unit's bar the same length.
+    let verdictW = l == .zh ? 6 : 11
+    let barW = max(0, min(24, x + width - cx - verdictW - 3))
     if barW >= 5 {
       Paint.styledBar(&g, Bars.ratio(c, width: barW), x: cx, y: y)
       cx += barW + 1
