@@ -107,6 +107,15 @@ public struct AppState: Sendable {
   public internal(set) var listItems: [ListItem] = []
   public internal(set) var departmentSummaries: [Agenda.DepartmentSummary] = []
   public internal(set) var groupProgress: [String: Agenda.Progress] = [:]
+  /// The stand-up's lists and the header's figures, worked out once per plan and day so that
+  /// a frame only reads them (at 100,000 tasks each is a scan of every task).
+  public internal(set) var standup = StandupFigures()
+  /// Journal entries per day (nil: all), for the Journal view's navigation pane.
+  public internal(set) var journalDayCounts: [Day?: Int] = [:]
+  /// The search applied to `searchBase` last, and the list it gave: a longer query that
+  /// contains it only needs to look through that list again.
+  var searchBase: [ListItem] = []
+  var lastSearch: (query: String, items: [ListItem])?
 
   public init(plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false) {
     self.plan = plan
@@ -128,8 +137,38 @@ public struct AppState: Sendable {
   /// The list row the cursor is on, found by identity first.
   public var listSelection: Int {
     guard !listItems.isEmpty else { return 0 }
-    if let key = listKey[view], let i = listItems.firstIndex(where: { itemKey($0) == key }) { return i }
+    if let key = listKey[view] {
+      // Usually the remembered row still holds the item; else look for it without making a
+      // key string per row.
+      if let memo = listIndexMemo[view], memo < listItems.count, itemKey(listItems[memo]) == key { return memo }
+      if let i = index(ofKey: key) { return i }
+    }
     return min(listIndexMemo[view] ?? 0, listItems.count - 1)
+  }
+
+  /// The first list row whose `itemKey` is `key`.
+  func index(ofKey key: String) -> Int? {
+    let body = key.dropFirst(2)
+    switch key.prefix(2) {
+    case "t:":
+      guard let t = plan.index(of: String(body)) else { return nil }
+      return listItems.firstIndex {
+        if case .task(let i, _) = $0 { return i == t }
+        return false
+      }
+    case "e:":
+      guard let seq = Int(body) else { return nil }
+      return listItems.firstIndex {
+        if case .entry(let e) = $0 { return plan.journal[e].seq == seq }
+        return false
+      }
+    case "u:":
+      return listItems.firstIndex {
+        if case .unit(let u) = $0 { return plan.staffing[u].name == body }
+        return false
+      }
+    default: return nil
+    }
   }
 
   public var selectedItem: ListItem? { listItems.isEmpty ? nil : listItems[listSelection] }
@@ -161,6 +200,8 @@ public struct AppState: Sendable {
   /// Recomputes everything that depends on the plan or the day.
   mutating func rebuildAll() {
     agenda = Agenda(plan: plan, today: today)
+    standup = StandupFigures(agenda)
+    lastSearch = nil
     departmentSummaries = agenda.departmentSummaries
     var progress: [String: Agenda.Progress] = [:]
     for g in plan.groups { progress[g] = agenda.progress(of: agenda.tasks(inGroup: g)) }
@@ -176,7 +217,13 @@ public struct AppState: Sendable {
     case .staffing: navItems = UnitFilter.allCases.map { .unitFilter($0) }
     case .journal:
       var days: [Day] = []
-      for e in plan.journal.reversed() { if let d = e.day, days.last != d, !days.contains(d) { days.append(d) } }
+      var counts: [Day?: Int] = [nil: plan.journal.count]
+      for e in plan.journal.reversed() {
+        let d = e.day
+        counts[d, default: 0] += 1
+        if let d, days.last != d, counts[d] == 1 { days.append(d) }
+      }
+      journalDayCounts = counts
       navItems = [.day(nil)] + days.map { .day($0) }
     }
     rebuildList()
@@ -189,16 +236,16 @@ public struct AppState: Sendable {
     switch selectedNav {
     case .section(let s):
       switch s {
-      case .overdue: items = a.overdue.map { .task(index: $0, role: nil) }
-      case .dueSoon: items = a.dueSoon().map { .task(index: $0, role: nil) }
-      case .waiting: items = a.waiting.map { .task(index: $0, role: nil) }
+      case .overdue: items = standup.overdue.map { .task(index: $0, role: nil) }
+      case .dueSoon: items = standup.dueSoon.map { .task(index: $0, role: nil) }
+      case .waiting: items = standup.waiting.map { .task(index: $0, role: nil) }
       case .changed:
         let since = a.plan.settings.calendar.previousWorkday(before: today)
         items = plan.journal.indices.reversed().filter { (plan.journal[$0].day ?? today) >= since }.map {
           .entry(index: $0)
         }
       case .shortfalls:
-        let short = Set(a.staffingShortfalls.map(\.unit))
+        let short = Set(standup.shortfalls.map(\.unit))
         items = plan.staffing.indices.filter { short.contains(plan.staffing[$0].name) }.map { .unit(index: $0) }
           .sorted { shortfallOrder($0, $1) }
       }
@@ -231,7 +278,16 @@ public struct AppState: Sendable {
     }
     if !search.isEmpty {
       let q = search.lowercased()
-      items = items.filter { matches($0, q) }
+      // Typing one more character narrows the last result rather than the whole list.
+      if let last = lastSearch, last.items.count <= items.count, items == searchBase, q.contains(last.query) {
+        items = last.items.filter { matches($0, q) }
+      } else {
+        searchBase = items
+        items = items.filter { matches($0, q) }
+      }
+      lastSearch = (q, items)
+    } else {
+      lastSearch = nil
     }
     listItems = items
   }
@@ -258,5 +314,26 @@ public struct AppState: Sendable {
       }
     case .unit(let u): return plan.staffing[u].name.lowercased().contains(q)
     }
+  }
+}
+
+/// What the stand-up shows and the header counts, for one plan on one day.
+public struct StandupFigures: Sendable {
+  public var overdue: [Int] = []
+  public var dueSoon: [Int] = []
+  public var waiting: [Int] = []
+  public var changedCount = 0
+  public var shortfalls: [StaffingCheck] = []
+  public var overall = Agenda.Progress()
+
+  public init() {}
+
+  public init(_ a: Agenda) {
+    overdue = a.overdue
+    dueSoon = a.dueSoon()
+    waiting = a.waiting
+    changedCount = a.changedSinceLastWorkday.count
+    shortfalls = a.staffingShortfalls
+    overall = a.overall
   }
 }

@@ -42,21 +42,21 @@ enum NavPane {
 
   static func drawItem(_ s: AppState, _ item: NavItem, into g: inout Grid, x: Int, y: Int, width: Int) {
     let l = s.lang
-    let a = s.agenda
+    let f = s.standup
     switch item {
     case .section(let sec):
       let since = String(s.plan.settings.calendar.previousWorkday(before: s.today).description.dropFirst(5))
       let (name, count, style): (String, Int, Style) =
         switch sec {
-        case .overdue: (l.pick("逾期", "Overdue"), a.overdue.count, a.overdue.isEmpty ? .normal : .overdue)
-        case .dueSoon: (l.pick("两周内到期", "Due in 14 days"), a.dueSoon().count, .soon)
-        case .waiting: (l.pick("待触发", "Waiting on an event"), a.waiting.count, .normal)
+        case .overdue: (l.pick("逾期", "Overdue"), f.overdue.count, f.overdue.isEmpty ? .normal : .overdue)
+        case .dueSoon: (l.pick("两周内到期", "Due in 14 days"), f.dueSoon.count, .soon)
+        case .waiting: (l.pick("待触发", "Waiting on an event"), f.waiting.count, .normal)
         case .changed:
-          (l.pick("\(since) 以来变更", "Changed since \(since)"), a.changedSinceLastWorkday.count, .info)
+          (l.pick("\(since) 以来变更", "Changed since \(since)"), f.changedCount, .info)
         case .shortfalls:
           (
-            l.pick("审核人员不足", "Short of reviewers"), a.staffingShortfalls.count,
-            a.staffingShortfalls.isEmpty ? .normal : .short
+            l.pick("审核人员不足", "Short of reviewers"), f.shortfalls.count,
+            f.shortfalls.isEmpty ? .normal : .short
           )
         }
       row(&g, name, "\(count)", x: x, y: y, width: width, rightStyle: style)
@@ -83,7 +83,7 @@ enum NavPane {
         }
       row(&g, name, "\(n)", x: x, y: y, width: width, rightStyle: f == .short && n > 0 ? .short : .normal)
     case .day(let d):
-      let n = s.plan.journal.filter { d == nil || $0.day == d }.count
+      let n = s.journalDayCounts[d] ?? 0
       row(&g, d?.description ?? l.pick("全部", "All"), "\(n)", x: x, y: y, width: width)
     }
   }

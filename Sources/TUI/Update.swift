@@ -237,12 +237,13 @@ extension AppState {
     switch action {
     case .toggleDone:
       // The task will move (done sorts last); the cursor stays put, on the next task.
+      let selection = listSelection
       if focus == .list,
-        let next = listItems.indices.first(where: { $0 > listSelection })
-          ?? listItems.indices.last(where: { $0 < listSelection })
+        let next = listItems.indices.first(where: { $0 > selection })
+          ?? listItems.indices.last(where: { $0 < selection })
       {
         listKey[view] = itemKey(listItems[next])
-        listIndexMemo[view] = listSelection
+        listIndexMemo[view] = selection
       }
       if t.status == .done {
         return save(

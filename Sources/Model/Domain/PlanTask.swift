@@ -80,6 +80,10 @@ public struct Departments: Hashable, Sendable {
 
   /// Reads a store cell: names separated by 、，,；; or line breaks.
   public init(cell: String) {
+    if let fast = Departments.simpleCell(cell) {
+      self = fast
+      return
+    }
     var units: [String] = []
     var others = false
     for part in Departments.split(cell) {
@@ -90,6 +94,100 @@ public struct Departments: Hashable, Sendable {
       }
     }
     self.init(units, others: others)
+  }
+
+  /// The placeholders' UTF-8, for comparing parts of a cell without making strings.
+  static let placeholderBytes: [[UInt8]] = placeholders.map { Array($0.utf8) }
+
+  /// `init(cell:)` at the byte level, for the cells a plan really holds: ASCII, CJK ideographs,
+  /// CJK punctuation and full-width forms. In those, no character combines with its neighbour
+  /// and no two byte sequences are canonically equal, so splitting bytes and comparing bytes
+  /// give exactly what splitting `Character`s and comparing `String`s give. Any other cell
+  /// (or one with CR LF, a single `Character`) returns nil and takes the general path.
+  static func simpleCell(_ cell: String) -> Departments? {
+    var cell = cell
+    return cell.withUTF8 { b -> Departments? in
+      var parts: [Range<Int>] = []
+      var start = 0
+      var i = 0
+      let n = b.count
+      while i < n {
+        let c = b[i]
+        var len = 1
+        var separator = false
+        if c < 0x80 {
+          switch c {
+          case 0x2C, 0x3B, 0x0A, 0x2F: separator = true
+          case 0x0D:
+            if i + 1 < n && b[i + 1] == 0x0A { return nil }
+            separator = true
+          default: break
+          }
+        } else if c >= 0xE3 && c <= 0xE9, i + 2 < n {
+          len = 3
+          let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+          // CJK punctuation (less its combining tone marks), ideographs, full-width forms
+          // (less the half-width sound marks, which combine).
+          switch v {
+          case 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF: break
+          default: return nil
+          }
+          separator = v == 0x3001
+        } else if c == 0xEF, i + 2 < n {
+          len = 3
+          let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+          switch v {
+          case 0xFF01...0xFF9D, 0xFFA0...0xFFEF: break
+          default: return nil
+          }
+          separator = v == 0xFF0C || v == 0xFF1B || v == 0xFF0F
+        } else {
+          return nil
+        }
+        if separator {
+          parts.append(start..<i)
+          start = i + len
+        }
+        i += len
+      }
+      parts.append(start..<n)
+      var units: [String] = []
+      var seen: [Range<Int>] = []
+      var others = false
+      for var r in parts {
+        // Trim ASCII white space and the ideographic space (E3 80 80), the only spaces here.
+        while !r.isEmpty {
+          if b[r.lowerBound] == 0x20 || (0x09...0x0D).contains(b[r.lowerBound]) {
+            r = (r.lowerBound + 1)..<r.upperBound
+          } else if r.count >= 3 && b[r.lowerBound] == 0xE3 && b[r.lowerBound + 1] == 0x80
+            && b[r.lowerBound + 2] == 0x80
+          {
+            r = (r.lowerBound + 3)..<r.upperBound
+          } else {
+            break
+          }
+        }
+        while !r.isEmpty {
+          let last = b[r.upperBound - 1]
+          if last == 0x20 || (0x09...0x0D).contains(last) {
+            r = r.lowerBound..<(r.upperBound - 1)
+          } else if r.count >= 3 && last == 0x80 && b[r.upperBound - 2] == 0x80 && b[r.upperBound - 3] == 0xE3 {
+            r = r.lowerBound..<(r.upperBound - 3)
+          } else {
+            break
+          }
+        }
+        if r.isEmpty { continue }
+        let part = UnsafeBufferPointer(rebasing: b[r])
+        if placeholderBytes.contains(where: { $0.count == part.count && $0.elementsEqual(part) }) {
+          others = true
+        } else if !seen.contains(where: { $0.count == part.count && b[$0].elementsEqual(part) }) {
+          seen.append(r)
+          units.append(String(decoding: part, as: UTF8.self))
+        }
+      }
+      return Departments(units, others: others)
+    }
   }
 
   static func split(_ cell: String) -> [String] {
@@ -121,6 +219,8 @@ extension StringProtocol {
     let scalars = self.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
     let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    // Nothing to trim (the usual case): no copy through the scalar view.
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return String(self) }
     return String(String.UnicodeScalarView(scalars[first...last]))
   }
 }

@@ -207,12 +207,31 @@ public final class Store {
       seq += 1
       entries.append(JournalEntry(seq: seq, at: time, by: who, change: c))
     }
-    try writeJournal(entries)
+    let journalBytes = try writeJournal(entries)
     if touchedTasks { try FileIO.replace(folder, Store.tasksFile, with: newTasks.doc.serialized()) }
     if touchedStaffing { try FileIO.replace(folder, Store.staffingFile, with: newStaffing.doc.serialized()) }
-    // Read back what is now on disk, so that the next save starts from it.
-    try readAll(force: true)
+    // What is now on disk is exactly what is in hand: keep it, with the files' new stamps,
+    // rather than reading and parsing every file again (which cost more than the save).
+    // The lock is still held, so nobody else has written meanwhile.
+    if touchedTasks {
+      tasks = newTasks
+      stamps[Store.tasksFile] = FileIO.stamp(path(Store.tasksFile))
+    }
+    if touchedStaffing {
+      staffing = newStaffing
+      stamps[Store.staffingFile] = FileIO.stamp(path(Store.staffingFile))
+    }
+    noteJournalAppended(journalBytes, entries)
+    newPlan.journal += entries
+    plan = newPlan
     return entries
+  }
+
+  /// Records an append made under the lock: where the next one goes, and the new stamp.
+  private func noteJournalAppended(_ bytes: [UInt8], _ entries: [JournalEntry]) {
+    journalValidLength += bytes.count
+    journalLines += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    stamps[JournalFile.name] = FileIO.stamp(path(JournalFile.name))
   }
 
   /// Appends entries to the journal, first setting aside a torn last line.
@@ -220,11 +239,14 @@ public final class Store {
     let lock = try StoreLock.acquire(in: folder)
     defer { lock.release() }
     try readAll(force: false)
-    try writeJournal(entries)
-    try readAll(force: true)
+    let bytes = try writeJournal(entries)
+    noteJournalAppended(bytes, entries)
+    plan.journal += entries
   }
 
-  private func writeJournal(_ entries: [JournalEntry]) throws(StoreError) {
+  /// Appends the entries; returns the bytes appended after the valid part of the journal.
+  @discardableResult
+  private func writeJournal(_ entries: [JournalEntry]) throws(StoreError) -> [UInt8] {
     let jPath = path(JournalFile.name)
     if !journalTornTail.isEmpty {
       try FileIO.append(jPath + ".torn", journalTornTail + [0x0A])
@@ -237,6 +259,7 @@ public final class Store {
     }
     for e in entries { bytes += Array((JournalFile.encode(e) + "\n").utf8) }
     try FileIO.append(jPath, bytes)
+    return bytes
   }
 
   private func conflictError(_ c: ChangeConflict) -> StoreError {

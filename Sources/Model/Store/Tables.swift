@@ -61,20 +61,29 @@ struct TaskTable {
     tasks.reserveCapacity(doc.records.count)
     var deadlines: [String: Deadline] = [:]
     let c = columns
+    // Column numbers looked up once, not per cell.
+    let at = Dictionary(uniqueKeysWithValues: Columns.taskAliases.keys.map { ($0, c[$0] ?? -1) })
+    let (idC, groupC, themeC, measureC, requirementC) = (
+      at["id"]!, at["group"]!, at["theme"]!, at["measure"]!, at["requirement"]!
+    )
+    let (leadC, supportC, deadlineC, statusC, noteC) = (
+      at["lead"]!, at["support"]!, at["deadline"]!, at["status"]!, at["note"]!
+    )
     for (k, r) in doc.records.enumerated() where !r.isBlank {
       let f = r.fields
-      func cell(_ name: String) -> String { c[name].map { f[$0] } ?? "" }
+      func cell(_ column: Int) -> String { column < 0 ? "" : f[column] }
+      func cell(_ name: String) -> String { cell(at[name]!) }
       func bad(_ name: String, _ message: String) -> StoreError {
         let (line, col) = doc.position(record: k, field: c[name] ?? 0)
         return StoreError(.badData, message, file: file, line: line, column: col)
       }
-      let id = cell("id").trimmingSpaces
+      let id = cell(idC).trimmingSpaces
       if id.isEmpty { throw bad("id", "empty id: every task needs its number") }
       if let first = rowOf[id] {
         throw bad("id", "duplicate id \"\(id)\" (first on line \(doc.records[first].line))")
       }
       rowOf[id] = k
-      let statusText = cell("status")
+      let statusText = cell(statusC)
       guard let status = TaskStatus(token: statusText) else {
         throw bad("status", "unknown status \"\(statusText)\" (use open, in_progress, done or blocked)")
       }
@@ -84,7 +93,7 @@ struct TaskTable {
         guard let d = Day(iso: t) else { throw bad(name, "bad date \"\(t)\" (expected YYYY-MM-DD)") }
         return d
       }
-      let dl = cell("deadline")
+      let dl = cell(deadlineC)
       let deadline: Deadline
       if let known = deadlines[dl] {
         deadline = known
@@ -94,10 +103,10 @@ struct TaskTable {
       }
       tasks.append(
         PlanTask(
-          id: id, group: cell("group"), theme: cell("theme"), measure: cell("measure"),
-          requirement: cell("requirement"), lead: Departments(cell: cell("lead")),
-          support: Departments(cell: cell("support")), deadline: deadline, status: status,
-          completedOn: try day("completed_on"), eventOn: try day("event_on"), note: cell("note")))
+          id: id, group: cell(groupC), theme: cell(themeC), measure: cell(measureC),
+          requirement: cell(requirementC), lead: Departments(cell: cell(leadC)),
+          support: Departments(cell: cell(supportC)), deadline: deadline, status: status,
+          completedOn: try day("completed_on"), eventOn: try day("event_on"), note: cell(noteC)))
     }
     self.rowOf = rowOf
     self.tasks = tasks
