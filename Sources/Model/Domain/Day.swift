@@ -31,6 +31,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     self.init(year: y, month: m, day: d)
   }
 
+  /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes, without making a string.
+  public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
+    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+    func num(_ r: Range<Int>) -> Int? {
+      var v = 0
+      for i in r {
+        guard (48...57).contains(b[i]) else { return nil }
+        v = v * 10 + Int(b[i] - 48)
+      }
+      return v
+    }
+    guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
   public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
   public static func daysIn(month: Int, year: Int) -> Int {

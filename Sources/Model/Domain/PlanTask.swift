@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Where a task stands. The raw values are the tokens the store and JSON use.
 public enum TaskStatus: String, CaseIterable, Sendable, Hashable {
   case open
@@ -107,7 +113,46 @@ public struct Departments: Hashable, Sendable {
   static func simpleCell(_ cell: String) -> Departments? {
     var cell = cell
     return cell.withUTF8 { b -> Departments? in
-      var parts: [Range<Int>] = []
+      var units: [String] = []
+      var others = false
+      /// One part between separators: trimmed, then a placeholder, a new unit, or a repeat.
+      func take(_ part: Range<Int>) {
+        var r = part
+        // Trim ASCII white space and the ideographic space (E3 80 80), the only spaces here.
+        while !r.isEmpty {
+          if b[r.lowerBound] == 0x20 || (0x09...0x0D).contains(b[r.lowerBound]) {
+            r = (r.lowerBound + 1)..<r.upperBound
+          } else if r.count >= 3 && b[r.lowerBound] == 0xE3 && b[r.lowerBound + 1] == 0x80
+            && b[r.lowerBound + 2] == 0x80
+          {
+            r = (r.lowerBound + 3)..<r.upperBound
+          } else {
+            break
+          }
+        }
+        while !r.isEmpty {
+          let last = b[r.upperBound - 1]
+          if last == 0x20 || (0x09...0x0D).contains(last) {
+            r = r.lowerBound..<(r.upperBound - 1)
+          } else if r.count >= 3 && last == 0x80 && b[r.upperBound - 2] == 0x80 && b[r.upperBound - 3] == 0xE3 {
+            r = r.lowerBound..<(r.upperBound - 3)
+          } else {
+            break
+          }
+        }
+        if r.isEmpty { return }
+        let p = UnsafeBufferPointer(rebasing: b[r])
+        func same(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+          other.count == p.count && memcmp(other.baseAddress!, p.baseAddress!, p.count) == 0
+        }
+        if placeholderBytes.contains(where: { $0.withUnsafeBufferPointer(same) }) {
+          others = true
+        } else if !units.contains(where: {
+          var u = $0; return u.withUTF8(same)
+        }) {
+          units.append(String(decoding: p, as: UTF8.self))
+        }
+      }
       var start = 0
       var i = 0
       let n = b.count
@@ -145,47 +190,12 @@ public struct Departments: Hashable, Sendable {
           return nil
         }
         if separator {
-          parts.append(start..<i)
+          take(start..<i)
           start = i + len
         }
         i += len
       }
-      parts.append(start..<n)
-      var units: [String] = []
-      var seen: [Range<Int>] = []
-      var others = false
-      for var r in parts {
-        // Trim ASCII white space and the ideographic space (E3 80 80), the only spaces here.
-        while !r.isEmpty {
-          if b[r.lowerBound] == 0x20 || (0x09...0x0D).contains(b[r.lowerBound]) {
-            r = (r.lowerBound + 1)..<r.upperBound
-          } else if r.count >= 3 && b[r.lowerBound] == 0xE3 && b[r.lowerBound + 1] == 0x80
-            && b[r.lowerBound + 2] == 0x80
-          {
-            r = (r.lowerBound + 3)..<r.upperBound
-          } else {
-            break
-          }
-        }
-        while !r.isEmpty {
-          let last = b[r.upperBound - 1]
-          if last == 0x20 || (0x09...0x0D).contains(last) {
-            r = r.lowerBound..<(r.upperBound - 1)
-          } else if r.count >= 3 && last == 0x80 && b[r.upperBound - 2] == 0x80 && b[r.upperBound - 3] == 0xE3 {
-            r = r.lowerBound..<(r.upperBound - 3)
-          } else {
-            break
-          }
-        }
-        if r.isEmpty { continue }
-        let part = UnsafeBufferPointer(rebasing: b[r])
-        if placeholderBytes.contains(where: { $0.count == part.count && $0.elementsEqual(part) }) {
-          others = true
-        } else if !seen.contains(where: { $0.count == part.count && b[$0].elementsEqual(part) }) {
-          seen.append(r)
-          units.append(String(decoding: part, as: UTF8.self))
-        }
-      }
+      take(start..<n)
       return Departments(units, others: others)
     }
   }

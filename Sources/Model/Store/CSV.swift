@@ -7,7 +7,8 @@ public struct CSVDocument: Sendable {
   /// The line ending new or changed records get: the file's own (CRLF from spreadsheets).
   public let newline: [UInt8]
   public var header: CSVRecord
-  /// Data records in file order. Blank lines are kept as records with `isBlank`.
+  /// Data records in file order. Blank lines are kept as records with `isBlank`. A record
+  /// read by `init(bytes:file:each:)` has its fields filled in only when it is changed.
   public var records: [CSVRecord]
 
   static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -41,6 +42,59 @@ public struct CSVDocument: Sendable {
       throw StoreError(.badData, "empty file: expected a header row", file: file, line: 1, column: 1)
     }
     header = h
+    try CSVDocument.checkHeader(h, p, file: file)
+    var records: [CSVRecord] = []
+    records.reserveCapacity(bytes.count / 128)
+    while let r = try p.next() {
+      if !r.isBlank && r.fields.count != h.fields.count {
+        throw CSVDocument.widthError(p, count: r.fields.count, header: h, file: file)
+      }
+      records.append(r)
+    }
+    self.records = records
+  }
+
+  /// Parses `bytes` without keeping each record's fields: `each` reads them in place, as
+  /// references into the buffer, while the file is scanned, and returns false to be called no
+  /// more (it found a problem, which the caller reports once the whole file is known to parse).
+  /// A record's fields are read again from its bytes only if it is changed.
+  init(
+    bytes: [UInt8], file: String,
+    each: (Int, _ fields: [CSVField], _ buffer: UnsafeBufferPointer<UInt8>, _ header: CSVRecord) -> Bool
+  ) throws(StoreError) {
+    original = bytes
+    var p = CSVParser(bytes: bytes, file: file)
+    hasBOM = bytes.starts(with: CSVDocument.bom)
+    if hasBOM { p.i = 3 }
+    try p.validateText()
+    newline = p.detectNewline()
+    guard let h = try p.next() else {
+      throw StoreError(.badData, "empty file: expected a header row", file: file, line: 1, column: 1)
+    }
+    header = h
+    try CSVDocument.checkHeader(h, p, file: file)
+    var records: [CSVRecord] = []
+    records.reserveCapacity(bytes.count / 128)
+    var reading = true
+    try bytes.withUnsafeBufferPointer { (b) throws(StoreError) in
+      while p.i < b.count {
+        let start = p.i
+        let startLine = p.line
+        try p.scan(b)
+        var r = CSVRecord(fields: [], range: start..<p.i, line: startLine)
+        r.isBlank = p.isBlankRecord
+        r.isLazy = !r.isBlank
+        if !r.isBlank && p.refs.count != h.fields.count {
+          throw CSVDocument.widthError(p, count: p.refs.count, header: h, file: file)
+        }
+        records.append(r)
+        if reading && !r.isBlank { reading = each(records.count - 1, p.refs, b, h) }
+      }
+    }
+    self.records = records
+  }
+
+  static func checkHeader(_ h: CSVRecord, _ p: CSVParser, file: String) throws(StoreError) {
     var seen = Set<String>()
     for (k, name) in h.fields.enumerated() where !name.isEmpty {
       if seen.contains(name) {
@@ -50,19 +104,22 @@ public struct CSVDocument: Sendable {
       }
       seen.insert(name)
     }
-    var records: [CSVRecord] = []
-    records.reserveCapacity(bytes.count / 128)
-    while let r = try p.next() {
-      if !r.isBlank && r.fields.count != h.fields.count {
-        let at = r.fields.count > h.fields.count ? p.fieldStarts[h.fields.count] - 1 : p.recordEnd
-        let (line, col) = p.position(of: at)
-        throw StoreError(
-          .badData, "\(r.fields.count) fields, but the header has \(h.fields.count)", file: file, line: line,
-          column: col)
-      }
-      records.append(r)
-    }
-    self.records = records
+  }
+
+  static func widthError(_ p: CSVParser, count: Int, header h: CSVRecord, file: String) -> StoreError {
+    let at = count > h.fields.count ? p.fieldStarts[h.fields.count] - 1 : p.recordEnd
+    let (line, col) = p.position(of: at)
+    return StoreError(
+      .badData, "\(count) fields, but the header has \(h.fields.count)", file: file, line: line, column: col)
+  }
+
+  /// Reads a lazily parsed record's fields from its bytes, before it is changed.
+  mutating func loadFields(_ k: Int) {
+    guard records[k].isLazy else { return }
+    var p = CSVParser(bytes: Array(original[records[k].range]), file: "")
+    // The record parsed once already, so it parses again.
+    records[k].fields = (try? p.next())?.fields ?? []
+    records[k].isLazy = false
   }
 
   /// Line and column of field `c` of record `k`, found by reading the record's bytes again.
@@ -96,6 +153,7 @@ public struct CSVDocument: Sendable {
 
   /// Replaces one field of a data record; the record is re-encoded on write.
   public mutating func set(record k: Int, column c: Int, to value: String) {
+    loadFields(k)
     guard records[k].fields[c] != value else { return }
     records[k].fields[c] = value
     records[k].replacement = CSVDocument.encode(records[k].fields) + newline
@@ -114,6 +172,7 @@ public struct CSVDocument: Sendable {
     header.fields.append(name)
     header.replacement = CSVDocument.encode(header.fields) + newline
     for k in records.indices where !records[k].isBlank {
+      loadFields(k)
       records[k].fields.append("")
       records[k].replacement = CSVDocument.encode(records[k].fields) + newline
     }
@@ -148,6 +207,8 @@ public struct CSVRecord: Sendable {
   /// New bytes for a changed record; nil keeps the original bytes.
   public var replacement: [UInt8]?
   public var isBlank = false
+  /// The fields were not kept when the file was read (see `CSVDocument.loadFields`).
+  var isLazy = false
 
   init(fields: [String], range: Range<Int>, line: Int) {
     self.fields = fields
@@ -166,9 +227,6 @@ struct CSVParser {
   /// Byte offsets where the last record's fields start, and where it ended: for errors only.
   var fieldStarts: [Int] = []
   var recordEnd = 0
-  /// Reused for quoted fields' unescaped bytes, and the header's width for reserving fields.
-  private var scratch: [UInt8] = []
-  private var fieldCountHint = 0
 
   init(bytes: [UInt8], file: String) {
     self.bytes = bytes
@@ -229,16 +287,29 @@ struct CSVParser {
   /// Reads the next record, or nil at the end of the file.
   mutating func next() throws(StoreError) -> CSVRecord? {
     guard i < bytes.count else { return nil }
-    // One pointer for the whole record: no bounds checks or copies per byte, and each field
-    // becomes a `String` straight from its bytes (already checked as UTF-8 by `validateText`).
-    return try bytes.withUnsafeBufferPointer { (b) throws(StoreError) -> CSVRecord? in try next(in: b) }
+    // One pointer for the whole record: no bounds checks or copies per byte.
+    return try bytes.withUnsafeBufferPointer { (b) throws(StoreError) -> CSVRecord? in
+      let start = i
+      let startLine = line
+      try scan(b)
+      var fields: [String] = []
+      fields.reserveCapacity(refs.count)
+      for f in refs { fields.append(f.string(b)) }
+      var r = CSVRecord(fields: fields, range: start..<i, line: startLine)
+      r.isBlank = isBlankRecord
+      return r
+    }
   }
 
-  private mutating func next(in b: UnsafeBufferPointer<UInt8>) throws(StoreError) -> CSVRecord? {
-    let start = i
-    let startLine = line
-    var fields: [String] = []
-    fields.reserveCapacity(fieldCountHint)
+  /// Where the fields of the record just scanned are (valid until the next scan).
+  private(set) var refs: [CSVField] = []
+
+  /// A record that is one empty, unquoted field: a blank line.
+  var isBlankRecord: Bool { refs.count == 1 && refs[0].isEmpty && !refs[0].quoted }
+
+  /// Scans one record from `i`, filling `refs`, without making any string.
+  mutating func scan(_ b: UnsafeBufferPointer<UInt8>) throws(StoreError) {
+    refs.removeAll(keepingCapacity: true)
     fieldStarts.removeAll(keepingCapacity: true)
     let n = b.count
     while true {
@@ -248,17 +319,15 @@ struct CSVParser {
         let openLine = line
         let openLineStart = lineStart
         i += 1
-        scratch.removeAll(keepingCapacity: true)
+        let contentStart = i
+        var escaped = false
         var closed = false
-        var runStart = i
         while i < n {
           let c = b[i]
           if c == 0x22 {
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
             if i + 1 < n && b[i + 1] == 0x22 {
-              scratch.append(0x22)
+              escaped = true
               i += 2
-              runStart = i
               continue
             }
             i += 1
@@ -276,7 +345,7 @@ struct CSVParser {
           lineStart = openLineStart
           throw error("quoted field is never closed", at: open)
         }
-        fields.append(String(decoding: scratch, as: UTF8.self))
+        refs.append(CSVField(start: contentStart, end: i - 1, quoted: true, escaped: escaped))
         if i < n && b[i] != 0x2C && b[i] != 0x0A && !(b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A)
           && !(b[i] == 0x0D && i + 1 == n)
         {
@@ -293,7 +362,7 @@ struct CSVParser {
           }
           i += 1
         }
-        fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[s..<i]), as: UTF8.self))
+        refs.append(CSVField(start: s, end: i, quoted: false, escaped: false))
       }
       if i < n && b[i] == 0x2C {
         i += 1
@@ -308,41 +377,81 @@ struct CSVParser {
       line += 1
       lineStart = i
     }
-    fieldCountHint = max(fieldCountHint, fields.count)
-    var r = CSVRecord(fields: fields, range: start..<i, line: startLine)
-    r.isBlank = fields.count == 1 && fields[0].isEmpty && b[start] != 0x22
-    return r
+  }
+}
+
+/// Where one field's text is in the document: inside the quotes of a quoted field, and
+/// whether doubled quotes in it must be undone.
+struct CSVField {
+  var start: Int
+  var end: Int
+  var quoted: Bool
+  var escaped: Bool
+
+  var isEmpty: Bool { start == end }
+
+  /// The field's text. The bytes were checked as UTF-8 before parsing.
+  func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    let raw = UnsafeBufferPointer(rebasing: b[start..<end])
+    guard escaped else { return String(decoding: raw, as: UTF8.self) }
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.count)
+    var k = 0
+    while k < raw.count {
+      out.append(raw[k])
+      k += raw[k] == 0x22 ? 2 : 1
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }
 
 /// The first byte offset that is not valid UTF-8 (or is NUL), if any.
-func firstInvalidUTF8(_ b: [UInt8], from start: Int = 0) -> (offset: Int, isNUL: Bool)? {
-  var i = start
-  let n = b.count
-  while i < n {
-    let c = b[i]
-    if c < 0x80 {
-      if c == 0 { return (i, true) }
-      i += 1
-      continue
+func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset: Int, isNUL: Bool)? {
+  bytes.withUnsafeBufferPointer { b -> (offset: Int, isNUL: Bool)? in
+    var i = start
+    let n = b.count
+    while i < n {
+      // Eight ASCII bytes at a time, none of them NUL: the common case in any text.
+      if i + 8 <= n {
+        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let hasNUL = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+        if w & 0x8080_8080_8080_8080 == 0 && hasNUL == 0 {
+          i += 8
+          continue
+        }
+      }
+      let c = b[i]
+      if c < 0x80 {
+        if c == 0 { return (i, true) }
+        i += 1
+        continue
+      }
+      // Three-byte sequences (all of CJK) without the general loop: E1–EC and EE–EF take any
+      // two continuation bytes; E0, ED and the rest go the long way below.
+      if (0xE1...0xEC).contains(c) || c == 0xEE || c == 0xEF, i + 2 < n, b[i + 1] & 0xC0 == 0x80,
+        b[i + 2] & 0xC0 == 0x80
+      {
+        i += 3
+        continue
+      }
+      let len: Int
+      var minCode: UInt32
+      var code: UInt32
+      switch c {
+      case 0xC2...0xDF: (len, code, minCode) = (2, UInt32(c & 0x1F), 0x80)
+      case 0xE0...0xEF: (len, code, minCode) = (3, UInt32(c & 0x0F), 0x800)
+      case 0xF0...0xF4: (len, code, minCode) = (4, UInt32(c & 0x07), 0x10000)
+      default: return (i, false)
+      }
+      guard i + len <= n else { return (i, false) }
+      for k in 1..<len {
+        let cc = b[i + k]
+        guard cc & 0xC0 == 0x80 else { return (i, false) }
+        code = code << 6 | UInt32(cc & 0x3F)
+      }
+      if code < minCode || code > 0x10FFFF || (0xD800...0xDFFF).contains(code) { return (i, false) }
+      i += len
     }
-    let len: Int
-    var minCode: UInt32
-    var code: UInt32
-    switch c {
-    case 0xC2...0xDF: (len, code, minCode) = (2, UInt32(c & 0x1F), 0x80)
-    case 0xE0...0xEF: (len, code, minCode) = (3, UInt32(c & 0x0F), 0x800)
-    case 0xF0...0xF4: (len, code, minCode) = (4, UInt32(c & 0x07), 0x10000)
-    default: return (i, false)
-    }
-    guard i + len <= n else { return (i, false) }
-    for k in 1..<len {
-      let cc = b[i + k]
-      guard cc & 0xC0 == 0x80 else { return (i, false) }
-      code = code << 6 | UInt32(cc & 0x3F)
-    }
-    if code < minCode || code > 0x10FFFF || (0xD800...0xDFFF).contains(code) { return (i, false) }
-    i += len
+    return nil
   }
-  return nil
 }

@@ -99,7 +99,7 @@ public final class Store {
     let tStamp = FileIO.stamp(path(Store.tasksFile))
     if force || tStamp != stamps[Store.tasksFile] {
       let p = path(Store.tasksFile)
-      newTasks = try TaskTable(doc: try CSVDocument(bytes: try FileIO.read(p), file: p), file: p)
+      newTasks = try TaskTable(bytes: try FileIO.read(p), file: p)
       changed = true
     }
     let uStamp = FileIO.stamp(path(Store.staffingFile))
