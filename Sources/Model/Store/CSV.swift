@@ -139,15 +139,31 @@ public struct CSVDocument: Sendable {
     out.reserveCapacity(original.count + 256)
     if hasBOM { out += CSVDocument.bom }
     var endsWithNewline = true
+    // Unchanged records that follow each other in the file are copied as one run of bytes.
+    var run: Range<Int>? = nil
+    func flush() {
+      guard let r = run else { return }
+      out += original[r]
+      endsWithNewline = out.last == 0x0A
+      run = nil
+    }
     for r in CollectionOfOne(header) + records {
-      if !endsWithNewline { out += newline }
-      if let rep = r.replacement {
-        out += rep
-      } else {
-        out += original[r.range]
+      if r.replacement == nil && !r.range.isEmpty {
+        if let open = run, open.upperBound == r.range.lowerBound, original[open.upperBound - 1] == 0x0A {
+          run = open.lowerBound..<r.range.upperBound
+          continue
+        }
+        flush()
+        if !endsWithNewline { out += newline }
+        run = r.range
+        continue
       }
+      flush()
+      if !endsWithNewline { out += newline }
+      out += r.replacement ?? []
       endsWithNewline = out.last == 0x0A
     }
+    flush()
     return out
   }
 

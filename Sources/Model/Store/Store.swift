@@ -214,6 +214,8 @@ public final class Store {
     // rather than reading and parsing every file again (which cost more than the save).
     // The lock is still held, so nobody else has written meanwhile.
     if touchedTasks {
+      // The table's tasks are what a later partial reload builds the plan from.
+      newTasks.tasks = newPlan.tasks
       tasks = newTasks
       stamps[Store.tasksFile] = FileIO.stamp(path(Store.tasksFile))
     }
