@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Per-plan settings: what the plan is called, whose it is, and the reviewer percentage.
 public struct PlanSettings: Hashable, Sendable {
   public var title: String
@@ -72,22 +78,28 @@ public struct Plan: Sendable {
   public var groups: [String] {
     var seen = Set(settings.groups)
     var out = settings.groups
-    for t in tasks where !t.group.isEmpty && !seen.contains(t.group) {
-      seen.insert(t.group)
-      out.append(t.group)
+    var distinct = DistinctBytes()
+    // By index: a `for t in tasks` loop copies every task (and retains its strings).
+    for i in tasks.indices where !tasks[i].group.isEmpty { distinct.add(tasks[i].group) }
+    for g in distinct.strings where !seen.contains(g) {
+      seen.insert(g)
+      out.append(g)
     }
     return out
   }
 
   /// Departments in order of first appearance (lead before support within a task).
   public var departments: [String] {
+    var distinct = DistinctBytes()
+    for i in tasks.indices {
+      for d in tasks[i].lead.units { distinct.add(d) }
+      for d in tasks[i].support.units { distinct.add(d) }
+    }
     var seen = Set<String>()
     var out: [String] = []
-    for t in tasks {
-      for d in t.lead.units + t.support.units where !seen.contains(d) {
-        seen.insert(d)
-        out.append(d)
-      }
+    for d in distinct.strings where !seen.contains(d) {
+      seen.insert(d)
+      out.append(d)
     }
     return out
   }
@@ -195,6 +207,63 @@ extension PlanTask {
     case "event_on": eventOn = Day(iso: value)
     case "note": note = value
     default: break
+    }
+  }
+}
+
+/// Strings with distinct bytes, in order of first appearance. A plan names a few dozen
+/// departments a hundred thousand times: telling them apart by bytes first leaves `String`'s
+/// Unicode-aware hashing (costly for Chinese text) to those few dozen. Strings that differ in
+/// bytes but are canonically equal are both kept here, and merged by the caller's `Set`.
+struct DistinctBytes {
+  private(set) var strings: [String] = []
+  /// Open addressing: each slot holds an index into `strings` plus one, 0 when empty.
+  private var slots = [Int32](repeating: 0, count: 64)
+  private var hashes: [UInt64] = []
+  private var bytes: [UInt8] = []
+  private var starts: [Int] = [0]
+
+  mutating func add(_ s: String) { _ = index(of: s) }
+
+  /// The position of `s` in `strings`, adding it if new.
+  mutating func index(of s: String) -> Int {
+    var s = s
+    return s.withUTF8 { b -> Int in
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+      let mask = slots.count - 1
+      var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+      while slots[k] != 0 {
+        let j = Int(slots[k]) - 1
+        if hashes[j] == h {
+          let from = starts[j]
+          let count = starts[j + 1] - from
+          let same =
+            count == b.count
+            && (count == 0
+              || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + from, b.baseAddress!, count) == 0 })
+          if same { return j }
+        }
+        k = (k + 1) & mask
+      }
+      let j = strings.count
+      slots[k] = Int32(j + 1)
+      hashes.append(h)
+      bytes.append(contentsOf: b)
+      starts.append(bytes.count)
+      strings.append(String(decoding: b, as: UTF8.self))
+      if strings.count * 2 > slots.count { grow() }
+      return j
+    }
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: 0, count: slots.count * 2)
+    let mask = slots.count - 1
+    for (j, h) in hashes.enumerated() {
+      var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+      while slots[k] != 0 { k = (k + 1) & mask }
+      slots[k] = Int32(j + 1)
     }
   }
 }

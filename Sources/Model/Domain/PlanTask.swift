@@ -85,11 +85,10 @@ public struct Departments: Hashable, Sendable {
   ]
 
   /// Reads a store cell: names separated by 、，,；; or line breaks.
-  public init(cell: String) {
-    if let fast = Departments.simpleCell(cell) {
-      self = fast
-      return
-    }
+  public init(cell: String) { self = Departments.simpleCell(cell) ?? Departments.general(cell) }
+
+  /// The reading by `Character`s and `String` comparison, for any text.
+  static func general(_ cell: String) -> Departments {
     var units: [String] = []
     var others = false
     for part in Departments.split(cell) {
@@ -99,7 +98,7 @@ public struct Departments: Hashable, Sendable {
         units.append(part)
       }
     }
-    self.init(units, others: others)
+    return Departments(units, others: others)
   }
 
   /// The placeholders' UTF-8, for comparing parts of a cell without making strings.
