@@ -106,6 +106,9 @@ public struct AppState: Sendable {
   public internal(set) var navItems: [NavItem] = []
   public internal(set) var listItems: [ListItem] = []
   public internal(set) var departmentSummaries: [Agenda.DepartmentSummary] = []
+  /// Each department's tasks in urgency order, and the plan's groups: both scan every task.
+  public internal(set) var departmentTable: DepartmentTable?
+  public internal(set) var groups: [String] = []
   public internal(set) var groupProgress: [String: Agenda.Progress] = [:]
   /// The stand-up's lists and the header's figures, worked out once per plan and day so that
   /// a frame only reads them (at 100,000 tasks each is a scan of every task).
@@ -116,6 +119,8 @@ public struct AppState: Sendable {
   /// contains it only needs to look through that list again.
   var searchBase: [ListItem] = []
   var lastSearch: (query: String, items: [ListItem])?
+  /// The tasks' lowercased text, made at the first search after the plan changed.
+  var searchText: SearchText?
 
   public init(plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false) {
     self.plan = plan
@@ -202,17 +207,19 @@ public struct AppState: Sendable {
     agenda = Agenda(plan: plan, today: today)
     standup = StandupFigures(agenda)
     lastSearch = nil
-    departmentSummaries = agenda.departmentSummaries
-    var progress: [String: Agenda.Progress] = [:]
-    for g in plan.groups { progress[g] = agenda.progress(of: agenda.tasks(inGroup: g)) }
-    groupProgress = progress
+    searchText = nil
+    let table = agenda.departmentTable()
+    departmentTable = table
+    departmentSummaries = table.summaries
+    groups = plan.groups
+    groupProgress = agenda.progress(ofGroups: groups)
     rebuildNav()
   }
 
   mutating func rebuildNav() {
     switch view {
     case .standup: navItems = StandupSection.allCases.map { .section($0) }
-    case .groups: navItems = plan.groups.map { .group($0) }
+    case .groups: navItems = groups.map { .group($0) }
     case .departments: navItems = departmentSummaries.map { .department($0.name) }
     case .staffing: navItems = UnitFilter.allCases.map { .unitFilter($0) }
     case .journal:
@@ -250,7 +257,7 @@ public struct AppState: Sendable {
           .sorted { shortfallOrder($0, $1) }
       }
     case .group(let g): items = a.urgency.filter { plan.tasks[$0].group == g }.map { .task(index: $0, role: nil) }
-    case .department(let d): items = a.tasks(ofDepartment: d).map { .task(index: $0.index, role: $0.role) }
+    case .department(let d): items = tasks(ofDepartment: d).map { .task(index: $0.index, role: $0.role) }
     case .unitFilter(let f):
       let checks = plan.staffingChecks()
       items = plan.staffing.indices.filter { i in
@@ -278,6 +285,12 @@ public struct AppState: Sendable {
     }
     if !search.isEmpty {
       let q = search.lowercased()
+      if searchText == nil { searchText = SearchText(plan.tasks) }
+      let plainQuery = SearchText.plainQuery(q)
+      func matches(_ item: ListItem, _ q: String) -> Bool {
+        if case .task(let i, _) = item, let b = plainQuery, let hit = searchText?.matches(i, b) { return hit }
+        return self.matches(item, q)
+      }
       // Typing one more character narrows the last result rather than the whole list.
       if let last = lastSearch, last.items.count <= items.count, items == searchBase, q.contains(last.query) {
         items = last.items.filter { matches($0, q) }
@@ -290,6 +303,11 @@ public struct AppState: Sendable {
       lastSearch = nil
     }
     listItems = items
+  }
+
+  /// `Agenda.tasks(ofDepartment:)`, from the table kept for this plan and day.
+  public func tasks(ofDepartment name: String) -> [(index: Int, role: Role)] {
+    departmentTable?.tasks(of: name) ?? agenda.tasks(ofDepartment: name)
   }
 
   /// Shortfalls first (largest first), then by name order in the file.
@@ -305,8 +323,7 @@ public struct AppState: Sendable {
     case .task(let i, _):
       let t = plan.tasks[i]
       // Not the group or theme: every task in a group shares them, so they would match all.
-      return [t.id, t.measure, t.lead.cell, t.support.cell, t.note, t.deadline.text, t.requirement]
-        .contains { $0.lowercased().contains(q) }
+      return SearchText.fieldsContain(t, q)
     case .entry(let e):
       let x = plan.journal[e]
       return [x.by, x.change.op, x.message, Phrases(lang).target(x.change.target)].contains {

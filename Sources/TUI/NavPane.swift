@@ -62,7 +62,7 @@ enum NavPane {
       row(&g, name, "\(count)", x: x, y: y, width: width, rightStyle: style)
     case .group(let name):
       let p = s.groupProgress[name] ?? Agenda.Progress()
-      g.put(" " + shortGroupName(name, among: s.plan.groups), x: x, y: y, maxWidth: width)
+      g.put(" " + shortGroupName(name, among: s.groups), x: x, y: y, maxWidth: width)
       let late = p.overdue > 0 ? l.pick(" 逾\(p.overdue)", " !\(p.overdue)") : ""
       let counts = " \(p.done)/\(p.total)"
       let barW = max(3, width - counts.displayWidth - late.displayWidth - 2)
@@ -70,7 +70,7 @@ enum NavPane {
       let cx = x + 1 + barW + g.put(counts, x: x + 1 + barW, y: y + 1)
       g.put(late, x: cx, y: y + 1, style: .overdue)
     case .department(let name):
-      let d = s.departmentSummaries.first { $0.name == name }
+      let d = s.departmentTable?.summary(of: name)
       let counts = "\(d?.lead ?? 0)/\(d?.support ?? 0)/\(d?.overdue ?? 0)"
       row(&g, name, counts, x: x, y: y, width: width, rightStyle: (d?.overdue ?? 0) > 0 ? .overdue : .normal)
     case .unitFilter(let f):
