@@ -47,6 +47,27 @@ enum InProcess {
     ])
   }
 
+  /// Each derived structure the dashboard builds for a plan, timed on its own.
+  static func phases(store folder: String, today: Day) throws(StoreError) -> JSON {
+    let store = try Store.open(folder)
+    let plan = store.plan
+    var out: [(String, JSON)] = []
+    func time<T>(_ name: String, _ body: () -> T) -> T {
+      let t0 = now()
+      let v = body()
+      out.append((name, .string(String(ms(now() - t0)))))
+      return v
+    }
+    let a = time("agenda") { Agenda(plan: plan, today: today) }
+    _ = time("department_table") { a.departmentTable() }
+    _ = time("groups") { plan.groups }
+    _ = time("group_progress") { a.progress(ofGroups: plan.groups) }
+    _ = time("standup_figures") { StandupFigures(a) }
+    _ = time("search_text") { SearchText(plan.tasks) }
+    _ = time("app_state") { AppState(plan: plan, today: today, lang: .zh, width: 120, height: 40) }
+    return .object(out)
+  }
+
   /// Cells that differ from the last frame: what the ncurses backend would send.
   static func diff(_ a: Grid, _ b: Grid?) -> Int {
     guard let b, b.width == a.width, b.height == a.height else { return a.cells.count }

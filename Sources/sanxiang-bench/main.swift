@@ -44,6 +44,9 @@ func main() -> Int32 {
     case "load":
       guard let store = options["store"] else { return 64 }
       print(InProcess.load(store: store, runs: options["runs"].flatMap(Int.init) ?? 5).rendered())
+    case "phases":
+      guard let store = options["store"] else { return 64 }
+      print(try InProcess.phases(store: store, today: Day(year: 2019, month: 9, day: 20)!).rendered())
     case "tui":
       guard let store = options["store"] else { return 64 }
       let dims = (options["size"] ?? "120x40").split(separator: "x").compactMap { Int($0) }
