@@ -110,6 +110,13 @@ enum Console {
     if buffer.count > 1 << 16 { flush() }
   }
 
+  /// JSON written straight into the output buffer, then a newline (as `out` adds).
+  static func outJSON(_ write: (inout [UInt8]) -> Void) {
+    write(&buffer)
+    buffer.append(0x0A)
+    if buffer.count > 1 << 16 { flush() }
+  }
+
   static func flush() {
     var done = 0
     while done < buffer.count {

@@ -60,6 +60,18 @@ public struct Plan: Sendable {
     self.positions = positions
   }
 
+  /// A plan whose ids were already indexed (the tasks file's reader has done it).
+  init(
+    settings: PlanSettings, tasks: [PlanTask], positions: [String: Int], staffing: [StaffingUnit],
+    journal: [JournalEntry]
+  ) {
+    self.settings = settings
+    self.tasks = tasks
+    self.staffing = staffing
+    self.journal = journal
+    self.positions = positions
+  }
+
   public func index(of id: String) -> Int? { positions[id] }
 
   public func task(_ id: String) -> PlanTask? { positions[id].map { tasks[$0] } }

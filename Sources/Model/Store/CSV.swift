@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A CSV file (RFC 4180) held so that it can be written back byte for byte: every record
 /// keeps the exact bytes it was read from, and only records that changed are re-encoded.
 public struct CSVDocument: Sendable {
@@ -74,7 +80,7 @@ public struct CSVDocument: Sendable {
     header = h
     try CSVDocument.checkHeader(h, p, file: file)
     var records: [CSVRecord] = []
-    records.reserveCapacity(bytes.count / 128)
+    records.reserveCapacity(CSVDocument.lineCount(bytes))
     var reading = true
     try bytes.withUnsafeBufferPointer { (b) throws(StoreError) in
       while p.i < b.count {
@@ -92,6 +98,22 @@ public struct CSVDocument: Sendable {
       }
     }
     self.records = records
+  }
+
+  /// Line feeds in `bytes`, plus one: at least the number of records.
+  static func lineCount(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { b -> Int in
+      var n = 1
+      var p = b.baseAddress
+      var left = b.count
+      while left > 0, let base = p, let hit = memchr(base, 0x0A, left) {
+        n += 1
+        let next = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+        left -= base.distance(to: next)
+        p = next
+      }
+      return n
+    }
   }
 
   static func checkHeader(_ h: CSVRecord, _ p: CSVParser, file: String) throws(StoreError) {
@@ -339,6 +361,14 @@ struct CSVParser {
         var escaped = false
         var closed = false
         while i < n {
+          // Skip eight bytes at a time that hold neither a quote nor a line feed.
+          if i + 8 <= n {
+            let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            if CSVParser.has(w, 0x22) | CSVParser.has(w, 0x0A) == 0 {
+              i += 8
+              continue
+            }
+          }
           let c = b[i]
           if c == 0x22 {
             if i + 1 < n && b[i + 1] == 0x22 {
@@ -369,6 +399,16 @@ struct CSVParser {
         }
       } else {
         let s = i
+        // Eight bytes at a time until one of , LF CR " is among them (most cells are long).
+        while i + 8 <= n {
+          let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          let hit = CSVParser.has(w, 0x2C) | CSVParser.has(w, 0x0A) | CSVParser.has(w, 0x0D) | CSVParser.has(w, 0x22)
+          if hit != 0 {
+            i += hit.trailingZeroBitCount / 8
+            break
+          }
+          i += 8
+        }
         while i < n {
           let c = b[i]
           if c == 0x2C || c == 0x0A { break }
@@ -393,6 +433,14 @@ struct CSVParser {
       line += 1
       lineStart = i
     }
+  }
+}
+
+extension CSVParser {
+  /// Nonzero when a byte of `w` equals `c`; its lowest set bit marks the first such byte.
+  @inline(__always) static func has(_ w: UInt64, _ c: UInt8) -> UInt64 {
+    let x = w ^ (UInt64(c) &* 0x0101_0101_0101_0101)
+    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
   }
 }
 
@@ -427,28 +475,34 @@ func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset: Int, is
     var i = start
     let n = b.count
     while i < n {
-      // Eight ASCII bytes at a time, none of them NUL: the common case in any text.
-      if i + 8 <= n {
-        let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-        let hasNUL = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
-        if w & 0x8080_8080_8080_8080 == 0 && hasNUL == 0 {
-          i += 8
-          continue
-        }
-      }
       let c = b[i]
       if c < 0x80 {
+        // Eight ASCII bytes at a time, none of them NUL: the common case in any text.
+        if i + 8 <= n {
+          let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          if w & 0x8080_8080_8080_8080 == 0 && CSVParser.has(w, 0) == 0 {
+            i += 8
+            continue
+          }
+        }
         if c == 0 { return (i, true) }
         i += 1
         continue
       }
       // Three-byte sequences (all of CJK) without the general loop: E1–EC and EE–EF take any
       // two continuation bytes; E0, ED and the rest go the long way below.
-      if (0xE1...0xEC).contains(c) || c == 0xEE || c == 0xEF, i + 2 < n, b[i + 1] & 0xC0 == 0x80,
-        b[i + 2] & 0xC0 == 0x80
-      {
-        i += 3
-        continue
+      if c >= 0xE1 && c != 0xED {
+        var k = i
+        while k + 2 < n {
+          let lead = b[k]
+          guard lead >= 0xE1 && lead <= 0xEF && lead != 0xED && b[k + 1] & 0xC0 == 0x80 && b[k + 2] & 0xC0 == 0x80
+          else { break }
+          k += 3
+        }
+        if k > i {
+          i = k
+          continue
+        }
       }
       let len: Int
       var minCode: UInt32

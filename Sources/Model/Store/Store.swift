@@ -152,7 +152,9 @@ public final class Store {
     stamps[Store.tasksFile] = tStamp
     stamps[Store.staffingFile] = uStamp
     stamps[JournalFile.name] = jStamp
-    plan = Plan(settings: settings, tasks: newTasks.tasks, staffing: newStaffing?.units ?? [], journal: journal)
+    plan = Plan(
+      settings: settings, tasks: newTasks.tasks, positions: newTasks.taskOf, staffing: newStaffing?.units ?? [],
+      journal: journal)
     return true
   }
 

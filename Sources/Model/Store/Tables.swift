@@ -50,7 +50,9 @@ enum Columns {
 struct TaskTable {
   var doc: CSVDocument
   var columns: [String: Int]
-  var rowOf: [String: Int]
+  /// Each id's task (its index in `tasks`, which is also the plan's), and each task's row.
+  var taskOf: [String: Int]
+  var rowOf: [Int]
   var tasks: [PlanTask]
 
   /// A table from a document whose records carry their fields (a new store's).
@@ -78,6 +80,12 @@ struct TaskTable {
       if table == nil {
         do throws(StoreError) {
           table = TaskTable(columns: try TaskTable.columns(header, file: file))
+          // Room for every row up front: growing a large array by doubling would briefly
+          // hold it twice, which is what a command's peak memory is made of.
+          let rows = CSVDocument.lineCount(bytes)
+          table!.tasks.reserveCapacity(rows)
+          table!.rowOf.reserveCapacity(rows)
+          table!.taskOf.reserveCapacity(rows)
         } catch {
           headerError = error
           return false
@@ -98,7 +106,8 @@ struct TaskTable {
     self.columns = columns
     at = Dictionary(uniqueKeysWithValues: Columns.taskAliases.keys.map { ($0, columns[$0] ?? -1) })
     doc = CSVDocument(header: [])
-    rowOf = [:]
+    taskOf = [:]
+    rowOf = []
     tasks = []
   }
 
@@ -169,10 +178,12 @@ struct TaskTable {
     }
     let id = string(idC!).trimmingSpaces
     if id.isEmpty { return bad("id") { _ in "empty id: every task needs its number" } }
-    if let first = rowOf[id] {
-      return bad("id") { doc in "duplicate id \"\(id)\" (first on line \(doc.records[first].line))" }
+    if let first = taskOf[id] {
+      let row = rowOf[first]
+      return bad("id") { doc in "duplicate id \"\(id)\" (first on line \(doc.records[row].line))" }
     }
-    rowOf[id] = k
+    taskOf[id] = tasks.count
+    rowOf.append(k)
     guard let status = cached(statusC, &statuses, { TaskStatus(token: $0) }) else {
       let text = string(statusC)
       return bad("status") { _ in "unknown status \"\(text)\" (use open, in_progress, done or blocked)" }
@@ -207,7 +218,8 @@ struct TaskTable {
 
   /// Writes one field of one task into its row (adding the column if the file lacks it).
   mutating func set(id: String, field: String, to value: String) {
-    guard let k = rowOf[id] else { return }
+    guard let t = taskOf[id] else { return }
+    let k = rowOf[t]
     if columns[field] == nil {
       doc.addColumn(field)
       columns[field] = doc.header.fields.count - 1
@@ -218,7 +230,9 @@ struct TaskTable {
   mutating func append(_ t: PlanTask) {
     var fields = [String](repeating: "", count: doc.header.fields.count)
     for (name, col) in columns { fields[col] = t.value(of: name) }
-    rowOf[t.id] = doc.records.count
+    taskOf[t.id] = tasks.count
+    rowOf.append(doc.records.count)
+    tasks.append(t)
     doc.append(fields: fields)
   }
 }
@@ -267,26 +281,40 @@ struct StaffingTable {
 /// Values made from byte strings, found again by the same bytes without making a `String`:
 /// the file's repeated cells (a department list, a deadline phrase) are read once.
 struct ByteCache<Value> {
-  private var slots: [UInt64: Int] = [:]
+  /// Open addressing: each slot holds an entry's index plus one, 0 when empty.
+  private var slots = [Int32](repeating: 0, count: 256)
   private var keys: [UInt8] = []
-  private var entries: [(start: Int, count: Int, value: Value)] = []
+  private var entries: [(hash: UInt64, start: Int, count: Int, value: Value)] = []
 
   mutating func value(for bytes: UnsafeBufferPointer<UInt8>, make: () -> Value) -> Value {
     // FNV-1a: quick over short cells; a colliding key is told apart by its bytes.
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    if let k = slots[h] {
-      let e = entries[k]
-      let same =
-        e.count == bytes.count
-        && keys.withUnsafeBufferPointer { memcmp($0.baseAddress! + e.start, bytes.baseAddress!, e.count) == 0 }
-      // On a (rare) collision the value is simply made again.
-      return same ? e.value : make()
+    let mask = slots.count - 1
+    var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    while slots[k] != 0 {
+      let e = entries[Int(slots[k]) - 1]
+      if e.hash == h && e.count == bytes.count
+        && (e.count == 0
+          || keys.withUnsafeBufferPointer { memcmp($0.baseAddress! + e.start, bytes.baseAddress!, e.count) == 0 })
+      {
+        return e.value
+      }
+      k = (k + 1) & mask
     }
     let v = make()
-    slots[h] = entries.count
-    entries.append((keys.count, bytes.count, v))
+    slots[k] = Int32(entries.count + 1)
+    entries.append((h, keys.count, bytes.count, v))
     keys.append(contentsOf: bytes)
+    if entries.count * 2 > slots.count {
+      slots = [Int32](repeating: 0, count: slots.count * 2)
+      let mask = slots.count - 1
+      for (j, e) in entries.enumerated() {
+        var k = Int(truncatingIfNeeded: e.hash ^ (e.hash >> 29)) & mask
+        while slots[k] != 0 { k = (k + 1) & mask }
+        slots[k] = Int32(j + 1)
+      }
+    }
     return v
   }
 }

@@ -79,8 +79,46 @@ public indirect enum JSON: Equatable, Sendable {
     }
   }
 
+  /// A member of an object written by `writeObject`: a value, or an array made one item at a
+  /// time (a long list of tasks need not exist as one tree).
+  public enum Member {
+    case value(JSON)
+    case items(count: Int, item: (Int) -> JSON)
+  }
+
+  /// Writes an object exactly as `.object(...).write(into:pretty:depth:)` would.
+  public static func writeObject(_ members: [(String, Member)], into out: inout [UInt8], pretty: Bool, depth: Int) {
+    func newline(_ d: Int) {
+      guard pretty else { return }
+      out.append(0x0A)
+      for _ in 0..<(d * 2) { out.append(0x20) }
+    }
+    out.append(0x7B)
+    for (k, (key, member)) in members.enumerated() {
+      if k > 0 { out.append(0x2C) }
+      newline(depth + 1)
+      writeString(key, into: &out)
+      out.append(0x3A)
+      if pretty { out.append(0x20) }
+      switch member {
+      case .value(let v): v.write(into: &out, pretty: pretty, depth: depth + 1)
+      case .items(let count, let item):
+        out.append(0x5B)
+        for n in 0..<count {
+          if n > 0 { out.append(0x2C) }
+          newline(depth + 2)
+          item(n).write(into: &out, pretty: pretty, depth: depth + 2)
+        }
+        if count > 0 { newline(depth + 1) }
+        out.append(0x5D)
+      }
+    }
+    if !members.isEmpty { newline(depth) }
+    out.append(0x7D)
+  }
+
   /// Escapes quotes, backslashes and every control character; other text stays UTF-8.
-  static func writeString(_ s: String, into out: inout [UInt8]) {
+  public static func writeString(_ s: String, into out: inout [UInt8]) {
     out.append(0x22)
     for b in s.utf8 {
       switch b {
