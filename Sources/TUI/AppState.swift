@@ -216,6 +216,51 @@ public struct AppState: Sendable {
     rebuildNav()
   }
 
+  /// Takes a new version of the plan (after a save, or a reload). When only a few tasks
+  /// changed, and not their groups or departments, what depends on them is brought up to
+  /// date task by task; otherwise everything is worked out again. Both give the same state.
+  mutating func replacePlan(_ p: Plan) {
+    let old = plan
+    plan = p
+    guard let changed = AppState.changedTasks(old, p), departmentTable != nil else {
+      rebuildAll()
+      return
+    }
+    let before = agenda
+    agenda = before.updating(plan: p, changed: changed)
+    standup = StandupFigures(agenda)
+    lastSearch = nil
+    for i in changed where SearchText.fields(old.tasks[i]) != SearchText.fields(p.tasks[i]) {
+      searchText?.update(i, p.tasks[i])
+    }
+    departmentTable = departmentTable?.updating(from: before, to: agenda, changed: changed)
+    departmentSummaries = departmentTable?.summaries ?? []
+    for i in changed {
+      let g = p.tasks[i].group
+      guard var progress = groupProgress[g] else { continue }
+      progress.done += (agenda.isDone(i) ? 1 : 0) - (before.isDone(i) ? 1 : 0)
+      progress.overdue += (agenda.isOverdue(i) ? 1 : 0) - (before.isOverdue(i) ? 1 : 0)
+      groupProgress[g] = progress
+    }
+    rebuildNav()
+  }
+
+  /// The tasks that differ between two versions of a plan, when they are few and kept their
+  /// place, id, group and departments (nil: rebuild everything).
+  static func changedTasks(_ a: Plan, _ b: Plan) -> [Int]? {
+    guard a.tasks.count == b.tasks.count, a.settings == b.settings else { return nil }
+    var changed: [Int] = []
+    for i in a.tasks.indices where a.tasks[i] != b.tasks[i] {
+      let x = a.tasks[i]
+      let y = b.tasks[i]
+      guard x.id == y.id, x.group == y.group, x.lead == y.lead, x.support == y.support, changed.count < 64 else {
+        return nil
+      }
+      changed.append(i)
+    }
+    return changed
+  }
+
   mutating func rebuildNav() {
     switch view {
     case .standup: navItems = StandupSection.allCases.map { .section($0) }

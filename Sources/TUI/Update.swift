@@ -37,24 +37,21 @@ extension AppState {
       return []
     case .saved(let p, let text):
       pinSelection()
-      plan = p
-      rebuildAll()
+      replacePlan(p)
       keepVisible()
       message = FooterMessage(text: text, isError: false)
       return []
     case .saveFailed(let p, let text):
       if let p {
         pinSelection()
-        plan = p
-        rebuildAll()
+        replacePlan(p)
         keepVisible()
       }
       message = FooterMessage(text: text, isError: true)
       return []
     case .reloaded(let p):
       pinSelection()
-      plan = p
-      rebuildAll()
+      replacePlan(p)
       keepVisible()
       message = FooterMessage(
         text: lang.pick("已载入其他人保存的改动", "Reloaded: the store was changed elsewhere"), isError: false)

@@ -65,6 +65,12 @@ enum InProcess {
     _ = time("standup_figures") { StandupFigures(a) }
     _ = time("search_text") { SearchText(plan.tasks) }
     _ = time("app_state") { AppState(plan: plan, today: today, lang: .zh, width: 120, height: 40) }
+    if let open = plan.tasks.first(where: { $0.status != .done }), let change = plan.markDone(open.id, on: today) {
+      _ = time("commit") { try? store.commit([change], by: "bench") }
+      if let undo = store.plan.undoCandidate() {
+        _ = time("commit_undo") { try? store.commit([undo.change], by: "bench") }
+      }
+    }
     return .object(out)
   }
 

@@ -83,6 +83,57 @@ struct FastPathTests {
     #expect(text.matches(5, Array("制度".utf8)) != nil)
   }
 
+  @Test("search text updated task by task equals search text made afresh")
+  func searchUpdate() throws {
+    let store = try Store.open(Fixtures.sampleData.path)
+    var text = SearchText(store.plan.tasks)
+    var tasks = store.plan.tasks
+    tasks[2].note = "新的备注 ABC"
+    tasks[4].measure = "Café"
+    text.update(2, tasks[2])
+    text.update(4, tasks[4])
+    let fresh = SearchText(tasks)
+    for q in ["备注", "abc", "café", "制度", "法制科"] {
+      for i in tasks.indices {
+        #expect(text.matches(i, Array(q.utf8)) == fresh.matches(i, Array(q.utf8)), "\(q) \(i)")
+      }
+    }
+  }
+
+  @Test("agenda updated for a few changed tasks equals the agenda made afresh")
+  func agendaUpdate() throws {
+    let store = try Store.open(Fixtures.sampleData.path)
+    let today = day("2019-09-20")
+    let a = Agenda(plan: store.plan, today: today)
+    var plan = store.plan
+    for id in ["2", "27", "31"] { try plan.apply(plan.markDone(id, on: today)!) }
+    try plan.apply(plan.setStatus("1", .open)!)
+    let changed = ["2", "27", "31", "1"].map { plan.index(of: $0)! }
+    let updated = a.updating(plan: plan, changed: changed)
+    let fresh = Agenda(plan: plan, today: today)
+    #expect(updated.urgency == fresh.urgency)
+    #expect(updated.due == fresh.due)
+    #expect(updated.overdue == fresh.overdue)
+    let table = a.departmentTable().updating(from: a, to: updated, changed: changed)
+    #expect(table.summaries == fresh.departmentSummaries)
+    for d in plan.departments { #expect(table.tasks(of: d).map(\.index) == fresh.tasks(ofDepartment: d).map(\.index)) }
+  }
+
+  @Test("list and standup JSON written task by task are the documented shapes, byte for byte")
+  func streamedJSON() throws {
+    let store = try Store.open(Fixtures.sampleData.path)
+    let a = Agenda(plan: store.plan, today: day("2019-09-20"))
+    var out: [UInt8] = []
+    Shapes.writeList(a, a.urgency, into: &out)
+    #expect(out == Array(Shapes.list(a, a.urgency).rendered(pretty: true).utf8))
+    out = []
+    Shapes.writeList(a, [], into: &out)
+    #expect(out == Array(Shapes.list(a, []).rendered(pretty: true).utf8))
+    out = []
+    Shapes.writeStandup(a, dueWithin: 30, into: &out)
+    #expect(out == Array(Shapes.standup(a, dueWithin: 30).rendered(pretty: true).utf8))
+  }
+
   @Test("after a save, the store holds what a fresh read of the folder gives")
   func commitKeepsWhatItWrote() throws {
     let dir = Fixtures.sampleCopy()

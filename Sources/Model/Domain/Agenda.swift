@@ -1,17 +1,18 @@
 /// The plan read on one day: due dates, what is late, what is waiting, and the counts every
 /// front end shows. Computed once per (plan, today) so that no view sorts or scans per frame.
 public struct Agenda: Sendable {
-  public let plan: Plan
+  public private(set) var plan: Plan
   public let today: Day
   /// Due date per task index (nil: none, or not yet known).
-  public let due: [Day?]
+  public private(set) var due: [Day?]
   /// Task indexes in urgency order: overdue (oldest first), dated, blocked, waiting, undated, done.
-  public let urgency: [Int]
-  private let rank: [Int]
-  /// Per task, worked out once: the due date's day number (Int.max: none) and flags, so the
-  /// questions below are array reads rather than walks through each task's fields.
-  private let dueDay: [Int]
-  private let flags: [UInt8]
+  public private(set) var urgency: [Int]
+  private var rank: [Int]
+  /// Per task, worked out once: the due date's day number (Int.max: none), flags and urgency
+  /// bucket, so the questions below are array reads rather than walks through each task.
+  private var dueDay: [Int]
+  private var flags: [UInt8]
+  private var buckets: [Int]
   private static let settledFlag: UInt8 = 1
   private static let doneFlag: UInt8 = 2
   private static let waitingFlag: UInt8 = 4
@@ -43,12 +44,61 @@ public struct Agenda: Sendable {
     self.due = due
     self.dueDay = dueDay
     self.flags = flags
+    self.buckets = buckets
     let order = Agenda.packedOrder(plan, buckets, dueDay) ?? Agenda.sortedOrder(plan, buckets, dueDay)
     urgency = order
     var rank = [Int](repeating: 0, count: order.count)
     for (r, i) in order.enumerated() { rank[i] = r }
     self.rank = rank
   }
+
+  /// The agenda of `plan`, a later version of this agenda's plan that differs only in the
+  /// tasks at `changed` (same tasks in the same places, same settings): those tasks' facts are
+  /// worked out again and each is put in its place in the urgency order, which is what
+  /// sorting again would give, since that order is total.
+  public func updating(plan new: Plan, changed: [Int]) -> Agenda {
+    var a = self
+    a.plan = new
+    for i in changed {
+      let t = new.tasks[i]
+      let d = Agenda.dueDate(of: t, settings: new.settings)
+      a.due[i] = d
+      a.dueDay[i] = d?.ordinal ?? Int.max
+      var f: UInt8 = 0
+      if Agenda.isSettled(t, due: d) { f |= Agenda.settledFlag }
+      if t.status == .done { f |= Agenda.doneFlag }
+      if t.status != .done && t.deadline.kind.awaitsEvent && t.eventOn == nil { f |= Agenda.waitingFlag }
+      a.flags[i] = f
+      a.buckets[i] = Agenda.bucket(t, due: d, today: today)
+    }
+    // Out first, then each back in by binary search: the rest stays sorted throughout.
+    let moving = Set(changed)
+    a.urgency.removeAll { moving.contains($0) }
+    for i in changed {
+      var lo = 0
+      var hi = a.urgency.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if a.precedes(a.urgency[mid], i) { lo = mid + 1 } else { hi = mid }
+      }
+      a.urgency.insert(i, at: lo)
+    }
+    for (r, i) in a.urgency.enumerated() { a.rank[i] = r }
+    return a
+  }
+
+  /// The urgency order's comparison, as `sortedOrder` makes it.
+  func precedes(_ a: Int, _ b: Int) -> Bool {
+    if buckets[a] != buckets[b] { return buckets[a] < buckets[b] }
+    if dueDay[a] != dueDay[b] { return dueDay[a] < dueDay[b] }
+    let x = IDKey(plan.tasks[a].id)
+    let y = IDKey(plan.tasks[b].id)
+    if x != y { return x < y }
+    return a < b
+  }
+
+  /// Where task `i` stands in `urgency`.
+  public func position(of i: Int) -> Int { rank[i] }
 
   /// The urgency order for any ids: bucket, due day, id as people read it, then file order.
   static func sortedOrder(_ plan: Plan, _ buckets: [Int], _ dueDay: [Int]) -> [Int] {
@@ -298,9 +348,15 @@ public struct IDKey: Comparable, Hashable, Sendable {
 /// their bytes first, so the plan's hundred thousand mentions of a few dozen names cost no
 /// Unicode-aware hashing; names equal as `String`s still count as one department.
 public struct DepartmentTable: Sendable {
-  public let summaries: [Agenda.DepartmentSummary]
-  private let tasks: [[(index: Int, role: Role)]]
+  public private(set) var summaries: [Agenda.DepartmentSummary]
+  private var tasks: [[(index: Int, role: Role)]]
   private let position: [String: Int]
+  /// Each task's departments: `department[refs[r]]` for r in `starts[i]..<starts[i + 1]`,
+  /// the first `leadCounts[i]` of them as lead.
+  private let refs: [Int32]
+  private let starts: [Int32]
+  private let leadCounts: [Int32]
+  private let department: [Int]
 
   init(_ a: Agenda) {
     let plan = a.plan
@@ -355,6 +411,51 @@ public struct DepartmentTable: Sendable {
     self.summaries = summaries
     self.tasks = lists
     self.position = position
+    self.refs = refs
+    self.starts = starts
+    self.leadCounts = leadCounts
+    self.department = department
+  }
+
+  /// The table for `new`, an agenda `Agenda.updating(plan:changed:)` made from `old`, where
+  /// the tasks at `changed` kept their departments: their counts and places are redone.
+  public func updating(from old: Agenda, to new: Agenda, changed: [Int]) -> DepartmentTable {
+    var t = self
+    func departments(_ i: Int) -> [Int] {
+      var out: [Int] = []
+      for r in Int(starts[i])..<Int(starts[i + 1]) where !out.contains(department[Int(refs[r])]) {
+        out.append(department[Int(refs[r])])
+      }
+      return out
+    }
+    for i in changed {
+      let over = (new.isOverdue(i) ? 1 : 0) - (old.isOverdue(i) ? 1 : 0)
+      let done = (new.isDone(i) ? 1 : 0) - (old.isDone(i) ? 1 : 0)
+      for r in Int(starts[i])..<Int(starts[i + 1]) {
+        t.summaries[department[Int(refs[r])]].overdue += over
+        t.summaries[department[Int(refs[r])]].done += done
+      }
+    }
+    // Out of every list first, then back in by the new order (the rest stays sorted).
+    var roles: [(task: Int, department: Int, role: Role)] = []
+    for i in changed {
+      for d in departments(i) {
+        if let k = t.tasks[d].firstIndex(where: { $0.index == i }) {
+          roles.append((i, d, t.tasks[d][k].role))
+          t.tasks[d].remove(at: k)
+        }
+      }
+    }
+    for (i, d, role) in roles {
+      var lo = 0
+      var hi = t.tasks[d].count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if new.position(of: t.tasks[d][mid].index) < new.position(of: i) { lo = mid + 1 } else { hi = mid }
+      }
+      t.tasks[d].insert((i, role), at: lo)
+    }
+    return t
   }
 
   /// The tasks `name` leads or supports, in urgency order, with its role in each.

@@ -17,6 +17,8 @@ public struct SearchText: Sendable {
   private let bytes: [UInt8]
   private let starts: [Int]
   private let plain: [Bool]
+  /// Tasks changed since the text was made: their text, kept apart from the rest.
+  private var changed: [Int: SearchText] = [:]
 
   /// The fields a search looks at, in the order the dashboard checks them.
   public static func fields(_ t: PlanTask) -> [String] {
@@ -57,8 +59,12 @@ public struct SearchText: Sendable {
     self.plain = plain
   }
 
+  /// Takes task `i`'s new text (after a save changed it).
+  public mutating func update(_ i: Int, _ t: PlanTask) { changed[i] = SearchText([t]) }
+
   /// Whether task `i` matches `query` (already lowercased); nil when only `String` can tell.
   public func matches(_ i: Int, _ query: [UInt8]) -> Bool? {
+    if let one = changed[i] { return one.matches(0, query) }
     guard plain[i] else { return nil }
     let n = query.count
     if n == 0 { return true }
