@@ -313,6 +313,8 @@ def report(results, sizes):
         f"key to frame over {d['keys']['count']} keys: p50 {d['keys']['p50_us'] / 1000:.2f} ms, "
         f"p99 {d['keys']['p99_us'] / 1000:.2f} ms"
     )
+    w = d["keys_without_saves"]
+    print(f"    (without the saves: p50 {w['p50_us'] / 1000:.2f} ms, p99 {w['p99_us'] / 1000:.2f} ms)")
     for kind, s in d["by_kind"].items():
         print(f"    {kind:<18} n={s['count']:<5} p50 {s['p50_us'] / 1000:7.2f} ms  p99 {s['p99_us'] / 1000:7.2f} ms")
 

@@ -96,8 +96,13 @@ struct Context {
   func openStore() throws(StoreError) -> Store {
     let s = try Store.open(try storeFolder())
     for n in s.notices { Console.err("sanxiang: " + n) }
+    Context.kept = s
     return s
   }
+
+  /// The store a command opened, kept to the end of the process: a command runs once and
+  /// exits, and freeing a large plan's hundreds of thousands of strings first only delays it.
+  nonisolated(unsafe) static var kept: Store?
 }
 
 /// Buffered output; commands write whole reports, so one write at the end is enough.

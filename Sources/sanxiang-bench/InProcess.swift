@@ -151,7 +151,9 @@ enum InProcess {
       ("tasks", .int(store.plan.tasks.count)), ("size", .string("\(width)x\(height)")),
       ("open_ms", .string(String(ms(t1 - t0)))), ("state_ms", .string(String(ms(t2 - t1)))),
       ("render_ms", .string(String(ms(t3 - t2)))), ("first_frame_ms", .string(String(ms(t3 - t0)))),
-      ("keys", summary(all)), ("changed_cells", .int(cells)),
+      ("keys", summary(all)),
+      ("keys_without_saves", summary(kinds.filter { $0 != "mark done" }.flatMap { byKind[$0]! })),
+      ("changed_cells", .int(cells)),
       ("by_kind", .object(kinds.map { ($0, summary(byKind[$0]!)) })),
     ])
   }

@@ -157,6 +157,29 @@ struct FastPathTests {
     #expect(store.plan.tasks == (try Store.open(dir.path)).plan.tasks)
   }
 
+  @Test("a UTF-8 error (checked on another thread) still comes before any other error in the file")
+  func utf8ErrorFirst() throws {
+    let bad: [(String, [UInt8], String)] = [
+      ("1,\"open quote,open,\n2,x,open,\n", [0xFF], "invalid UTF-8"),
+      ("1,x,nonsense,\n2,x,open,\n", [0x00], "NUL byte in text"),
+      ("1,x,open,\n1,x,open,\n", [0xE4, 0xB8], "invalid UTF-8"),
+    ]
+    for (rows, junk, message) in bad {
+      let dir = Fixtures.scratch("utf8")
+      let bytes =
+        Array("id,measure,status,note\n".utf8) + Array(rows.utf8) + Array("3,".utf8) + junk + Array(",open,\n".utf8)
+      try Data(bytes).write(to: dir.appendingPathComponent("tasks.csv"))
+      do {
+        _ = try Store.open(dir.path)
+        Issue.record("opened a store with bad text")
+      } catch {
+        #expect(error.message == message, "\(rows)")
+        #expect(error.line == 4, "\(rows)")
+        #expect(error.column == 3, "\(rows)")
+      }
+    }
+  }
+
   @Test("a row is read again from its bytes only when it changes; others keep their bytes")
   func lazyRows() throws {
     let text =

@@ -111,7 +111,14 @@ public struct Departments: Hashable, Sendable {
   /// (or one with CR LF, a single `Character`) returns nil and takes the general path.
   static func simpleCell(_ cell: String) -> Departments? {
     var cell = cell
-    return cell.withUTF8 { b -> Departments? in
+    return cell.withUTF8 { simpleCell(bytes: $0) { String(decoding: $0, as: UTF8.self) } }
+  }
+
+  /// `simpleCell` on a cell's UTF-8; `name` makes each unit's string (a reader shares them).
+  static func simpleCell(
+    bytes b: UnsafeBufferPointer<UInt8>, name: (UnsafeBufferPointer<UInt8>) -> String
+  ) -> Departments? {
+    do {
       var units: [String] = []
       var others = false
       /// One part between separators: trimmed, then a placeholder, a new unit, or a repeat.
@@ -149,7 +156,7 @@ public struct Departments: Hashable, Sendable {
         } else if !units.contains(where: {
           var u = $0; return u.withUTF8(same)
         }) {
-          units.append(String(decoding: p, as: UTF8.self))
+          units.append(name(p))
         }
       }
       var start = 0

@@ -68,11 +68,27 @@ public struct CSVDocument: Sendable {
     bytes: [UInt8], file: String,
     each: (Int, _ fields: [CSVField], _ buffer: UnsafeBufferPointer<UInt8>, _ header: CSVRecord) -> Bool
   ) throws(StoreError) {
+    let hasBOM = bytes.starts(with: CSVDocument.bom)
+    // The UTF-8 check runs on another core while this one parses. Parsing bad bytes does no
+    // harm (they decode to U+FFFD), and a UTF-8 error still comes before any other.
+    let check = Background { firstInvalidUTF8(bytes, from: hasBOM ? 3 : 0) }
+    do {
+      try self.init(bytes: bytes, file: file, hasBOM: hasBOM, each: each)
+    } catch {
+      if let bad = check.wait() { throw CSVParser(bytes: bytes, file: file).invalidTextError(bad) }
+      throw error
+    }
+    if let bad = check.wait() { throw CSVParser(bytes: bytes, file: file).invalidTextError(bad) }
+  }
+
+  private init(
+    bytes: [UInt8], file: String, hasBOM: Bool,
+    each: (Int, _ fields: [CSVField], _ buffer: UnsafeBufferPointer<UInt8>, _ header: CSVRecord) -> Bool
+  ) throws(StoreError) {
     original = bytes
     var p = CSVParser(bytes: bytes, file: file)
-    hasBOM = bytes.starts(with: CSVDocument.bom)
+    self.hasBOM = hasBOM
     if hasBOM { p.i = 3 }
-    try p.validateText()
     newline = p.detectNewline()
     guard let h = try p.next() else {
       throw StoreError(.badData, "empty file: expected a header row", file: file, line: 1, column: 1)
@@ -302,19 +318,19 @@ struct CSVParser {
 
   /// Rejects NUL bytes and invalid UTF-8 up front, naming the first bad spot.
   mutating func validateText() throws(StoreError) {
-    if let bad = firstInvalidUTF8(bytes, from: i) {
-      var ln = 1
-      var ls = 0
-      for k in 0..<bad.offset where bytes[k] == 0x0A {
-        ln += 1
-        ls = k + 1
-      }
-      let saved = (line, lineStart)
-      (line, lineStart) = (ln, ls)
-      let e = error(bad.isNUL ? "NUL byte in text" : "invalid UTF-8", at: bad.offset)
-      (line, lineStart) = saved
-      throw e
+    if let bad = firstInvalidUTF8(bytes, from: i) { throw invalidTextError(bad) }
+  }
+
+  /// The error for the first bad byte, named by line and column.
+  func invalidTextError(_ bad: (offset: Int, isNUL: Bool)) -> StoreError {
+    var p = self
+    p.line = 1
+    p.lineStart = 0
+    for k in 0..<bad.offset where bytes[k] == 0x0A {
+      p.line += 1
+      p.lineStart = k + 1
     }
+    return p.error(bad.isNUL ? "NUL byte in text" : "invalid UTF-8", at: bad.offset)
   }
 
   func detectNewline() -> [UInt8] {

@@ -96,6 +96,30 @@ public final class Store {
       }
       changed = true
     }
+    // The journal is read and parsed on another core while this one reads the tasks.
+    let jPath = path(JournalFile.name)
+    let jStamp = FileIO.stamp(jPath)
+    var journal = plan.journal
+    var jValid = journalValidLength
+    var jLines = journalLines
+    var torn = journalTornTail
+    let readJournal = force || jStamp != stamps[JournalFile.name]
+    let old = stamps[JournalFile.name]
+    let appendOnly = !force && old != nil && jStamp != nil && jStamp!.inode == old!.inode && jStamp!.size >= jValid
+    let from = appendOnly ? jValid : 0
+    let firstLine = (appendOnly ? jLines : 0) + 1
+    let parsing =
+      readJournal && jStamp != nil
+      ? Background { () -> Result<(parsed: JournalFile.Parsed, lines: Int), StoreError> in
+        do throws(StoreError) {
+          let bytes = try FileIO.read(jPath, from: from)
+          let parsed = try JournalFile.parse(bytes, file: jPath, firstLine: firstLine)
+          return .success((parsed, bytes[..<parsed.validLength].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }))
+        } catch {
+          return .failure(error)
+        }
+      } : nil
+
     let tStamp = FileIO.stamp(path(Store.tasksFile))
     if force || tStamp != stamps[Store.tasksFile] {
       let p = path(Store.tasksFile)
@@ -109,28 +133,18 @@ public final class Store {
         uStamp == nil ? nil : try StaffingTable(doc: try CSVDocument(bytes: try FileIO.read(p), file: p), file: p)
       changed = true
     }
-    let jPath = path(JournalFile.name)
-    let jStamp = FileIO.stamp(jPath)
-    var journal = plan.journal
-    var jValid = journalValidLength
-    var jLines = journalLines
-    var torn = journalTornTail
-    if force || jStamp != stamps[JournalFile.name] {
-      let old = stamps[JournalFile.name]
-      let appendOnly = !force && old != nil && jStamp != nil && jStamp!.inode == old!.inode && jStamp!.size >= jValid
-      if jStamp == nil {
+    if readJournal {
+      if let parsing {
+        let (parsed, lines) = try parsing.wait().get()
+        journal = (appendOnly ? journal : []) + parsed.entries
+        jValid = from + parsed.validLength
+        jLines = (appendOnly ? jLines : 0) + lines
+        torn = parsed.tornTail
+      } else {
         journal = []
         jValid = 0
         jLines = 0
         torn = []
-      } else {
-        let from = appendOnly ? jValid : 0
-        let bytes = try FileIO.read(jPath, from: from)
-        let parsed = try JournalFile.parse(bytes, file: jPath, firstLine: (appendOnly ? jLines : 0) + 1)
-        journal = (appendOnly ? journal : []) + parsed.entries
-        jValid = from + parsed.validLength
-        jLines = (appendOnly ? jLines : 0) + bytes[..<parsed.validLength].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        torn = parsed.tornTail
       }
       changed = true
     }

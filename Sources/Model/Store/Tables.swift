@@ -143,6 +143,7 @@ struct TaskTable {
   /// Values already made from the same bytes in the same kind of column.
   private var strings = ByteCache<String>()
   private var departments = ByteCache<Departments>()
+  private var unitNames = ByteCache<String>()
   private var deadlines = ByteCache<Deadline>()
   private var statuses = ByteCache<TaskStatus?>()
 
@@ -175,6 +176,16 @@ struct TaskTable {
     func cached<V>(_ col: Int, _ cache: inout ByteCache<V>, _ make: (String) -> V) -> V {
       guard let raw = bytes(col) else { return make(string(col)) }
       return cache.value(for: raw) { make(String(decoding: raw, as: UTF8.self)) }
+    }
+    /// A department cell, read from its bytes with each unit's name made once per file.
+    func departmentCell(_ col: Int) -> Departments {
+      guard let raw = bytes(col) else { return Departments(cell: string(col)) }
+      return departments.value(for: raw) {
+        Departments.simpleCell(bytes: raw) { name in
+          unitNames.value(for: name) { String(decoding: name, as: UTF8.self) }
+        }
+          ?? Departments(cell: String(decoding: raw, as: UTF8.self))
+      }
     }
     let id = string(idC!).trimmingSpaces
     if id.isEmpty { return bad("id") { _ in "empty id: every task needs its number" } }
@@ -209,8 +220,7 @@ struct TaskTable {
       PlanTask(
         id: id, group: cached(groupC, &strings) { $0 }, theme: cached(themeC, &strings) { $0 },
         measure: string(measureC), requirement: string(requirementC),
-        lead: cached(leadC, &departments) { Departments(cell: $0) },
-        support: cached(supportC, &departments) { Departments(cell: $0) },
+        lead: departmentCell(leadC), support: departmentCell(supportC),
         deadline: cached(deadlineC, &deadlines) { Deadline($0) }, status: status,
         completedOn: completedOn, eventOn: eventOn, note: string(noteC)))
     return nil

@@ -162,7 +162,14 @@ private struct JSONParser {
     return JSONError(column: col, message: m)
   }
 
-  mutating func space() { while i < b.count, [0x20, 0x09, 0x0A, 0x0D].contains(b[i]) { i += 1 } }
+  mutating func space() {
+    while i < b.count {
+      switch b[i] {
+      case 0x20, 0x09, 0x0A, 0x0D: i += 1
+      default: return
+      }
+    }
+  }
 
   mutating func literal(_ word: String, _ v: JSON) throws(JSONError) -> JSON {
     let w = Array(word.utf8)
@@ -261,6 +268,14 @@ private struct JSONParser {
 
   mutating func string() throws(JSONError) -> String {
     i += 1
+    // Most strings have no escapes: made straight from their bytes.
+    var k = i
+    while k < b.count, b[k] != 0x22, b[k] != 0x5C, b[k] >= 0x20 { k += 1 }
+    if k < b.count, b[k] == 0x22 {
+      let s = b.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[i..<k]), as: UTF8.self) }
+      i = k + 1
+      return s
+    }
     var out: [UInt8] = []
     while i < b.count {
       let c = b[i]
