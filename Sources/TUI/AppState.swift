@@ -248,15 +248,11 @@ public struct AppState: Sendable {
   /// The tasks that differ between two versions of a plan, when they are few and kept their
   /// place, id, group and departments (nil: rebuild everything).
   static func changedTasks(_ a: Plan, _ b: Plan) -> [Int]? {
-    guard a.tasks.count == b.tasks.count, a.settings == b.settings else { return nil }
-    var changed: [Int] = []
-    for i in a.tasks.indices where a.tasks[i] != b.tasks[i] {
-      let x = a.tasks[i]
-      let y = b.tasks[i]
-      guard x.id == y.id, x.group == y.group, x.lead == y.lead, x.support == y.support, changed.count < 64 else {
-        return nil
-      }
-      changed.append(i)
+    guard let changed = b.tasksChanged(since: a), changed.count < 64, a.settings == b.settings else { return nil }
+    for i in changed {
+      guard a.tasks[i].id == b.tasks[i].id, a.tasks[i].group == b.tasks[i].group, a.tasks[i].lead == b.tasks[i].lead,
+        a.tasks[i].support == b.tasks[i].support
+      else { return nil }
     }
     return changed
   }
@@ -394,7 +390,7 @@ public struct StandupFigures: Sendable {
     overdue = a.overdue
     dueSoon = a.dueSoon()
     waiting = a.waiting
-    changedCount = a.changedSinceLastWorkday.count
+    changedCount = a.changedSinceLastWorkdayCount
     shortfalls = a.staffingShortfalls
     overall = a.overall
   }

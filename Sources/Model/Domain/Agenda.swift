@@ -210,6 +210,23 @@ public struct Agenda: Sendable {
     return plan.journal.filter { ($0.day ?? today) >= since }
   }
 
+  /// How many entries `changedSinceLastWorkday` holds, without copying them.
+  public var changedSinceLastWorkdayCount: Int {
+    let since = plan.settings.calendar.previousWorkday(before: today)
+    var n = 0
+    for k in plan.journal.indices {
+      // The day straight from the time's first ten bytes, without copying the entry.
+      // (When the eleventh byte is ASCII, nothing combines with the tenth character.)
+      let quick = plan.journal[k].at.utf8.withContiguousStorageIfAvailable { b -> Day? in
+        guard b.count >= 10, b.count == 10 || b[10] < 0x80 else { return nil }
+        return Day(isoBytes: UnsafeBufferPointer(rebasing: b[0..<10]))
+      }
+      let day = (quick ?? nil) ?? plan.journal[k].day
+      if (day ?? today) >= since { n += 1 }
+    }
+    return n
+  }
+
   public var staffingShortfalls: [StaffingCheck] {
     plan.staffingChecks().filter { $0.compliant == false }.sorted { a, b in
       a.shortfall != b.shortfall ? a.shortfall > b.shortfall : a.unit < b.unit

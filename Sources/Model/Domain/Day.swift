@@ -23,6 +23,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Parses exactly `YYYY-MM-DD`.
   public init?(iso text: some StringProtocol) {
+    // Straight from a string's own bytes when it has them (journal times are read often).
+    if let d = text.utf8.withContiguousStorageIfAvailable({ Day(isoBytes: $0) }) {
+      guard let d else { return nil }
+      self = d
+      return
+    }
     let b = Array(text.utf8)
     guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
     func num(_ r: Range<Int>) -> Int? {

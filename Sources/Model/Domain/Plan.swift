@@ -45,6 +45,23 @@ public struct Plan: Sendable {
   public var staffing: [StaffingUnit]
   public var journal: [JournalEntry]
   private var positions: [String: Int]
+  /// Which reading of the tasks this plan descends from, and the tasks edited since, in
+  /// order: a front end that holds an earlier version can tell what changed without
+  /// comparing every task.
+  private var lineage = Lineage()
+  private var editedTasks: [Int] = []
+
+  private final class Lineage: Sendable {}
+
+  /// The tasks changed since `earlier`, when this plan is `earlier` with some edits applied;
+  /// nil when it is not (read again from disk, tasks added, another lineage).
+  public func tasksChanged(since earlier: Plan) -> [Int]? {
+    guard lineage === earlier.lineage, tasks.count == earlier.tasks.count,
+      editedTasks.count >= earlier.editedTasks.count,
+      editedTasks[..<earlier.editedTasks.count].elementsEqual(earlier.editedTasks)
+    else { return nil }
+    return Array(Set(editedTasks[earlier.editedTasks.count...])).sorted()
+  }
 
   public init(
     settings: PlanSettings, tasks: [PlanTask], staffing: [StaffingUnit] = [],
@@ -79,6 +96,7 @@ public struct Plan: Sendable {
   public mutating func replaceTask(at i: Int, with t: PlanTask) {
     precondition(t.id == tasks[i].id, "a task keeps its id")
     tasks[i] = t
+    editedTasks.append(i)
   }
 
   public mutating func appendTask(_ t: PlanTask) {
@@ -139,6 +157,7 @@ extension Plan {
         t.set(f.field, f.after)
       }
       tasks[i] = t
+      editedTasks.append(i)
     case .unit(let name):
       try applyStaffing(change, name: name)
     case .plan:

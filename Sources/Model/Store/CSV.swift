@@ -181,26 +181,28 @@ public struct CSVDocument: Sendable {
     var run: Range<Int>? = nil
     func flush() {
       guard let r = run else { return }
-      out += original[r]
+      original.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[r])) }
       endsWithNewline = out.last == 0x0A
       run = nil
     }
-    for r in CollectionOfOne(header) + records {
+    func add(_ r: CSVRecord) {
       if r.replacement == nil && !r.range.isEmpty {
         if let open = run, open.upperBound == r.range.lowerBound, original[open.upperBound - 1] == 0x0A {
           run = open.lowerBound..<r.range.upperBound
-          continue
+          return
         }
         flush()
         if !endsWithNewline { out += newline }
         run = r.range
-        continue
+        return
       }
       flush()
       if !endsWithNewline { out += newline }
       out += r.replacement ?? []
       endsWithNewline = out.last == 0x0A
     }
+    add(header)
+    for k in records.indices { add(records[k]) }
     flush()
     return out
   }
