@@ -121,6 +121,26 @@ public struct AppState: Sendable {
   var lastSearch: (query: String, items: [ListItem])?
   /// The tasks' lowercased text, made at the first search after the plan changed.
   var searchText: SearchText?
+  /// Each group's tasks in urgency order, made when the Groups view first needs them.
+  var groupTasks: [String: [Int]]?
+
+  /// `agenda.urgency` split by group (a task counts under the first group equal to its own).
+  static func groupTasks(_ a: Agenda, _ groups: [String]) -> [String: [Int]] {
+    var lists = [[Int]](repeating: [], count: groups.count)
+    var last = -1
+    for i in a.urgency {
+      let g = a.plan.tasks[i].group
+      if last >= 0 && g == groups[last] {
+        lists[last].append(i)
+      } else if let k = groups.firstIndex(of: g) {
+        lists[k].append(i)
+        last = k
+      }
+    }
+    var out: [String: [Int]] = [:]
+    for (k, g) in groups.enumerated() where out[g] == nil { out[g] = lists[k] }
+    return out
+  }
 
   public init(plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false) {
     self.plan = plan
@@ -208,6 +228,7 @@ public struct AppState: Sendable {
     standup = StandupFigures(agenda)
     lastSearch = nil
     searchText = nil
+    groupTasks = nil
     let table = agenda.departmentTable()
     departmentTable = table
     departmentSummaries = table.summaries
@@ -235,6 +256,23 @@ public struct AppState: Sendable {
     }
     departmentTable = departmentTable?.updating(from: before, to: agenda, changed: changed)
     departmentSummaries = departmentTable?.summaries ?? []
+    if var lists = groupTasks {
+      // Each changed task moves within its group's list (the others keep their order).
+      for i in changed {
+        let g = p.tasks[i].group
+        guard var list = lists[g], let k = list.firstIndex(of: i) else { continue }
+        list.remove(at: k)
+        var lo = 0
+        var hi = list.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if agenda.position(of: list[mid]) < agenda.position(of: i) { lo = mid + 1 } else { hi = mid }
+        }
+        list.insert(i, at: lo)
+        lists[g] = list
+      }
+      groupTasks = lists
+    }
     for i in changed {
       let g = p.tasks[i].group
       guard var progress = groupProgress[g] else { continue }
@@ -297,7 +335,10 @@ public struct AppState: Sendable {
         items = plan.staffing.indices.filter { short.contains(plan.staffing[$0].name) }.map { .unit(index: $0) }
           .sorted { shortfallOrder($0, $1) }
       }
-    case .group(let g): items = a.urgency.filter { plan.tasks[$0].group == g }.map { .task(index: $0, role: nil) }
+    case .group(let g):
+      if groupTasks == nil { groupTasks = AppState.groupTasks(a, groups) }
+      let list = groupTasks?[g] ?? a.urgency.filter { plan.tasks[$0].group == g }
+      items = list.map { .task(index: $0, role: nil) }
     case .department(let d): items = tasks(ofDepartment: d).map { .task(index: $0.index, role: $0.role) }
     case .unitFilter(let f):
       let checks = plan.staffingChecks()

@@ -24,6 +24,13 @@ struct IncrementalTests {
     #expect(s.standup.changedCount == fresh.standup.changedCount, note)
     #expect(s.departmentSummaries == fresh.departmentSummaries, note)
     #expect(s.groupProgress == fresh.groupProgress, note)
+    for g in s.plan.groups {
+      var a = s
+      var b = fresh
+      a.selectGroup(g)
+      b.selectGroup(g)
+      #expect(a.listItems == b.listItems, note)
+    }
     for d in s.plan.departments {
       #expect(s.tasks(ofDepartment: d).map(\.index) == fresh.tasks(ofDepartment: d).map(\.index), note)
       #expect(s.tasks(ofDepartment: d).map(\.role) == fresh.tasks(ofDepartment: d).map(\.role), note)
@@ -54,6 +61,20 @@ struct IncrementalTests {
     fresh = Session.search(fresh, "制")
     #expect(s.state.listItems == fresh.listItems)
     #expect(!before.isEmpty)
+  }
+}
+
+extension AppState {
+  /// The Groups view with `name` chosen in the navigation pane.
+  mutating func selectGroup(_ name: String) {
+    _ = update(.key(.char("2")))
+    for _ in 0..<3 { _ = update(.key(.escape)) }  // no search, no filter, focus on the groups
+    _ = update(.key(.home))
+    while selectedNav != .group(name) {
+      let before = navSelection
+      _ = update(.key(.down))
+      if navSelection == before { return }
+    }
   }
 }
 
