@@ -110,6 +110,7 @@ public struct AppState: Sendable {
   public internal(set) var departmentTable: DepartmentTable?
   public internal(set) var groups: [String] = []
   public internal(set) var groupProgress: [String: Agenda.Progress] = [:]
+  var groupProgressReady = false
   /// The stand-up's lists and the header's figures, worked out once per plan and day so that
   /// a frame only reads them (at 100,000 tasks each is a scan of every task).
   public internal(set) var standup = StandupFigures()
@@ -229,11 +230,13 @@ public struct AppState: Sendable {
     lastSearch = nil
     searchText = nil
     groupTasks = nil
-    let table = agenda.departmentTable()
-    departmentTable = table
-    departmentSummaries = table.summaries
+    // Department and group figures wait until a view shows them: the stand-up (the first
+    // frame) does not.
+    departmentTable = nil
+    departmentSummaries = []
     groups = plan.groups
-    groupProgress = agenda.progress(ofGroups: groups)
+    groupProgress = [:]
+    groupProgressReady = false
     rebuildNav()
   }
 
@@ -243,7 +246,7 @@ public struct AppState: Sendable {
   mutating func replacePlan(_ p: Plan) {
     let old = plan
     plan = p
-    guard let changed = AppState.changedTasks(old, p), departmentTable != nil else {
+    guard let changed = AppState.changedTasks(old, p) else {
       rebuildAll()
       return
     }
@@ -254,8 +257,10 @@ public struct AppState: Sendable {
     for i in changed where SearchText.fields(old.tasks[i]) != SearchText.fields(p.tasks[i]) {
       searchText?.update(i, p.tasks[i])
     }
-    departmentTable = departmentTable?.updating(from: before, to: agenda, changed: changed)
-    departmentSummaries = departmentTable?.summaries ?? []
+    if let table = departmentTable {
+      departmentTable = table.updating(from: before, to: agenda, changed: changed)
+      departmentSummaries = departmentTable?.summaries ?? []
+    }
     if var lists = groupTasks {
       // Each changed task moves within its group's list (the others keep their order).
       for i in changed {
@@ -295,7 +300,26 @@ public struct AppState: Sendable {
     return changed
   }
 
+  /// Every department's counts and tasks, made when a view first needs them.
+  mutating func ensureDepartmentTable() {
+    guard departmentTable == nil else { return }
+    let table = agenda.departmentTable()
+    departmentTable = table
+    departmentSummaries = table.summaries
+  }
+
+  mutating func ensureGroupProgress() {
+    guard !groupProgressReady else { return }
+    groupProgress = agenda.progress(ofGroups: groups)
+    groupProgressReady = true
+  }
+
   mutating func rebuildNav() {
+    switch view {
+    case .departments, .staffing: ensureDepartmentTable()
+    case .groups: ensureGroupProgress()
+    default: break
+    }
     switch view {
     case .standup: navItems = StandupSection.allCases.map { .section($0) }
     case .groups: navItems = groups.map { .group($0) }

@@ -256,10 +256,46 @@ struct DistinctBytes {
 
   mutating func add(_ s: String) { _ = index(of: s) }
 
+  /// Strings already seen, by their two words: the same storage (a name shared by many
+  /// tasks, as the reader makes them) or the same short text is the same string. A miss only
+  /// means the bytes are looked at.
+  /// Open addressing over the words: each slot holds an index into `strings` plus one.
+  private var wordSlots = [Int32](repeating: 0, count: 64)
+
+  private static func words(_ s: String) -> (UInt64, UInt64) { unsafeBitCast(s, to: (UInt64, UInt64).self) }
+
   /// The position of `s` in `strings`, adding it if new.
   mutating func index(of s: String) -> Int {
-    var s = s
-    return s.withUTF8 { b -> Int in
+    let (a, b) = DistinctBytes.words(s)
+    let mask = wordSlots.count - 1
+    var slot = Int(truncatingIfNeeded: (a ^ (b &* 0x9E37_79B9_7F4A_7C15)) >> 7) & mask
+    while wordSlots[slot] != 0 {
+      let k = Int(wordSlots[slot]) - 1
+      if DistinctBytes.words(strings[k]) == (a, b) { return k }
+      slot = (slot + 1) & mask
+    }
+    let k = indexByBytes(of: s)
+    // Only the strings kept in `strings` stay alive, so only their words are remembered (a
+    // freed string's storage could come back holding other text).
+    if DistinctBytes.words(strings[k]) == (a, b) {
+      wordSlots[slot] = Int32(k + 1)
+      if strings.count * 2 > wordSlots.count {
+        wordSlots = [Int32](repeating: 0, count: wordSlots.count * 4)
+        let mask = wordSlots.count - 1
+        for (j, kept) in strings.enumerated() {
+          let (x, y) = DistinctBytes.words(kept)
+          var slot = Int(truncatingIfNeeded: (x ^ (y &* 0x9E37_79B9_7F4A_7C15)) >> 7) & mask
+          while wordSlots[slot] != 0 { slot = (slot + 1) & mask }
+          wordSlots[slot] = Int32(j + 1)
+        }
+      }
+    }
+    return k
+  }
+
+  private mutating func indexByBytes(of s: String) -> Int {
+    var copy = s
+    return copy.withUTF8 { b -> Int in
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
       for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
       let mask = slots.count - 1
@@ -282,7 +318,7 @@ struct DistinctBytes {
       hashes.append(h)
       bytes.append(contentsOf: b)
       starts.append(bytes.count)
-      strings.append(String(decoding: b, as: UTF8.self))
+      strings.append(s)
       if strings.count * 2 > slots.count { grow() }
       return j
     }
