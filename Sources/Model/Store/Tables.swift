@@ -296,7 +296,20 @@ struct ByteCache<Value> {
   private var keys: [UInt8] = []
   private var entries: [(hash: UInt64, start: Int, count: Int, value: Value)] = []
 
+  /// Lookups and hits so far: a column whose cells rarely repeat stops being cached (the
+  /// keys would cost memory and time for nothing).
+  private var lookups = 0
+  private var hits = 0
+  private var bypass = false
+
   mutating func value(for bytes: UnsafeBufferPointer<UInt8>, make: () -> Value) -> Value {
+    if bypass { return make() }
+    lookups += 1
+    if lookups == 4096 && hits < lookups / 4 {
+      bypass = true
+      (slots, keys, entries) = ([], [], [])
+      return make()
+    }
     // FNV-1a: quick over short cells; a colliding key is told apart by its bytes.
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
@@ -308,6 +321,7 @@ struct ByteCache<Value> {
         && (e.count == 0
           || keys.withUnsafeBufferPointer { memcmp($0.baseAddress! + e.start, bytes.baseAddress!, e.count) == 0 })
       {
+        hits += 1
         return e.value
       }
       k = (k + 1) & mask
