@@ -300,8 +300,8 @@ def report(results, sizes):
         row("tui first frame (process)", r["first_frame_process"])
         li = r["load_in_process"]
         print(
-            f"{n:>7}  {'':<30} load in-process {float(li['median_ms']):.1f} ms vs Python csv parse "
-            f"{r['python_csv_parse_ms']:.1f} ms (×{float(li['median_ms']) / r['python_csv_parse_ms']:.2f}); "
+            f"{n:>7}  {'':<30} load in-process {float(li['first_ms']):.1f} ms (later loads {float(li['median_ms']):.1f}) "
+            f"vs Python csv parse {r['python_csv_parse_ms']:.1f} ms (×{float(li['first_ms']) / r['python_csv_parse_ms']:.2f}); "
             f"cat {r['cat']['median_ms']:.1f} ms; tasks.csv {r['tasks_csv_bytes'] / 2**20:.1f} MiB, "
             f"check peak RSS {r['check']['peak_rss_mib'] / (r['tasks_csv_bytes'] / 2**20):.1f}× its size"
         )
