@@ -239,14 +239,14 @@ public final class Store {
       staffing = newStaffing
       stamps[Store.staffingFile] = FileIO.stamp(path(Store.staffingFile))
     }
-    noteJournalAppended(journalBytes, entries)
+    noteJournalAppended(journalBytes)
     newPlan.journal += entries
     plan = newPlan
     return entries
   }
 
   /// Records an append made under the lock: where the next one goes, and the new stamp.
-  private func noteJournalAppended(_ bytes: [UInt8], _ entries: [JournalEntry]) {
+  private func noteJournalAppended(_ bytes: [UInt8]) {
     journalValidLength += bytes.count
     journalLines += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     stamps[JournalFile.name] = FileIO.stamp(path(JournalFile.name))
@@ -258,12 +258,11 @@ public final class Store {
     defer { lock.release() }
     try readAll(force: false)
     let bytes = try writeJournal(entries)
-    noteJournalAppended(bytes, entries)
+    noteJournalAppended(bytes)
     plan.journal += entries
   }
 
   /// Appends the entries; returns the bytes appended after the valid part of the journal.
-  @discardableResult
   private func writeJournal(_ entries: [JournalEntry]) throws(StoreError) -> [UInt8] {
     let jPath = path(JournalFile.name)
     if !journalTornTail.isEmpty {
