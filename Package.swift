@@ -27,6 +27,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "sanxiang", dependencies: ["CLI", "TUI", "CNCurses"]),
+    // The benchmarks' helper: generates large plans and times load and frames in-process.
+    .executableTarget(name: "sanxiang-bench", dependencies: ["Model", "TUI"]),
     // Fixture paths, scratch folders and a runner for the real binary.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(

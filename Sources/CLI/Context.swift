@@ -96,8 +96,13 @@ struct Context {
   func openStore() throws(StoreError) -> Store {
     let s = try Store.open(try storeFolder())
     for n in s.notices { Console.err("sanxiang: " + n) }
+    Context.kept = s
     return s
   }
+
+  /// The store a command opened, kept to the end of the process: a command runs once and
+  /// exits, and freeing a large plan's hundreds of thousands of strings first only delays it.
+  nonisolated(unsafe) static var kept: Store?
 }
 
 /// Buffered output; commands write whole reports, so one write at the end is enough.
@@ -106,6 +111,13 @@ enum Console {
 
   static func out(_ s: String) {
     buffer += s.utf8
+    buffer.append(0x0A)
+    if buffer.count > 1 << 16 { flush() }
+  }
+
+  /// JSON written straight into the output buffer, then a newline (as `out` adds).
+  static func outJSON(_ write: (inout [UInt8]) -> Void) {
+    write(&buffer)
     buffer.append(0x0A)
     if buffer.count > 1 << 16 { flush() }
   }

@@ -106,7 +106,42 @@ public struct AppState: Sendable {
   public internal(set) var navItems: [NavItem] = []
   public internal(set) var listItems: [ListItem] = []
   public internal(set) var departmentSummaries: [Agenda.DepartmentSummary] = []
+  /// Each department's tasks in urgency order, and the plan's groups: both scan every task.
+  public internal(set) var departmentTable: DepartmentTable?
+  public internal(set) var groups: [String] = []
   public internal(set) var groupProgress: [String: Agenda.Progress] = [:]
+  var groupProgressReady = false
+  /// The stand-up's lists and the header's figures, worked out once per plan and day so that
+  /// a frame only reads them (at 100,000 tasks each is a scan of every task).
+  public internal(set) var standup = StandupFigures()
+  /// Journal entries per day (nil: all), for the Journal view's navigation pane.
+  public internal(set) var journalDayCounts: [Day?: Int] = [:]
+  /// The search applied to `searchBase` last, and the list it gave: a longer query that
+  /// contains it only needs to look through that list again.
+  var searchBase: [ListItem] = []
+  var lastSearch: (query: String, items: [ListItem])?
+  /// The tasks' lowercased text, made at the first search after the plan changed.
+  var searchText: SearchText?
+  /// Each group's tasks in urgency order, made when the Groups view first needs them.
+  var groupTasks: [String: [Int]]?
+
+  /// `agenda.urgency` split by group (a task counts under the first group equal to its own).
+  static func groupTasks(_ a: Agenda, _ groups: [String]) -> [String: [Int]] {
+    var lists = [[Int]](repeating: [], count: groups.count)
+    var last = -1
+    for i in a.urgency {
+      let g = a.plan.tasks[i].group
+      if last >= 0 && g == groups[last] {
+        lists[last].append(i)
+      } else if let k = groups.firstIndex(of: g) {
+        lists[k].append(i)
+        last = k
+      }
+    }
+    var out: [String: [Int]] = [:]
+    for (k, g) in groups.enumerated() where out[g] == nil { out[g] = lists[k] }
+    return out
+  }
 
   public init(plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false) {
     self.plan = plan
@@ -128,8 +163,38 @@ public struct AppState: Sendable {
   /// The list row the cursor is on, found by identity first.
   public var listSelection: Int {
     guard !listItems.isEmpty else { return 0 }
-    if let key = listKey[view], let i = listItems.firstIndex(where: { itemKey($0) == key }) { return i }
+    if let key = listKey[view] {
+      // Usually the remembered row still holds the item; else look for it without making a
+      // key string per row.
+      if let memo = listIndexMemo[view], memo < listItems.count, itemKey(listItems[memo]) == key { return memo }
+      if let i = index(ofKey: key) { return i }
+    }
     return min(listIndexMemo[view] ?? 0, listItems.count - 1)
+  }
+
+  /// The first list row whose `itemKey` is `key`.
+  func index(ofKey key: String) -> Int? {
+    let body = key.dropFirst(2)
+    switch key.prefix(2) {
+    case "t:":
+      guard let t = plan.index(of: String(body)) else { return nil }
+      return listItems.firstIndex {
+        if case .task(let i, _) = $0 { return i == t }
+        return false
+      }
+    case "e:":
+      guard let seq = Int(body) else { return nil }
+      return listItems.firstIndex {
+        if case .entry(let e) = $0 { return plan.journal[e].seq == seq }
+        return false
+      }
+    case "u:":
+      return listItems.firstIndex {
+        if case .unit(let u) = $0 { return plan.staffing[u].name == body }
+        return false
+      }
+    default: return nil
+    }
   }
 
   public var selectedItem: ListItem? { listItems.isEmpty ? nil : listItems[listSelection] }
@@ -161,22 +226,114 @@ public struct AppState: Sendable {
   /// Recomputes everything that depends on the plan or the day.
   mutating func rebuildAll() {
     agenda = Agenda(plan: plan, today: today)
-    departmentSummaries = agenda.departmentSummaries
-    var progress: [String: Agenda.Progress] = [:]
-    for g in plan.groups { progress[g] = agenda.progress(of: agenda.tasks(inGroup: g)) }
-    groupProgress = progress
+    standup = StandupFigures(agenda)
+    lastSearch = nil
+    searchText = nil
+    groupTasks = nil
+    // Department and group figures wait until a view shows them: the stand-up (the first
+    // frame) does not.
+    departmentTable = nil
+    departmentSummaries = []
+    groups = plan.groups
+    groupProgress = [:]
+    groupProgressReady = false
     rebuildNav()
+  }
+
+  /// Takes a new version of the plan (after a save, or a reload). When only a few tasks
+  /// changed, and not their groups or departments, what depends on them is brought up to
+  /// date task by task; otherwise everything is worked out again. Both give the same state.
+  mutating func replacePlan(_ p: Plan) {
+    let old = plan
+    plan = p
+    guard let changed = AppState.changedTasks(old, p) else {
+      rebuildAll()
+      return
+    }
+    let before = agenda
+    agenda = before.updating(plan: p, changed: changed)
+    standup = StandupFigures(agenda)
+    lastSearch = nil
+    for i in changed where SearchText.fields(old.tasks[i]) != SearchText.fields(p.tasks[i]) {
+      searchText?.update(i, p.tasks[i])
+    }
+    if let table = departmentTable {
+      departmentTable = table.updating(from: before, to: agenda, changed: changed)
+      departmentSummaries = departmentTable?.summaries ?? []
+    }
+    if var lists = groupTasks {
+      // Each changed task moves within its group's list (the others keep their order).
+      for i in changed {
+        let g = p.tasks[i].group
+        guard var list = lists[g], let k = list.firstIndex(of: i) else { continue }
+        list.remove(at: k)
+        var lo = 0
+        var hi = list.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if agenda.position(of: list[mid]) < agenda.position(of: i) { lo = mid + 1 } else { hi = mid }
+        }
+        list.insert(i, at: lo)
+        lists[g] = list
+      }
+      groupTasks = lists
+    }
+    for i in changed {
+      let g = p.tasks[i].group
+      guard var progress = groupProgress[g] else { continue }
+      progress.done += (agenda.isDone(i) ? 1 : 0) - (before.isDone(i) ? 1 : 0)
+      progress.overdue += (agenda.isOverdue(i) ? 1 : 0) - (before.isOverdue(i) ? 1 : 0)
+      groupProgress[g] = progress
+    }
+    rebuildNav()
+  }
+
+  /// The tasks that differ between two versions of a plan, when they are few and kept their
+  /// place, id, group and departments (nil: rebuild everything).
+  static func changedTasks(_ a: Plan, _ b: Plan) -> [Int]? {
+    guard let changed = b.tasksChanged(since: a), changed.count < 64, a.settings == b.settings else { return nil }
+    for i in changed {
+      guard a.tasks[i].id == b.tasks[i].id, a.tasks[i].group == b.tasks[i].group, a.tasks[i].lead == b.tasks[i].lead,
+        a.tasks[i].support == b.tasks[i].support
+      else { return nil }
+    }
+    return changed
+  }
+
+  /// Every department's counts and tasks, made when a view first needs them.
+  mutating func ensureDepartmentTable() {
+    guard departmentTable == nil else { return }
+    let table = agenda.departmentTable()
+    departmentTable = table
+    departmentSummaries = table.summaries
+  }
+
+  mutating func ensureGroupProgress() {
+    guard !groupProgressReady else { return }
+    groupProgress = agenda.progress(ofGroups: groups)
+    groupProgressReady = true
   }
 
   mutating func rebuildNav() {
     switch view {
+    case .departments, .staffing: ensureDepartmentTable()
+    case .groups: ensureGroupProgress()
+    default: break
+    }
+    switch view {
     case .standup: navItems = StandupSection.allCases.map { .section($0) }
-    case .groups: navItems = plan.groups.map { .group($0) }
+    case .groups: navItems = groups.map { .group($0) }
     case .departments: navItems = departmentSummaries.map { .department($0.name) }
     case .staffing: navItems = UnitFilter.allCases.map { .unitFilter($0) }
     case .journal:
       var days: [Day] = []
-      for e in plan.journal.reversed() { if let d = e.day, days.last != d, !days.contains(d) { days.append(d) } }
+      var counts: [Day?: Int] = [nil: plan.journal.count]
+      for e in plan.journal.reversed() {
+        let d = e.day
+        counts[d, default: 0] += 1
+        if let d, days.last != d, counts[d] == 1 { days.append(d) }
+      }
+      journalDayCounts = counts
       navItems = [.day(nil)] + days.map { .day($0) }
     }
     rebuildList()
@@ -189,21 +346,24 @@ public struct AppState: Sendable {
     switch selectedNav {
     case .section(let s):
       switch s {
-      case .overdue: items = a.overdue.map { .task(index: $0, role: nil) }
-      case .dueSoon: items = a.dueSoon().map { .task(index: $0, role: nil) }
-      case .waiting: items = a.waiting.map { .task(index: $0, role: nil) }
+      case .overdue: items = standup.overdue.map { .task(index: $0, role: nil) }
+      case .dueSoon: items = standup.dueSoon.map { .task(index: $0, role: nil) }
+      case .waiting: items = standup.waiting.map { .task(index: $0, role: nil) }
       case .changed:
         let since = a.plan.settings.calendar.previousWorkday(before: today)
         items = plan.journal.indices.reversed().filter { (plan.journal[$0].day ?? today) >= since }.map {
           .entry(index: $0)
         }
       case .shortfalls:
-        let short = Set(a.staffingShortfalls.map(\.unit))
+        let short = Set(standup.shortfalls.map(\.unit))
         items = plan.staffing.indices.filter { short.contains(plan.staffing[$0].name) }.map { .unit(index: $0) }
           .sorted { shortfallOrder($0, $1) }
       }
-    case .group(let g): items = a.urgency.filter { plan.tasks[$0].group == g }.map { .task(index: $0, role: nil) }
-    case .department(let d): items = a.tasks(ofDepartment: d).map { .task(index: $0.index, role: $0.role) }
+    case .group(let g):
+      if groupTasks == nil { groupTasks = AppState.groupTasks(a, groups) }
+      let list = groupTasks?[g] ?? a.urgency.filter { plan.tasks[$0].group == g }
+      items = list.map { .task(index: $0, role: nil) }
+    case .department(let d): items = tasks(ofDepartment: d).map { .task(index: $0.index, role: $0.role) }
     case .unitFilter(let f):
       let checks = plan.staffingChecks()
       items = plan.staffing.indices.filter { i in
@@ -231,9 +391,29 @@ public struct AppState: Sendable {
     }
     if !search.isEmpty {
       let q = search.lowercased()
-      items = items.filter { matches($0, q) }
+      if searchText == nil { searchText = SearchText(plan.tasks) }
+      let plainQuery = SearchText.plainQuery(q)
+      func matches(_ item: ListItem, _ q: String) -> Bool {
+        if case .task(let i, _) = item, let b = plainQuery, let hit = searchText?.matches(i, b) { return hit }
+        return self.matches(item, q)
+      }
+      // Typing one more character narrows the last result rather than the whole list.
+      if let last = lastSearch, last.items.count <= items.count, items == searchBase, q.contains(last.query) {
+        items = last.items.filter { matches($0, q) }
+      } else {
+        searchBase = items
+        items = items.filter { matches($0, q) }
+      }
+      lastSearch = (q, items)
+    } else {
+      lastSearch = nil
     }
     listItems = items
+  }
+
+  /// `Agenda.tasks(ofDepartment:)`, from the table kept for this plan and day.
+  public func tasks(ofDepartment name: String) -> [(index: Int, role: Role)] {
+    departmentTable?.tasks(of: name) ?? agenda.tasks(ofDepartment: name)
   }
 
   /// Shortfalls first (largest first), then by name order in the file.
@@ -249,8 +429,7 @@ public struct AppState: Sendable {
     case .task(let i, _):
       let t = plan.tasks[i]
       // Not the group or theme: every task in a group shares them, so they would match all.
-      return [t.id, t.measure, t.lead.cell, t.support.cell, t.note, t.deadline.text, t.requirement]
-        .contains { $0.lowercased().contains(q) }
+      return SearchText.fieldsContain(t, q)
     case .entry(let e):
       let x = plan.journal[e]
       return [x.by, x.change.op, x.message, Phrases(lang).target(x.change.target)].contains {
@@ -258,5 +437,26 @@ public struct AppState: Sendable {
       }
     case .unit(let u): return plan.staffing[u].name.lowercased().contains(q)
     }
+  }
+}
+
+/// What the stand-up shows and the header counts, for one plan on one day.
+public struct StandupFigures: Sendable {
+  public var overdue: [Int] = []
+  public var dueSoon: [Int] = []
+  public var waiting: [Int] = []
+  public var changedCount = 0
+  public var shortfalls: [StaffingCheck] = []
+  public var overall = Agenda.Progress()
+
+  public init() {}
+
+  public init(_ a: Agenda) {
+    overdue = a.overdue
+    dueSoon = a.dueSoon()
+    waiting = a.waiting
+    changedCount = a.changedSinceLastWorkdayCount
+    shortfalls = a.staffingShortfalls
+    overall = a.overall
   }
 }

@@ -5,6 +5,17 @@ import Model
 enum DetailPane {
   typealias Line = (text: String, style: Style)
 
+  /// The pane's lines: some made up front, then `tailCount` more made only when on screen
+  /// (a unit's list of tasks can run to thousands of lines).
+  struct Lines {
+    var head: [Line]
+    var tailCount = 0
+    var tail: (Int) -> Line = { _ in ("", .normal) }
+
+    var count: Int { head.count + tailCount }
+    subscript(k: Int) -> Line { k < head.count ? head[k] : tail(k - head.count) }
+  }
+
   static func draw(_ s: AppState, into g: inout Grid, rect: Rect) {
     let focused = s.focus == .detail
     let inner = rect.inner
@@ -12,8 +23,9 @@ enum DetailPane {
     g.box(rect, title: title, style: focused ? .borderFocused : .border, ascii: s.ascii)
     guard !inner.isEmpty else { return }
     let top = min(s.detailScroll, max(0, lines.count - inner.height))
-    for (k, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
-      g.put(" " + line.text, x: inner.x, y: inner.y + k, style: line.style, maxWidth: inner.width)
+    for k in top..<min(lines.count, top + inner.height) {
+      let line = lines[k]
+      g.put(" " + line.text, x: inner.x, y: inner.y + k - top, style: line.style, maxWidth: inner.width)
     }
     if lines.count > inner.height {
       let more = top + inner.height < lines.count ? "↓" : "↑"
@@ -21,19 +33,21 @@ enum DetailPane {
     }
   }
 
-  static func content(_ s: AppState, width: Int) -> (String, [Line]) {
+  static func content(_ s: AppState, width: Int) -> (String, Lines) {
     let l = s.lang
     switch s.selectedItem {
-    case .task(let i, let role): return task(s, i, role: role, width: width)
+    case .task(let i, let role):
+      let (title, lines) = task(s, i, role: role, width: width)
+      return (title, Lines(head: lines))
     case .entry(let e):
       var (title, lines) = entry(s, e, width: width)
       if let i = s.selectedTaskIndex {
         lines.append(("", .normal))
         lines += task(s, i, role: nil, width: width).1
       }
-      return (title, lines)
+      return (title, Lines(head: lines))
     case .unit(let u): return unit(s, u, width: width)
-    case nil: return (l.pick("详情", "Detail"), [])
+    case nil: return (l.pick("详情", "Detail"), Lines(head: []))
     }
   }
 
@@ -107,7 +121,7 @@ enum DetailPane {
     return (l.pick("日志 #\(e.seq)", "Journal #\(e.seq)"), lines)
   }
 
-  static func unit(_ s: AppState, _ u: Int, width: Int) -> (String, [Line]) {
+  static func unit(_ s: AppState, _ u: Int, width: Int) -> (String, Lines) {
     let l = s.lang
     let c = StaffingCheck(unit: s.plan.staffing[u], percent: s.plan.settings.reviewerPercent)
     let labelW = l == .zh ? 10 : 12
@@ -130,18 +144,21 @@ enum DetailPane {
     }
     lines.append(("", .normal))
     lines.append((l.pick("e 修改人数 · + / − 调整审核人员", "e edits the counts · + / − change reviewers"), .muted))
-    let tasks = s.agenda.tasks(ofDepartment: c.unit)
+    let tasks = s.tasks(ofDepartment: c.unit)
+    var out = Lines(head: lines)
     if !tasks.isEmpty {
-      lines.append(("", .normal))
-      lines.append((l.pick("承担的任务（\(tasks.count)）", "Its tasks (\(tasks.count))"), .title))
-      for (i, role) in tasks {
+      out.head.append(("", .normal))
+      out.head.append((l.pick("承担的任务（\(tasks.count)）", "Its tasks (\(tasks.count))"), .title))
+      out.tailCount = tasks.count
+      out.tail = { k in
+        let (i, role) = tasks[k]
         let t = s.plan.tasks[i]
         let line =
           "\(Phrases(l).role(role)) \(t.id) \(t.measure)".truncated(toWidth: width - 12) + "  "
           + Paint.shortReading(s.agenda, i, l)
-        lines.append((line, Paint.tone(s.agenda, i)))
+        return (line, Paint.tone(s.agenda, i))
       }
     }
-    return (l.pick("单位 · ", "Unit · ") + c.unit, lines)
+    return (l.pick("单位 · ", "Unit · ") + c.unit, out)
   }
 }

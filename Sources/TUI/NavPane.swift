@@ -42,27 +42,27 @@ enum NavPane {
 
   static func drawItem(_ s: AppState, _ item: NavItem, into g: inout Grid, x: Int, y: Int, width: Int) {
     let l = s.lang
-    let a = s.agenda
+    let f = s.standup
     switch item {
     case .section(let sec):
       let since = String(s.plan.settings.calendar.previousWorkday(before: s.today).description.dropFirst(5))
       let (name, count, style): (String, Int, Style) =
         switch sec {
-        case .overdue: (l.pick("逾期", "Overdue"), a.overdue.count, a.overdue.isEmpty ? .normal : .overdue)
-        case .dueSoon: (l.pick("两周内到期", "Due in 14 days"), a.dueSoon().count, .soon)
-        case .waiting: (l.pick("待触发", "Waiting on an event"), a.waiting.count, .normal)
+        case .overdue: (l.pick("逾期", "Overdue"), f.overdue.count, f.overdue.isEmpty ? .normal : .overdue)
+        case .dueSoon: (l.pick("两周内到期", "Due in 14 days"), f.dueSoon.count, .soon)
+        case .waiting: (l.pick("待触发", "Waiting on an event"), f.waiting.count, .normal)
         case .changed:
-          (l.pick("\(since) 以来变更", "Changed since \(since)"), a.changedSinceLastWorkday.count, .info)
+          (l.pick("\(since) 以来变更", "Changed since \(since)"), f.changedCount, .info)
         case .shortfalls:
           (
-            l.pick("审核人员不足", "Short of reviewers"), a.staffingShortfalls.count,
-            a.staffingShortfalls.isEmpty ? .normal : .short
+            l.pick("审核人员不足", "Short of reviewers"), f.shortfalls.count,
+            f.shortfalls.isEmpty ? .normal : .short
           )
         }
       row(&g, name, "\(count)", x: x, y: y, width: width, rightStyle: style)
     case .group(let name):
       let p = s.groupProgress[name] ?? Agenda.Progress()
-      g.put((" " + shortGroupName(name, among: s.plan.groups)).truncated(toWidth: width), x: x, y: y)
+      g.put((" " + shortGroupName(name, among: s.groups)).truncated(toWidth: width), x: x, y: y)
       let late = p.overdue > 0 ? l.pick(" 逾\(p.overdue)", " !\(p.overdue)") : ""
       let counts = " \(p.done)/\(p.total)"
       let barW = max(3, width - counts.displayWidth - late.displayWidth - 2)
@@ -70,7 +70,7 @@ enum NavPane {
       let cx = x + 1 + barW + g.put(counts, x: x + 1 + barW, y: y + 1)
       g.put(late, x: cx, y: y + 1, style: .overdue)
     case .department(let name):
-      let d = s.departmentSummaries.first { $0.name == name }
+      let d = s.departmentTable?.summary(of: name)
       let counts = "\(d?.lead ?? 0)/\(d?.support ?? 0)/\(d?.overdue ?? 0)"
       row(&g, name, counts, x: x, y: y, width: width, rightStyle: (d?.overdue ?? 0) > 0 ? .overdue : .normal)
     case .unitFilter(let f):
@@ -83,7 +83,7 @@ enum NavPane {
         }
       row(&g, name, "\(n)", x: x, y: y, width: width, rightStyle: f == .short && n > 0 ? .short : .normal)
     case .day(let d):
-      let n = s.plan.journal.filter { d == nil || $0.day == d }.count
+      let n = s.journalDayCounts[d] ?? 0
       row(&g, d?.description ?? l.pick("全部", "All"), "\(n)", x: x, y: y, width: width)
     }
   }

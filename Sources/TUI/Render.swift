@@ -101,10 +101,9 @@ enum TooSmallPane {
 enum HeaderPane {
   static func draw(_ s: AppState, into g: inout Grid, header: Rect, tabs: Rect) {
     let l = s.lang
-    let a = s.agenda
-    let overall = a.overall
-    let overdue = a.overdue.count
-    let short = a.staffingShortfalls.count
+    let overall = s.standup.overall
+    let overdue = s.standup.overdue.count
+    let short = s.standup.shortfalls.count
     // The right side must stay whole: drop the least useful parts until it fits.
     var date = "\(s.today) \(Phrases(l).weekday(s.today))  "
     var barW = header.width >= 100 ? 14 : 10

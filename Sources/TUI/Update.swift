@@ -37,24 +37,21 @@ extension AppState {
       return []
     case .saved(let p, let text):
       pinSelection()
-      plan = p
-      rebuildAll()
+      replacePlan(p)
       keepVisible()
       message = FooterMessage(text: text, isError: false)
       return []
     case .saveFailed(let p, let text):
       if let p {
         pinSelection()
-        plan = p
-        rebuildAll()
+        replacePlan(p)
         keepVisible()
       }
       message = FooterMessage(text: text, isError: true)
       return []
     case .reloaded(let p):
       pinSelection()
-      plan = p
-      rebuildAll()
+      replacePlan(p)
       keepVisible()
       message = FooterMessage(
         text: lang.pick("已载入其他人保存的改动", "Reloaded: the store was changed elsewhere"), isError: false)
@@ -237,12 +234,13 @@ extension AppState {
     switch action {
     case .toggleDone:
       // The task will move (done sorts last); the cursor stays put, on the next task.
+      let selection = listSelection
       if focus == .list,
-        let next = listItems.indices.first(where: { $0 > listSelection })
-          ?? listItems.indices.last(where: { $0 < listSelection })
+        let next = listItems.indices.first(where: { $0 > selection })
+          ?? listItems.indices.last(where: { $0 < selection })
       {
         listKey[view] = itemKey(listItems[next])
-        listIndexMemo[view] = listSelection
+        listIndexMemo[view] = selection
       }
       if t.status == .done {
         return save(

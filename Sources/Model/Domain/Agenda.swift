@@ -1,34 +1,139 @@
 /// The plan read on one day: due dates, what is late, what is waiting, and the counts every
 /// front end shows. Computed once per (plan, today) so that no view sorts or scans per frame.
 public struct Agenda: Sendable {
-  public let plan: Plan
+  public private(set) var plan: Plan
   public let today: Day
   /// Due date per task index (nil: none, or not yet known).
-  public let due: [Day?]
+  public private(set) var due: [Day?]
   /// Task indexes in urgency order: overdue (oldest first), dated, blocked, waiting, undated, done.
-  public let urgency: [Int]
-  private let rank: [Int]
+  public private(set) var urgency: [Int]
+  private var rank: [Int]
+  /// Per task, worked out once: the due date's day number (Int.max: none), flags and urgency
+  /// bucket, so the questions below are array reads rather than walks through each task.
+  private var dueDay: [Int]
+  private var flags: [UInt8]
+  private var buckets: [Int]
+  private static let settledFlag: UInt8 = 1
+  private static let doneFlag: UInt8 = 2
+  private static let waitingFlag: UInt8 = 4
 
   public init(plan: Plan, today: Day) {
     self.plan = plan
     self.today = today
-    let due = plan.tasks.map { Agenda.dueDate(of: $0, settings: plan.settings) }
+    let n = plan.tasks.count
+    var due: [Day?] = []
+    var dueDay: [Int] = []
+    var flags: [UInt8] = []
+    var buckets: [Int] = []
+    due.reserveCapacity(n)
+    dueDay.reserveCapacity(n)
+    flags.reserveCapacity(n)
+    buckets.reserveCapacity(n)
+    for i in plan.tasks.indices {
+      let t = plan.tasks[i]
+      let d = Agenda.dueDate(of: t, settings: plan.settings)
+      due.append(d)
+      dueDay.append(d?.ordinal ?? Int.max)
+      var f: UInt8 = 0
+      if Agenda.isSettled(t, due: d) { f |= Agenda.settledFlag }
+      if t.status == .done { f |= Agenda.doneFlag }
+      if t.status != .done && t.deadline.kind.awaitsEvent && t.eventOn == nil { f |= Agenda.waitingFlag }
+      flags.append(f)
+      buckets.append(Agenda.bucket(t, due: d, today: today))
+    }
     self.due = due
-    let keys: [(bucket: Int, due: Int, id: IDKey)] = plan.tasks.indices.map { i in
-      (Agenda.bucket(plan.tasks[i], due: due[i], today: today), due[i]?.ordinal ?? Int.max, IDKey(plan.tasks[i].id))
-    }
-    let order = plan.tasks.indices.sorted { a, b in
-      let x = keys[a]
-      let y = keys[b]
-      if x.bucket != y.bucket { return x.bucket < y.bucket }
-      if x.due != y.due { return x.due < y.due }
-      if x.id != y.id { return x.id < y.id }
-      return a < b
-    }
+    self.dueDay = dueDay
+    self.flags = flags
+    self.buckets = buckets
+    let order = Agenda.packedOrder(plan, buckets, dueDay) ?? Agenda.sortedOrder(plan, buckets, dueDay)
     urgency = order
     var rank = [Int](repeating: 0, count: order.count)
     for (r, i) in order.enumerated() { rank[i] = r }
     self.rank = rank
+  }
+
+  /// The agenda of `plan`, a later version of this agenda's plan that differs only in the
+  /// tasks at `changed` (same tasks in the same places, same settings): those tasks' facts are
+  /// worked out again and each is put in its place in the urgency order, which is what
+  /// sorting again would give, since that order is total.
+  public func updating(plan new: Plan, changed: [Int]) -> Agenda {
+    var a = self
+    a.plan = new
+    for i in changed {
+      let t = new.tasks[i]
+      let d = Agenda.dueDate(of: t, settings: new.settings)
+      a.due[i] = d
+      a.dueDay[i] = d?.ordinal ?? Int.max
+      var f: UInt8 = 0
+      if Agenda.isSettled(t, due: d) { f |= Agenda.settledFlag }
+      if t.status == .done { f |= Agenda.doneFlag }
+      if t.status != .done && t.deadline.kind.awaitsEvent && t.eventOn == nil { f |= Agenda.waitingFlag }
+      a.flags[i] = f
+      a.buckets[i] = Agenda.bucket(t, due: d, today: today)
+    }
+    // Out first, then each back in by binary search: the rest stays sorted throughout.
+    let moving = Set(changed)
+    a.urgency.removeAll { moving.contains($0) }
+    for i in changed {
+      var lo = 0
+      var hi = a.urgency.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if a.precedes(a.urgency[mid], i) { lo = mid + 1 } else { hi = mid }
+      }
+      a.urgency.insert(i, at: lo)
+    }
+    for (r, i) in a.urgency.enumerated() { a.rank[i] = r }
+    return a
+  }
+
+  /// The urgency order's comparison, as `sortedOrder` makes it.
+  func precedes(_ a: Int, _ b: Int) -> Bool {
+    if buckets[a] != buckets[b] { return buckets[a] < buckets[b] }
+    if dueDay[a] != dueDay[b] { return dueDay[a] < dueDay[b] }
+    let x = IDKey(plan.tasks[a].id)
+    let y = IDKey(plan.tasks[b].id)
+    if x != y { return x < y }
+    return a < b
+  }
+
+  /// Where task `i` stands in `urgency`.
+  public func position(of i: Int) -> Int { rank[i] }
+
+  /// The urgency order for any ids: bucket, due day, id as people read it, then file order.
+  static func sortedOrder(_ plan: Plan, _ buckets: [Int], _ dueDay: [Int]) -> [Int] {
+    let ids = plan.tasks.map { IDKey($0.id) }
+    return plan.tasks.indices.sorted { a, b in
+      if buckets[a] != buckets[b] { return buckets[a] < buckets[b] }
+      if dueDay[a] != dueDay[b] { return dueDay[a] < dueDay[b] }
+      if ids[a] != ids[b] { return ids[a] < ids[b] }
+      return a < b
+    }
+  }
+
+  /// The urgency order by sorting one 64-bit key per task (bucket, due day, numeric id,
+  /// index), when every value fits its bits; nil otherwise (ids with letters, say).
+  static func packedOrder(_ plan: Plan, _ buckets: [Int], _ dueDay: [Int]) -> [Int]? {
+    let n = plan.tasks.count
+    guard n < 1 << 19 else { return nil }
+    var keys: [UInt64] = []
+    keys.reserveCapacity(n)
+    let epoch = -800_000  // day numbers from year 1 up, well before any plan
+    for i in 0..<n {
+      let id = IDKey(plan.tasks[i].id)
+      guard id.rest.isEmpty, id.number < 1 << 20 else { return nil }
+      let day: UInt64
+      if dueDay[i] == Int.max {
+        day = (1 << 22) - 1
+      } else {
+        let d = dueDay[i] - epoch
+        guard d >= 0 && d < (1 << 22) - 1 else { return nil }
+        day = UInt64(d)
+      }
+      keys.append(UInt64(buckets[i]) << 61 | day << 39 | UInt64(id.number) << 19 | UInt64(i))
+    }
+    keys.sort()
+    return keys.map { Int($0 & ((1 << 19) - 1)) }
   }
 
   /// Due date for sorting, per PRODUCT.md's table of deadline kinds.
@@ -74,25 +179,21 @@ public struct Agenda: Sendable {
   }
 
   public func isOverdue(_ i: Int) -> Bool {
-    guard let d = due[i], d < today else { return false }
-    return !Agenda.isSettled(plan.tasks[i], due: d)
+    dueDay[i] < today.ordinal && flags[i] & Agenda.settledFlag == 0
   }
 
   /// Days past due (positive) or left (negative), nil without a due date.
   public func daysOverdue(_ i: Int) -> Int? { due[i].map { $0.days(until: today) } }
 
   public func isDueWithin(_ i: Int, days n: Int) -> Bool {
-    guard let d = due[i], !Agenda.isSettled(plan.tasks[i], due: d) else { return false }
-    return d >= today && d.ordinal - today.ordinal <= n
+    guard dueDay[i] != Int.max, flags[i] & Agenda.settledFlag == 0 else { return false }
+    return dueDay[i] >= today.ordinal && dueDay[i] - today.ordinal <= n
   }
 
   /// Waiting on an outside trigger that has not been recorded yet.
-  public func isWaiting(_ i: Int) -> Bool {
-    let t = plan.tasks[i]
-    return t.status != .done && t.deadline.kind.awaitsEvent && t.eventOn == nil
-  }
+  public func isWaiting(_ i: Int) -> Bool { flags[i] & Agenda.waitingFlag != 0 }
 
-  public func isDone(_ i: Int) -> Bool { plan.tasks[i].status == .done }
+  public func isDone(_ i: Int) -> Bool { flags[i] & Agenda.doneFlag != 0 }
 
   /// Sorts task indexes into urgency order without sorting again.
   public func inUrgencyOrder(_ indexes: [Int]) -> [Int] { indexes.sorted { rank[$0] < rank[$1] } }
@@ -107,6 +208,23 @@ public struct Agenda: Sendable {
   public var changedSinceLastWorkday: [JournalEntry] {
     let since = plan.settings.calendar.previousWorkday(before: today)
     return plan.journal.filter { ($0.day ?? today) >= since }
+  }
+
+  /// How many entries `changedSinceLastWorkday` holds, without copying them.
+  public var changedSinceLastWorkdayCount: Int {
+    let since = plan.settings.calendar.previousWorkday(before: today)
+    var n = 0
+    for k in plan.journal.indices {
+      // The day straight from the time's first ten bytes, without copying the entry.
+      // (When the eleventh byte is ASCII, nothing combines with the tenth character.)
+      let quick = plan.journal[k].at.utf8.withContiguousStorageIfAvailable { b -> Day? in
+        guard b.count >= 10, b.count == 10 || b[10] < 0x80 else { return nil }
+        return Day(isoBytes: UnsafeBufferPointer(rebasing: b[0..<10]))
+      }
+      let day = (quick ?? nil) ?? plan.journal[k].day
+      if (day ?? today) >= since { n += 1 }
+    }
+    return n
   }
 
   public var staffingShortfalls: [StaffingCheck] {
@@ -128,6 +246,32 @@ public struct Agenda: Sendable {
 
   public func tasks(inGroup g: String) -> [Int] { plan.tasks.indices.filter { plan.tasks[$0].group == g } }
 
+  /// `progress(of: tasks(inGroup: g))` for every group of `groups`, in one pass.
+  public func progress(ofGroups groups: [String]) -> [String: Progress] {
+    var out: [Progress] = groups.map { _ in Progress() }
+    var lastGroup: String? = nil
+    var last = -1
+    for i in plan.tasks.indices {
+      // Tasks of a group usually share one string; check the last group found first.
+      let k: Int
+      if last >= 0, let lg = lastGroup, plan.tasks[i].group == lg {
+        k = last
+      } else if let found = groups.firstIndex(of: plan.tasks[i].group) {
+        k = found
+        last = found
+        lastGroup = plan.tasks[i].group
+      } else {
+        continue
+      }
+      out[k].total += 1
+      if isDone(i) { out[k].done += 1 }
+      if isOverdue(i) { out[k].overdue += 1 }
+    }
+    var byName: [String: Progress] = [:]
+    for (k, g) in groups.enumerated() where byName[g] == nil { byName[g] = out[k] }
+    return byName
+  }
+
   public func progress(of indexes: some Sequence<Int>) -> Progress {
     var p = Progress()
     for i in indexes {
@@ -148,6 +292,9 @@ public struct Agenda: Sendable {
     public var done = 0
     public var total: Int { lead + support }
   }
+
+  /// Every department's summary and tasks, worked out in one pass (the dashboard keeps it).
+  public func departmentTable() -> DepartmentTable { DepartmentTable(self) }
 
   /// Every department with its task counts, in order of first appearance.
   public var departmentSummaries: [DepartmentSummary] {
@@ -186,6 +333,23 @@ public struct IDKey: Comparable, Hashable, Sendable {
   let rest: String
 
   public init(_ id: String) {
+    // The usual id is all ASCII digits (each its own `Character`): read the bytes.
+    var all = !id.isEmpty
+    var v = 0
+    var n = 0
+    for b in id.utf8 {
+      guard b >= 0x30 && b <= 0x39 else {
+        all = false
+        break
+      }
+      if n < 15 { v = v * 10 + Int(b - 0x30) }
+      n += 1
+    }
+    if all {
+      number = v
+      rest = ""
+      return
+    }
     let digits = id.prefix { $0.isASCII && $0.isNumber }
     number = digits.isEmpty ? Int.max : Int(digits.prefix(15)) ?? Int.max
     rest = String(id.dropFirst(digits.count))
@@ -194,4 +358,128 @@ public struct IDKey: Comparable, Hashable, Sendable {
   public static func < (a: IDKey, b: IDKey) -> Bool {
     a.number != b.number ? a.number < b.number : a.rest < b.rest
   }
+}
+
+/// Every department's counts and tasks for one agenda: what `Agenda.departmentSummaries` and
+/// `Agenda.tasks(ofDepartment:)` give, for all departments at once. Names are told apart by
+/// their bytes first, so the plan's hundred thousand mentions of a few dozen names cost no
+/// Unicode-aware hashing; names equal as `String`s still count as one department.
+public struct DepartmentTable: Sendable {
+  public private(set) var summaries: [Agenda.DepartmentSummary]
+  private var tasks: [[(index: Int, role: Role)]]
+  private let position: [String: Int]
+  /// Each task's departments: `department[refs[r]]` for r in `starts[i]..<starts[i + 1]`,
+  /// the first `leadCounts[i]` of them as lead.
+  private let refs: [Int32]
+  private let starts: [Int32]
+  private let leadCounts: [Int32]
+  private let department: [Int]
+
+  init(_ a: Agenda) {
+    let plan = a.plan
+    // Distinct byte strings in order of first appearance, and each task's, flat.
+    var distinct = DistinctBytes()
+    var refs: [Int32] = []
+    var starts: [Int32] = []
+    var leadCounts: [Int32] = []
+    refs.reserveCapacity(plan.tasks.count * 4)
+    starts.reserveCapacity(plan.tasks.count + 1)
+    for i in plan.tasks.indices {
+      starts.append(Int32(refs.count))
+      leadCounts.append(Int32(plan.tasks[i].lead.units.count))
+      for d in plan.tasks[i].lead.units { refs.append(Int32(distinct.index(of: d))) }
+      for d in plan.tasks[i].support.units { refs.append(Int32(distinct.index(of: d))) }
+    }
+    starts.append(Int32(refs.count))
+    // Each byte string's department: the first name `String`-equal to it.
+    var position: [String: Int] = [:]
+    var names: [String] = []
+    var department: [Int] = []
+    for name in distinct.strings {
+      if let k = position[name] {
+        department.append(k)
+      } else {
+        position[name] = names.count
+        department.append(names.count)
+        names.append(name)
+      }
+    }
+    var summaries = names.map { Agenda.DepartmentSummary(name: $0) }
+    var lists = [[(index: Int, role: Role)]](repeating: [], count: names.count)
+    var seen = [Int](repeating: -1, count: names.count)
+    for i in a.urgency {
+      let from = Int(starts[i])
+      let to = Int(starts[i + 1])
+      let leads = from + Int(leadCounts[i])
+      let overdue = a.isOverdue(i)
+      let done = a.isDone(i)
+      for r in from..<to {
+        let d = department[Int(refs[r])]
+        if r < leads { summaries[d].lead += 1 } else { summaries[d].support += 1 }
+        if overdue { summaries[d].overdue += 1 }
+        if done { summaries[d].done += 1 }
+        // Listed once, as lead when it leads (lead units come first).
+        if seen[d] != i {
+          seen[d] = i
+          lists[d].append((i, r < leads ? .lead : .support))
+        }
+      }
+    }
+    self.summaries = summaries
+    self.tasks = lists
+    self.position = position
+    self.refs = refs
+    self.starts = starts
+    self.leadCounts = leadCounts
+    self.department = department
+  }
+
+  /// The table for `new`, an agenda `Agenda.updating(plan:changed:)` made from `old`, where
+  /// the tasks at `changed` kept their departments: their counts and places are redone.
+  public func updating(from old: Agenda, to new: Agenda, changed: [Int]) -> DepartmentTable {
+    var t = self
+    func departments(_ i: Int) -> [Int] {
+      var out: [Int] = []
+      for r in Int(starts[i])..<Int(starts[i + 1]) where !out.contains(department[Int(refs[r])]) {
+        out.append(department[Int(refs[r])])
+      }
+      return out
+    }
+    for i in changed {
+      let over = (new.isOverdue(i) ? 1 : 0) - (old.isOverdue(i) ? 1 : 0)
+      let done = (new.isDone(i) ? 1 : 0) - (old.isDone(i) ? 1 : 0)
+      for r in Int(starts[i])..<Int(starts[i + 1]) {
+        t.summaries[department[Int(refs[r])]].overdue += over
+        t.summaries[department[Int(refs[r])]].done += done
+      }
+    }
+    // Out of every list first, then back in by the new order (the rest stays sorted).
+    var roles: [(task: Int, department: Int, role: Role)] = []
+    for i in changed {
+      for d in departments(i) {
+        if let k = t.tasks[d].firstIndex(where: { $0.index == i }) {
+          roles.append((i, d, t.tasks[d][k].role))
+          t.tasks[d].remove(at: k)
+        }
+      }
+    }
+    for (i, d, role) in roles {
+      var lo = 0
+      var hi = t.tasks[d].count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if new.position(of: t.tasks[d][mid].index) < new.position(of: i) { lo = mid + 1 } else { hi = mid }
+      }
+      t.tasks[d].insert((i, role), at: lo)
+    }
+    return t
+  }
+
+  /// The tasks `name` leads or supports, in urgency order, with its role in each.
+  public func tasks(of name: String) -> [(index: Int, role: Role)] {
+    position[name].map { tasks[$0] } ?? []
+  }
+
+  /// The summary of `name` (zero counts for a name no task mentions).
+  public func summary(of name: String) -> Agenda.DepartmentSummary? { position[name].map { summaries[$0] } }
 }

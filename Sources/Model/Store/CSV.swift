@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A CSV file (RFC 4180) held so that it can be written back byte for byte: every record
 /// keeps the exact bytes it was read from, and only records that changed are re-encoded.
 public struct CSVDocument: Sendable {
@@ -7,7 +13,8 @@ public struct CSVDocument: Sendable {
   /// The line ending new or changed records get: the file's own (CRLF from spreadsheets).
   public let newline: [UInt8]
   public var header: CSVRecord
-  /// Data records in file order. Blank lines are kept as records with `isBlank`.
+  /// Data records in file order. Blank lines are kept as records with `isBlank`. A record
+  /// read by `init(bytes:file:each:)` has its fields filled in only when it is changed.
   public var records: [CSVRecord]
 
   static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -41,6 +48,91 @@ public struct CSVDocument: Sendable {
       throw StoreError(.badData, "empty file: expected a header row", file: file, line: 1, column: 1)
     }
     header = h
+    try CSVDocument.checkHeader(h, p, file: file)
+    var records: [CSVRecord] = []
+    records.reserveCapacity(bytes.count / 128)
+    while let r = try p.next() {
+      if !r.isBlank && r.fields.count != h.fields.count {
+        throw CSVDocument.widthError(p, count: r.fields.count, header: h, file: file)
+      }
+      records.append(r)
+    }
+    self.records = records
+  }
+
+  /// Parses `bytes` without keeping each record's fields: `each` reads them in place, as
+  /// references into the buffer, while the file is scanned, and returns false to be called no
+  /// more (it found a problem, which the caller reports once the whole file is known to parse).
+  /// A record's fields are read again from its bytes only if it is changed.
+  init(
+    bytes: [UInt8], file: String,
+    each: (Int, _ fields: [CSVField], _ buffer: UnsafeBufferPointer<UInt8>, _ header: CSVRecord) -> Bool
+  ) throws(StoreError) {
+    let hasBOM = bytes.starts(with: CSVDocument.bom)
+    // The UTF-8 check runs on another core while this one parses. Parsing bad bytes does no
+    // harm (they decode to U+FFFD), and a UTF-8 error still comes before any other.
+    let check = Background { firstInvalidUTF8(bytes, from: hasBOM ? 3 : 0) }
+    do {
+      try self.init(bytes: bytes, file: file, hasBOM: hasBOM, each: each)
+    } catch {
+      if let bad = check.wait() { throw CSVParser(bytes: bytes, file: file).invalidTextError(bad) }
+      throw error
+    }
+    if let bad = check.wait() { throw CSVParser(bytes: bytes, file: file).invalidTextError(bad) }
+  }
+
+  private init(
+    bytes: [UInt8], file: String, hasBOM: Bool,
+    each: (Int, _ fields: [CSVField], _ buffer: UnsafeBufferPointer<UInt8>, _ header: CSVRecord) -> Bool
+  ) throws(StoreError) {
+    original = bytes
+    var p = CSVParser(bytes: bytes, file: file)
+    self.hasBOM = hasBOM
+    if hasBOM { p.i = 3 }
+    newline = p.detectNewline()
+    guard let h = try p.next() else {
+      throw StoreError(.badData, "empty file: expected a header row", file: file, line: 1, column: 1)
+    }
+    header = h
+    try CSVDocument.checkHeader(h, p, file: file)
+    var records: [CSVRecord] = []
+    records.reserveCapacity(CSVDocument.lineCount(bytes))
+    var reading = true
+    try bytes.withUnsafeBufferPointer { (b) throws(StoreError) in
+      while p.i < b.count {
+        let start = p.i
+        let startLine = p.line
+        try p.scan(b)
+        var r = CSVRecord(fields: [], range: start..<p.i, line: startLine)
+        r.isBlank = p.isBlankRecord
+        r.isLazy = !r.isBlank
+        if !r.isBlank && p.refs.count != h.fields.count {
+          throw CSVDocument.widthError(p, count: p.refs.count, header: h, file: file)
+        }
+        records.append(r)
+        if reading && !r.isBlank { reading = each(records.count - 1, p.refs, b, h) }
+      }
+    }
+    self.records = records
+  }
+
+  /// Line feeds in `bytes`, plus one: at least the number of records.
+  static func lineCount(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { b -> Int in
+      var n = 1
+      var p = b.baseAddress
+      var left = b.count
+      while left > 0, let base = p, let hit = memchr(base, 0x0A, left) {
+        n += 1
+        let next = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+        left -= base.distance(to: next)
+        p = next
+      }
+      return n
+    }
+  }
+
+  static func checkHeader(_ h: CSVRecord, _ p: CSVParser, file: String) throws(StoreError) {
     var seen = Set<String>()
     for (k, name) in h.fields.enumerated() where !name.isEmpty {
       if seen.contains(name) {
@@ -50,19 +142,22 @@ public struct CSVDocument: Sendable {
       }
       seen.insert(name)
     }
-    var records: [CSVRecord] = []
-    records.reserveCapacity(bytes.count / 128)
-    while let r = try p.next() {
-      if !r.isBlank && r.fields.count != h.fields.count {
-        let at = r.fields.count > h.fields.count ? p.fieldStarts[h.fields.count] - 1 : p.recordEnd
-        let (line, col) = p.position(of: at)
-        throw StoreError(
-          .badData, "\(r.fields.count) fields, but the header has \(h.fields.count)", file: file, line: line,
-          column: col)
-      }
-      records.append(r)
-    }
-    self.records = records
+  }
+
+  static func widthError(_ p: CSVParser, count: Int, header h: CSVRecord, file: String) -> StoreError {
+    let at = count > h.fields.count ? p.fieldStarts[h.fields.count] - 1 : p.recordEnd
+    let (line, col) = p.position(of: at)
+    return StoreError(
+      .badData, "\(count) fields, but the header has \(h.fields.count)", file: file, line: line, column: col)
+  }
+
+  /// Reads a lazily parsed record's fields from its bytes, before it is changed.
+  mutating func loadFields(_ k: Int) {
+    guard records[k].isLazy else { return }
+    var p = CSVParser(bytes: Array(original[records[k].range]), file: "")
+    // The record parsed once already, so it parses again.
+    records[k].fields = (try? p.next())?.fields ?? []
+    records[k].isLazy = false
   }
 
   /// Line and column of field `c` of record `k`, found by reading the record's bytes again.
@@ -82,20 +177,39 @@ public struct CSVDocument: Sendable {
     out.reserveCapacity(original.count + 256)
     if hasBOM { out += CSVDocument.bom }
     var endsWithNewline = true
-    for r in CollectionOfOne(header) + records {
-      if !endsWithNewline { out += newline }
-      if let rep = r.replacement {
-        out += rep
-      } else {
-        out += original[r.range]
+    // Unchanged records that follow each other in the file are copied as one run of bytes.
+    var run: Range<Int>? = nil
+    func flush() {
+      guard let r = run else { return }
+      original.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[r])) }
+      endsWithNewline = out.last == 0x0A
+      run = nil
+    }
+    func add(_ r: CSVRecord) {
+      if r.replacement == nil && !r.range.isEmpty {
+        if let open = run, open.upperBound == r.range.lowerBound, original[open.upperBound - 1] == 0x0A {
+          run = open.lowerBound..<r.range.upperBound
+          return
+        }
+        flush()
+        if !endsWithNewline { out += newline }
+        run = r.range
+        return
       }
+      flush()
+      if !endsWithNewline { out += newline }
+      out += r.replacement ?? []
       endsWithNewline = out.last == 0x0A
     }
+    add(header)
+    for k in records.indices { add(records[k]) }
+    flush()
     return out
   }
 
   /// Replaces one field of a data record; the record is re-encoded on write.
   public mutating func set(record k: Int, column c: Int, to value: String) {
+    loadFields(k)
     guard records[k].fields[c] != value else { return }
     records[k].fields[c] = value
     records[k].replacement = CSVDocument.encode(records[k].fields) + newline
@@ -114,6 +228,7 @@ public struct CSVDocument: Sendable {
     header.fields.append(name)
     header.replacement = CSVDocument.encode(header.fields) + newline
     for k in records.indices where !records[k].isBlank {
+      loadFields(k)
       records[k].fields.append("")
       records[k].replacement = CSVDocument.encode(records[k].fields) + newline
     }
@@ -148,6 +263,8 @@ public struct CSVRecord: Sendable {
   /// New bytes for a changed record; nil keeps the original bytes.
   public var replacement: [UInt8]?
   public var isBlank = false
+  /// The fields were not kept when the file was read (see `CSVDocument.loadFields`).
+  var isLazy = false
 
   init(fields: [String], range: Range<Int>, line: Int) {
     self.fields = fields
@@ -203,19 +320,19 @@ struct CSVParser {
 
   /// Rejects NUL bytes and invalid UTF-8 up front, naming the first bad spot.
   mutating func validateText() throws(StoreError) {
-    if let bad = firstInvalidUTF8(bytes, from: i) {
-      var ln = 1
-      var ls = 0
-      for k in 0..<bad.offset where bytes[k] == 0x0A {
-        ln += 1
-        ls = k + 1
-      }
-      let saved = (line, lineStart)
-      (line, lineStart) = (ln, ls)
-      let e = error(bad.isNUL ? "NUL byte in text" : "invalid UTF-8", at: bad.offset)
-      (line, lineStart) = saved
-      throw e
+    if let bad = firstInvalidUTF8(bytes, from: i) { throw invalidTextError(bad) }
+  }
+
+  /// The error for the first bad byte, named by line and column.
+  func invalidTextError(_ bad: (offset: Int, isNUL: Bool)) -> StoreError {
+    var p = self
+    p.line = 1
+    p.lineStart = 0
+    for k in 0..<bad.offset where bytes[k] == 0x0A {
+      p.line += 1
+      p.lineStart = k + 1
     }
+    return p.error(bad.isNUL ? "NUL byte in text" : "invalid UTF-8", at: bad.offset)
   }
 
   func detectNewline() -> [UInt8] {
@@ -226,26 +343,54 @@ struct CSVParser {
   /// Reads the next record, or nil at the end of the file.
   mutating func next() throws(StoreError) -> CSVRecord? {
     guard i < bytes.count else { return nil }
-    let start = i
-    let startLine = line
-    var fields: [String] = []
+    // One pointer for the whole record: no bounds checks or copies per byte.
+    return try bytes.withUnsafeBufferPointer { (b) throws(StoreError) -> CSVRecord? in
+      let start = i
+      let startLine = line
+      try scan(b)
+      var fields: [String] = []
+      fields.reserveCapacity(refs.count)
+      for f in refs { fields.append(f.string(b)) }
+      var r = CSVRecord(fields: fields, range: start..<i, line: startLine)
+      r.isBlank = isBlankRecord
+      return r
+    }
+  }
+
+  /// Where the fields of the record just scanned are (valid until the next scan).
+  private(set) var refs: [CSVField] = []
+
+  /// A record that is one empty, unquoted field: a blank line.
+  var isBlankRecord: Bool { refs.count == 1 && refs[0].isEmpty && !refs[0].quoted }
+
+  /// Scans one record from `i`, filling `refs`, without making any string.
+  mutating func scan(_ b: UnsafeBufferPointer<UInt8>) throws(StoreError) {
+    refs.removeAll(keepingCapacity: true)
     fieldStarts.removeAll(keepingCapacity: true)
-    var scratch: [UInt8] = []
-    let n = bytes.count
+    let n = b.count
     while true {
       fieldStarts.append(i)
-      if i < n && bytes[i] == 0x22 {
+      if i < n && b[i] == 0x22 {
         let open = i
         let openLine = line
         let openLineStart = lineStart
         i += 1
-        scratch.removeAll(keepingCapacity: true)
+        let contentStart = i
+        var escaped = false
         var closed = false
         while i < n {
-          let b = bytes[i]
-          if b == 0x22 {
-            if i + 1 < n && bytes[i + 1] == 0x22 {
-              scratch.append(0x22)
+          // Skip eight bytes at a time that hold neither a quote nor a line feed.
+          if i + 8 <= n {
+            let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+            if CSVParser.has(w, 0x22) | CSVParser.has(w, 0x0A) == 0 {
+              i += 8
+              continue
+            }
+          }
+          let c = b[i]
+          if c == 0x22 {
+            if i + 1 < n && b[i + 1] == 0x22 {
+              escaped = true
               i += 2
               continue
             }
@@ -253,11 +398,10 @@ struct CSVParser {
             closed = true
             break
           }
-          if b == 0x0A {
+          if c == 0x0A {
             line += 1
             lineStart = i + 1
           }
-          scratch.append(b)
           i += 1
         }
         if !closed {
@@ -265,72 +409,137 @@ struct CSVParser {
           lineStart = openLineStart
           throw error("quoted field is never closed", at: open)
         }
-        fields.append(String(decoding: scratch, as: UTF8.self))
-        if i < n && bytes[i] != 0x2C && bytes[i] != 0x0A && !(bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A)
-          && !(bytes[i] == 0x0D && i + 1 == n)
+        refs.append(CSVField(start: contentStart, end: i - 1, quoted: true, escaped: escaped))
+        if i < n && b[i] != 0x2C && b[i] != 0x0A && !(b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A)
+          && !(b[i] == 0x0D && i + 1 == n)
         {
           throw error("unexpected text after a closing quote (a quote inside a field must be doubled)", at: i)
         }
       } else {
         let s = i
+        // Eight bytes at a time until one of , LF CR " is among them (most cells are long).
+        while i + 8 <= n {
+          let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          let hit = CSVParser.has(w, 0x2C) | CSVParser.has(w, 0x0A) | CSVParser.has(w, 0x0D) | CSVParser.has(w, 0x22)
+          if hit != 0 {
+            i += hit.trailingZeroBitCount / 8
+            break
+          }
+          i += 8
+        }
         while i < n {
-          let b = bytes[i]
-          if b == 0x2C || b == 0x0A { break }
-          if b == 0x0D && (i + 1 == n || bytes[i + 1] == 0x0A) { break }
-          if b == 0x22 {
+          let c = b[i]
+          if c == 0x2C || c == 0x0A { break }
+          if c == 0x0D && (i + 1 == n || b[i + 1] == 0x0A) { break }
+          if c == 0x22 {
             throw error("quote inside an unquoted field (quote the whole field and double the quote)", at: i)
           }
           i += 1
         }
-        fields.append(String(decoding: bytes[s..<i], as: UTF8.self))
+        refs.append(CSVField(start: s, end: i, quoted: false, escaped: false))
       }
-      if i < n && bytes[i] == 0x2C {
+      if i < n && b[i] == 0x2C {
         i += 1
         continue
       }
       break
     }
     recordEnd = i
-    if i < n && bytes[i] == 0x0D { i += 1 }
-    if i < n && bytes[i] == 0x0A {
+    if i < n && b[i] == 0x0D { i += 1 }
+    if i < n && b[i] == 0x0A {
       i += 1
       line += 1
       lineStart = i
     }
-    var r = CSVRecord(fields: fields, range: start..<i, line: startLine)
-    r.isBlank = fields.count == 1 && fields[0].isEmpty && bytes[start] != 0x22
-    return r
+  }
+}
+
+extension CSVParser {
+  /// Nonzero when a byte of `w` equals `c`; its lowest set bit marks the first such byte.
+  @inline(__always) static func has(_ w: UInt64, _ c: UInt8) -> UInt64 {
+    let x = w ^ (UInt64(c) &* 0x0101_0101_0101_0101)
+    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+  }
+}
+
+/// Where one field's text is in the document: inside the quotes of a quoted field, and
+/// whether doubled quotes in it must be undone.
+struct CSVField {
+  var start: Int
+  var end: Int
+  var quoted: Bool
+  var escaped: Bool
+
+  var isEmpty: Bool { start == end }
+
+  /// The field's text. The bytes were checked as UTF-8 before parsing.
+  func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    let raw = UnsafeBufferPointer(rebasing: b[start..<end])
+    guard escaped else { return String(decoding: raw, as: UTF8.self) }
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.count)
+    var k = 0
+    while k < raw.count {
+      out.append(raw[k])
+      k += raw[k] == 0x22 ? 2 : 1
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }
 
 /// The first byte offset that is not valid UTF-8 (or is NUL), if any.
-func firstInvalidUTF8(_ b: [UInt8], from start: Int = 0) -> (offset: Int, isNUL: Bool)? {
-  var i = start
-  let n = b.count
-  while i < n {
-    let c = b[i]
-    if c < 0x80 {
-      if c == 0 { return (i, true) }
-      i += 1
-      continue
+func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset: Int, isNUL: Bool)? {
+  bytes.withUnsafeBufferPointer { b -> (offset: Int, isNUL: Bool)? in
+    var i = start
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c < 0x80 {
+        // Eight ASCII bytes at a time, none of them NUL: the common case in any text.
+        if i + 8 <= n {
+          let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          if w & 0x8080_8080_8080_8080 == 0 && CSVParser.has(w, 0) == 0 {
+            i += 8
+            continue
+          }
+        }
+        if c == 0 { return (i, true) }
+        i += 1
+        continue
+      }
+      // Three-byte sequences (all of CJK) without the general loop: E1–EC and EE–EF take any
+      // two continuation bytes; E0, ED and the rest go the long way below.
+      if c >= 0xE1 && c != 0xED {
+        var k = i
+        while k + 2 < n {
+          let lead = b[k]
+          guard lead >= 0xE1 && lead <= 0xEF && lead != 0xED && b[k + 1] & 0xC0 == 0x80 && b[k + 2] & 0xC0 == 0x80
+          else { break }
+          k += 3
+        }
+        if k > i {
+          i = k
+          continue
+        }
+      }
+      let len: Int
+      var minCode: UInt32
+      var code: UInt32
+      switch c {
+      case 0xC2...0xDF: (len, code, minCode) = (2, UInt32(c & 0x1F), 0x80)
+      case 0xE0...0xEF: (len, code, minCode) = (3, UInt32(c & 0x0F), 0x800)
+      case 0xF0...0xF4: (len, code, minCode) = (4, UInt32(c & 0x07), 0x10000)
+      default: return (i, false)
+      }
+      guard i + len <= n else { return (i, false) }
+      for k in 1..<len {
+        let cc = b[i + k]
+        guard cc & 0xC0 == 0x80 else { return (i, false) }
+        code = code << 6 | UInt32(cc & 0x3F)
+      }
+      if code < minCode || code > 0x10FFFF || (0xD800...0xDFFF).contains(code) { return (i, false) }
+      i += len
     }
-    let len: Int
-    var minCode: UInt32
-    var code: UInt32
-    switch c {
-    case 0xC2...0xDF: (len, code, minCode) = (2, UInt32(c & 0x1F), 0x80)
-    case 0xE0...0xEF: (len, code, minCode) = (3, UInt32(c & 0x0F), 0x800)
-    case 0xF0...0xF4: (len, code, minCode) = (4, UInt32(c & 0x07), 0x10000)
-    default: return (i, false)
-    }
-    guard i + len <= n else { return (i, false) }
-    for k in 1..<len {
-      let cc = b[i + k]
-      guard cc & 0xC0 == 0x80 else { return (i, false) }
-      code = code << 6 | UInt32(cc & 0x3F)
-    }
-    if code < minCode || code > 0x10FFFF || (0xD800...0xDFFF).contains(code) { return (i, false) }
-    i += len
+    return nil
   }
-  return nil
 }

@@ -60,6 +60,8 @@ public enum JournalFile {
     var start = 0
     var line = firstLine
     let n = bytes.count
+    // One check of the whole file; only if it fails is each line checked to name the spot.
+    let allValid = firstInvalidUTF8(bytes) == nil
     while start < n {
       let end = bytes[start...].firstIndex(of: 0x0A) ?? n
       let body = bytes[start..<end]
@@ -67,7 +69,7 @@ public enum JournalFile {
       let blank = body.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }
       if !blank {
         let result: Result<JSON, JSONError>
-        if let bad = firstInvalidUTF8(Array(body)) {
+        if !allValid, let bad = firstInvalidUTF8(Array(body)) {
           result = .failure(JSONError(column: 1 + bad.offset, message: "invalid UTF-8"))
         } else {
           result = Result { () throws(JSONError) -> JSON in try JSON.parse(body) }

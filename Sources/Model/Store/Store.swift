@@ -96,10 +96,34 @@ public final class Store {
       }
       changed = true
     }
+    // The journal is read and parsed on another core while this one reads the tasks.
+    let jPath = path(JournalFile.name)
+    let jStamp = FileIO.stamp(jPath)
+    var journal = plan.journal
+    var jValid = journalValidLength
+    var jLines = journalLines
+    var torn = journalTornTail
+    let readJournal = force || jStamp != stamps[JournalFile.name]
+    let old = stamps[JournalFile.name]
+    let appendOnly = !force && old != nil && jStamp != nil && jStamp!.inode == old!.inode && jStamp!.size >= jValid
+    let from = appendOnly ? jValid : 0
+    let firstLine = (appendOnly ? jLines : 0) + 1
+    let parsing =
+      readJournal && jStamp != nil
+      ? Background { () -> Result<(parsed: JournalFile.Parsed, lines: Int), StoreError> in
+        do throws(StoreError) {
+          let bytes = try FileIO.read(jPath, from: from)
+          let parsed = try JournalFile.parse(bytes, file: jPath, firstLine: firstLine)
+          return .success((parsed, bytes[..<parsed.validLength].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }))
+        } catch {
+          return .failure(error)
+        }
+      } : nil
+
     let tStamp = FileIO.stamp(path(Store.tasksFile))
     if force || tStamp != stamps[Store.tasksFile] {
       let p = path(Store.tasksFile)
-      newTasks = try TaskTable(doc: try CSVDocument(bytes: try FileIO.read(p), file: p), file: p)
+      newTasks = try TaskTable(bytes: try FileIO.read(p), file: p)
       changed = true
     }
     let uStamp = FileIO.stamp(path(Store.staffingFile))
@@ -109,28 +133,18 @@ public final class Store {
         uStamp == nil ? nil : try StaffingTable(doc: try CSVDocument(bytes: try FileIO.read(p), file: p), file: p)
       changed = true
     }
-    let jPath = path(JournalFile.name)
-    let jStamp = FileIO.stamp(jPath)
-    var journal = plan.journal
-    var jValid = journalValidLength
-    var jLines = journalLines
-    var torn = journalTornTail
-    if force || jStamp != stamps[JournalFile.name] {
-      let old = stamps[JournalFile.name]
-      let appendOnly = !force && old != nil && jStamp != nil && jStamp!.inode == old!.inode && jStamp!.size >= jValid
-      if jStamp == nil {
+    if readJournal {
+      if let parsing {
+        let (parsed, lines) = try parsing.wait().get()
+        journal = (appendOnly ? journal : []) + parsed.entries
+        jValid = from + parsed.validLength
+        jLines = (appendOnly ? jLines : 0) + lines
+        torn = parsed.tornTail
+      } else {
         journal = []
         jValid = 0
         jLines = 0
         torn = []
-      } else {
-        let from = appendOnly ? jValid : 0
-        let bytes = try FileIO.read(jPath, from: from)
-        let parsed = try JournalFile.parse(bytes, file: jPath, firstLine: (appendOnly ? jLines : 0) + 1)
-        journal = (appendOnly ? journal : []) + parsed.entries
-        jValid = from + parsed.validLength
-        jLines = (appendOnly ? jLines : 0) + bytes[..<parsed.validLength].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        torn = parsed.tornTail
       }
       changed = true
     }
@@ -152,7 +166,9 @@ public final class Store {
     stamps[Store.tasksFile] = tStamp
     stamps[Store.staffingFile] = uStamp
     stamps[JournalFile.name] = jStamp
-    plan = Plan(settings: settings, tasks: newTasks.tasks, staffing: newStaffing?.units ?? [], journal: journal)
+    plan = Plan(
+      settings: settings, tasks: newTasks.tasks, positions: newTasks.taskOf, staffing: newStaffing?.units ?? [],
+      journal: journal)
     return true
   }
 
@@ -196,7 +212,7 @@ public final class Store {
       }
       switch c.target {
       case .task(let id):
-        if newTasks.rowOf[id] == nil, let t = newPlan.task(id) { newTasks.append(t) }
+        if newTasks.taskOf[id] == nil, let t = newPlan.task(id) { newTasks.append(t) }
         for f in c.fields where f.field != "id" { newTasks.set(id: id, field: f.field, to: f.after) }
         touchedTasks = true
       case .unit(let name):
@@ -208,12 +224,33 @@ public final class Store {
       seq += 1
       entries.append(JournalEntry(seq: seq, at: time, by: who, change: c))
     }
-    try writeJournal(entries)
+    let journalBytes = try writeJournal(entries)
     if touchedTasks { try FileIO.replace(folder, Store.tasksFile, with: newTasks.doc.serialized()) }
     if touchedStaffing { try FileIO.replace(folder, Store.staffingFile, with: newStaffing.doc.serialized()) }
-    // Read back what is now on disk, so that the next save starts from it.
-    try readAll(force: true)
+    // What is now on disk is exactly what is in hand: keep it, with the files' new stamps,
+    // rather than reading and parsing every file again (which cost more than the save).
+    // The lock is still held, so nobody else has written meanwhile.
+    if touchedTasks {
+      // The table's tasks are what a later partial reload builds the plan from.
+      newTasks.tasks = newPlan.tasks
+      tasks = newTasks
+      stamps[Store.tasksFile] = FileIO.stamp(path(Store.tasksFile))
+    }
+    if touchedStaffing {
+      staffing = newStaffing
+      stamps[Store.staffingFile] = FileIO.stamp(path(Store.staffingFile))
+    }
+    noteJournalAppended(journalBytes)
+    newPlan.journal += entries
+    plan = newPlan
     return entries
+  }
+
+  /// Records an append made under the lock: where the next one goes, and the new stamp.
+  private func noteJournalAppended(_ bytes: [UInt8]) {
+    journalValidLength += bytes.count
+    journalLines += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    stamps[JournalFile.name] = FileIO.stamp(path(JournalFile.name))
   }
 
   /// Appends entries to the journal, first setting aside a torn last line.
@@ -221,11 +258,13 @@ public final class Store {
     let lock = try StoreLock.acquire(in: folder)
     defer { lock.release() }
     try readAll(force: false)
-    try writeJournal(entries)
-    try readAll(force: true)
+    let bytes = try writeJournal(entries)
+    noteJournalAppended(bytes)
+    plan.journal += entries
   }
 
-  private func writeJournal(_ entries: [JournalEntry]) throws(StoreError) {
+  /// Appends the entries; returns the bytes appended after the valid part of the journal.
+  private func writeJournal(_ entries: [JournalEntry]) throws(StoreError) -> [UInt8] {
     let jPath = path(JournalFile.name)
     if !journalTornTail.isEmpty {
       try FileIO.append(jPath + ".torn", journalTornTail + [0x0A])
@@ -238,6 +277,7 @@ public final class Store {
     }
     for e in entries { bytes += Array((JournalFile.encode(e) + "\n").utf8) }
     try FileIO.append(jPath, bytes)
+    return bytes
   }
 
   private func conflictError(_ c: ChangeConflict) -> StoreError {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads tasks and staffing out of their CSV documents, finding columns by name (English
 /// or the Chinese a spreadsheet user would type), and writes changed fields back.
 enum Columns {
@@ -44,78 +50,199 @@ enum Columns {
 struct TaskTable {
   var doc: CSVDocument
   var columns: [String: Int]
-  var rowOf: [String: Int]
+  /// Each id's task (its index in `tasks`, which is also the plan's), and each task's row.
+  var taskOf: [String: Int]
+  var rowOf: [Int]
   var tasks: [PlanTask]
 
+  /// A table from a document whose records carry their fields (a new store's).
   init(doc: CSVDocument, file: String) throws(StoreError) {
+    self.init(columns: try TaskTable.columns(doc.header, file: file), header: doc.header.fields)
+    for (k, r) in doc.records.enumerated() where !r.isBlank {
+      var refs: [CSVField] = []
+      var flat: [UInt8] = []
+      for f in r.fields {
+        refs.append(CSVField(start: flat.count, end: flat.count + f.utf8.count, quoted: false, escaped: false))
+        flat += f.utf8
+      }
+      if let problem = flat.withUnsafeBufferPointer({ readRow(k, refs, $0) }) { throw problem.error(doc, file: file) }
+    }
     self.doc = doc
-    columns = Columns.resolve(doc.header.fields, Columns.taskAliases)
+  }
+
+  /// Reads the tasks file. Each row becomes a task straight from the file's bytes; cells that
+  /// repeat down a column (groups, themes, departments, deadlines, statuses) are read once.
+  init(bytes: [UInt8], file: String) throws(StoreError) {
+    var table: TaskTable?
+    var problem: Problem?
+    var headerError: StoreError?
+    let doc = try CSVDocument(bytes: bytes, file: file) { k, refs, buffer, header in
+      if table == nil {
+        do throws(StoreError) {
+          table = TaskTable(columns: try TaskTable.columns(header, file: file), header: header.fields)
+          // Room for every row up front: growing a large array by doubling would briefly
+          // hold it twice, which is what a command's peak memory is made of.
+          let rows = CSVDocument.lineCount(bytes)
+          table!.tasks.reserveCapacity(rows)
+          table!.rowOf.reserveCapacity(rows)
+          table!.taskOf.reserveCapacity(rows)
+        } catch {
+          headerError = error
+          return false
+        }
+      }
+      problem = table!.readRow(k, refs, buffer)
+      return problem == nil
+    }
+    if let headerError { throw headerError }
+    if let problem { throw problem.error(doc, file: file) }
+    var t: TaskTable
+    if let table { t = table } else { t = TaskTable(columns: try TaskTable.columns(doc.header, file: file), header: doc.header.fields) }
+    t.doc = doc
+    self = t
+  }
+
+  private init(columns: [String: Int], header: [String]) {
+    self.columns = columns
+    let known = Set(columns.values)
+    extraColumns = header.indices.filter { !known.contains($0) && !header[$0].isEmpty }.map { ($0, header[$0]) }
+    at = Dictionary(uniqueKeysWithValues: Columns.taskAliases.keys.map { ($0, columns[$0] ?? -1) })
+    doc = CSVDocument(header: [])
+    taskOf = [:]
+    rowOf = []
+    tasks = []
+  }
+
+  /// The column of each canonical field; the file must have `id` and `measure`.
+  static func columns(_ header: CSVRecord, file: String) throws(StoreError) -> [String: Int] {
+    let columns = Columns.resolve(header.fields, Columns.taskAliases)
     for required in ["id", "measure"] where columns[required] == nil {
       throw StoreError(
         .badData, "the header has no \"\(required)\" column (or \(Columns.taskAliases[required]![1]))", file: file,
-        line: doc.header.line, column: 1)
+        line: header.line, column: 1)
     }
-    var rowOf: [String: Int] = [:]
-    rowOf.reserveCapacity(doc.records.count)
-    var tasks: [PlanTask] = []
-    tasks.reserveCapacity(doc.records.count)
-    var deadlines: [String: Deadline] = [:]
+    return columns
+  }
+
+  /// A bad cell, turned into `file:line:column: message` once the whole file has parsed.
+  struct Problem {
+    let record: Int
+    let column: Int
+    let message: (CSVDocument) -> String
+
+    func error(_ doc: CSVDocument, file: String) -> StoreError {
+      let (line, col) = doc.position(record: record, field: column)
+      return StoreError(.badData, message(doc), file: file, line: line, column: col)
+    }
+  }
+
+  /// Columns the program does not know (a user's own), by index, with their names.
+  private var extraColumns: [(Int, String)] = []
+
+  /// Each canonical field's column, -1 when the file has none; looked up once per file.
+  private var at: [String: Int] = [:]
+  private var idC: Int?
+  private var (statusC, completedC, eventC, groupC, themeC, measureC) = (-1, -1, -1, -1, -1, -1)
+  private var (requirementC, leadC, supportC, deadlineC, noteC) = (-1, -1, -1, -1, -1)
+
+  /// Values already made from the same bytes in the same kind of column.
+  private var strings = ByteCache<String>()
+  private var departments = ByteCache<Departments>()
+  private var unitNames = ByteCache<String>()
+  private var deadlines = ByteCache<Deadline>()
+  private var statuses = ByteCache<TaskStatus?>()
+
+  /// Reads record `k` into a task, or says what is wrong with it.
+  private mutating func readRow(_ k: Int, _ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>) -> Problem? {
     let c = columns
-    let known = Set(c.values)
-    let extraColumns = doc.header.fields.indices.filter { !known.contains($0) && !doc.header.fields[$0].isEmpty }
-    for (k, r) in doc.records.enumerated() where !r.isBlank {
-      let f = r.fields
-      func cell(_ name: String) -> String { c[name].map { f[$0] } ?? "" }
-      func bad(_ name: String, _ message: String) -> StoreError {
-        let (line, col) = doc.position(record: k, field: c[name] ?? 0)
-        return StoreError(.badData, message, file: file, line: line, column: col)
-      }
-      let id = cell("id").trimmingSpaces
-      if id.isEmpty { throw bad("id", "empty id: every task needs its number") }
-      if let first = rowOf[id] {
-        throw bad("id", "duplicate id \"\(id)\" (first on line \(doc.records[first].line))")
-      }
-      rowOf[id] = k
-      let statusText = cell("status")
-      guard let status = TaskStatus(token: statusText) else {
-        throw bad("status", "unknown status \"\(statusText)\" (use open, in_progress, done or blocked)")
-      }
-      func day(_ name: String) throws(StoreError) -> Day? {
-        let t = cell(name).trimmingSpaces
-        if t.isEmpty { return nil }
-        guard let d = Day(iso: t) else { throw bad(name, "bad date \"\(t)\" (expected YYYY-MM-DD)") }
-        return d
-      }
-      let dl = cell("deadline")
-      let deadline: Deadline
-      if let known = deadlines[dl] {
-        deadline = known
-      } else {
-        deadline = Deadline(dl)
-        deadlines[dl] = deadline
-      }
-      tasks.append(
-        PlanTask(
-          id: id, group: cell("group"), theme: cell("theme"), measure: cell("measure"),
-          requirement: cell("requirement"), lead: Departments(cell: cell("lead")),
-          support: Departments(cell: cell("support")), deadline: deadline, status: status,
-          completedOn: try day("completed_on"), eventOn: try day("event_on"), note: cell("note"),
-          extras: TaskTable.extras(f, extraColumns, doc.header.fields)))
+    func column(_ name: String) -> Int { at[name] ?? -1 }
+    func bad(_ name: String, _ message: @escaping (CSVDocument) -> String) -> Problem {
+      Problem(record: k, column: c[name] ?? 0, message: message)
     }
-    self.rowOf = rowOf
-    self.tasks = tasks
+    if idC == nil {
+      idC = column("id")
+      statusC = column("status")
+      completedC = column("completed_on")
+      eventC = column("event_on")
+      groupC = column("group")
+      themeC = column("theme")
+      measureC = column("measure")
+      requirementC = column("requirement")
+      leadC = column("lead")
+      supportC = column("support")
+      deadlineC = column("deadline")
+      noteC = column("note")
+    }
+    func string(_ col: Int) -> String { col < 0 ? "" : f[col].string(b) }
+    func bytes(_ col: Int) -> UnsafeBufferPointer<UInt8>? {
+      col < 0 || f[col].escaped ? nil : UnsafeBufferPointer(rebasing: b[f[col].start..<f[col].end])
+    }
+    /// A cell's value through a cache keyed by its bytes (cells with doubled quotes skip it).
+    func cached<V>(_ col: Int, _ cache: inout ByteCache<V>, _ make: (String) -> V) -> V {
+      guard let raw = bytes(col) else { return make(string(col)) }
+      return cache.value(for: raw) { make(String(decoding: raw, as: UTF8.self)) }
+    }
+    /// A department cell, read from its bytes with each unit's name made once per file.
+    func departmentCell(_ col: Int) -> Departments {
+      guard let raw = bytes(col) else { return Departments(cell: string(col)) }
+      return departments.value(for: raw) {
+        Departments.simpleCell(bytes: raw) { name in
+          unitNames.value(for: name) { String(decoding: name, as: UTF8.self) }
+        }
+          ?? Departments(cell: String(decoding: raw, as: UTF8.self))
+      }
+    }
+    let id = string(idC!).trimmingSpaces
+    if id.isEmpty { return bad("id") { _ in "empty id: every task needs its number" } }
+    if let first = taskOf[id] {
+      let row = rowOf[first]
+      return bad("id") { doc in "duplicate id \"\(id)\" (first on line \(doc.records[row].line))" }
+    }
+    taskOf[id] = tasks.count
+    rowOf.append(k)
+    guard let status = cached(statusC, &statuses, { TaskStatus(token: $0) }) else {
+      let text = string(statusC)
+      return bad("status") { _ in "unknown status \"\(text)\" (use open, in_progress, done or blocked)" }
+    }
+    var problem: Problem?
+    func day(_ name: String, _ col: Int) -> Day? {
+      if col < 0 || f[col].isEmpty { return nil }
+      // The usual cell is exactly YYYY-MM-DD; anything else goes through the text.
+      if let raw = bytes(col), raw.count == 10, let d = Day(isoBytes: raw) { return d }
+      let t = string(col).trimmingSpaces
+      if t.isEmpty { return nil }
+      guard let d = Day(iso: t) else {
+        problem = bad(name) { _ in "bad date \"\(t)\" (expected YYYY-MM-DD)" }
+        return nil
+      }
+      return d
+    }
+    let completedOn = day("completed_on", completedC)
+    if let problem { return problem }
+    let eventOn = day("event_on", eventC)
+    if let problem { return problem }
+    tasks.append(
+      PlanTask(
+        id: id, group: cached(groupC, &strings) { $0 }, theme: cached(themeC, &strings) { $0 },
+        measure: string(measureC), requirement: string(requirementC),
+        lead: departmentCell(leadC), support: departmentCell(supportC),
+        deadline: cached(deadlineC, &deadlines) { Deadline($0) }, status: status,
+        completedOn: completedOn, eventOn: eventOn, note: string(noteC),
+        extras: extraColumns.isEmpty ? [:] : extras(f, b)))
+    return nil
   }
 
   /// The non-empty values of the columns the program does not know, by column name.
-  static func extras(_ fields: [String], _ columns: [Int], _ names: [String]) -> [String: String] {
+  private func extras(_ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>) -> [String: String] {
     var out: [String: String] = [:]
-    for k in columns where !fields[k].isEmpty { out[names[k]] = fields[k] }
+    for (k, name) in extraColumns where k < f.count && !f[k].isEmpty { out[name] = f[k].string(b) }
     return out
   }
 
   /// Writes one field of one task into its row (adding the column if the file lacks it).
   mutating func set(id: String, field: String, to value: String) {
-    guard let k = rowOf[id] else { return }
+    guard let t = taskOf[id] else { return }
+    let k = rowOf[t]
     guard let c = columns[field] ?? doc.header.fields.firstIndex(of: field) else {
       doc.addColumn(field)
       if PlanTask.fieldNames.contains(field) { columns[field] = doc.header.fields.count - 1 }
@@ -128,7 +255,9 @@ struct TaskTable {
   mutating func append(_ t: PlanTask) {
     var fields = [String](repeating: "", count: doc.header.fields.count)
     for (name, col) in columns { fields[col] = t.value(of: name) }
-    rowOf[t.id] = doc.records.count
+    taskOf[t.id] = tasks.count
+    rowOf.append(doc.records.count)
+    tasks.append(t)
     doc.append(fields: fields)
   }
 }
@@ -171,5 +300,60 @@ struct StaffingTable {
 
   func record(of unit: String) -> Int? {
     doc.records.firstIndex { !$0.isBlank && $0.fields[columns["unit"]!].trimmingSpaces == unit }
+  }
+}
+
+/// Values made from byte strings, found again by the same bytes without making a `String`:
+/// the file's repeated cells (a department list, a deadline phrase) are read once.
+struct ByteCache<Value> {
+  /// Open addressing: each slot holds an entry's index plus one, 0 when empty.
+  private var slots = [Int32](repeating: 0, count: 256)
+  private var keys: [UInt8] = []
+  private var entries: [(hash: UInt64, start: Int, count: Int, value: Value)] = []
+
+  /// Lookups and hits so far: a column whose cells rarely repeat stops being cached (the
+  /// keys would cost memory and time for nothing).
+  private var lookups = 0
+  private var hits = 0
+  private var bypass = false
+
+  mutating func value(for bytes: UnsafeBufferPointer<UInt8>, make: () -> Value) -> Value {
+    if bypass { return make() }
+    lookups += 1
+    if lookups == 4096 && hits < lookups / 4 {
+      bypass = true
+      (slots, keys, entries) = ([], [], [])
+      return make()
+    }
+    // FNV-1a: quick over short cells; a colliding key is told apart by its bytes.
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    let mask = slots.count - 1
+    var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+    while slots[k] != 0 {
+      let e = entries[Int(slots[k]) - 1]
+      if e.hash == h && e.count == bytes.count
+        && (e.count == 0
+          || keys.withUnsafeBufferPointer { memcmp($0.baseAddress! + e.start, bytes.baseAddress!, e.count) == 0 })
+      {
+        hits += 1
+        return e.value
+      }
+      k = (k + 1) & mask
+    }
+    let v = make()
+    slots[k] = Int32(entries.count + 1)
+    entries.append((h, keys.count, bytes.count, v))
+    keys.append(contentsOf: bytes)
+    if entries.count * 2 > slots.count {
+      slots = [Int32](repeating: 0, count: slots.count * 2)
+      let mask = slots.count - 1
+      for (j, e) in entries.enumerated() {
+        var k = Int(truncatingIfNeeded: e.hash ^ (e.hash >> 29)) & mask
+        while slots[k] != 0 { k = (k + 1) & mask }
+        slots[k] = Int32(j + 1)
+      }
+    }
+    return v
   }
 }

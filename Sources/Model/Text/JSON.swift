@@ -79,8 +79,46 @@ public indirect enum JSON: Equatable, Sendable {
     }
   }
 
+  /// A member of an object written by `writeObject`: a value, or an array made one item at a
+  /// time (a long list of tasks need not exist as one tree).
+  public enum Member {
+    case value(JSON)
+    case items(count: Int, item: (Int) -> JSON)
+  }
+
+  /// Writes an object exactly as `.object(...).write(into:pretty:depth:)` would.
+  public static func writeObject(_ members: [(String, Member)], into out: inout [UInt8], pretty: Bool, depth: Int) {
+    func newline(_ d: Int) {
+      guard pretty else { return }
+      out.append(0x0A)
+      for _ in 0..<(d * 2) { out.append(0x20) }
+    }
+    out.append(0x7B)
+    for (k, (key, member)) in members.enumerated() {
+      if k > 0 { out.append(0x2C) }
+      newline(depth + 1)
+      writeString(key, into: &out)
+      out.append(0x3A)
+      if pretty { out.append(0x20) }
+      switch member {
+      case .value(let v): v.write(into: &out, pretty: pretty, depth: depth + 1)
+      case .items(let count, let item):
+        out.append(0x5B)
+        for n in 0..<count {
+          if n > 0 { out.append(0x2C) }
+          newline(depth + 2)
+          item(n).write(into: &out, pretty: pretty, depth: depth + 2)
+        }
+        if count > 0 { newline(depth + 1) }
+        out.append(0x5D)
+      }
+    }
+    if !members.isEmpty { newline(depth) }
+    out.append(0x7D)
+  }
+
   /// Escapes quotes, backslashes and every control character; other text stays UTF-8.
-  static func writeString(_ s: String, into out: inout [UInt8]) {
+  public static func writeString(_ s: String, into out: inout [UInt8]) {
     out.append(0x22)
     for b in s.utf8 {
       switch b {
@@ -124,7 +162,14 @@ private struct JSONParser {
     return JSONError(column: col, message: m)
   }
 
-  mutating func space() { while i < b.count, [0x20, 0x09, 0x0A, 0x0D].contains(b[i]) { i += 1 } }
+  mutating func space() {
+    while i < b.count {
+      switch b[i] {
+      case 0x20, 0x09, 0x0A, 0x0D: i += 1
+      default: return
+      }
+    }
+  }
 
   mutating func literal(_ word: String, _ v: JSON) throws(JSONError) -> JSON {
     let w = Array(word.utf8)
@@ -223,6 +268,14 @@ private struct JSONParser {
 
   mutating func string() throws(JSONError) -> String {
     i += 1
+    // Most strings have no escapes: made straight from their bytes.
+    var k = i
+    while k < b.count, b[k] != 0x22, b[k] != 0x5C, b[k] >= 0x20 { k += 1 }
+    if k < b.count, b[k] == 0x22 {
+      let s = b.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[i..<k]), as: UTF8.self) }
+      i = k + 1
+      return s
+    }
     var out: [UInt8] = []
     while i < b.count {
       let c = b[i]

@@ -58,6 +58,33 @@ public enum Shapes {
     .object([("today", .string(agenda.today.description)), ("tasks", .array(indexes.map { task(agenda, $0) }))])
   }
 
+  /// `list(agenda, indexes).rendered(pretty: true)`, written task by task.
+  public static func writeList(_ agenda: Agenda, _ indexes: [Int], into out: inout [UInt8]) {
+    JSON.writeObject(
+      [
+        ("today", .value(.string(agenda.today.description))),
+        ("tasks", .items(count: indexes.count) { task(agenda, indexes[$0]) }),
+      ], into: &out, pretty: true, depth: 0)
+  }
+
+  /// `standup(agenda, dueWithin:).rendered(pretty: true)`, written task by task.
+  public static func writeStandup(_ agenda: Agenda, dueWithin: Int = 14, into out: inout [UInt8]) {
+    let overdue = agenda.overdue
+    let soon = agenda.dueSoon(within: dueWithin)
+    let waiting = agenda.waiting
+    let changed = agenda.changedSinceLastWorkday
+    let short = agenda.staffingShortfalls
+    JSON.writeObject(
+      [
+        ("today", .value(.string(agenda.today.description))),
+        ("overdue", .items(count: overdue.count) { task(agenda, overdue[$0]) }),
+        ("due_soon", .items(count: soon.count) { task(agenda, soon[$0]) }),
+        ("waiting", .items(count: waiting.count) { task(agenda, waiting[$0]) }),
+        ("changed", .items(count: changed.count) { entry(changed[$0]) }),
+        ("staffing_shortfalls", .items(count: short.count) { unit(short[$0]) }),
+      ], into: &out, pretty: true, depth: 0)
+  }
+
   public static func standup(_ agenda: Agenda, dueWithin: Int = 14) -> JSON {
     .object([
       ("today", .string(agenda.today.description)),

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The tasks' searchable text, lowercased once per plan, so that each keystroke of an
+/// incremental search is a byte scan instead of lowercasing and matching every field again.
+///
+/// A search matches a task when one of its fields, lowercased, contains the lowercased query
+/// as `String.contains` decides (by `Character`, up to canonical equivalence). A byte scan
+/// decides the same for "plain" text: ASCII (no CR) and the CJK, full-width and general
+/// punctuation blocks, where every character is one scalar that no other scalar combines
+/// with or is canonically equal to. For anything else `matches` returns nil and the caller
+/// compares the strings itself.
+public struct SearchText: Sendable {
+  private let bytes: [UInt8]
+  private let starts: [Int]
+  private let plain: [Bool]
+  /// Tasks changed since the text was made: their text, kept apart from the rest.
+  private var changed: [Int: SearchText] = [:]
+
+  /// The fields a search looks at, in the order the dashboard checks them.
+  public static func fields(_ t: PlanTask) -> [String] {
+    [t.id, t.measure, t.lead.cell, t.support.cell, t.note, t.deadline.text, t.requirement]
+  }
+
+  /// The general rule, by `String`: some field, lowercased, contains `query` (lowercased).
+  public static func fieldsContain(_ t: PlanTask, _ query: String) -> Bool {
+    fields(t).contains { $0.lowercased().contains(query) }
+  }
+
+  public init(_ tasks: [PlanTask]) {
+    var bytes: [UInt8] = []
+    var starts: [Int] = []
+    var plain: [Bool] = []
+    starts.reserveCapacity(tasks.count + 1)
+    plain.reserveCapacity(tasks.count)
+    for i in tasks.indices {
+      let t = tasks[i]
+      starts.append(bytes.count)
+      let from = bytes.count
+      for var f in SearchText.fields(t) {
+        // Fields are kept apart by NUL, which no store text or typed query holds.
+        bytes.append(0)
+        // Plain text without capitals is its own lowercase: copy it (most of a Chinese plan).
+        let copied = f.withUTF8 { b -> Bool in
+          guard SearchText.isPlain(b) && !SearchText.hasCapitals(b) else { return false }
+          bytes.append(contentsOf: b)
+          return true
+        }
+        if !copied { bytes += f.lowercased().utf8 }
+      }
+      plain.append(bytes.withUnsafeBufferPointer { SearchText.isPlain(UnsafeBufferPointer(rebasing: $0[from...])) })
+    }
+    starts.append(bytes.count)
+    self.bytes = bytes
+    self.starts = starts
+    self.plain = plain
+  }
+
+  /// Takes task `i`'s new text (after a save changed it).
+  public mutating func update(_ i: Int, _ t: PlanTask) { changed[i] = SearchText([t]) }
+
+  /// Whether task `i` matches `query` (already lowercased); nil when only `String` can tell.
+  public func matches(_ i: Int, _ query: [UInt8]) -> Bool? {
+    if let one = changed[i] { return one.matches(0, query) }
+    guard plain[i] else { return nil }
+    let n = query.count
+    if n == 0 { return true }
+    return bytes.withUnsafeBufferPointer { b -> Bool in
+      query.withUnsafeBufferPointer { q -> Bool in
+        var k = starts[i]
+        let end = starts[i + 1]
+        let first = q[0]
+        while k + n <= end {
+          guard let hit = memchr(b.baseAddress! + k, Int32(first), end - n + 1 - k) else { return false }
+          let at = b.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if memcmp(b.baseAddress! + at, q.baseAddress!, n) == 0 { return true }
+          k = at + 1
+        }
+        return false
+      }
+    }
+  }
+
+  /// A query the byte scan can answer for: plain, and no NUL, CR or LF.
+  public static func plainQuery(_ q: String) -> [UInt8]? {
+    let b = Array(q.utf8)
+    guard !b.contains(where: { $0 == 0 || $0 == 0x0A || $0 == 0x0D }) else { return nil }
+    return b.withUnsafeBufferPointer { isPlain($0) } ? b : nil
+  }
+
+  /// ASCII or full-width (Ａ–Ｚ, EF BC A1–BA) capital letters.
+  static func hasCapitals(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    for (k, c) in b.enumerated() {
+      if c >= 0x41 && c <= 0x5A { return true }
+      if c == 0xEF && k + 2 < b.count && b[k + 1] == 0xBC && b[k + 2] >= 0xA1 && b[k + 2] <= 0xBA { return true }
+    }
+    return false
+  }
+
+  static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c < 0x80 {
+        if c == 0x0D { return false }
+        i += 1
+        continue
+      }
+      guard c >= 0xE2 && c <= 0xEF, i + 2 < n else { return false }
+      let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+      switch v {
+      case 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF9D,
+        0xFFA0...0xFFEF:
+        i += 3
+      default: return false
+      }
+    }
+    return true
+  }
+}

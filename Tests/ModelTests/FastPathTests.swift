@@ -1,0 +1,197 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Model
+
+private func day(_ s: String) -> Day { Day(iso: s)! }
+
+/// The reader, the queries and the search take byte-level shortcuts for speed; each must
+/// give exactly what the general code gives.
+@Suite("Fast paths agree with the general code")
+struct FastPathTests {
+  @Test("department cells: the byte-level reading equals the Character-level one")
+  func departmentCells() {
+    let cells = [
+      "", "法制科", "法制科、征收管理科", " 法制科 ，征收管理科；稽查局 ", "法制科,法制科、法制科", "其他相关部门",
+      "法制科、其他相关部门、有关部门", "\u{3000}法制科\u{3000}、\u{3000}", "第1税务所／第2税务所/第3税务所",
+      "法制科\n征收管理科\r纳税服务科", "法制科\r\n征收管理科", "Legal, Tax ; Audit", "、、，,", "ＡＢＣ科、ａｂｃ科",
+      "法制科\u{301}、稽查局", "e\u{301}科、é科", "法制科\u{302A}、稽查局", "ｶﾞ科、ガ科", "\u{F900}科、豈科",
+    ]
+    for c in cells {
+      let general = Departments.general(c)
+      #expect(Departments(cell: c) == general, "\(c.debugDescription)")
+      if let fast = Departments.simpleCell(c) { #expect(fast == general, "\(c.debugDescription)") }
+    }
+    // The shortcut really is taken for plain cells (else this test would prove little).
+    #expect(Departments.simpleCell("法制科、征收管理科") != nil)
+    #expect(Departments.simpleCell("法制科\r\n征收管理科") == nil)
+  }
+
+  @Test("department table equals the per-department queries")
+  func departmentTable() throws {
+    let store = try Store.open(Fixtures.sampleData.path)
+    for today in [day("2019-09-20"), day("2019-12-31")] {
+      let a = Agenda(plan: store.plan, today: today)
+      let table = a.departmentTable()
+      #expect(table.summaries == a.departmentSummaries)
+      for name in store.plan.departments + ["没有这个部门"] {
+        let want = a.tasks(ofDepartment: name)
+        let got = table.tasks(of: name)
+        #expect(got.map(\.index) == want.map(\.index), "\(name)")
+        #expect(got.map(\.role) == want.map(\.role), "\(name)")
+      }
+    }
+  }
+
+  @Test("the packed urgency sort equals the general sort, ties and all")
+  func urgencyOrder() throws {
+    let store = try Store.open(Fixtures.sampleData.path)
+    var tasks = store.plan.tasks
+    // Ids that tie as numbers ("7" and "007") are ordered by position, as the general sort does.
+    for k in tasks.indices where k % 5 == 0 { tasks[k].id = "00" + tasks[k].id }
+    let plan = Plan(settings: store.plan.settings, tasks: tasks)
+    let a = Agenda(plan: plan, today: day("2019-09-20"))
+    let buckets = plan.tasks.indices.map { Agenda.bucket(plan.tasks[$0], due: a.due[$0], today: a.today) }
+    let days = a.due.map { $0?.ordinal ?? Int.max }
+    let packed = try #require(Agenda.packedOrder(plan, buckets, days))
+    #expect(packed == Agenda.sortedOrder(plan, buckets, days))
+    #expect(a.urgency == packed)
+    // Letters in an id take the general sort.
+    tasks[3].id = "3a"
+    let mixed = Plan(settings: store.plan.settings, tasks: tasks)
+    #expect(Agenda.packedOrder(mixed, buckets, days) == nil)
+  }
+
+  @Test("search by bytes agrees with String.contains on every field")
+  func search() throws {
+    let store = try Store.open(Fixtures.sampleData.path)
+    var tasks = store.plan.tasks
+    tasks[0].note = "Café CRLF\r\nMixed Ｃａｓｅ"
+    tasks[1].note = "e\u{301}"
+    let text = SearchText(tasks)
+    for q in ["制度", "法制科", "2019年", "café", "ｃａｓｅ", "crlf", "é", "e", "\n", "審", "9月底前"] {
+      let lower = q.lowercased()
+      for i in tasks.indices {
+        let want = SearchText.fieldsContain(tasks[i], lower)
+        if let b = SearchText.plainQuery(lower), let got = text.matches(i, b) {
+          #expect(got == want, "\(q.debugDescription) in task \(tasks[i].id)")
+        }
+      }
+    }
+    #expect(SearchText.plainQuery("制度") != nil)
+    #expect(text.matches(5, Array("制度".utf8)) != nil)
+  }
+
+  @Test("search text updated task by task equals search text made afresh")
+  func searchUpdate() throws {
+    let store = try Store.open(Fixtures.sampleData.path)
+    var text = SearchText(store.plan.tasks)
+    var tasks = store.plan.tasks
+    tasks[2].note = "新的备注 ABC"
+    tasks[4].measure = "Café"
+    text.update(2, tasks[2])
+    text.update(4, tasks[4])
+    let fresh = SearchText(tasks)
+    for q in ["备注", "abc", "café", "制度", "法制科"] {
+      for i in tasks.indices {
+        #expect(text.matches(i, Array(q.utf8)) == fresh.matches(i, Array(q.utf8)), "\(q) \(i)")
+      }
+    }
+  }
+
+  @Test("agenda updated for a few changed tasks equals the agenda made afresh")
+  func agendaUpdate() throws {
+    let store = try Store.open(Fixtures.sampleData.path)
+    let today = day("2019-09-20")
+    let a = Agenda(plan: store.plan, today: today)
+    var plan = store.plan
+    for id in ["2", "27", "31"] { try plan.apply(plan.markDone(id, on: today)!) }
+    try plan.apply(plan.setStatus("1", .open)!)
+    let changed = ["2", "27", "31", "1"].map { plan.index(of: $0)! }
+    let updated = a.updating(plan: plan, changed: changed)
+    let fresh = Agenda(plan: plan, today: today)
+    #expect(updated.urgency == fresh.urgency)
+    #expect(updated.due == fresh.due)
+    #expect(updated.overdue == fresh.overdue)
+    let table = a.departmentTable().updating(from: a, to: updated, changed: changed)
+    #expect(table.summaries == fresh.departmentSummaries)
+    for d in plan.departments { #expect(table.tasks(of: d).map(\.index) == fresh.tasks(ofDepartment: d).map(\.index)) }
+  }
+
+  @Test("list and standup JSON written task by task are the documented shapes, byte for byte")
+  func streamedJSON() throws {
+    let store = try Store.open(Fixtures.sampleData.path)
+    let a = Agenda(plan: store.plan, today: day("2019-09-20"))
+    var out: [UInt8] = []
+    Shapes.writeList(a, a.urgency, into: &out)
+    #expect(out == Array(Shapes.list(a, a.urgency).rendered(pretty: true).utf8))
+    out = []
+    Shapes.writeList(a, [], into: &out)
+    #expect(out == Array(Shapes.list(a, []).rendered(pretty: true).utf8))
+    out = []
+    Shapes.writeStandup(a, dueWithin: 30, into: &out)
+    #expect(out == Array(Shapes.standup(a, dueWithin: 30).rendered(pretty: true).utf8))
+  }
+
+  @Test("after a save, the store holds what a fresh read of the folder gives")
+  func commitKeepsWhatItWrote() throws {
+    let dir = Fixtures.sampleCopy()
+    let store = try Store.open(dir.path)
+    try store.commit([store.plan.markDone("33", on: day("2019-09-20"), note: "已启动")!], by: "t")
+    try store.commit([store.plan.setStaffing("法制科", enforcement: nil, reviewers: 9)!], by: "t")
+    try store.commit([store.plan.setNote("4", "“引号”, 逗号\n换行")!], by: "t")
+    let fresh = try Store.open(dir.path)
+    #expect(store.plan.tasks == fresh.plan.tasks)
+    #expect(store.plan.staffing == fresh.plan.staffing)
+    #expect(store.plan.journal == fresh.plan.journal)
+    #expect(!store.changedOnDisk)
+    // A change made elsewhere to one file is picked up without losing this store's own.
+    let other = try Store.open(dir.path)
+    try other.commit([other.plan.setStaffing("法制科", enforcement: nil, reviewers: 2)!], by: "u")
+    #expect(try store.reloadIfChanged())
+    #expect(store.plan.task("33")?.status == .done)
+    #expect(store.plan.task("4")?.note == "“引号”, 逗号\n换行")
+    #expect(store.plan.staffing == (try Store.open(dir.path)).plan.staffing)
+    try store.commit([store.plan.setStatus("33", .open)!], by: "t")
+    #expect(store.plan.tasks == (try Store.open(dir.path)).plan.tasks)
+  }
+
+  @Test("a UTF-8 error (checked on another thread) still comes before any other error in the file")
+  func utf8ErrorFirst() throws {
+    let bad: [(String, [UInt8], String)] = [
+      ("1,\"open quote,open,\n2,x,open,\n", [0xFF], "invalid UTF-8"),
+      ("1,x,nonsense,\n2,x,open,\n", [0x00], "NUL byte in text"),
+      ("1,x,open,\n1,x,open,\n", [0xE4, 0xB8], "invalid UTF-8"),
+    ]
+    for (rows, junk, message) in bad {
+      let dir = Fixtures.scratch("utf8")
+      let bytes =
+        Array("id,measure,status,note\n".utf8) + Array(rows.utf8) + Array("3,".utf8) + junk + Array(",open,\n".utf8)
+      try Data(bytes).write(to: dir.appendingPathComponent("tasks.csv"))
+      do {
+        _ = try Store.open(dir.path)
+        Issue.record("opened a store with bad text")
+      } catch {
+        #expect(error.message == message, "\(rows)")
+        #expect(error.line == 4, "\(rows)")
+        #expect(error.column == 3, "\(rows)")
+      }
+    }
+  }
+
+  @Test("a row is read again from its bytes only when it changes; others keep their bytes")
+  func lazyRows() throws {
+    let text =
+      "\u{FEFF}id,measure,status,note\r\n1,\"甲，\"\"乙\"\"\r\n丙\",open,\r\n\r\n2,丁,open,\"x,y\"\r\n3,戊,done,"
+    let bytes = Array(text.utf8)
+    let dir = Fixtures.scratch("lazy")
+    try Data(bytes).write(to: dir.appendingPathComponent("tasks.csv"))
+    let store = try Store.open(dir.path)
+    #expect(store.plan.task("1")?.measure == "甲，\"乙\"\r\n丙")
+    #expect(store.plan.task("2")?.note == "x,y")
+    try store.commit([store.plan.setNote("2", "新")!], by: "t")
+    let after = String(decoding: try Data(contentsOf: dir.appendingPathComponent("tasks.csv")), as: UTF8.self)
+    #expect(after == text.replacingOccurrences(of: "2,丁,open,\"x,y\"", with: "2,丁,open,新"))
+  }
+}
