@@ -97,7 +97,11 @@ struct TaskTable {
     if let headerError { throw headerError }
     if let problem { throw problem.error(doc, file: file) }
     var t: TaskTable
-    if let table { t = table } else { t = TaskTable(columns: try TaskTable.columns(doc.header, file: file), header: doc.header.fields) }
+    if let table {
+      t = table
+    } else {
+      t = TaskTable(columns: try TaskTable.columns(doc.header, file: file), header: doc.header.fields)
+    }
     t.doc = doc
     self = t
   }
