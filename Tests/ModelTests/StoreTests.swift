@@ -152,6 +152,24 @@ struct StoreTests {
     Malformed(
       name: "invalid UTF-8", file: "tasks.csv", edit: { $0 }, line: 2, column: 3, message: "invalid UTF-8"),
     Malformed(
+      name: "a NUL byte", file: "tasks.csv", edit: { $0.replacingOccurrences(of: "\n4,综合", with: "\n4,综\u{0}合") },
+      line: 5, column: 4, message: "NUL byte"),
+    Malformed(
+      name: "a huge field", file: "tasks.csv",
+      edit: {
+        $0.replacingOccurrences(
+          of: "结合区局实际，集中力量，重点攻关，取得突破，形成工作亮点和典型经验。", with: String(repeating: "长", count: 400_000))
+      },
+      line: 10, column: 1, message: "no row may exceed"),
+    Malformed(
+      name: "a date like 2019年13月底前", file: "tasks.csv",
+      edit: { $0.replacingOccurrences(of: ",2019-08-28,", with: ",2019年13月底前,") }, line: 2, column: 0,
+      message: "bad date \"2019年13月底前\""),
+    Malformed(
+      name: "a staffing row with too few fields", file: "staffing.csv",
+      edit: { $0.replacingOccurrences(of: "办公室,0,0", with: "办公室,0") }, line: 6, column: 0,
+      message: "2 fields, but the header has 3"),
+    Malformed(
       name: "bad setting", file: "plan.ini",
       edit: { $0.replacingOccurrences(of: "reviewer_percent = 5", with: "reviewer_percent = five") },
       line: 7, column: 20, message: "reviewer_percent must be a whole number"),
@@ -315,5 +333,40 @@ struct StoreTests {
     #expect(store.plan.staffingChecks().last?.shortfall == 1)
     try store.commit([store.plan.undoCandidate()!.change], by: "t")
     #expect(try Data(contentsOf: file) == original)
+  }
+
+  @Test("a change journaled but not yet in tasks.csv (a save cut short) is rolled forward")
+  func rollForward() throws {
+    let dir = Fixtures.sampleCopy()
+    let journal = dir.appendingPathComponent("journal.jsonl")
+    let before = try Data(contentsOf: dir.appendingPathComponent("tasks.csv"))
+    let line =
+      #"{"seq":18,"at":"2019-09-20T10:00:00+08:00","by":"t","op":"done","task":"33","before":{"status":"open","completed_on":null},"after":{"status":"done","completed_on":"2019-09-20"}}"#
+    let h = try FileHandle(forWritingTo: journal)
+    h.seekToEndOfFile()
+    h.write(Data((line + "\n").utf8))
+    try h.close()
+    let store = try Store.open(dir.path)
+    #expect(store.plan.task("33")?.status == .done)
+    #expect(store.notices.contains { $0.contains("journaled but not yet in the files") })
+    // Reading writes nothing; the next save writes the rolled-forward change with its own.
+    #expect(try Data(contentsOf: dir.appendingPathComponent("tasks.csv")) == before)
+    try store.commit([store.plan.setNote("4", "x")!], by: "t")
+    let again = try Store.open(dir.path)
+    #expect(again.plan.task("33")?.status == .done)
+    #expect(again.plan.task("4")?.note == "x")
+    #expect(again.notices.isEmpty)
+  }
+
+  @Test("opening removes a dead writer's temp files and leaves a live one's")
+  func tempFilesAtOpen() throws {
+    let dir = Fixtures.sampleCopy()
+    let dead = dir.appendingPathComponent(".tasks.csv.tmp-4194311-7")
+    let live = dir.appendingPathComponent(".tasks.csv.tmp-\(getpid())-7")
+    try "x".write(to: dead, atomically: false, encoding: .utf8)
+    try "x".write(to: live, atomically: false, encoding: .utf8)
+    _ = try Store.open(dir.path)
+    #expect(!FileManager.default.fileExists(atPath: dead.path))
+    #expect(FileManager.default.fileExists(atPath: live.path))
   }
 }

@@ -52,6 +52,7 @@ public struct CSVDocument: Sendable {
     var records: [CSVRecord] = []
     records.reserveCapacity(bytes.count / 128)
     while let r = try p.next() {
+      try CSVDocument.checkSize(r.range, line: r.line, file: file)
       if !r.isBlank && r.fields.count != h.fields.count {
         throw CSVDocument.widthError(p, count: r.fields.count, header: h, file: file)
       }
@@ -103,6 +104,7 @@ public struct CSVDocument: Sendable {
         let start = p.i
         let startLine = p.line
         try p.scan(b)
+        try CSVDocument.checkSize(start..<p.i, line: startLine, file: file)
         var r = CSVRecord(fields: [], range: start..<p.i, line: startLine)
         r.isBlank = p.isBlankRecord
         r.isLazy = !r.isBlank
@@ -114,6 +116,17 @@ public struct CSVDocument: Sendable {
       }
     }
     self.records = records
+  }
+
+  /// No task's text comes near this; a bigger row is a broken or hostile file, refused before
+  /// it can eat memory (and never written back).
+  public static let maxRecordBytes = 1 << 20
+
+  static func checkSize(_ range: Range<Int>, line: Int, file: String) throws(StoreError) {
+    guard range.count > maxRecordBytes else { return }
+    throw StoreError(
+      .badData, "a row of \(range.count / 1024) KiB: no row may exceed \(maxRecordBytes / 1024) KiB", file: file,
+      line: line, column: 1)
   }
 
   /// Line feeds in `bytes`, plus one: at least the number of records.

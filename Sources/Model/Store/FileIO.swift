@@ -96,9 +96,44 @@ public enum FileIO {
 
   public static func isTempName(_ name: String) -> Bool { name.hasPrefix(".") && name.contains(".tmp-") }
 
+  /// The pid in a temp file's name, to tell a dead writer's leftovers from a live one's.
+  public static func tempOwner(_ name: String) -> Int32? {
+    guard let r = name.firstRange(of: ".tmp-") else { return nil }
+    return Int32(name[r.upperBound...].prefix { $0.isNumber })
+  }
+
+  /// A file just replaced whose old version is still kept (a hard link under a temp name),
+  /// so that a save failing at a later step can put it back.
+  public struct Replaced: Sendable {
+    let path: String
+    let backup: String?
+    let dir: String
+
+    /// Puts the old version back (best effort: the save is failing anyway).
+    public func restore() {
+      if let backup {
+        rename(backup, path)
+      } else {
+        unlink(path)
+      }
+      try? FileIO.syncDirectory(dir)
+    }
+
+    /// The new version stays; the old one goes.
+    public func discard() { if let backup { unlink(backup) } }
+  }
+
   /// Replaces `dir/name` with `bytes`: temp file, fsync, rename, fsync the folder. A reader
-  /// sees the old file or the new one, never a mix, and a crash leaves one of the two.
+  /// sees the old file or the new one, never a mix, and a crash leaves one of the two. When
+  /// the folder cannot be flushed after the rename, the old file is put back.
   public static func replace(_ dir: String, _ name: String, with bytes: [UInt8]) throws(StoreError) {
+    try replaceKeepingOld(dir, name, with: bytes).discard()
+  }
+
+  /// `replace`, keeping the old version until the caller says whether the whole save worked.
+  public static func replaceKeepingOld(_ dir: String, _ name: String, with bytes: [UInt8]) throws(StoreError)
+    -> Replaced
+  {
     let path = dir + "/" + name
     let tmp = dir + "/" + tempName(for: name)
     var mode: mode_t = 0o644
@@ -121,12 +156,23 @@ public enum FileIO {
       unlink(tmp)
       throw StoreError(.io, "cannot write: \(errnoText(e))", file: path)
     }
+    // The old version under a temp name (a hard link: no copy), until the save is whole.
+    var backup: String? = dir + "/" + tempName(for: name)
+    if link(path, backup!) != 0 { backup = nil }
     guard rename(tmp, path) == 0 else {
       let e = errno
       unlink(tmp)
+      if let backup { unlink(backup) }
       throw StoreError(.io, "cannot replace the file: \(errnoText(e))", file: path)
     }
-    try syncDirectory(dir)
+    let replaced = Replaced(path: path, backup: backup, dir: dir)
+    do {
+      try syncDirectory(dir)
+    } catch {
+      replaced.restore()
+      throw error
+    }
+    return replaced
   }
 
   /// Appends `bytes` and flushes them to disk. Used for the journal, which only grows.

@@ -20,6 +20,8 @@ public final class Store {
   private var journalValidLength = 0
   private var journalTornTail: [UInt8] = []
   private var journalLines = 0
+  /// True when reading applied journal entries the files did not show yet.
+  private var rolledForward = false
 
   public func path(_ name: String) -> String { folder + "/" + name }
 
@@ -43,6 +45,7 @@ public final class Store {
     let empty = try TaskTable(doc: CSVDocument(header: Columns.taskHeader), file: "")
     let store = Store(folder: folder, plan: Plan(settings: PlanSettings(), tasks: []), tasks: empty, staffing: nil)
     try store.readAll(force: true)
+    store.removeStaleTempFiles(lockHeld: false)
     return store
   }
 
@@ -169,7 +172,65 @@ public final class Store {
     plan = Plan(
       settings: settings, tasks: newTasks.tasks, positions: newTasks.taskOf, staffing: newStaffing?.units ?? [],
       journal: journal)
+    rollForward()
     return true
+  }
+
+  /// Journal entries at the end that the files do not show yet: a save cut short after its
+  /// journal line was written (the journal goes first). The journal says what happened, so
+  /// they are applied here, in memory, and written out with the next save.
+  private func rollForward() {
+    var pending: [JournalEntry] = []
+    for e in plan.journal.reversed() {
+      guard !e.change.fields.isEmpty else { break }
+      let now = e.change.fields.map { currentValue(e.change.target, $0.field) }
+      if zip(now, e.change.fields).allSatisfy({ $0 == $1.after }) { break }
+      guard zip(now, e.change.fields).allSatisfy({ $0 == $1.before }) else { break }
+      pending.append(e)
+    }
+    guard !pending.isEmpty else { return }
+    var newPlan = plan
+    var newTasks = tasks
+    var newStaffing = staffing ?? StaffingTable.empty()
+    for e in pending.reversed() {
+      guard (try? newPlan.apply(e.change)) != nil else { return }
+      switch e.change.target {
+      case .task(let id):
+        if newTasks.taskOf[id] == nil, let t = newPlan.task(id) { newTasks.append(t) }
+        for f in e.change.fields where f.field != "id" { newTasks.set(id: id, field: f.field, to: f.after) }
+      case .unit(let name):
+        newStaffing.apply(e.change, name: name, plan: newPlan)
+      case .plan:
+        break
+      }
+    }
+    newTasks.tasks = newPlan.tasks
+    plan = newPlan
+    tasks = newTasks
+    staffing = newStaffing
+    rolledForward = true
+    notices.append(
+      "\(path(JournalFile.name)): the last \(pending.count == 1 ? "change was" : "\(pending.count) changes were") "
+        + "journaled but not yet in the files (an interrupted save); applied, and written with the next save")
+  }
+
+  /// A field's value in the store now, as the journal writes it.
+  private func currentValue(_ target: ChangeTarget, _ field: String) -> String {
+    switch target {
+    case .task(let id):
+      guard let t = plan.task(id) else { return "" }
+      return field == "id" ? id : t.value(of: field)
+    case .unit(let name):
+      guard let u = plan.staffing.first(where: { $0.name == name }) else { return "" }
+      switch field {
+      case Change.unitExists: return name
+      case "enforcement": return String(u.enforcement)
+      case "reviewers": return String(u.reviewers)
+      default: return ""
+      }
+    case .plan:
+      return ""
+    }
   }
 
   /// Picks up changes other people saved since this store was read.
@@ -224,9 +285,31 @@ public final class Store {
       seq += 1
       entries.append(JournalEntry(seq: seq, at: time, by: who, change: c))
     }
-    let journalBytes = try writeJournal(entries)
-    if touchedTasks { try FileIO.replace(folder, Store.tasksFile, with: newTasks.doc.serialized()) }
-    if touchedStaffing { try FileIO.replace(folder, Store.staffingFile, with: newStaffing.doc.serialized()) }
+    // A change rolled forward from the journal at reading is written out with this save.
+    if rolledForward {
+      touchedTasks = true
+      touchedStaffing = staffing != nil
+    }
+    // The journal first (it says what the files will say), then each file replaced whole.
+    // If any step fails, every step before it is undone, so nothing looks saved that is not.
+    let mark = try setTornTailAside()
+    let journalBytes = journalLine(entries)
+    var replaced: [FileIO.Replaced] = []
+    do {
+      try FileIO.append(path(JournalFile.name), journalBytes)
+      if touchedTasks {
+        replaced.append(try FileIO.replaceKeepingOld(folder, Store.tasksFile, with: newTasks.doc.serialized()))
+      }
+      if touchedStaffing {
+        replaced.append(try FileIO.replaceKeepingOld(folder, Store.staffingFile, with: newStaffing.doc.serialized()))
+      }
+    } catch {
+      for r in replaced.reversed() { r.restore() }
+      try? FileIO.truncate(path(JournalFile.name), to: mark)
+      throw error
+    }
+    for r in replaced { r.discard() }
+    rolledForward = false
     // What is now on disk is exactly what is in hand: keep it, with the files' new stamps,
     // rather than reading and parsing every file again (which cost more than the save).
     // The lock is still held, so nobody else has written meanwhile.
@@ -258,25 +341,38 @@ public final class Store {
     let lock = try StoreLock.acquire(in: folder)
     defer { lock.release() }
     try readAll(force: false)
-    let bytes = try writeJournal(entries)
+    let mark = try setTornTailAside()
+    let bytes = journalLine(entries)
+    do {
+      try FileIO.append(path(JournalFile.name), bytes)
+    } catch {
+      try? FileIO.truncate(path(JournalFile.name), to: mark)
+      throw error
+    }
     noteJournalAppended(bytes)
     plan.journal += entries
   }
 
-  /// Appends the entries; returns the bytes appended after the valid part of the journal.
-  private func writeJournal(_ entries: [JournalEntry]) throws(StoreError) -> [UInt8] {
+  /// Moves a torn last line (a writer killed mid-append) to journal.jsonl.torn, so appends go
+  /// after whole lines. Returns the journal's length: where a failed save cuts it back to.
+  private func setTornTailAside() throws(StoreError) -> Int {
     let jPath = path(JournalFile.name)
     if !journalTornTail.isEmpty {
       try FileIO.append(jPath + ".torn", journalTornTail + [0x0A])
       try FileIO.truncate(jPath, to: journalValidLength)
       journalTornTail = []
     }
+    return journalValidLength
+  }
+
+  /// The entries as journal lines, after a line break if the last line lacks one.
+  private func journalLine(_ entries: [JournalEntry]) -> [UInt8] {
     var bytes: [UInt8] = []
+    let jPath = path(JournalFile.name)
     if journalValidLength > 0, let last = try? FileIO.read(jPath, from: journalValidLength - 1), last.first != 0x0A {
       bytes.append(0x0A)
     }
     for e in entries { bytes += Array((JournalFile.encode(e) + "\n").utf8) }
-    try FileIO.append(jPath, bytes)
     return bytes
   }
 
@@ -298,11 +394,11 @@ public final class Store {
     }
   }
 
-  /// Temp files left by a writer that died mid-save. Called with the lock held, so no live
-  /// writer owns one.
-  private func removeStaleTempFiles() {
+  /// Temp files left by a writer that died mid-save. With the lock held no live writer owns
+  /// one; without it (on opening), only those whose writer is gone are removed.
+  private func removeStaleTempFiles(lockHeld: Bool = true) {
     for name in FileIO.listDirectory(folder) where FileIO.isTempName(name) {
-      FileIO.remove(path(name))
+      if lockHeld || FileIO.tempOwner(name).map({ !FileIO.processIsAlive($0) }) ?? false { FileIO.remove(path(name)) }
     }
   }
 }

@@ -58,16 +58,29 @@ public struct StoreLock: Sendable {
     }
   }
 
+  /// Creates the lock with its holder's name already in it: written to a temp file, then
+  /// linked into place (which fails if the lock exists). A lock file is never seen empty,
+  /// even when its writer is killed half way.
   private static func tryCreate(_ path: String, _ content: String) throws(StoreError) -> Bool {
     #if canImport(Glibc)
-      let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-      if fd < 0 {
-        if errno == EEXIST { return false }
+      let dir = FileIO.dirname(of: path)
+      let name = String(path.split(separator: "/").last ?? "")
+      let tmp = dir + "/" + FileIO.tempName(for: name)
+      let fd = Glibc.open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      guard fd >= 0 else {
         throw StoreError(.cannotCreate, "cannot create the lock file: \(FileIO.errnoText())", file: path)
       }
-      defer { close(fd) }
-      try FileIO.writeAll(fd, Array(content.utf8), path: path)
-      return true
+      defer { unlink(tmp) }
+      do {
+        try FileIO.writeAll(fd, Array(content.utf8), path: path)
+      } catch {
+        close(fd)
+        throw error
+      }
+      close(fd)
+      if link(tmp, path) == 0 { return true }
+      if errno == EEXIST { return false }
+      throw StoreError(.cannotCreate, "cannot create the lock file: \(FileIO.errnoText())", file: path)
     #else
       return false
     #endif
