@@ -29,18 +29,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
       self = d
       return
     }
-    let b = Array(text.utf8)
-    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-    func num(_ r: Range<Int>) -> Int? {
-      var v = 0
-      for i in r {
-        guard (48...57).contains(b[i]) else { return nil }
-        v = v * 10 + Int(b[i] - 48)
-      }
-      return v
-    }
-    guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
-    self.init(year: y, month: m, day: d)
+    // A string without contiguous UTF-8 (a Substring of a bridged string, say): copy it once.
+    guard let d = Array(text.utf8).withUnsafeBufferPointer({ Day(isoBytes: $0) }) else { return nil }
+    self = d
   }
 
   /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes, without making a string.
