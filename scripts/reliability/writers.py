@@ -30,7 +30,7 @@ IDS = [str(i) for i in range(1, 36)]
 
 
 def writer(bin_, store, name, ids, marks, results):
-    done, conflicts, other = [], 0, 0
+    done, conflicts, other = [], 0, []
     for k in range(marks):
         tid = ids[k % len(ids)]
         text = f"{name}-{k}"
@@ -41,7 +41,7 @@ def writer(bin_, store, name, ids, marks, results):
         elif r.returncode == 75:
             conflicts += 1
         else:
-            other += 1
+            other.append(f"exit {r.returncode}: {r.stderr.strip()}")
     results[name] = (done, conflicts, other)
 
 
@@ -96,7 +96,10 @@ def scenario(bin_, tmp, label, writers, marks, same):
     lost = sum(1 for x in reported if x not in set(journaled))
     twice = len(journaled) - len(set(journaled))
     conflicts = sum(c for (_, c, _) in results.values())
-    failed = sum(o for (_, _, o) in results.values())
+    failures = [o for (_, _, os_) in results.values() for o in os_]
+    for f in failures[:5]:
+        print(f"  {label}: {f}")
+    failed = len(failures)
     return {"name": label, "marks": writers * marks, "saved": len(reported), "conflicts_75": conflicts,
             "lost": lost, "journaled_twice": twice, "state_not_replay": int(state != replay(start_state, entries)),
             "other_failures": failed, "reads": reader.reads, "half_written_seen": reader.half}

@@ -45,7 +45,7 @@ public final class Store {
     let empty = try TaskTable(doc: CSVDocument(header: Columns.taskHeader), file: "")
     let store = Store(folder: folder, plan: Plan(settings: PlanSettings(), tasks: []), tasks: empty, staffing: nil)
     try store.readAll(force: true)
-    store.removeStaleTempFiles(lockHeld: false)
+    store.removeStaleTempFiles()
     return store
   }
 
@@ -180,6 +180,10 @@ public final class Store {
   /// journal line was written (the journal goes first). The journal says what happened, so
   /// they are applied here, in memory, and written out with the next save.
   private func rollForward() {
+    rolledForward = false
+    // A save in progress also has its journal line ahead of its files, and may yet undo it:
+    // only a dead writer's line is rolled forward (or any, once this process holds the lock).
+    if StoreLock.heldByAnother(in: folder) { return }
     var pending: [JournalEntry] = []
     for e in plan.journal.reversed() {
       guard !e.change.fields.isEmpty else { break }
@@ -394,11 +398,13 @@ public final class Store {
     }
   }
 
-  /// Temp files left by a writer that died mid-save. With the lock held no live writer owns
-  /// one; without it (on opening), only those whose writer is gone are removed.
-  private func removeStaleTempFiles(lockHeld: Bool = true) {
+  /// Temp files left by a writer that died mid-save: only those whose writer is gone (a
+  /// live one may be writing its lock file, or another store's save, this very moment).
+  private func removeStaleTempFiles() {
     for name in FileIO.listDirectory(folder) where FileIO.isTempName(name) {
-      if lockHeld || FileIO.tempOwner(name).map({ !FileIO.processIsAlive($0) }) ?? false { FileIO.remove(path(name)) }
+      if let owner = FileIO.tempOwner(name), owner != FileIO.processID, !FileIO.processIsAlive(owner) {
+        FileIO.remove(path(name))
+      }
     }
   }
 }

@@ -101,6 +101,15 @@ public struct StoreLock: Sendable {
     if now == expected { FileIO.remove(path) }
   }
 
+  /// True when someone else holds the store's lock: a live process here, or one elsewhere.
+  public static func heldByAnother(in dir: String) -> Bool {
+    guard let bytes = try? FileIO.read(dir + "/" + name), let h = parse(String(decoding: bytes, as: UTF8.self)) else {
+      return false
+    }
+    if h.host != FileIO.hostName { return true }
+    return h.pid != FileIO.processID && FileIO.processIsAlive(h.pid)
+  }
+
   public func release() {
     let now = (try? FileIO.read(path)).map { String(decoding: $0, as: UTF8.self) }
     if now == content { FileIO.remove(path) }
