@@ -50,9 +50,9 @@ enum NavPane {
         switch sec {
         case .overdue: (l.pick("逾期", "Overdue"), f.overdue.count, f.overdue.isEmpty ? .normal : .overdue)
         case .dueSoon: (l.pick("两周内到期", "Due in 14 days"), f.dueSoon.count, .soon)
-        case .waiting: (l.pick("待触发", "Waiting on an event"), f.waiting.count, .normal)
+        case .waiting: (l.pick("待触发", "Waiting on event"), f.waiting.count, .normal)
         case .changed:
-          (l.pick("\(since) 以来变更", "Changed since \(since)"), f.changedCount, .info)
+          (l.pick("\(since) 以来变更", "Since \(since)"), f.changedCount, .info)
         case .shortfalls:
           (
             l.pick("审核人员不足", "Short of reviewers"), f.shortfalls.count,
