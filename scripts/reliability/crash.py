@@ -60,6 +60,11 @@ class Verdict:
                 "journal_lines_set_aside": self.set_aside}
 
 
+def since(bin_, store, start_seq):
+    """The store's state now, and the journal entries written since `start_seq`."""
+    return tasks(bin_, store), [e for e in journal(bin_, store) if e["seq"] > start_seq]
+
+
 def expected_new(bin_, tmp):
     """The files after one clean save, to compare crashed ones with."""
     store = scratch_store(tmp, "clean")
@@ -86,8 +91,7 @@ def check_after(bin_, store, old, new, reported, v, start_state, start_seq):
         return
     if temp_files(store):
         v.temps += 1
-    state = tasks(bin_, store)
-    entries = [e for e in journal(bin_, store) if e["seq"] > start_seq]
+    state, entries = since(bin_, store, start_seq)
     if state != replay(start_state, entries):
         v.mismatch += 1
     if reported and state["33"]["status"] != "done":
@@ -141,8 +145,7 @@ def random_kills(bin_, tmp, count):
             break
         if temp_files(store):
             v.temps += 1
-    state = tasks(bin_, store)
-    entries = [e for e in journal(bin_, store) if e["seq"] > start_seq]
+    state, entries = since(bin_, store, start_seq)
     if state != replay(start_state, entries):
         v.mismatch += 1
     noted = {}

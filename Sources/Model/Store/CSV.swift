@@ -44,11 +44,8 @@ public struct CSVDocument: Sendable {
     if hasBOM { p.i = 3 }
     try p.validateText()
     newline = p.detectNewline()
-    guard let h = try p.next() else {
-      throw StoreError(.badData, "empty file: expected a header row", file: file, line: 1, column: 1)
-    }
+    let h = try CSVDocument.readHeader(&p, file: file)
     header = h
-    try CSVDocument.checkHeader(h, p, file: file)
     var records: [CSVRecord] = []
     records.reserveCapacity(bytes.count / 128)
     while let r = try p.next() {
@@ -91,11 +88,8 @@ public struct CSVDocument: Sendable {
     self.hasBOM = hasBOM
     if hasBOM { p.i = 3 }
     newline = p.detectNewline()
-    guard let h = try p.next() else {
-      throw StoreError(.badData, "empty file: expected a header row", file: file, line: 1, column: 1)
-    }
+    let h = try CSVDocument.readHeader(&p, file: file)
     header = h
-    try CSVDocument.checkHeader(h, p, file: file)
     var records: [CSVRecord] = []
     records.reserveCapacity(CSVDocument.lineCount(bytes))
     var reading = true
@@ -116,6 +110,15 @@ public struct CSVDocument: Sendable {
       }
     }
     self.records = records
+  }
+
+  /// The first record, checked as a header (names given once).
+  static func readHeader(_ p: inout CSVParser, file: String) throws(StoreError) -> CSVRecord {
+    guard let h = try p.next() else {
+      throw StoreError(.badData, "empty file: expected a header row", file: file, line: 1, column: 1)
+    }
+    try checkHeader(h, p, file: file)
+    return h
   }
 
   /// No task's text comes near this; a bigger row is a broken or hostile file, refused before
