@@ -164,8 +164,17 @@ public struct Departments: Hashable, Sendable {
         }
       }
       var start = 0
+      // Where the text after the last 、 begins, split there or not.
+      var segment = 0
       var i = 0
+      var depth = 0
       let n = b.count
+      func isIdeographicSpace(_ k: Int) -> Bool { k + 2 < n && b[k] == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x80 }
+      /// True when b[r] is one character that is not a space: "市" in "市、县两级…".
+      func lone(_ r: Range<Int>) -> Bool {
+        if r.count == 1 { return !(b[r.lowerBound] == 0x20 || (0x09...0x0D).contains(b[r.lowerBound])) }
+        return r.count == 3 && b[r.lowerBound] >= 0xE3 && !isIdeographicSpace(r.lowerBound)
+      }
       while i < n {
         let c = b[i]
         var len = 1
@@ -173,8 +182,9 @@ public struct Departments: Hashable, Sendable {
         if c < 0x80 {
           switch c {
           case 0x2C, 0x3B, 0x0A: separator = true
-          // Brackets change how a cell splits (not inside them): the general path knows how.
-          case 0x28, 0x29, 0x5B, 0x5D: return nil
+          // Not split inside brackets: "各县（市、区）政府" is one unit.
+          case 0x28, 0x5B: depth += 1
+          case 0x29, 0x5D: depth = max(0, depth - 1)
           case 0x0D:
             if i + 1 < n && b[i + 1] == 0x0A { return nil }
             separator = true
@@ -186,18 +196,46 @@ public struct Departments: Hashable, Sendable {
           // CJK punctuation (less its combining tone marks), ideographs, full-width forms
           // (less the half-width sound marks, which combine).
           switch v {
-          case 0x3010, 0x3011: return nil
+          case 0x3010: depth += 1
+          case 0x3011: depth = max(0, depth - 1)
           case 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF: break
           default: return nil
           }
           separator = v == 0x3001
-          // A lone character before 、 ("市、县两级…") joins the name after it: general path.
-          if separator && (i - start == 3 || i - start == 1) { return nil }
+          // A lone character before 、 joins the name after it ("市、县两级…"), as `split` does;
+          // spaces around it are the general path's to trim.
+          if separator && depth == 0 {
+            var t = segment..<i
+            while !t.isEmpty {
+              if b[t.lowerBound] == 0x20 || (0x09...0x0D).contains(b[t.lowerBound]) {
+                t = (t.lowerBound + 1)..<t.upperBound
+              } else if t.count >= 3 && isIdeographicSpace(t.lowerBound) {
+                t = (t.lowerBound + 3)..<t.upperBound
+              } else {
+                break
+              }
+            }
+            while !t.isEmpty {
+              if b[t.upperBound - 1] == 0x20 || (0x09...0x0D).contains(b[t.upperBound - 1]) {
+                t = t.lowerBound..<(t.upperBound - 1)
+              } else if t.count >= 3 && isIdeographicSpace(t.upperBound - 3) {
+                t = t.lowerBound..<(t.upperBound - 3)
+              } else {
+                break
+              }
+            }
+            if lone(t) {
+              if t != segment..<i || (i + 3 < n && (b[i + 3] == 0x20 || isIdeographicSpace(i + 3))) { return nil }
+              separator = false
+            }
+            segment = i + 3
+          }
         } else if c == 0xEF, i + 2 < n {
           len = 3
           let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
           switch v {
-          case 0xFF08, 0xFF09: return nil
+          case 0xFF08: depth += 1
+          case 0xFF09: depth = max(0, depth - 1)
           case 0xFF01...0xFF9D, 0xFFA0...0xFFEF: break
           default: return nil
           }
@@ -205,9 +243,10 @@ public struct Departments: Hashable, Sendable {
         } else {
           return nil
         }
-        if separator {
+        if separator && depth == 0 {
           take(start..<i)
           start = i + len
+          segment = start
         }
         i += len
       }
