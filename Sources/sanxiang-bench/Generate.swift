@@ -178,22 +178,28 @@ enum PlanGenerator {
       let t = tasks[rng.below(tasks.count)]
       let target = ChangeTarget.task(t.id)
       let c: Change
+      // Every entry's "after" is the task's (or unit's) final state, as a real history's last
+      // word on it would be: the store then reads as the journal says.
       switch (k % 5, t.status) {
-      case (0, .done), (1, .done):
-        c = Change(
-          op: "done", target: target,
-          fields: [
-            FieldChange("status", "open", "done"), FieldChange("completed_on", "", t.completedOn?.description ?? ""),
-          ])
-      case (2, _), (_, .inProgress):
-        c = Change(op: "start", target: target, fields: [FieldChange("status", "open", "in_progress")])
       case (3, _):
         let u = units[rng.below(units.count)]
         c = Change(
           op: "staffing", target: .unit(u.name),
           fields: [FieldChange("reviewers", String(max(0, u.reviewers - 1)), String(u.reviewers))])
+      case (_, .done):
+        c = Change(
+          op: "done", target: target,
+          fields: [
+            FieldChange("status", "open", "done"), FieldChange("completed_on", "", t.completedOn?.description ?? ""),
+          ])
+      case (_, .inProgress):
+        c = Change(op: "start", target: target, fields: [FieldChange("status", "open", "in_progress")])
+      case (_, .blocked):
+        c = Change(op: "block", target: target, fields: [FieldChange("status", "open", "blocked")])
+      case (_, .open) where !t.note.isEmpty:
+        c = Change(op: "note", target: target, fields: [FieldChange("note", "", t.note)])
       default:
-        c = Change(op: "note", target: target, fields: [FieldChange("note", "", t.note.isEmpty ? "已部署" : t.note)])
+        c = Change(op: "reopen", target: target, fields: [FieldChange("status", "in_progress", "open")])
       }
       minute += 1 + rng.below(2 * 30 * 24 * 60 / count)
       changes.append((minute, c))

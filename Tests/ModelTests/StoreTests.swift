@@ -369,4 +369,23 @@ struct StoreTests {
     #expect(!FileManager.default.fileExists(atPath: dead.path))
     #expect(FileManager.default.fileExists(atPath: live.path))
   }
+
+  @Test("a task an interrupted import added is rolled forward too, and can be edited")
+  func rollForwardCreation() throws {
+    let dir = Fixtures.sampleCopy()
+    let line =
+      #"{"seq":18,"at":"2019-09-20T10:00:00+08:00","by":"t","op":"import","task":"36","before":{"id":null,"measure":null,"lead":null},"after":{"id":"36","measure":"新增措施。","lead":"法制科"}}"#
+    let h = try FileHandle(forWritingTo: dir.appendingPathComponent("journal.jsonl"))
+    h.seekToEndOfFile()
+    h.write(Data((line + "\n").utf8))
+    try h.close()
+    let store = try Store.open(dir.path)
+    #expect(store.plan.task("36")?.measure == "新增措施。")
+    try store.commit([store.plan.markDone("36", on: day("2019-09-20"))!], by: "t")
+    let again = try Store.open(dir.path)
+    #expect(again.plan.tasks.count == 36)
+    #expect(again.plan.task("36")?.status == .done)
+    #expect(again.plan.task("36")?.lead.units == ["法制科"])
+    #expect(again.plan.task("35")?.status == store.plan.task("35")?.status)
+  }
 }

@@ -193,25 +193,24 @@ public final class Store {
       pending.append(e)
     }
     guard !pending.isEmpty else { return }
-    var newPlan = plan
-    var newTasks = tasks
-    var newStaffing = staffing ?? StaffingTable.empty()
+    // Applied in place: the table lets go of the task array first, so the plan's is not copied.
+    tasks.tasks = []
+    var units = staffing ?? StaffingTable.empty()
     for e in pending.reversed() {
-      guard (try? newPlan.apply(e.change)) != nil else { return }
+      // Every field was just seen holding its "before" value, so this cannot conflict.
+      guard (try? plan.apply(e.change)) != nil else { break }
       switch e.change.target {
       case .task(let id):
-        if newTasks.taskOf[id] == nil, let t = newPlan.task(id) { newTasks.append(t) }
-        for f in e.change.fields where f.field != "id" { newTasks.set(id: id, field: f.field, to: f.after) }
+        if tasks.taskOf[id] == nil, let t = plan.task(id) { tasks.append(t, index: plan.index(of: id)) }
+        for f in e.change.fields where f.field != "id" { tasks.set(id: id, field: f.field, to: f.after) }
       case .unit(let name):
-        newStaffing.apply(e.change, name: name, plan: newPlan)
+        units.apply(e.change, name: name, plan: plan)
       case .plan:
         break
       }
     }
-    newTasks.tasks = newPlan.tasks
-    plan = newPlan
-    tasks = newTasks
-    staffing = newStaffing
+    tasks.tasks = plan.tasks
+    staffing = units
     rolledForward = true
     notices.append(
       "\(path(JournalFile.name)): the last \(pending.count == 1 ? "change was" : "\(pending.count) changes were") "
@@ -277,7 +276,7 @@ public final class Store {
       }
       switch c.target {
       case .task(let id):
-        if newTasks.taskOf[id] == nil, let t = newPlan.task(id) { newTasks.append(t) }
+        if newTasks.taskOf[id] == nil, let t = newPlan.task(id) { newTasks.append(t, index: newPlan.index(of: id)) }
         for f in c.fields where f.field != "id" { newTasks.set(id: id, field: f.field, to: f.after) }
         touchedTasks = true
       case .unit(let name):

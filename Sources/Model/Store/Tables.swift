@@ -256,12 +256,14 @@ struct TaskTable {
     doc.set(record: k, column: c, to: value)
   }
 
-  mutating func append(_ t: PlanTask) {
+  /// Adds a row for a new task, which is the plan's task number `index` (by default the next).
+  mutating func append(_ t: PlanTask, index: Int? = nil) {
     var fields = [String](repeating: "", count: doc.header.fields.count)
     for (name, col) in columns { fields[col] = t.value(of: name) }
-    taskOf[t.id] = tasks.count
+    let k = index ?? tasks.count
+    taskOf[t.id] = k
     rowOf.append(doc.records.count)
-    tasks.append(t)
+    if tasks.count == k { tasks.append(t) }
     doc.append(fields: fields)
   }
 }
