@@ -28,8 +28,9 @@ let package = Package(
       ]),
     .executableTarget(name: "sanxiang", dependencies: ["CLI", "TUI", "CNCurses"]),
     // The benchmarks' helper: generates large plans and times load and frames in-process.
-    .executableTarget(name: "sanxiang-bench", dependencies: ["Model", "TUI"]),
-    // Fixture paths, scratch folders and a runner for the real binary.
+    .executableTarget(name: "sanxiang-bench", dependencies: ["Model", "TUI", "TestSupport"]),
+    // Fixture paths, scratch folders, a runner for the real binary, and the seeded generator
+    // that the benchmarks' plans and the tests share.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "ModelTests",

@@ -1,25 +1,5 @@
 import Model
-
-/// A small, fast, seedable generator (SplitMix64), so a plan is the same on every machine.
-struct SplitMix64 {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// 0..<n.
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-
-  /// True with probability `percent`/100.
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-}
+import TestSupport
 
 /// Builds large, realistic plans for the benchmarks: measures, themes and departments
 /// recombined from the seed tables, every deadline kind, mixed statuses, ~40 staffing units

@@ -210,3 +210,132 @@ struct FastPathTests {
     #expect(after == text.replacingOccurrences(of: "2,丁,open,\"x,y\"", with: "2,丁,open,新"))
   }
 }
+
+/// A large tasks file is read in two parts on two cores; what it gives must be what reading
+/// it whole gives, wherever the cut falls, and anything amiss must leave it to the whole read.
+@Suite("Reading a large tasks file in parts")
+struct PartsReadTests {
+  /// A tasks file of about `size` bytes whose cells make cutting it hard: quoted cells with
+  /// commas, doubled quotes and line breaks, blank lines, CRLF, a BOM, a user's column.
+  static func file(size: Int, seed: UInt64, crlf: Bool, bom: Bool) -> [UInt8] {
+    var rng = SplitMix64(state: seed)
+    let nl = crlf ? "\r\n" : "\n"
+    let measures = [
+      "建立行政执法统计年报制度。", "\"做好证书清理核发，归集\"\"执法信息\"\"。\"", "\"第一行\(nl)第二行，续\"",
+      "\"\(nl)\"", "Plain, \"\"quoted\"\" text", "细化审核程序",
+    ]
+    let leads = ["法制科", "\"法制科、稽查局\"", "第1税务所、第2税务所", "\"各县（市、区）政府，市、县两级行政执法机关\"", ""]
+    let deadlines = ["2019年6月21日前", "2019年12月底前", "长期坚持", "每年1月31日前", "待市局明确后，稳步推行"]
+    let statuses = [("open", ""), ("done", "2019-09-04"), ("in_progress", ""), ("blocked", "")]
+    var out =
+      (bom ? "\u{FEFF}" : "") + "id,group,theme,measure,lead,support,deadline,status,completed_on,event_on,note,自定义"
+      + nl
+    var id = 0
+    while out.utf8.count < size {
+      id += 1
+      if rng.below(50) == 0 { out += nl }
+      let m = measures[rng.below(measures.count)]
+      let measure =
+        m.hasPrefix("\"")
+        ? m : (m.contains(",") || m.contains("\"") ? "\"" + m.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : m)
+      let (status, done) = statuses[rng.below(4)]
+      let deadline = deadlines[rng.below(5)]
+      out += "\(id),综合工作项目组,主题\(id % 7),\(measure),\(leads[rng.below(5)]),\(leads[rng.below(5)]),"
+      out += "\(deadline),\(status),\(done),,\(rng.below(9) == 0 ? "\"备注,有逗号\"" : ""),\(id % 3 == 0 ? "x" : "")" + nl
+    }
+    return Array(out.utf8)
+  }
+
+  static func same(_ a: TaskTable, _ b: TaskTable) {
+    /// Where two long lists first differ (a failure then names one row, not thousands).
+    func firstDifference<T: Equatable>(_ x: [T], _ y: [T]) -> Int? {
+      x.count != y.count ? min(x.count, y.count) : zip(x, y).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    }
+    #expect(firstDifference(a.tasks, b.tasks) == nil)
+    #expect(a.taskOf == b.taskOf)
+    #expect(firstDifference(a.rowOf, b.rowOf) == nil)
+    let (x, y) = (a.doc.records, b.doc.records)
+    #expect(firstDifference(x.map(\.range), y.map(\.range)) == nil)
+    #expect(firstDifference(x.map(\.line), y.map(\.line)) == nil)
+    #expect(firstDifference(x.map(\.isBlank), y.map(\.isBlank)) == nil)
+    #expect(a.doc.serialized() == b.doc.serialized())
+    #expect(a.doc.newline == b.doc.newline && a.doc.hasBOM == b.doc.hasBOM)
+  }
+
+  @Test(
+    "the parts give what the whole read gives",
+    arguments: [
+      (1, false, false), (2, true, false), (3, false, true), (4, true, true), (5, false, false), (6, true, false),
+    ])
+  func agree(seed: UInt64, crlf: Bool, bom: Bool) throws {
+    let bytes = PartsReadTests.file(size: TaskTable.partsThreshold + 300_000, seed: seed, crlf: crlf, bom: bom)
+    let parts = try #require(TaskTable.inParts(bytes, file: "tasks.csv"))
+    let whole = try TaskTable(bytes: bytes, file: "tasks.csv", inParts: false)
+    PartsReadTests.same(parts, whole)
+    #expect(whole.tasks.count > 4000)
+    // And a change written through either gives the same file.
+    var (x, y) = (parts, whole)
+    let id = whole.tasks[whole.tasks.count * 3 / 4].id
+    x.set(id: id, field: "status", to: "done")
+    y.set(id: id, field: "status", to: "done")
+    #expect(x.doc.serialized() == y.doc.serialized())
+  }
+
+  @Test("anything amiss in either part is left to the whole read, which names it")
+  func amiss() throws {
+    let good = PartsReadTests.file(size: TaskTable.partsThreshold + 300_000, seed: 9, crlf: false, bom: false)
+    let text = String(decoding: good, as: UTF8.self)
+    let lines = text.components(separatedBy: "\n")
+    // A line in the second half that is a whole record on its own.
+    let late = (lines.count * 3 / 4..<lines.count).first {
+      lines[$0].hasPrefix("\(lines[$0].prefix { $0.isNumber }),综合")
+    }!
+    let early = (1..<lines.count).first { lines[$0].hasPrefix("\(lines[$0].prefix { $0.isNumber }),综合") }!
+    let earlyID = String(lines[early].prefix { $0.isNumber })
+    let cases: [(String, (inout [String]) -> Void, String)] = [
+      (
+        "duplicate id across the parts", { $0[late] = earlyID + $0[late].drop { $0.isNumber } },
+        "duplicate id \"\(earlyID)\""
+      ),
+      (
+        "bad status",
+        { l in
+          for s in ["open", "done", "in_progress", "blocked"] {
+            l[late] = l[late].replacingOccurrences(of: ",\(s),", with: ",opne,")
+          }
+        }, "unknown status \"opne\""
+      ),
+      (
+        "quote inside an unquoted field", { $0[late] = $0[late].replacingOccurrences(of: "综合工作项目组", with: "综合\"工作") },
+        "quote inside an unquoted field"
+      ),
+      ("a missing field", { $0[late] = String($0[late].dropLast(2)) }, "fields, but the header has 12"),
+      ("a quote never closed", { $0[late] += ",\"open" }, ""),
+    ]
+    for (name, edit, message) in cases {
+      var changed = lines
+      edit(&changed)
+      let bytes = Array(changed.joined(separator: "\n").utf8)
+      #expect(TaskTable.inParts(bytes, file: "tasks.csv") == nil, "\(name)")
+      do {
+        _ = try TaskTable(bytes: bytes, file: "tasks.csv")
+        Issue.record("\(name): read without an error")
+      } catch {
+        let whole = Result { () throws(StoreError) -> TaskTable in
+          try TaskTable(bytes: bytes, file: "tasks.csv", inParts: false)
+        }
+        guard case .failure(let want) = whole else { continue }
+        #expect(error.description == want.description, "\(name)")
+        #expect(message.isEmpty || error.description.contains(message), "\(name): \(error.description)")
+        if !name.hasPrefix("a quote never") {
+          #expect(error.description.contains("tasks.csv:\(late + 1):"), "\(name): \(error.description)")
+        }
+      }
+    }
+    // Invalid UTF-8 in the second part.
+    var bytes = good
+    bytes[bytes.count - 40] = 0xFF
+    #expect(TaskTable.inParts(bytes, file: "tasks.csv") == nil)
+    #expect(throws: StoreError.self) { try TaskTable(bytes: bytes, file: "tasks.csv") }
+  }
+}

@@ -112,6 +112,42 @@ public struct CSVDocument: Sendable {
     self.records = records
   }
 
+  /// A document put together from records already read (the parts of a large file read on
+  /// separate cores), as if `init(bytes:file:each:)` had read them.
+  init(original: [UInt8], hasBOM: Bool, newline: [UInt8], header: CSVRecord, records: [CSVRecord]) {
+    self.original = original
+    self.hasBOM = hasBOM
+    self.newline = newline
+    self.header = header
+    self.records = records
+  }
+
+  /// Where a record starts at or after `target`: just past the first line feed outside quotes,
+  /// with quotes counted from `start`, which must begin a record. Nil if there is none. In a
+  /// file that parses every quote opens, closes or doubles, so the count says where quoted text
+  /// is; in one that does not, the parts' readers meet the error and the caller reads the file
+  /// whole instead.
+  static func recordBoundary(_ b: UnsafeBufferPointer<UInt8>, from start: Int, near target: Int) -> Int? {
+    guard let base = b.baseAddress, start <= target, target < b.count else { return nil }
+    var quoted = false
+    var p = base + start
+    var left = target - start
+    while left > 0, let hit = memchr(p, 0x22, left) {
+      quoted.toggle()
+      let next = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+      left -= p.distance(to: next)
+      p = next
+    }
+    for i in target..<b.count {
+      if b[i] == 0x22 {
+        quoted.toggle()
+      } else if b[i] == 0x0A && !quoted {
+        return i + 1 < b.count ? i + 1 : nil
+      }
+    }
+    return nil
+  }
+
   /// The first record, checked as a header (names given once).
   static func readHeader(_ p: inout CSVParser, file: String) throws(StoreError) -> CSVRecord {
     guard let h = try p.next() else {
@@ -132,9 +168,10 @@ public struct CSVDocument: Sendable {
       line: line, column: 1)
   }
 
-  /// Line feeds in `bytes`, plus one: at least the number of records.
-  static func lineCount(_ bytes: [UInt8]) -> Int {
-    bytes.withUnsafeBufferPointer { b -> Int in
+  /// Line feeds in `bytes` (or in `range` of it), plus one: at least the number of records.
+  static func lineCount(_ bytes: [UInt8], in range: Range<Int>? = nil) -> Int {
+    bytes.withUnsafeBufferPointer { all -> Int in
+      let b = UnsafeBufferPointer(rebasing: all[range ?? 0..<all.count])
       var n = 1
       var p = b.baseAddress
       var left = b.count
@@ -504,10 +541,11 @@ struct CSVField {
 }
 
 /// The first byte offset that is not valid UTF-8 (or is NUL), if any.
-func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0) -> (offset: Int, isNUL: Bool)? {
+/// With `end`, only the bytes before it, which must not cut a character (a line's start is safe).
+func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0, end: Int? = nil) -> (offset: Int, isNUL: Bool)? {
   bytes.withUnsafeBufferPointer { b -> (offset: Int, isNUL: Bool)? in
     var i = start
-    let n = b.count
+    let n = min(end ?? b.count, b.count)
     while i < n {
       let c = b[i]
       if c < 0x80 {

@@ -65,15 +65,24 @@ struct TaskTable {
         refs.append(CSVField(start: flat.count, end: flat.count + f.utf8.count, quoted: false, escaped: false))
         flat += f.utf8
       }
-      if let problem = flat.withUnsafeBufferPointer({ readRow(k, refs, $0) }) { throw problem.error(doc, file: file) }
+      var task: PlanTask?
+      if let problem = flat.withUnsafeBufferPointer({ readRow(k, refs, $0) { task = $0 } }) {
+        throw problem.error(doc, file: file)
+      }
+      tasks.append(task!)
     }
     self.doc = doc
   }
 
   /// Reads the tasks file. Each row becomes a task straight from the file's bytes; cells that
   /// repeat down a column (groups, themes, departments, deadlines, statuses) are read once.
-  init(bytes: [UInt8], file: String) throws(StoreError) {
+  init(bytes: [UInt8], file: String, inParts: Bool = true) throws(StoreError) {
+    if inParts, let t = TaskTable.inParts(bytes, file: file) {
+      self = t
+      return
+    }
     var table: TaskTable?
+    var tasks: [PlanTask] = []
     var problem: Problem?
     var headerError: StoreError?
     let doc = try CSVDocument(bytes: bytes, file: file) { k, refs, buffer, header in
@@ -83,7 +92,7 @@ struct TaskTable {
           // Room for every row up front: growing a large array by doubling would briefly
           // hold it twice, which is what a command's peak memory is made of.
           let rows = CSVDocument.lineCount(bytes)
-          table!.tasks.reserveCapacity(rows)
+          tasks.reserveCapacity(rows)
           table!.rowOf.reserveCapacity(rows)
           table!.taskOf.reserveCapacity(rows)
         } catch {
@@ -91,7 +100,7 @@ struct TaskTable {
           return false
         }
       }
-      problem = table!.readRow(k, refs, buffer)
+      problem = table!.readRow(k, refs, buffer) { tasks.append($0) }
       return problem == nil
     }
     if let headerError { throw headerError }
@@ -103,7 +112,125 @@ struct TaskTable {
       t = TaskTable(columns: try TaskTable.columns(doc.header, file: file), header: doc.header.fields)
     }
     t.doc = doc
+    t.tasks = tasks
     self = t
+  }
+
+  /// Files at least this big are read in two parts, one per core (about 4,000 tasks).
+  static let partsThreshold = 1 << 20
+
+  /// A large tasks file read in two parts at once, one on each core, into one array of tasks
+  /// (the second part writes past where the first can reach, and is moved down to meet it),
+  /// then joined into what the whole-file reader makes. Nil when the file is small or anything
+  /// in it is amiss: the whole-file reader then reads it again and says what, and where.
+  static func inParts(_ bytes: [UInt8], file: String) -> TaskTable? {
+    guard bytes.count >= partsThreshold else { return nil }
+    let hasBOM = bytes.starts(with: CSVDocument.bom)
+    var p = CSVParser(bytes: bytes, file: file)
+    if hasBOM { p.i = 3 }
+    let newline = p.detectNewline()
+    guard let header = try? CSVDocument.readHeader(&p, file: file),
+      let columns = try? TaskTable.columns(header, file: file)
+    else { return nil }
+    let bodyStart = p.i
+    let bodyLine = p.line
+    let middle = bodyStart + (bytes.count - bodyStart) / 2
+    guard
+      let split = bytes.withUnsafeBufferPointer({
+        CSVDocument.recordBoundary($0, from: bodyStart, near: middle)
+      })
+    else { return nil }
+    // Every record of the first part ends with a line feed, so it has at most that many.
+    let firstRoom = CSVDocument.lineCount(bytes, in: bodyStart..<split) - 1
+    let laterRoom = CSVDocument.lineCount(bytes, in: split..<bytes.count)
+    let splitLine = bodyLine + firstRoom
+    var first: Part?
+    var later: Part?
+    let tasks = [PlanTask](unsafeUninitializedCapacity: firstRoom + laterRoom) { buffer, count in
+      let base = buffer.baseAddress!
+      let laterBase = Unchecked(base + firstRoom)
+      let running = Background {
+        Unchecked(
+          Part(
+            bytes, split..<bytes.count, line: splitLine, header: header, columns: columns, file: file,
+            into: laterBase.value, room: laterRoom, indexing: false, keep: laterRoom))
+      }
+      first = Part(
+        bytes, bodyStart..<split, line: bodyLine, header: header, columns: columns, file: file, into: base,
+        room: firstRoom, indexing: true, keep: firstRoom + laterRoom)
+      later = running.wait().value
+      let made = (first!.filled, later!.filled)
+      guard first!.complete && later!.complete else {
+        base.deinitialize(count: made.0)
+        laterBase.value.deinitialize(count: made.1)
+        return
+      }
+      if made.0 < firstRoom { (base + made.0).moveInitialize(from: laterBase.value, count: made.1) }
+      count = made.0 + made.1
+    }
+    // Taken out, not copied: a second reference would make the first change copy them.
+    guard var whole = first.take(), let rest = later.take(), whole.complete && rest.complete else { return nil }
+    let offset = whole.records.count
+    for k in tasks.indices.dropFirst(whole.table.rowOf.count)
+    where whole.table.taskOf.updateValue(k, forKey: tasks[k].id) != nil {
+      return nil
+    }
+    whole.table.rowOf.append(contentsOf: rest.table.rowOf.lazy.map { $0 + offset })
+    whole.records.append(contentsOf: rest.records)
+    whole.table.tasks = tasks
+    whole.table.doc = CSVDocument(
+      original: bytes, hasBOM: hasBOM, newline: newline, header: header, records: whole.records)
+    return whole.table
+  }
+
+  /// One part of a file read by `inParts`: its records, and its rows read into tasks.
+  private struct Part {
+    var table: TaskTable
+    var records: [CSVRecord] = []
+    /// Every record in the range read, with nothing amiss.
+    var complete = false
+    /// Tasks put in place so far (a row found amiss may have been counted in `rowOf`).
+    var filled = 0
+
+    /// Reads the records in `range` (which starts a record, on line `line`) as the
+    /// whole-file reader would, putting the tasks at `into`; it stops at the first thing amiss.
+    /// Its arrays have room for `keep` rows: the first part's take in the second's.
+    init(
+      _ bytes: [UInt8], _ range: Range<Int>, line: Int, header: CSVRecord, columns: [String: Int], file: String,
+      into slots: UnsafeMutablePointer<PlanTask>, room: Int, indexing: Bool, keep: Int
+    ) {
+      table = TaskTable(columns: columns, header: header.fields)
+      if firstInvalidUTF8(bytes, from: range.lowerBound, end: range.upperBound) != nil { return }
+      table.rowOf.reserveCapacity(keep)
+      if indexing { table.taskOf.reserveCapacity(keep) }
+      records.reserveCapacity(keep)
+      var p = CSVParser(bytes: bytes, file: file)
+      (p.i, p.line, p.lineStart) = (range.lowerBound, line, range.lowerBound)
+      let width = header.fields.count
+      complete = bytes.withUnsafeBufferPointer { all -> Bool in
+        // The scanner stops at the part's end as at a file's.
+        let b = UnsafeBufferPointer(start: all.baseAddress, count: range.upperBound)
+        while p.i < range.upperBound {
+          let start = p.i
+          let startLine = p.line
+          do { try p.scan(b) } catch { return false }
+          guard p.i - start <= CSVDocument.maxRecordBytes else { return false }
+          var r = CSVRecord(fields: [], range: start..<p.i, line: startLine)
+          r.isBlank = p.isBlankRecord
+          r.isLazy = !r.isBlank
+          guard r.isBlank || p.refs.count == width else { return false }
+          records.append(r)
+          if r.isBlank { continue }
+          guard filled < room else { return false }
+          let problem = table.readRow(records.count - 1, p.refs, all, indexing: indexing) {
+            (slots + filled).initialize(to: $0)
+            filled += 1
+          }
+          guard problem == nil else { return false }
+        }
+        return true
+      }
+    }
   }
 
   private init(columns: [String: Int], header: [String]) {
@@ -157,7 +284,12 @@ struct TaskTable {
   private var statuses = ByteCache<TaskStatus?>()
 
   /// Reads record `k` into a task, or says what is wrong with it.
-  private mutating func readRow(_ k: Int, _ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>) -> Problem? {
+  /// Without `indexing`, ids are not put in `taskOf` (nor checked for repeats): the caller
+  /// does it once the row's place is known.
+  private mutating func readRow(
+    _ k: Int, _ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>, indexing: Bool = true,
+    emit: (consuming PlanTask) -> Void
+  ) -> Problem? {
     let c = columns
     func column(_ name: String) -> Int { at[name] ?? -1 }
     func bad(_ name: String, _ message: @escaping (CSVDocument) -> String) -> Problem {
@@ -198,11 +330,13 @@ struct TaskTable {
     }
     let id = string(idC!).trimmingSpaces
     if id.isEmpty { return bad("id") { _ in "empty id: every task needs its number" } }
-    if let first = taskOf[id] {
-      let row = rowOf[first]
-      return bad("id") { doc in "duplicate id \"\(id)\" (first on line \(doc.records[row].line))" }
+    if indexing {
+      if let first = taskOf[id] {
+        let row = rowOf[first]
+        return bad("id") { doc in "duplicate id \"\(id)\" (first on line \(doc.records[row].line))" }
+      }
+      taskOf[id] = rowOf.count
     }
-    taskOf[id] = tasks.count
     rowOf.append(k)
     guard let status = cached(statusC, &statuses, { TaskStatus(token: $0) }) else {
       let text = string(statusC)
@@ -225,7 +359,7 @@ struct TaskTable {
     if let problem { return problem }
     let eventOn = day("event_on", eventC)
     if let problem { return problem }
-    tasks.append(
+    emit(
       PlanTask(
         id: id, group: cached(groupC, &strings) { $0 }, theme: cached(themeC, &strings) { $0 },
         measure: string(measureC), requirement: string(requirementC),
@@ -266,6 +400,13 @@ struct TaskTable {
     if tasks.count == k { tasks.append(t) }
     doc.append(fields: fields)
   }
+}
+
+/// A value handed from the thread that made it to the one that waits for it (`Background`
+/// orders the two), which the compiler cannot see is safe.
+struct Unchecked<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }
 
 /// The staffing file read into units.
@@ -331,9 +472,7 @@ struct ByteCache<Value> {
       (slots, keys, entries) = ([], [], [])
       return make()
     }
-    // FNV-1a: quick over short cells; a colliding key is told apart by its bytes.
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    let h = ByteCache.hash(bytes)
     let mask = slots.count - 1
     var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     while slots[k] != 0 {
@@ -361,5 +500,29 @@ struct ByteCache<Value> {
       }
     }
     return v
+  }
+
+  /// Eight bytes per step (a cell is mostly CJK, three bytes a character, so byte-at-a-time
+  /// FNV spent more on hashing than on the rest of the row); a colliding key is told apart by
+  /// its bytes.
+  @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+    guard let base = bytes.baseAddress else { return h }
+    let n = bytes.count
+    var i = 0
+    while i + 8 <= n {
+      h = (h ^ UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+      h ^= h >> 32
+      i += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while i < n {
+      tail |= UInt64(base[i]) << shift
+      shift += 8
+      i += 1
+    }
+    h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+    return h ^ (h >> 29)
   }
 }

@@ -1,0 +1,23 @@
+/// A small, fast, seedable generator (SplitMix64): the benchmarks' plans and the tests' files
+/// are the same on every machine, and a failing case can be made again.
+public struct SplitMix64: Sendable {
+  public var state: UInt64
+
+  public init(state: UInt64) { self.state = state }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// 0..<n.
+  public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+  public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+
+  /// True with probability `percent`/100.
+  public mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+}
