@@ -259,6 +259,48 @@ struct StoreTests {
     try b.commit([b.plan.setStatus("1", .inProgress)!], by: "b")
   }
 
+  @Test("a save refused part-way leaves the store's tasks as they were, and the next save works")
+  func refusedBatchPutsBack() throws {
+    let dir = Fixtures.sampleCopy()
+    let a = try Store.open(dir.path)
+    let b = try Store.open(dir.path)
+    try a.commit([a.plan.setStatus("1", .blocked)!], by: "a")
+    let before = b.plan.tasks
+    // The first change is fine, the second collides with a's: the whole save is refused.
+    let batch = [b.plan.markDone("2", on: day("2019-09-20"))!, b.plan.setStatus("1", .inProgress)!]
+    #expect(throws: StoreError.self) { try b.commit(batch, by: "b") }
+    #expect(b.plan.task("2") == before[b.plan.index(of: "2")!])
+    #expect(b.plan.tasks.count == before.count)
+    #expect(b.plan.tasks == (try Store.open(dir.path)).plan.tasks)
+    try b.commit([b.plan.markDone("2", on: day("2019-09-20"))!], by: "b")
+    #expect(try Store.open(dir.path).plan.task("2")?.status == .done)
+    #expect(b.plan.task("2")?.status == .done)
+  }
+
+  @Test("a large tasks file is written in pieces: only the changed records differ")
+  func largeFileInPieces() throws {
+    let dir = Fixtures.scratch("large")
+    let file = dir.appendingPathComponent("tasks.csv")
+    let bytes = PartsReadTests.file(size: 1_500_000, seed: 3, crlf: true, bom: true)
+    try Data(bytes).write(to: file)
+    let store = try Store.open(dir.path)
+    let ids = [store.plan.tasks.first!, store.plan.tasks[store.plan.tasks.count / 2], store.plan.tasks.last!]
+      .filter { $0.status != .done }.map(\.id)
+    #expect(!ids.isEmpty)
+    try store.commit(ids.map { store.plan.markDone($0, on: day("2019-09-20"))! }, by: "t")
+    let old = try CSVDocument(bytes: bytes, file: "old")
+    let written = [UInt8](try Data(contentsOf: file))
+    let new = try CSVDocument(bytes: written, file: "new")
+    #expect(new.records.count == old.records.count)
+    let changed = new.records.indices.filter {
+      written[new.records[$0].range] != bytes[old.records[$0].range]
+    }
+    #expect(changed.count == ids.count)
+    #expect(changed.allSatisfy { new.records[$0].fields[0] == ids[changed.firstIndex(of: $0)!] })
+    #expect(written.starts(with: [0xEF, 0xBB, 0xBF]))
+    #expect(try Store.open(dir.path).plan.tasks == store.plan.tasks)
+  }
+
   @Test("an edit made outside (a rename, as sed -i does) is picked up before saving")
   func outsideEdit() throws {
     let dir = Fixtures.sampleCopy()

@@ -41,7 +41,8 @@ public enum Role: String, Sendable, Hashable {
 /// The whole plan as one value: every front end reads this and nothing else.
 public struct Plan: Sendable {
   public var settings: PlanSettings
-  public private(set) var tasks: [PlanTask]
+  /// Set only by the store, which applies a save's changes to the array in place.
+  public internal(set) var tasks: [PlanTask]
   public var staffing: [StaffingUnit]
   public var journal: [JournalEntry]
   private var positions: [String: Int]

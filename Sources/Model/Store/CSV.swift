@@ -228,36 +228,52 @@ public struct CSVDocument: Sendable {
   public func serialized() -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(original.count + 256)
-    if hasBOM { out += CSVDocument.bom }
+    write { out.append(contentsOf: $0) }
+    return out
+  }
+
+  /// The bytes to write, in pieces: runs of unchanged records straight from the bytes read,
+  /// changed records re-encoded. A save writes the pieces as they come, so a one-row change
+  /// to a large file does not first copy the whole file into a new array.
+  func write<E: Error>(_ emit: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
     var endsWithNewline = true
-    // Unchanged records that follow each other in the file are copied as one run of bytes.
+    // Unchanged records that follow each other in the file are one piece.
     var run: Range<Int>? = nil
-    func flush() {
-      guard let r = run else { return }
-      original.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[r])) }
-      endsWithNewline = out.last == 0x0A
-      run = nil
-    }
-    func add(_ r: CSVRecord) {
-      if r.replacement == nil && !r.range.isEmpty {
-        if let open = run, open.upperBound == r.range.lowerBound, original[open.upperBound - 1] == 0x0A {
-          run = open.lowerBound..<r.range.upperBound
+    try original.withUnsafeBufferPointer { (all) throws(E) in
+      func put(_ piece: UnsafeBufferPointer<UInt8>) throws(E) {
+        guard let last = piece.last else { return }
+        try emit(piece)
+        endsWithNewline = last == 0x0A
+      }
+      func put(_ bytes: [UInt8]) throws(E) {
+        try bytes.withUnsafeBufferPointer { (b) throws(E) in try put(b) }
+      }
+      func flush() throws(E) {
+        guard let r = run else { return }
+        run = nil
+        try put(UnsafeBufferPointer(rebasing: all[r]))
+      }
+      func add(_ r: CSVRecord) throws(E) {
+        if r.replacement == nil && !r.range.isEmpty {
+          if let open = run, open.upperBound == r.range.lowerBound, all[open.upperBound - 1] == 0x0A {
+            run = open.lowerBound..<r.range.upperBound
+            return
+          }
+          try flush()
+          if !endsWithNewline { try put(newline) }
+          run = r.range
           return
         }
-        flush()
-        if !endsWithNewline { out += newline }
-        run = r.range
-        return
+        try flush()
+        if !endsWithNewline { try put(newline) }
+        try put(r.replacement ?? [])
       }
-      flush()
-      if !endsWithNewline { out += newline }
-      out += r.replacement ?? []
-      endsWithNewline = out.last == 0x0A
+      // The BOM starts the file; it is not a line that needs ending.
+      if hasBOM { try CSVDocument.bom.withUnsafeBufferPointer { (b) throws(E) in try emit(b) } }
+      try add(header)
+      for k in records.indices { try add(records[k]) }
+      try flush()
     }
-    add(header)
-    for k in records.indices { add(records[k]) }
-    flush()
-    return out
   }
 
   /// Replaces one field of a data record; the record is re-encoded on write.

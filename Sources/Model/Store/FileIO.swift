@@ -46,26 +46,40 @@ public enum FileIO {
     defer { close(fd) }
     var st = stat()
     fstat(fd, &st)
-    var out: [UInt8] = []
-    out.reserveCapacity(max(0, Int(st.st_size) - offset) + 1)
     if offset > 0 { lseek(fd, off_t(offset), SEEK_SET) }
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw StoreError(.io, "cannot read: \(errnoText())", file: path)
+    // Straight into the array, the size the file has now (no second copy of a large file);
+    // a file that grows meanwhile (a journal being appended to) is read on to its end.
+    let size = max(0, Int(st.st_size) - offset)
+    var failed: Int32 = 0
+    var out = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+      while count < buffer.count {
+        let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { failed = errno }
+        if n <= 0 { return }
+        count += n
       }
-      if n == 0 { break }
+    }
+    var chunk = [UInt8](repeating: 0, count: out.count > size ? 1 << 16 : 0)
+    while failed == 0 && !chunk.isEmpty {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 { failed = errno }
+      if n <= 0 { break }
       out += chunk[0..<n]
     }
+    if failed != 0 { throw StoreError(.io, "cannot read: \(errnoText(failed))", file: path) }
     return out
   }
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
+    try bytes.withUnsafeBufferPointer { (b) throws(StoreError) in try writeAll(fd, b, path: path) }
+  }
+
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(StoreError) {
     var done = 0
     while done < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+      let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
       if n < 0 {
         if errno == EINTR { continue }
         throw StoreError(.io, "cannot write: \(errnoText())", file: path)
@@ -87,6 +101,34 @@ public enum FileIO {
     guard fd >= 0 else { throw StoreError(.io, "cannot open folder: \(errnoText())", file: dir) }
     defer { close(fd) }
     try fsyncOrThrow(fd, path: dir)
+  }
+
+  /// Gathers small pieces into one write; large ones go straight to the file.
+  struct Writer {
+    let fd: Int32
+    let path: String
+    private var pending: [UInt8] = []
+    private static let size = 1 << 16
+
+    init(fd: Int32, path: String) {
+      self.fd = fd
+      self.path = path
+    }
+
+    mutating func write(_ piece: UnsafeBufferPointer<UInt8>) throws(StoreError) {
+      if pending.count + piece.count <= Writer.size {
+        pending.append(contentsOf: piece)
+        return
+      }
+      try flush()
+      if piece.count >= Writer.size { try FileIO.writeAll(fd, piece, path: path) } else { pending += piece }
+    }
+
+    mutating func flush() throws(StoreError) {
+      guard !pending.isEmpty else { return }
+      try FileIO.writeAll(fd, pending, path: path)
+      pending.removeAll(keepingCapacity: true)
+    }
   }
 
   /// Temp files are named `.<name>.tmp-<pid>-<n>` so a later writer can find and remove them.
@@ -134,6 +176,16 @@ public enum FileIO {
   public static func replaceKeepingOld(_ dir: String, _ name: String, with bytes: [UInt8]) throws(StoreError)
     -> Replaced
   {
+    try replaceKeepingOld(dir, name) { (w) throws(StoreError) in
+      try bytes.withUnsafeBufferPointer { (b) throws(StoreError) in try w.write(b) }
+    }
+  }
+
+  /// Writes a file made in pieces (`content` hands them to the writer): a large file is
+  /// written from the bytes it was read from, not first copied whole into a new array.
+  static func replaceKeepingOld(
+    _ dir: String, _ name: String, content: (inout Writer) throws(StoreError) -> Void
+  ) throws(StoreError) -> Replaced {
     let path = dir + "/" + name
     let tmp = dir + "/" + tempName(for: name)
     var mode: mode_t = 0o644
@@ -144,7 +196,9 @@ public enum FileIO {
       throw StoreError(.cannotCreate, "cannot create a temporary file: \(errnoText())", file: tmp)
     }
     do {
-      try writeAll(fd, bytes, path: path)
+      var writer = Writer(fd: fd, path: path)
+      try content(&writer)
+      try writer.flush()
       try fsyncOrThrow(fd, path: path)
     } catch {
       close(fd)

@@ -261,7 +261,22 @@ public final class Store {
     removeStaleTempFiles()
     try readAll(force: false)
 
+    // The changes go onto the store's own array of tasks, not a copy of it (copying 100,000
+    // tasks cost more than the rest of a save): the plan and the table let go of it first.
+    // If the save fails, the tasks it changed are put back.
     var newPlan = plan
+    let before = newPlan.tasks.count
+    var undo: [(Int, PlanTask)] = []
+    plan.tasks = []
+    tasks.tasks = []
+    func putBack() {
+      var back = newPlan.tasks
+      newPlan.tasks = []
+      for (i, t) in undo.reversed() { back[i] = t }
+      back.removeSubrange(before...)
+      plan.tasks = back
+      tasks.tasks = back
+    }
     var newTasks = tasks
     var newStaffing = staffing ?? StaffingTable.empty()
     var seq = plan.journal.last?.seq ?? 0
@@ -269,9 +284,11 @@ public final class Store {
     var touchedTasks = false
     var touchedStaffing = false
     for c in changes {
+      if case .task(let id) = c.target, let i = newPlan.index(of: id) { undo.append((i, newPlan.tasks[i])) }
       do {
         try newPlan.apply(c)
       } catch {
+        putBack()
         throw conflictError(error)
       }
       switch c.target {
@@ -295,13 +312,22 @@ public final class Store {
     }
     // The journal first (it says what the files will say), then each file replaced whole.
     // If any step fails, every step before it is undone, so nothing looks saved that is not.
-    let mark = try setTornTailAside()
+    let mark: Int
+    do {
+      mark = try setTornTailAside()
+    } catch {
+      putBack()
+      throw error
+    }
     let journalBytes = journalLine(entries)
     var replaced: [FileIO.Replaced] = []
     do {
       try FileIO.append(path(JournalFile.name), journalBytes)
       if touchedTasks {
-        replaced.append(try FileIO.replaceKeepingOld(folder, Store.tasksFile, with: newTasks.doc.serialized()))
+        replaced.append(
+          try FileIO.replaceKeepingOld(folder, Store.tasksFile) { (w) throws(StoreError) in
+            try newTasks.doc.write { (piece) throws(StoreError) in try w.write(piece) }
+          })
       }
       if touchedStaffing {
         replaced.append(try FileIO.replaceKeepingOld(folder, Store.staffingFile, with: newStaffing.doc.serialized()))
@@ -309,6 +335,7 @@ public final class Store {
     } catch {
       for r in replaced.reversed() { r.restore() }
       try? FileIO.truncate(path(JournalFile.name), to: mark)
+      putBack()
       throw error
     }
     for r in replaced { r.discard() }
@@ -316,12 +343,10 @@ public final class Store {
     // What is now on disk is exactly what is in hand: keep it, with the files' new stamps,
     // rather than reading and parsing every file again (which cost more than the save).
     // The lock is still held, so nobody else has written meanwhile.
-    if touchedTasks {
-      // The table's tasks are what a later partial reload builds the plan from.
-      newTasks.tasks = newPlan.tasks
-      tasks = newTasks
-      stamps[Store.tasksFile] = FileIO.stamp(path(Store.tasksFile))
-    }
+    // The table's tasks are what a later partial reload builds the plan from.
+    newTasks.tasks = newPlan.tasks
+    tasks = newTasks
+    if touchedTasks { stamps[Store.tasksFile] = FileIO.stamp(path(Store.tasksFile)) }
     if touchedStaffing {
       staffing = newStaffing
       stamps[Store.staffingFile] = FileIO.stamp(path(Store.staffingFile))
