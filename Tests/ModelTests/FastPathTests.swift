@@ -67,7 +67,7 @@ struct FastPathTests {
     for k in tasks.indices where k % 5 == 0 { tasks[k].id = "00" + tasks[k].id }
     let plan = Plan(settings: store.plan.settings, tasks: tasks)
     let a = Agenda(plan: plan, today: day("2019-09-20"))
-    let buckets = plan.tasks.indices.map { Agenda.bucket(plan.tasks[$0], due: a.due[$0], today: a.today) }
+    let buckets = plan.tasks.indices.map { Agenda.bucket(.init(plan.tasks[$0]), due: a.due[$0], today: a.today) }
     let days = a.due.map { $0?.ordinal ?? Int.max }
     let packed = try #require(Agenda.packedOrder(plan, buckets, days))
     #expect(packed == Agenda.sortedOrder(plan, buckets, days))
