@@ -26,7 +26,19 @@ let package = Package(
         "Model", "TUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "sanxiang", dependencies: ["CLI", "TUI", "CNCurses"]),
+    // Release builds link the Swift runtime in (Linux): a command starts in half the time
+    // (5 ms instead of 10) without binding a dozen shared libraries first. Foundation's own
+    // parts are named because a static link does not find them by itself; lld, because gold
+    // warns about a function the static Foundation merely contains. Debug builds (and the
+    // tests, which link this target) stay dynamic: XCTest has no static library.
+    .executableTarget(
+      name: "sanxiang", dependencies: ["CLI", "TUI", "CNCurses"],
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
+        .linkedLibrary("swiftSynchronization", .when(platforms: [.linux], configuration: .release)),
+      ]),
     // The benchmarks' helper: generates large plans and times load and frames in-process.
     .executableTarget(name: "sanxiang-bench", dependencies: ["Model", "TUI", "TestSupport"]),
     // Fixture paths, scratch folders, a runner for the real binary, and the seeded generator
