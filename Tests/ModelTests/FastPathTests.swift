@@ -43,6 +43,24 @@ struct FastPathTests {
     #expect(Departments.simpleCell("法制科\r\n征收管理科") == nil)
   }
 
+  @Test("the radix sort of urgency keys equals the standard sort")
+  func radixSort() {
+    var rng = SplitMix64(state: 11)
+    for n in [0, 1, 4096, 4097, 20_000] {
+      // Keys shaped as the agenda packs them (few buckets, clustered days), and raw ones.
+      let packed = (0..<n).map { i in
+        UInt64(rng.below(6)) << 61 | UInt64(700_000 + rng.below(900)) << 39 | UInt64(rng.below(1 << 20)) << 19
+          | UInt64(i)
+      }
+      let raw = (0..<n).map { _ in rng.next() }
+      for keys in [packed, raw] {
+        var sorted = keys
+        Agenda.radixSort(&sorted)
+        #expect(sorted == keys.sorted(), "\(n)")
+      }
+    }
+  }
+
   @Test("department table equals the per-department queries")
   func departmentTable() throws {
     let store = try Store.open(Fixtures.sampleData.path)
