@@ -124,6 +124,9 @@ public struct AppState: Sendable {
   var searchText: SearchText?
   /// Each group's tasks in urgency order, made when the Groups view first needs them.
   var groupTasks: [String: [Int]]?
+  /// While a save is made: the tasks it changes, as they were (the plan's tasks are set
+  /// aside, see `setTasksAside`), for `replacePlan` to compare with what comes back.
+  var tasksSetAside: [Int: PlanTask]?
 
   /// `agenda.urgency` split by group (a task counts under the first group equal to its own).
   static func groupTasks(_ a: Agenda, _ groups: [String]) -> [String: [Int]] {
@@ -243,10 +246,28 @@ public struct AppState: Sendable {
   /// Takes a new version of the plan (after a save, or a reload). When only a few tasks
   /// changed, and not their groups or departments, what depends on them is brought up to
   /// date task by task; otherwise everything is worked out again. Both give the same state.
+  /// Lets go of the plan's tasks so that the store can change them in place, keeping the
+  /// ones at `indices` (what a save changes). Until `replacePlan` brings the plan back, the
+  /// state must not be drawn.
+  public mutating func setTasksAside(keeping indices: [Int]) {
+    // The selection is pinned now, while its task can still be read; the answer's update
+    // then finds it pinned.
+    pinSelection()
+    var kept: [Int: PlanTask] = [:]
+    for i in indices where plan.tasks.indices.contains(i) { kept[i] = plan.tasks[i] }
+    tasksSetAside = kept
+    plan = plan.withTasksSetAside
+    agenda.setTasksAside()
+  }
+
   mutating func replacePlan(_ p: Plan) {
     let old = plan
+    let aside = tasksSetAside
+    tasksSetAside = nil
     plan = p
-    guard let changed = AppState.changedTasks(old, p) else {
+    /// A task as it was: from the plan, or set aside for a save.
+    func was(_ i: Int) -> PlanTask? { aside == nil ? old.tasks[i] : aside![i] }
+    guard let changed = AppState.changedTasks(old, p, was: was) else {
       rebuildAll()
       return
     }
@@ -254,7 +275,7 @@ public struct AppState: Sendable {
     agenda = before.updating(plan: p, changed: changed)
     standup = StandupFigures(agenda)
     lastSearch = nil
-    for i in changed where SearchText.fields(old.tasks[i]) != SearchText.fields(p.tasks[i]) {
+    for i in changed where SearchText.fields(was(i)!) != SearchText.fields(p.tasks[i]) {
       searchText?.update(i, p.tasks[i])
     }
     if let table = departmentTable {
@@ -290,11 +311,11 @@ public struct AppState: Sendable {
 
   /// The tasks that differ between two versions of a plan, when they are few and kept their
   /// place, id, group and departments (nil: rebuild everything).
-  static func changedTasks(_ a: Plan, _ b: Plan) -> [Int]? {
+  static func changedTasks(_ a: Plan, _ b: Plan, was: (Int) -> PlanTask?) -> [Int]? {
     guard let changed = b.tasksChanged(since: a), changed.count < 64, a.settings == b.settings else { return nil }
     for i in changed {
-      guard a.tasks[i].id == b.tasks[i].id, a.tasks[i].group == b.tasks[i].group, a.tasks[i].lead == b.tasks[i].lead,
-        a.tasks[i].support == b.tasks[i].support
+      guard let t = was(i), t.id == b.tasks[i].id, t.group == b.tasks[i].group, t.lead == b.tasks[i].lead,
+        t.support == b.tasks[i].support
       else { return nil }
     }
     return changed

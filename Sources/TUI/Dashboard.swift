@@ -73,6 +73,12 @@ public final class Dashboard {
       case .redraw:
         terminal.invalidate()
       case .save(let changes, let text):
+        // The state lets go of the tasks (keeping the ones the save changes) so that the
+        // store changes its array in place; the answer below brings the plan back.
+        state.setTasksAside(
+          keeping: changes.compactMap {
+            if case .task(let id) = $0.target { state.plan.index(of: id) } else { nil }
+          })
         do {
           try store.commit(changes, by: who)
           _ = state.update(.saved(plan: store.plan, message: text))

@@ -70,6 +70,10 @@ public struct Agenda: Sendable {
     }
   }
 
+  /// Lets go of the plan's tasks while a save changes them in place (see
+  /// `Plan.withTasksSetAside`); `updating(plan:changed:)` then brings the new ones.
+  public mutating func setTasksAside() { plan = plan.withTasksSetAside }
+
   /// A task's settled, done and waiting flags.
   static func flags(_ t: Facts, due d: Day?) -> UInt8 {
     var f: UInt8 = 0
