@@ -120,6 +120,16 @@ public indirect enum JSON: Equatable, Sendable {
   /// Escapes quotes, backslashes and every control character; other text stays UTF-8.
   public static func writeString(_ s: String, into out: inout [UInt8]) {
     out.append(0x22)
+    // Text needing no escapes (all of a Chinese measure, usually) goes in as one run.
+    let plain = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+      guard !b.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return false }
+      out.append(contentsOf: b)
+      return true
+    }
+    if plain == true {
+      out.append(0x22)
+      return
+    }
     for b in s.utf8 {
       switch b {
       case 0x22: out += [0x5C, 0x22]
