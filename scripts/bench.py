@@ -7,7 +7,7 @@
 Builds release binaries (unless --no-build), generates the plans with `sanxiang-bench
 generate` into .build-bench/ (deterministic from --seed, never committed), then runs every
 command several times as a separate process, taking wall time and the child's peak RSS
-(wait4). Prints one table and writes the figures as JSON (bench/results.json by default).
+(through GNU time, see run_once). Prints one table and writes the figures as JSON (bench/results.json by default).
 Ratios are what to quote: the machine is shared and noisy, so compare within one run.
 """
 
@@ -37,11 +37,18 @@ PY_CSV = (
 )
 
 
+# A child's peak RSS counts the memory of the process that forked it (Linux keeps the larger
+# of the two across exec), so a child of this Python process would never show less than this
+# harness's own peak. GNU time, small itself, starts the commands and reports their peak.
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
 def run_once(cmd, env=None, cwd=None):
     """Wall seconds, peak RSS in KiB, exit status and stdout of one child process."""
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as rss:
+        launch = [GNU_TIME, "-f", "%M", "-o", rss.name] + cmd if GNU_TIME else cmd
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env, cwd=cwd, stdin=subprocess.DEVNULL)
+        p = subprocess.Popen(launch, stdout=out, stderr=subprocess.PIPE, env=env, cwd=cwd, stdin=subprocess.DEVNULL)
         _, status, usage = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
         err = p.stderr.read().decode(errors="replace")
@@ -49,14 +56,19 @@ def run_once(cmd, env=None, cwd=None):
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read()
+        peak = int(rss.read().split()[-1]) if GNU_TIME and p.returncode == 0 else usage.ru_maxrss
     if p.returncode != 0:
         raise SystemExit(f"bench: {' '.join(cmd)} exited {p.returncode}\n{err}")
-    return wall, usage.ru_maxrss, text
+    return wall, peak, text
 
 
 def measure(cmd, runs, env=None, setup=None):
-    """Runs `cmd` `runs` times (after `setup(k)`, untimed, which may return the command)."""
+    """Runs `cmd` `runs` times (after `setup(k)`, untimed, which may return the command).
+    A fixed command runs once first, untimed, as hyperfine's --warmup does: each figure then
+    starts from the same page cache, whatever ran before it."""
     walls, rss = [], []
+    if setup is None:
+        run_once(cmd, env=env)
     for k in range(runs):
         c = setup(k) if setup else cmd
         w, r, _ = run_once(c, env=env)

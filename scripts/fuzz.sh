@@ -26,7 +26,7 @@ mkdir -p "$out/corpus-deadline"
 i=0
 while IFS= read -r phrase; do
   printf '%s' "$phrase" > "$out/corpus-deadline/p$i"; i=$((i+1))
-done < <(cut -d, -f8 sample-data/tasks.csv | sort -u; printf '%s\n' 每年1月31日前 作出行政许可决定之日起7个工作日内 2019年8月-2020年7月 按相关规定要求 二〇一九年十二月底前)
+done < <(cut -d, -f7 sample-data/tasks.csv | sort -u; printf '%s\n' 每年1月31日前 作出行政许可决定之日起7个工作日内 2019年8月-2020年7月 按相关规定要求 二〇一九年十二月底前)
 status=0
 for target in csv deadline import; do
   start=$(date +%s)
