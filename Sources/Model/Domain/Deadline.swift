@@ -71,6 +71,9 @@ public enum DeadlineGrammar {
     return general(text)
   }
 
+  /// The years a "YYYY年" can name: anything else is not read as a date.
+  static let years = 1900...2200
+
   /// The commonest phrases, "2019年9月15日前" and "2019年8月底前" exactly, read from their
   /// bytes: a large plan has thousands of distinct dated deadlines, and the grammar below
   /// works a character at a time. Anything else (or an impossible date) is left to it.
@@ -94,7 +97,7 @@ public enum DeadlineGrammar {
     let (nian, yue, ri, di, qian): ([UInt8], [UInt8], [UInt8], [UInt8], [UInt8]) = (
       [0xE5, 0xB9, 0xB4], [0xE6, 0x9C, 0x88], [0xE6, 0x97, 0xA5], [0xE5, 0xBA, 0x95], [0xE5, 0x89, 0x8D]
     )
-    guard u.count >= 4, let year = number(4), year >= 1000, take(nian), let month = number(2), take(yue),
+    guard u.count >= 4, let year = number(4), years.contains(year), take(nian), let month = number(2), take(yue),
       (1...12).contains(month)
     else { return nil }
     let day: Int
@@ -367,7 +370,7 @@ private struct Parser {
     if let d = isoDate() { return d }
     i = start
     var year: Int
-    if let y = number(), y >= 1900, y <= 2200, eat("年") {
+    if let y = number(), DeadlineGrammar.years.contains(y), eat("年") {
       year = y
     } else if let dy = defaultYear {
       i = start
