@@ -378,10 +378,12 @@ struct PartsReadTests {
         }
       }
     }
-    // Invalid UTF-8 in the second part.
-    var bytes = good
-    bytes[bytes.count - 40] = 0xFF
-    #expect(TaskTable.inParts(bytes, file: "tasks.csv") == nil)
-    #expect(throws: StoreError.self) { try TaskTable(bytes: bytes, file: "tasks.csv") }
+    // Invalid UTF-8 in the second part, and in the header.
+    for at in [good.count - 40, 3] {
+      var bytes = good
+      bytes[at] = 0xFF
+      #expect(TaskTable.inParts(bytes, file: "tasks.csv") == nil, "\(at)")
+      #expect(throws: StoreError.self) { try TaskTable(bytes: bytes, file: "tasks.csv") }
+    }
   }
 }

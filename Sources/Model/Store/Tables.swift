@@ -134,6 +134,8 @@ struct TaskTable {
     else { return nil }
     let bodyStart = p.i
     let bodyLine = p.line
+    // The parts check the text after the header; the header's own bytes are checked here.
+    if firstInvalidUTF8(bytes, from: hasBOM ? 3 : 0, end: bodyStart) != nil { return nil }
     let middle = bodyStart + (bytes.count - bodyStart) / 2
     guard
       let split = bytes.withUnsafeBufferPointer({
