@@ -243,9 +243,6 @@ public struct AppState: Sendable {
     rebuildNav()
   }
 
-  /// Takes a new version of the plan (after a save, or a reload). When only a few tasks
-  /// changed, and not their groups or departments, what depends on them is brought up to
-  /// date task by task; otherwise everything is worked out again. Both give the same state.
   /// Lets go of the plan's tasks so that the store can change them in place, keeping the
   /// ones at `indices` (what a save changes). Until `replacePlan` brings the plan back, the
   /// state must not be drawn.
@@ -260,13 +257,19 @@ public struct AppState: Sendable {
     agenda.setTasksAside()
   }
 
+  /// Takes a new version of the plan (after a save, or a reload). When only a few tasks
+  /// changed, and not their groups or departments, what depends on them is brought up to
+  /// date task by task; otherwise everything is worked out again. Both give the same state.
   mutating func replacePlan(_ p: Plan) {
     let old = plan
     let aside = tasksSetAside
     tasksSetAside = nil
     plan = p
-    /// A task as it was: from the plan, or set aside for a save.
-    func was(_ i: Int) -> PlanTask? { aside == nil ? old.tasks[i] : aside![i] }
+    // A task as it was: from the plan, or set aside for a save.
+    func was(_ i: Int) -> PlanTask? {
+      if let aside { return aside[i] }
+      return old.tasks[i]
+    }
     guard let changed = AppState.changedTasks(old, p, was: was) else {
       rebuildAll()
       return
