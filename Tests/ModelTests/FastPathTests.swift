@@ -255,6 +255,29 @@ struct FastPathTests {
     let after = String(decoding: try Data(contentsOf: dir.appendingPathComponent("tasks.csv")), as: UTF8.self)
     #expect(after == text.replacingOccurrences(of: "2,丁,open,\"x,y\"", with: "2,丁,open,新"))
   }
+
+  @Test("texts kept as the file's bytes read, compare and hash as the strings they hold")
+  func lazyTexts() throws {
+    let text =
+      "id,measure,requirement,status,note\n1,\"甲，\"\"乙\"\"\n丙\",,open,\n2,丁,要求,open,\"x,y\"\n3,e\u{301},,done,备注\n"
+    let table = try TaskTable(bytes: Array(text.utf8), file: "tasks.csv", inParts: false)
+    let made = [
+      PlanTask(id: "1", measure: "甲，\"乙\"\n丙"),
+      PlanTask(id: "2", measure: "丁", requirement: "要求", note: "x,y"),
+      PlanTask(id: "3", measure: "e\u{301}", status: .done, note: "备注"),
+    ]
+    #expect(table.tasks == made)
+    #expect(table.tasks.map(\.hashValue) == made.map(\.hashValue))
+    // "é" as one scalar is the same String as "e" and a combining accent, though not the same bytes.
+    var precomposed = made[2]
+    precomposed.measure = "\u{E9}"
+    #expect(table.tasks[2] == precomposed)
+    #expect(Set(table.tasks + made).count == 3)
+    var edited = table.tasks[1]
+    edited.note += "!"
+    #expect(edited.note == "x,y!" && edited != table.tasks[1])
+    #expect(table.tasks[0].requirement.isEmpty && table.tasks[0].note.isEmpty)
+  }
 }
 
 /// A large tasks file is read in two parts on two cores; what it gives must be what reading

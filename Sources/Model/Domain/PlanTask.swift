@@ -34,9 +34,19 @@ public struct PlanTask: Hashable, Sendable {
   public var id: String
   public var group: String
   public var theme: String
-  public var measure: String
+  public var measure: String {
+    get { measureText.string }
+    set { measureText = CellText(newValue) }
+  }
   /// 具体要求, where a table has that column.
-  public var requirement: String
+  public var requirement: String {
+    get { requirementText.string }
+    set { requirementText = CellText(newValue) }
+  }
+  /// The free texts as stored: kept as the file's bytes until read (see `CellText`).
+  var measureText: CellText
+  var requirementText: CellText
+  var noteText: CellText
   public var lead: Departments
   public var support: Departments
   public var deadline: Deadline
@@ -44,7 +54,10 @@ public struct PlanTask: Hashable, Sendable {
   public var completedOn: Day?
   /// The day the awaited event happened (see `trigger`).
   public var eventOn: Day?
-  public var note: String
+  public var note: String {
+    get { noteText.string }
+    set { noteText = CellText(newValue) }
+  }
   /// Columns the program does not know (added in a spreadsheet, or kept from an import),
   /// by column name; only non-empty values.
   public var extras: [String: String]
@@ -55,18 +68,30 @@ public struct PlanTask: Hashable, Sendable {
     deadline: Deadline = Deadline(""), status: TaskStatus = .open, completedOn: Day? = nil,
     eventOn: Day? = nil, note: String = "", extras: [String: String] = [:]
   ) {
+    self.init(
+      id: id, group: group, theme: theme, measureText: CellText(measure), requirementText: CellText(requirement),
+      lead: lead, support: support, deadline: deadline, status: status, completedOn: completedOn, eventOn: eventOn,
+      noteText: CellText(note), extras: extras)
+  }
+
+  /// A task with its free texts as read from a file.
+  init(
+    id: String, group: String, theme: String, measureText: CellText, requirementText: CellText,
+    lead: Departments, support: Departments, deadline: Deadline, status: TaskStatus, completedOn: Day?,
+    eventOn: Day?, noteText: CellText, extras: [String: String]
+  ) {
     self.id = id
     self.group = group
     self.theme = theme
-    self.measure = measure
-    self.requirement = requirement
+    self.measureText = measureText
+    self.requirementText = requirementText
     self.lead = lead
     self.support = support
     self.deadline = deadline
     self.status = status
     self.completedOn = completedOn
     self.eventOn = eventOn
-    self.note = note
+    self.noteText = noteText
     self.extras = extras
   }
 }

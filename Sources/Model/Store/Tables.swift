@@ -66,7 +66,7 @@ struct TaskTable {
         flat += f.utf8
       }
       var task: PlanTask?
-      if let problem = flat.withUnsafeBufferPointer({ readRow(k, refs, $0) { task = $0 } }) {
+      if let problem = flat.withUnsafeBufferPointer({ readRow(k, refs, $0, source: flat) { task = $0 } }) {
         throw problem.error(doc, file: file)
       }
       tasks.append(task!)
@@ -100,7 +100,7 @@ struct TaskTable {
           return false
         }
       }
-      problem = table!.readRow(k, refs, buffer) { tasks.append($0) }
+      problem = table!.readRow(k, refs, buffer, source: bytes) { tasks.append($0) }
       return problem == nil
     }
     if let headerError { throw headerError }
@@ -224,7 +224,7 @@ struct TaskTable {
           records.append(r)
           if r.isBlank { continue }
           guard filled < room else { return false }
-          let problem = table.readRow(records.count - 1, p.refs, all, indexing: indexing) {
+          let problem = table.readRow(records.count - 1, p.refs, all, source: bytes, indexing: indexing) {
             (slots + filled).initialize(to: $0)
             filled += 1
           }
@@ -289,7 +289,7 @@ struct TaskTable {
   /// Without `indexing`, ids are not put in `taskOf` (nor checked for repeats): the caller
   /// does it once the row's place is known.
   private mutating func readRow(
-    _ k: Int, _ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>, indexing: Bool = true,
+    _ k: Int, _ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>, source: [UInt8], indexing: Bool = true,
     emit: (consuming PlanTask) -> Void
   ) -> Problem? {
     let c = columns
@@ -312,6 +312,10 @@ struct TaskTable {
       noteC = column("note")
     }
     func string(_ col: Int) -> String { col < 0 ? "" : f[col].string(b) }
+    /// A free-text cell, left as the file's bytes (unless its quotes must be undoubled).
+    func text(_ col: Int) -> CellText {
+      col < 0 ? CellText() : f[col].escaped ? CellText(f[col].string(b)) : CellText(source, f[col].start, f[col].end)
+    }
     func bytes(_ col: Int) -> UnsafeBufferPointer<UInt8>? {
       col < 0 || f[col].escaped ? nil : UnsafeBufferPointer(rebasing: b[f[col].start..<f[col].end])
     }
@@ -364,10 +368,10 @@ struct TaskTable {
     emit(
       PlanTask(
         id: id, group: cached(groupC, &strings) { $0 }, theme: cached(themeC, &strings) { $0 },
-        measure: string(measureC), requirement: string(requirementC),
+        measureText: text(measureC), requirementText: text(requirementC),
         lead: departmentCell(leadC), support: departmentCell(supportC),
         deadline: cached(deadlineC, &deadlines) { Deadline($0) }, status: status,
-        completedOn: completedOn, eventOn: eventOn, note: string(noteC),
+        completedOn: completedOn, eventOn: eventOn, noteText: text(noteC),
         extras: extraColumns.isEmpty ? [:] : extras(f, b)))
     return nil
   }
