@@ -274,15 +274,18 @@ public struct AppState: Sendable {
       rebuildAll()
       return
     }
-    let before = agenda
-    agenda = before.updating(plan: p, changed: changed)
-    standup = StandupFigures(agenda)
+    // What the changed tasks were, kept before the agenda is updated in place (a copy of it
+    // would copy every task's figures).
+    let marks = Dictionary(
+      uniqueKeysWithValues: changed.map { ($0, Agenda.Marks(done: agenda.isDone($0), overdue: agenda.isOverdue($0))) })
+    agenda.update(plan: p, changed: changed)
+    standup.update(agenda, changed: changed, marks: marks)
     lastSearch = nil
     for i in changed where SearchText.fields(was(i)!) != SearchText.fields(p.tasks[i]) {
       searchText?.update(i, p.tasks[i])
     }
     if let table = departmentTable {
-      departmentTable = table.updating(from: before, to: agenda, changed: changed)
+      departmentTable = table.updating(to: agenda, changed: changed) { marks[$0]! }
       departmentSummaries = departmentTable?.summaries ?? []
     }
     if var lists = groupTasks {
@@ -305,8 +308,8 @@ public struct AppState: Sendable {
     for i in changed {
       let g = p.tasks[i].group
       guard var progress = groupProgress[g] else { continue }
-      progress.done += (agenda.isDone(i) ? 1 : 0) - (before.isDone(i) ? 1 : 0)
-      progress.overdue += (agenda.isOverdue(i) ? 1 : 0) - (before.isOverdue(i) ? 1 : 0)
+      progress.done += (agenda.isDone(i) ? 1 : 0) - (marks[i]!.done ? 1 : 0)
+      progress.overdue += (agenda.isOverdue(i) ? 1 : 0) - (marks[i]!.overdue ? 1 : 0)
       groupProgress[g] = progress
     }
     rebuildNav()
@@ -482,5 +485,32 @@ public struct StandupFigures: Sendable {
     changedCount = a.changedSinceLastWorkdayCount
     shortfalls = a.staffingShortfalls
     overall = a.overall
+  }
+
+  /// The figures after the tasks at `changed` changed (`marks`: what they counted as before),
+  /// each list mended where those tasks left and entered it instead of filtered afresh.
+  mutating func update(_ a: Agenda, changed: [Int], marks: [Int: Agenda.Marks]) {
+    func mend(_ list: inout [Int], _ belongs: (Int) -> Bool) {
+      list.removeAll { changed.contains($0) }
+      for i in changed where belongs(i) {
+        // The lists keep the agenda's urgency order.
+        var lo = 0
+        var hi = list.count
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if a.position(of: list[mid]) < a.position(of: i) { lo = mid + 1 } else { hi = mid }
+        }
+        list.insert(i, at: lo)
+      }
+    }
+    mend(&overdue, a.isOverdue)
+    mend(&dueSoon) { a.isDueWithin($0, days: Agenda.soonDays) }
+    mend(&waiting, a.isWaiting)
+    for i in changed {
+      overall.done += (a.isDone(i) ? 1 : 0) - (marks[i]!.done ? 1 : 0)
+      overall.overdue += (a.isOverdue(i) ? 1 : 0) - (marks[i]!.overdue ? 1 : 0)
+    }
+    changedCount = a.changedSinceLastWorkdayCount
+    shortfalls = a.staffingShortfalls
   }
 }

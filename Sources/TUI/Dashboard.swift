@@ -39,10 +39,14 @@ public final class Dashboard {
     let (w, h) = terminal.size
     state = AppState(plan: store.plan, today: today, lang: lang, width: w, height: h, ascii: ascii)
     for n in store.notices { state.message = FooterMessage(text: n, isError: true) }
+    store.removesOldVersionsLater = true
   }
+
+  deinit { store.settle() }
 
   /// Runs until `q` or the end of input.
   public func run() {
+    defer { store.settle() }
     var size = terminal.size
     terminal.draw(render(state))
     while !terminal.finished {

@@ -272,6 +272,10 @@ struct StoreTests {
     #expect(b.plan.task("2") == before[b.plan.index(of: "2")!])
     #expect(b.plan.tasks.count == before.count)
     #expect(b.plan.tasks == (try Store.open(dir.path)).plan.tasks)
+    // The rows the refused batch had set are put back too: the next save writes only its own.
+    try b.commit([b.plan.setNote("3", "下周汇报")!], by: "b")
+    #expect(try Store.open(dir.path).plan.task("2") == before[b.plan.index(of: "2")!])
+    #expect(try Store.open(dir.path).plan.task("3")?.note == "下周汇报")
     try b.commit([b.plan.markDone("2", on: day("2019-09-20"))!], by: "b")
     #expect(try Store.open(dir.path).plan.task("2")?.status == .done)
     #expect(b.plan.task("2")?.status == .done)

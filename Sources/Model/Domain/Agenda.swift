@@ -89,29 +89,42 @@ public struct Agenda: Sendable {
   /// sorting again would give, since that order is total.
   public func updating(plan new: Plan, changed: [Int]) -> Agenda {
     var a = self
-    a.plan = new
+    a.update(plan: new, changed: changed)
+    return a
+  }
+
+  /// `updating(plan:changed:)` in place: the dashboard's agenda is not copied for a save.
+  public mutating func update(plan new: Plan, changed: [Int]) {
+    plan = new
+    let was = changed.map { rank[$0] }
     for i in changed {
       let t = Facts(new.tasks[i])
       let d = Agenda.dueDate(t, settings: new.settings)
-      a.due[i] = d
-      a.dueDay[i] = d?.ordinal ?? Int.max
-      a.flags[i] = Agenda.flags(t, due: d)
-      a.buckets[i] = Agenda.bucket(t, due: d, today: today)
+      due[i] = d
+      dueDay[i] = d?.ordinal ?? Int.max
+      flags[i] = Agenda.flags(t, due: d)
+      buckets[i] = Agenda.bucket(t, due: d, today: today)
     }
-    // Out first, then each back in by binary search: the rest stays sorted throughout.
-    let moving = Set(changed)
-    a.urgency.removeAll { moving.contains($0) }
+    // Out first (from the back, so the places still hold), then each back in by binary
+    // search: the rest stays sorted throughout.
+    for p in Set(was).sorted(by: >) { urgency.remove(at: p) }
+    var placed: [Int] = []
     for i in changed {
       var lo = 0
-      var hi = a.urgency.count
+      var hi = urgency.count
       while lo < hi {
         let mid = (lo + hi) / 2
-        if a.precedes(a.urgency[mid], i) { lo = mid + 1 } else { hi = mid }
+        if precedes(urgency[mid], i) { lo = mid + 1 } else { hi = mid }
       }
-      a.urgency.insert(i, at: lo)
+      urgency.insert(i, at: lo)
+      placed.append(lo)
     }
-    for (r, i) in a.urgency.enumerated() { a.rank[i] = r }
-    return a
+    // Ranks change only between the first and last place touched: before it nothing moved,
+    // and past it as many tasks left as came in.
+    guard let first = (was + placed).min(), let last = (was + placed.map { $0 + changed.count - 1 }).max() else {
+      return
+    }
+    for r in first...min(last, urgency.count - 1) { rank[urgency[r]] = r }
   }
 
   /// The urgency order's comparison, as `sortedOrder` makes it.
@@ -264,12 +277,22 @@ public struct Agenda: Sendable {
 
   public func isDone(_ i: Int) -> Bool { flags[i] & Agenda.doneFlag != 0 }
 
+  /// What a task counted as: what a department's or group's figures change by when it changes.
+  public struct Marks: Sendable {
+    public var done: Bool
+    public var overdue: Bool
+    public init(done: Bool, overdue: Bool) { (self.done, self.overdue) = (done, overdue) }
+  }
+
   /// Sorts task indexes into urgency order without sorting again.
   public func inUrgencyOrder(_ indexes: [Int]) -> [Int] { indexes.sorted { rank[$0] < rank[$1] } }
 
   public var overdue: [Int] { urgency.filter(isOverdue) }
 
-  public func dueSoon(within n: Int = 14) -> [Int] { urgency.filter { isDueWithin($0, days: n) } }
+  /// How far ahead "due soon" looks, in days.
+  public static let soonDays = 14
+
+  public func dueSoon(within n: Int = Agenda.soonDays) -> [Int] { urgency.filter { isDueWithin($0, days: n) } }
 
   public var waiting: [Int] { urgency.filter(isWaiting) }
 
@@ -506,6 +529,11 @@ public struct DepartmentTable: Sendable {
   /// The table for `new`, an agenda `Agenda.updating(plan:changed:)` made from `old`, where
   /// the tasks at `changed` kept their departments: their counts and places are redone.
   public func updating(from old: Agenda, to new: Agenda, changed: [Int]) -> DepartmentTable {
+    updating(to: new, changed: changed) { Agenda.Marks(done: old.isDone($0), overdue: old.isOverdue($0)) }
+  }
+
+  /// `updating(from:to:changed:)` given only what each changed task was (`was`).
+  public func updating(to new: Agenda, changed: [Int], was: (Int) -> Agenda.Marks) -> DepartmentTable {
     var t = self
     func departments(_ i: Int) -> [Int] {
       var out: [Int] = []
@@ -515,8 +543,8 @@ public struct DepartmentTable: Sendable {
       return out
     }
     for i in changed {
-      let over = (new.isOverdue(i) ? 1 : 0) - (old.isOverdue(i) ? 1 : 0)
-      let done = (new.isDone(i) ? 1 : 0) - (old.isDone(i) ? 1 : 0)
+      let over = (new.isOverdue(i) ? 1 : 0) - (was(i).overdue ? 1 : 0)
+      let done = (new.isDone(i) ? 1 : 0) - (was(i).done ? 1 : 0)
       for r in Int(starts[i])..<Int(starts[i + 1]) {
         t.summaries[department[Int(refs[r])]].overdue += over
         t.summaries[department[Int(refs[r])]].done += done

@@ -253,17 +253,21 @@ public struct CSVDocument: Sendable {
         run = nil
         try put(UnsafeBufferPointer(rebasing: all[r]))
       }
-      func add(_ r: CSVRecord) throws(E) {
-        if r.replacement == nil && !r.range.isEmpty {
-          if let open = run, open.upperBound == r.range.lowerBound, all[open.upperBound - 1] == 0x0A {
-            run = open.lowerBound..<r.range.upperBound
-            return
-          }
-          try flush()
-          if !endsWithNewline { try put(newline) }
-          run = r.range
+      /// An unchanged record: its bytes join the run when they follow it in the file. A record
+      /// ends at a line feed or at the file's end, so one that another follows ends with its
+      /// line feed (not looked at here: reading a byte of every row cost more than the rest).
+      func add(unchanged range: Range<Int>) throws(E) {
+        if let open = run, open.upperBound == range.lowerBound {
+          assert(all[open.upperBound - 1] == 0x0A)
+          run = open.lowerBound..<range.upperBound
           return
         }
+        try flush()
+        if !endsWithNewline { try put(newline) }
+        run = range
+      }
+      func add(_ r: CSVRecord) throws(E) {
+        if r.replacement == nil && !r.range.isEmpty { return try add(unchanged: r.range) }
         try flush()
         if !endsWithNewline { try put(newline) }
         try put(r.replacement ?? [])
@@ -271,7 +275,16 @@ public struct CSVDocument: Sendable {
       // The BOM starts the file; it is not a line that needs ending.
       if hasBOM { try CSVDocument.bom.withUnsafeBufferPointer { (b) throws(E) in try emit(b) } }
       try add(header)
-      for k in records.indices { try add(records[k]) }
+      // Records are looked at in place: copying each one out cost more than writing it.
+      try records.withUnsafeBufferPointer { (recs) throws(E) in
+        for k in recs.indices {
+          if recs[k].replacement == nil && !recs[k].range.isEmpty {
+            try add(unchanged: recs[k].range)
+          } else {
+            try add(recs[k])
+          }
+        }
+      }
       try flush()
     }
   }

@@ -22,6 +22,19 @@ public final class Store {
   private var journalLines = 0
   /// True when reading applied journal entries the files did not show yet.
   private var rolledForward = false
+  /// Set by a long-running program (the dashboard): after a save, the replaced files' old
+  /// versions are removed on another core instead of before `commit` returns (freeing a large
+  /// file's blocks took as long as writing them). The next save, and `settle`, wait for it.
+  public var removesOldVersionsLater = false
+  private var removing: Background<Void>?
+
+  /// Waits until the last save's old versions are gone (a program does before it ends).
+  public func settle() {
+    removing?.wait()
+    removing = nil
+  }
+
+  deinit { settle() }
 
   public func path(_ name: String) -> String { folder + "/" + name }
 
@@ -256,6 +269,7 @@ public final class Store {
     -> [JournalEntry]
   {
     guard !changes.isEmpty else { return [] }
+    settle()
     let lock = try StoreLock.acquire(in: folder)
     defer { lock.release() }
     removeStaleTempFiles()
@@ -269,6 +283,16 @@ public final class Store {
     var undo: [(Int, PlanTask)] = []
     plan.tasks = []
     tasks.tasks = []
+    var newTasks = tasks
+    // The table's records likewise, when the changes only set fields of rows it has (a new
+    // row or column changes more than a few records, and takes a copy): each record is kept
+    // as it was before its first change, to be put back.
+    let recordsInPlace = changes.allSatisfy { c in
+      guard case .task(let id) = c.target, tasks.taskOf[id] != nil else { return false }
+      return c.fields.allSatisfy { $0.field == "id" || tasks.hasColumn($0.field) }
+    }
+    var recordsBefore: [(Int, CSVRecord)] = []
+    if recordsInPlace { tasks.doc.records = [] }
     func putBack() {
       var back = newPlan.tasks
       newPlan.tasks = []
@@ -276,8 +300,13 @@ public final class Store {
       back.removeSubrange(before...)
       plan.tasks = back
       tasks.tasks = back
+      if recordsInPlace {
+        var records = newTasks.doc.records
+        newTasks.doc.records = []
+        for (k, r) in recordsBefore.reversed() { records[k] = r }
+        tasks.doc.records = records
+      }
     }
-    var newTasks = tasks
     var newStaffing = staffing ?? StaffingTable.empty()
     var seq = plan.journal.last?.seq ?? 0
     var entries: [JournalEntry] = []
@@ -294,6 +323,9 @@ public final class Store {
       switch c.target {
       case .task(let id):
         if newTasks.taskOf[id] == nil, let t = newPlan.task(id) { newTasks.append(t, index: newPlan.index(of: id)) }
+        if recordsInPlace, let k = newTasks.taskOf[id].map({ newTasks.rowOf[$0] }) {
+          recordsBefore.append((k, newTasks.doc.records[k]))
+        }
         for f in c.fields where f.field != "id" { newTasks.set(id: id, field: f.field, to: f.after) }
         touchedTasks = true
       case .unit(let name):
@@ -338,7 +370,12 @@ public final class Store {
       putBack()
       throw error
     }
-    for r in replaced { r.discard() }
+    if removesOldVersionsLater {
+      let old = replaced
+      removing = Background { for r in old { r.discard() } }
+    } else {
+      for r in replaced { r.discard() }
+    }
     rolledForward = false
     // What is now on disk is exactly what is in hand: keep it, with the files' new stamps,
     // rather than reading and parsing every file again (which cost more than the save).

@@ -383,6 +383,9 @@ struct TaskTable {
     return out
   }
 
+  /// True when `set` finds a column for `field` (it adds one otherwise).
+  func hasColumn(_ field: String) -> Bool { columns[field] != nil || doc.header.fields.contains(field) }
+
   /// Writes one field of one task into its row (adding the column if the file lacks it).
   mutating func set(id: String, field: String, to value: String) {
     guard let t = taskOf[id] else { return }
