@@ -29,7 +29,8 @@ enum Edit {
 }
 
 struct Done: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Mark tasks done (dated today, or --on).")
+  static let configuration = CommandConfiguration(
+    commandName: "done", abstract: "Mark tasks done (dated today, or --on).")
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Task ids.") var ids: [String]
   @Option(help: "A note to keep with the task (replaces its note).") var note: String?
@@ -53,7 +54,7 @@ struct Done: ParsableCommand {
 }
 
 struct Reopen: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Mark tasks not done again (open).")
+  static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Mark tasks not done again (open).")
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Task ids.") var ids: [String]
 
@@ -66,7 +67,7 @@ struct Reopen: ParsableCommand {
 }
 
 struct Start: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Mark tasks in progress.")
+  static let configuration = CommandConfiguration(commandName: "start", abstract: "Mark tasks in progress.")
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Task ids.") var ids: [String]
 
@@ -79,7 +80,8 @@ struct Start: ParsableCommand {
 }
 
 struct Block: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Mark tasks blocked, with an optional note saying why.")
+  static let configuration = CommandConfiguration(
+    commandName: "block", abstract: "Mark tasks blocked, with an optional note saying why.")
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Task ids.") var ids: [String]
   @Option(help: "Why it is blocked (replaces the task's note).") var note: String?
@@ -93,7 +95,8 @@ struct Block: ParsableCommand {
 }
 
 struct Note: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Set a task's note (an empty text clears it).")
+  static let configuration = CommandConfiguration(
+    commandName: "note", abstract: "Set a task's note (an empty text clears it).")
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The task's id.") var id: String
   @Argument(help: "The note.") var text: String
@@ -108,6 +111,7 @@ struct Note: ParsableCommand {
 
 struct Trigger: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "trigger",
     abstract: "Record that the event a task waits on happened; a within-N-days task gets its due date.")
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The task's id.") var id: String
@@ -137,7 +141,8 @@ struct Trigger: ParsableCommand {
 }
 
 struct Undo: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Revert the latest change in the journal.")
+  static let configuration = CommandConfiguration(
+    commandName: "undo", abstract: "Revert the latest change in the journal.")
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
@@ -161,6 +166,7 @@ struct Undo: ParsableCommand {
 
 struct Staffing: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "staffing",
     abstract: "Each unit's legal reviewers against the reviewer rule (5% unless the plan says otherwise).",
     subcommands: [StaffingSet.self])
   @OptionGroup var global: GlobalOptions

@@ -3,6 +3,7 @@ import Model
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "import",
     abstract: "Read an allocation table exported from Word into a store (a new one, or again into an existing one).",
     discussion: "Both layouts are read: cells on tab-led lines (seed 000) and tab-separated rows (seed 004). "
       + "Into an existing store, texts are updated by task id and status, dates, notes and the journal are kept; "

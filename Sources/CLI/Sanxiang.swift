@@ -38,7 +38,7 @@ public struct Sanxiang: ParsableCommand {
 /// `sanxiang tui`: the dashboard, by name. `--screen WxH` runs it headless instead, feeding
 /// `--keys` and printing the last screen as text (for scripts, docs and debugging).
 struct Tui: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Open the dashboard (the default).")
+  static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the dashboard (the default).")
   @OptionGroup var global: GlobalOptions
   @Option(help: .hidden) var screen: String?
   @Option(help: .hidden) var keys = ""
@@ -82,6 +82,7 @@ struct Tui: ParsableCommand {
 
 struct Standup: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "standup",
     abstract: "The morning review: overdue, due soon, waiting, changed since the last working day, staffing.")
   @OptionGroup var global: GlobalOptions
   @Option(help: "text, json or markdown.") var format: Format = .text
@@ -101,7 +102,8 @@ struct Standup: ParsableCommand {
 }
 
 struct List: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List tasks in urgency order, with filters.")
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List tasks in urgency order, with filters.")
   @OptionGroup var global: GlobalOptions
   @Option(help: "text, json, markdown or csv.") var format: Format = .text
   @Option(help: ArgumentHelp("A working group: its name, part of it, or its number (1–4).", valueName: "group"))
@@ -168,7 +170,7 @@ struct List: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "One task in full, with its history.")
+  static let configuration = CommandConfiguration(commandName: "show", abstract: "One task in full, with its history.")
   @OptionGroup var global: GlobalOptions
   @Option(help: "text or json.") var format: Format = .text
   @Argument(help: "The task's id (its number in the table).") var id: String
@@ -189,7 +191,7 @@ struct Show: ParsableCommand {
 }
 
 struct Log: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "The journal of changes, oldest first.")
+  static let configuration = CommandConfiguration(commandName: "log", abstract: "The journal of changes, oldest first.")
   @OptionGroup var global: GlobalOptions
   @Option(help: "text or json.") var format: Format = .text
   @Option(help: ArgumentHelp("Only entries on or after this day.", valueName: "date")) var since: String?
@@ -219,6 +221,7 @@ struct Log: ParsableCommand {
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Check the store: every file parses, and what deserves a look (unread deadlines, odd dates).")
   @OptionGroup var global: GlobalOptions
   @Option(help: "text or json.") var format: Format = .text
