@@ -307,6 +307,38 @@ struct FastPathTests {
     #expect(edited.note == "x,y!" && edited != table.tasks[1])
     #expect(table.tasks[0].requirement.isEmpty && table.tasks[0].note.isEmpty)
   }
+
+  @Test("department cells read when asked for equal the cells read at once, from any thread")
+  func lazyDepartments() throws {
+    let text =
+      "id,measure,lead,support\n1,甲,法制科、人事科,其他相关部门\n2,乙,\"法制科，人事科\",\n3,丙,法制科、人事科,\"市、县两级\"\"执法\"\"机关\"\n"
+    let table = try TaskTable(bytes: Array(text.utf8), file: "tasks.csv", inParts: false)
+    let both = Departments(["法制科", "人事科"])
+    #expect(table.tasks.map(\.lead) == [both, both, both])
+    #expect(table.tasks[0].support == Departments([], others: true))
+    #expect(table.tasks[2].support == Departments(["市、县两级\"执法\"机关"]))
+    // Different bytes, same departments: the tasks are equal, and hash alike.
+    var one = table.tasks[1]
+    one.id = "1"
+    one.measure = "甲"
+    one.support = Departments([], others: true)
+    #expect(one == table.tasks[0] && one.hashValue == table.tasks[0].hashValue)
+    var edited = table.tasks[0]
+    edited.lead.units.append("办公室")
+    #expect(edited.lead.units == ["法制科", "人事科", "办公室"] && table.tasks[0].lead == both)
+
+    let big = PartsReadTests.file(size: 1_200_000, seed: 5, crlf: false, bom: false)
+    let tasks = try TaskTable(bytes: big, file: "tasks.csv").tasks
+    let fresh = try TaskTable(bytes: big, file: "tasks.csv").tasks
+    var seen = [Departments](repeating: Departments(), count: tasks.count)
+    seen.withUnsafeMutableBufferPointer { out in
+      let slots = Unchecked(out)
+      DispatchQueue.concurrentPerform(iterations: 4) { part in
+        for i in stride(from: part, to: tasks.count, by: 4) { slots.value[i] = tasks[i].lead }
+      }
+    }
+    #expect(seen == fresh.map(\.lead))
+  }
 }
 
 /// A large tasks file is read in two parts on two cores; what it gives must be what reading

@@ -47,8 +47,17 @@ public struct PlanTask: Hashable, Sendable {
   var measureText: CellText
   var requirementText: CellText
   var noteText: CellText
-  public var lead: Departments
-  public var support: Departments
+  public var lead: Departments {
+    get { leadCell.value }
+    set { leadCell = DepartmentsCell(newValue) }
+  }
+  public var support: Departments {
+    get { supportCell.value }
+    set { supportCell = DepartmentsCell(newValue) }
+  }
+  /// The department cells as stored: read when first asked for (see `DepartmentsCell`).
+  var leadCell: DepartmentsCell
+  var supportCell: DepartmentsCell
   public var deadline: Deadline
   public var status: TaskStatus
   public var completedOn: Day?
@@ -70,14 +79,14 @@ public struct PlanTask: Hashable, Sendable {
   ) {
     self.init(
       id: id, group: group, theme: theme, measureText: CellText(measure), requirementText: CellText(requirement),
-      lead: lead, support: support, deadline: deadline, status: status, completedOn: completedOn, eventOn: eventOn,
+      leadCell: DepartmentsCell(lead), supportCell: DepartmentsCell(support), deadline: deadline, status: status, completedOn: completedOn, eventOn: eventOn,
       noteText: CellText(note), extras: extras)
   }
 
   /// A task with its free texts as read from a file.
   init(
     id: String, group: String, theme: String, measureText: CellText, requirementText: CellText,
-    lead: Departments, support: Departments, deadline: Deadline, status: TaskStatus, completedOn: Day?,
+    leadCell: DepartmentsCell, supportCell: DepartmentsCell, deadline: Deadline, status: TaskStatus, completedOn: Day?,
     eventOn: Day?, noteText: CellText, extras: [String: String]
   ) {
     self.id = id
@@ -85,8 +94,8 @@ public struct PlanTask: Hashable, Sendable {
     self.theme = theme
     self.measureText = measureText
     self.requirementText = requirementText
-    self.lead = lead
-    self.support = support
+    self.leadCell = leadCell
+    self.supportCell = supportCell
     self.deadline = deadline
     self.status = status
     self.completedOn = completedOn

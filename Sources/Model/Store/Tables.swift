@@ -280,8 +280,8 @@ struct TaskTable {
 
   /// Values already made from the same bytes in the same kind of column.
   private var strings = ByteCache<String>()
-  private var departments = ByteCache<Departments>()
-  private var unitNames = ByteCache<String>()
+  /// The file's department cells, read when asked for.
+  private var departmentCells: DepartmentCells?
   private var deadlines = ByteCache<Deadline>()
   private var statuses = ByteCache<TaskStatus?>()
 
@@ -324,15 +324,12 @@ struct TaskTable {
       guard let raw = bytes(col) else { return make(string(col)) }
       return cache.value(for: raw) { make(String(decoding: raw, as: UTF8.self)) }
     }
-    /// A department cell, read from its bytes with each unit's name made once per file.
-    func departmentCell(_ col: Int) -> Departments {
-      guard let raw = bytes(col) else { return Departments(cell: string(col)) }
-      return departments.value(for: raw) {
-        Departments.simpleCell(bytes: raw) { name in
-          unitNames.value(for: name) { String(decoding: name, as: UTF8.self) }
-        }
-          ?? Departments(cell: String(decoding: raw, as: UTF8.self))
-      }
+    /// A department cell, left as the file's bytes (unless its quotes must be undoubled).
+    func departmentCell(_ col: Int) -> DepartmentsCell {
+      guard col >= 0 else { return DepartmentsCell() }
+      guard !f[col].escaped else { return DepartmentsCell(Departments(cell: string(col))) }
+      if departmentCells == nil { departmentCells = DepartmentCells(source) }
+      return DepartmentsCell(departmentCells!, f[col].start, f[col].end)
     }
     let id = string(idC!).trimmingSpaces
     if id.isEmpty { return bad("id") { _ in "empty id: every task needs its number" } }
@@ -369,7 +366,7 @@ struct TaskTable {
       PlanTask(
         id: id, group: cached(groupC, &strings) { $0 }, theme: cached(themeC, &strings) { $0 },
         measureText: text(measureC), requirementText: text(requirementC),
-        lead: departmentCell(leadC), support: departmentCell(supportC),
+        leadCell: departmentCell(leadC), supportCell: departmentCell(supportC),
         deadline: cached(deadlineC, &deadlines) { Deadline($0) }, status: status,
         completedOn: completedOn, eventOn: eventOn, noteText: text(noteC),
         extras: extraColumns.isEmpty ? [:] : extras(f, b)))
