@@ -79,7 +79,8 @@ public struct PlanTask: Hashable, Sendable {
   ) {
     self.init(
       id: id, group: group, theme: theme, measureText: CellText(measure), requirementText: CellText(requirement),
-      leadCell: DepartmentsCell(lead), supportCell: DepartmentsCell(support), deadline: deadline, status: status, completedOn: completedOn, eventOn: eventOn,
+      leadCell: DepartmentsCell(lead), supportCell: DepartmentsCell(support), deadline: deadline, status: status,
+      completedOn: completedOn, eventOn: eventOn,
       noteText: CellText(note), extras: extras)
   }
 
