@@ -115,25 +115,35 @@ extension DepartmentsCell: Hashable {
 /// for from any, so the readings are kept under a lock.
 final class DepartmentCells: @unchecked Sendable {
   let source: [UInt8]
-  private var lock = pthread_mutex_t()
-  private var cells = ByteCache<Departments>()
-  private var unitNames = ByteCache<String>()
+  /// Behind pointers, not stored properties: a class's stored `var`s are checked for
+  /// overlapping access at run time on every use, which cost more than the lookups here.
+  private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let cells = UnsafeMutablePointer<ByteCache<Departments>>.allocate(capacity: 1)
+  private let unitNames = UnsafeMutablePointer<ByteCache<String>>.allocate(capacity: 1)
 
   init(_ source: [UInt8]) {
     self.source = source
-    pthread_mutex_init(&lock, nil)
+    pthread_mutex_init(lock, nil)
+    cells.initialize(to: ByteCache())
+    unitNames.initialize(to: ByteCache())
   }
 
-  deinit { pthread_mutex_destroy(&lock) }
+  deinit {
+    pthread_mutex_destroy(lock)
+    lock.deallocate()
+    cells.deinitialize(count: 1).deallocate()
+    unitNames.deinitialize(count: 1).deallocate()
+  }
 
   func departments(_ range: Range<Int>) -> Departments {
-    pthread_mutex_lock(&lock)
-    defer { pthread_mutex_unlock(&lock) }
+    pthread_mutex_lock(lock)
+    defer { pthread_mutex_unlock(lock) }
+    let names = unitNames
     return source.withUnsafeBufferPointer { all in
       let raw = UnsafeBufferPointer(rebasing: all[range])
-      return cells.value(for: raw) {
+      return cells.pointee.value(for: raw) {
         Departments.simpleCell(bytes: raw) { name in
-          unitNames.value(for: name) { String(decoding: name, as: UTF8.self) }
+          names.pointee.value(for: name) { String(decoding: name, as: UTF8.self) }
         } ?? Departments(cell: String(decoding: raw, as: UTF8.self))
       }
     }

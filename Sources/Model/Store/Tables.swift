@@ -482,13 +482,16 @@ struct ByteCache<Value> {
     let mask = slots.count - 1
     var k = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
     while slots[k] != 0 {
-      let e = entries[Int(slots[k]) - 1]
-      if e.hash == h && e.count == bytes.count
-        && (e.count == 0
-          || keys.withUnsafeBufferPointer { memcmp($0.baseAddress! + e.start, bytes.baseAddress!, e.count) == 0 })
-      {
-        hits += 1
-        return e.value
+      // Fields looked at in place: copying the entry would retain its value on every probe.
+      let j = Int(slots[k]) - 1
+      if entries[j].hash == h && entries[j].count == bytes.count {
+        let start = entries[j].start
+        if bytes.count == 0
+          || keys.withUnsafeBufferPointer({ memcmp($0.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0 })
+        {
+          hits += 1
+          return entries[j].value
+        }
       }
       k = (k + 1) & mask
     }
