@@ -31,7 +31,7 @@ struct TextOutput {
 
   func tone(_ a: Agenda, _ i: Int) -> Tone? {
     if a.isOverdue(i) { return .overdue }
-    if a.isDueWithin(i, days: 14) { return .soon }
+    if a.isDueWithin(i, days: Agenda.soonDays) { return .soon }
     if a.isDone(i) { return .done }
     return nil
   }

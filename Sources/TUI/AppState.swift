@@ -411,7 +411,7 @@ public struct AppState: Sendable {
         case .all: return true
         case .notDone: return !a.isDone(i)
         case .overdue: return a.isOverdue(i)
-        case .dueSoon: return a.isDueWithin(i, days: 14)
+        case .dueSoon: return a.isDueWithin(i, days: Agenda.soonDays)
         case .done: return a.isDone(i)
         }
       }

@@ -102,7 +102,8 @@ public final class Dashboard {
     }
   }
 
-  /// With no key pressed: pick up changes saved elsewhere, and a new day at midnight.
+  /// With no key pressed: pick up changes saved elsewhere, a new day at midnight, and work
+  /// out the figures of views not yet visited.
   func idle() {
     if store.changedOnDisk {
       do {
@@ -117,5 +118,6 @@ public final class Dashboard {
       let d = clock()
       if d != state.today { _ = state.update(.newDay(d)) }
     }
+    _ = state.update(.idle)
   }
 }

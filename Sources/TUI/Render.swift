@@ -42,7 +42,7 @@ enum Paint {
   static func tone(_ a: Agenda, _ i: Int) -> Style {
     if a.isOverdue(i) { return .overdue }
     if a.plan.tasks[i].status == .blocked { return .blocked }
-    if a.isDueWithin(i, days: 14) { return .soon }
+    if a.isDueWithin(i, days: Agenda.soonDays) { return .soon }
     if a.isDone(i) { return .done }
     return .normal
   }

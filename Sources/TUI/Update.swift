@@ -13,6 +13,9 @@ public enum Msg: Sendable {
   case reloadFailed(message: String)
   /// The real date moved on (the dashboard was left open past midnight).
   case newDay(Day)
+  /// No key for a while: the department and group figures are worked out now, so that the
+  /// first visit to their views does not wait for them (a large plan's take a tenth of a second).
+  case idle
 }
 
 /// What the runner should do for the state: the only way anything leaves `update`.
@@ -64,6 +67,10 @@ extension AppState {
       today = d
       rebuildAll()
       keepVisible()
+      return []
+    case .idle:
+      ensureDepartmentTable()
+      ensureGroupProgress()
       return []
     }
   }

@@ -57,6 +57,21 @@ struct IncrementalTests {
     #expect(s.state.plan.journal.count > 20)
   }
 
+  @Test("figures worked out while idle are ready before their view is shown, and stay exact through saves")
+  func idleWarmUp() throws {
+    let s = try Session()
+    #expect(s.state.departmentSummaries.isEmpty)
+    s.dashboard.send(.idle)
+    #expect(s.state.view == .standup)
+    #expect(s.state.departmentSummaries.count == s.state.plan.departments.count)
+    #expect(s.state.groupProgress.count == s.state.plan.groups.count)
+    // Saves made from the stand-up view keep the figures of views not shown yet.
+    for (k, script) in ["enter space", "space", "esc j enter s"].enumerated() {
+      s.play(script)
+      expectFresh(s.state, "after script \(k): \(script)")
+    }
+  }
+
   @Test("a search after saves finds what a fresh search finds")
   func searchAfterSaves() throws {
     let s = try Session()
