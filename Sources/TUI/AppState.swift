@@ -294,13 +294,7 @@ public struct AppState: Sendable {
         let g = p.tasks[i].group
         guard var list = lists[g], let k = list.firstIndex(of: i) else { continue }
         list.remove(at: k)
-        var lo = 0
-        var hi = list.count
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if agenda.position(of: list[mid]) < agenda.position(of: i) { lo = mid + 1 } else { hi = mid }
-        }
-        list.insert(i, at: lo)
+        list.insert(i, at: agenda.place(of: i, in: list))
         lists[g] = list
       }
       groupTasks = lists
@@ -492,16 +486,7 @@ public struct StandupFigures: Sendable {
   mutating func update(_ a: Agenda, changed: [Int], marks: [Int: Agenda.Marks]) {
     func mend(_ list: inout [Int], _ belongs: (Int) -> Bool) {
       list.removeAll { changed.contains($0) }
-      for i in changed where belongs(i) {
-        // The lists keep the agenda's urgency order.
-        var lo = 0
-        var hi = list.count
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if a.position(of: list[mid]) < a.position(of: i) { lo = mid + 1 } else { hi = mid }
-        }
-        list.insert(i, at: lo)
-      }
+      for i in changed where belongs(i) { list.insert(i, at: a.place(of: i, in: list)) }
     }
     mend(&overdue, a.isOverdue)
     mend(&dueSoon) { a.isDueWithin($0, days: Agenda.soonDays) }

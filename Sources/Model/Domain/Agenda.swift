@@ -140,6 +140,24 @@ public struct Agenda: Sendable {
   /// Where task `i` stands in `urgency`.
   public func position(of i: Int) -> Int { rank[i] }
 
+  /// Where task `i` goes in `list`, tasks kept in urgency order (a view's list, mended after
+  /// a save instead of made again).
+  public func place<L: RandomAccessCollection<Int>>(of i: Int, in list: L) -> L.Index {
+    var lo = list.startIndex
+    var n = list.count
+    while n > 0 {
+      let half = n / 2
+      let mid = list.index(lo, offsetBy: half)
+      if rank[list[mid]] < rank[i] {
+        lo = list.index(after: mid)
+        n -= half + 1
+      } else {
+        n = half
+      }
+    }
+    return lo
+  }
+
   /// The urgency order for any ids: bucket, due day, id as people read it, then file order.
   static func sortedOrder(_ plan: Plan, _ buckets: [Int], _ dueDay: [Int]) -> [Int] {
     let ids = plan.tasks.map { IDKey($0.id) }
@@ -561,13 +579,7 @@ public struct DepartmentTable: Sendable {
       }
     }
     for (i, d, role) in roles {
-      var lo = 0
-      var hi = t.tasks[d].count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if new.position(of: t.tasks[d][mid].index) < new.position(of: i) { lo = mid + 1 } else { hi = mid }
-      }
-      t.tasks[d].insert((i, role), at: lo)
+      t.tasks[d].insert((i, role), at: new.place(of: i, in: t.tasks[d].lazy.map(\.index)))
     }
     return t
   }
