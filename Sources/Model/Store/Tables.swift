@@ -148,6 +148,8 @@ struct TaskTable {
     let splitLine = bodyLine + firstRoom
     var first: Part?
     var later: Part?
+    // One reading of each department cell for the whole file, whichever part it is in.
+    let cells = DepartmentCells(bytes)
     let tasks = [PlanTask](unsafeUninitializedCapacity: firstRoom + laterRoom) { buffer, count in
       let base = buffer.baseAddress!
       let laterBase = Unchecked(base + firstRoom)
@@ -155,11 +157,11 @@ struct TaskTable {
         Unchecked(
           Part(
             bytes, split..<bytes.count, line: splitLine, header: header, columns: columns, file: file,
-            into: laterBase.value, room: laterRoom, indexing: false, keep: laterRoom))
+            into: laterBase.value, room: laterRoom, indexing: false, keep: laterRoom, cells: cells))
       }
       first = Part(
         bytes, bodyStart..<split, line: bodyLine, header: header, columns: columns, file: file, into: base,
-        room: firstRoom, indexing: true, keep: firstRoom + laterRoom)
+        room: firstRoom, indexing: true, keep: firstRoom + laterRoom, cells: cells)
       later = running.wait().value
       let made = (first!.filled, later!.filled)
       guard first!.complete && later!.complete else {
@@ -199,9 +201,10 @@ struct TaskTable {
     /// Its arrays have room for `keep` rows: the first part's take in the second's.
     init(
       _ bytes: [UInt8], _ range: Range<Int>, line: Int, header: CSVRecord, columns: [String: Int], file: String,
-      into slots: UnsafeMutablePointer<PlanTask>, room: Int, indexing: Bool, keep: Int
+      into slots: UnsafeMutablePointer<PlanTask>, room: Int, indexing: Bool, keep: Int, cells: DepartmentCells
     ) {
       table = TaskTable(columns: columns, header: header.fields)
+      table.departmentCells = cells
       if firstInvalidUTF8(bytes, from: range.lowerBound, end: range.upperBound) != nil { return }
       table.rowOf.reserveCapacity(keep)
       if indexing { table.taskOf.reserveCapacity(keep) }
@@ -280,12 +283,14 @@ struct TaskTable {
 
   /// Values already made from the same bytes in the same kind of column.
   private var strings = ByteCache<String>()
-  /// The file's department cells, read when asked for.
+  /// The file's department cells, read when asked for (made with the first row, or shared by
+  /// the parts of a file read in two).
   private var departmentCells: DepartmentCells?
   private var deadlines = ByteCache<Deadline>()
   private var statuses = ByteCache<TaskStatus?>()
 
-  /// Reads record `k` into a task, or says what is wrong with it.
+  /// Reads record `k` into a task, or says what is wrong with it. `b` points into `source`,
+  /// which the task's texts and department cells keep (they are read from it later).
   /// Without `indexing`, ids are not put in `taskOf` (nor checked for repeats): the caller
   /// does it once the row's place is known.
   private mutating func readRow(
