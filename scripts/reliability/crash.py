@@ -73,6 +73,17 @@ def expected_new(bin_, tmp):
     return files(store)
 
 
+def next_start(bin_, store, v):
+    """After a kill, the next start reads everything and finds no temp file left over.
+    False when it could not start (counted as fatal)."""
+    if run(bin_, ["check"], store).returncode != 0:
+        v.fatal += 1
+        return False
+    if temp_files(store):
+        v.temps += 1
+    return True
+
+
 def check_after(bin_, store, old, new, reported, v, start_state, start_seq):
     """The checks every crash must pass, then a next start and a next save."""
     now = files(store)
@@ -84,13 +95,8 @@ def check_after(bin_, store, old, new, reported, v, start_state, start_seq):
         v.torn += 1
     if len(j_now) not in (len(j_old), len(j_new)):
         v.set_aside += 1
-    # The next start: everything reads, nothing is left over.
-    c = run(bin_, ["check"], store)
-    if c.returncode != 0:
-        v.fatal += 1
+    if not next_start(bin_, store, v):
         return
-    if temp_files(store):
-        v.temps += 1
     state, entries = since(bin_, store, start_seq)
     if state != replay(start_state, entries):
         v.mismatch += 1
@@ -139,12 +145,8 @@ def random_kills(bin_, tmp, count):
         v.kills += 1
         if p.returncode == 0 and "note saved" in out:
             saved[tid] = text
-        c = run(bin_, ["check"], store)
-        if c.returncode != 0:
-            v.fatal += 1
+        if not next_start(bin_, store, v):
             break
-        if temp_files(store):
-            v.temps += 1
     state, entries = since(bin_, store, start_seq)
     if state != replay(start_state, entries):
         v.mismatch += 1
