@@ -224,6 +224,29 @@ struct FastPathTests {
     #expect(out == Array(Shapes.standup(a, dueWithin: 30).rendered(pretty: true).utf8))
   }
 
+  @Test("text written to JSON straight from the file's bytes is escaped and reads back as the cell")
+  func jsonFromFileBytes() throws {
+    let dir = Fixtures.sampleCopy()
+    let csv = dir.appendingPathComponent("tasks.csv")
+    var text = Fixtures.read(csv)
+    let measure = "第一行\n\t第二行\u{7}\\末尾"
+    let note = "带\"引号\"的说明"
+    text +=
+      "900,综合工作项目组,主题,\"\(measure)\",法制科,,2019年8月底前,open,,,\"\(note.replacingOccurrences(of: "\"", with: "\"\""))\"\n"
+    try Data(text.utf8).write(to: csv)
+    let store = try Store.open(dir.path)
+    let a = Agenda(plan: store.plan, today: day("2019-09-20"))
+    let i = try #require(store.plan.tasks.firstIndex { $0.id == "900" })
+    var out: [UInt8] = []
+    Shapes.writeList(a, [i], into: &out)
+    let written = String(decoding: out, as: UTF8.self)
+    #expect(written.contains(#""measure": "第一行\n\t第二行\u0007\\末尾""#))
+    let task = try JSON.parse(out)["tasks"].flatMap { if case .array(let t) = $0 { t.first } else { nil } }
+    #expect(task?["measure"]?.stringValue == measure)
+    #expect(task?["note"]?.stringValue == note)
+    #expect(task?["overdue"] == .bool(true))
+  }
+
   @Test("after a save, the store holds what a fresh read of the folder gives")
   func commitKeepsWhatItWrote() throws {
     let dir = Fixtures.sampleCopy()

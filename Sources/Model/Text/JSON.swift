@@ -45,93 +45,80 @@ public indirect enum JSON: Equatable, Sendable {
   }
 
   public func write(into out: inout [UInt8], pretty: Bool, depth: Int) {
-    func newline(_ d: Int) {
-      guard pretty else { return }
-      out.append(0x0A)
-      for _ in 0..<(d * 2) { out.append(0x20) }
-    }
     switch self {
     case .null: out += "null".utf8
     case .bool(let b): out += (b ? "true" : "false").utf8
     case .int(let i): out += String(i).utf8
     case .string(let s): JSON.writeString(s, into: &out)
     case .array(let items):
-      out.append(0x5B)
-      for (k, v) in items.enumerated() {
-        if k > 0 { out.append(0x2C) }
-        newline(depth + 1)
+      var a = JSONNest(array: &out, pretty: pretty, depth: depth)
+      for v in items {
+        a.item(into: &out)
         v.write(into: &out, pretty: pretty, depth: depth + 1)
       }
-      if !items.isEmpty { newline(depth) }
-      out.append(0x5D)
+      a.close(into: &out)
     case .object(let pairs):
-      out.append(0x7B)
-      for (k, (key, v)) in pairs.enumerated() {
-        if k > 0 { out.append(0x2C) }
-        newline(depth + 1)
-        JSON.writeString(key, into: &out)
-        out.append(0x3A)
-        if pretty { out.append(0x20) }
+      var o = JSONNest(object: &out, pretty: pretty, depth: depth)
+      for (key, v) in pairs {
+        o.key(key, into: &out)
         v.write(into: &out, pretty: pretty, depth: depth + 1)
       }
-      if !pairs.isEmpty { newline(depth) }
-      out.append(0x7D)
+      o.close(into: &out)
     }
   }
 
   /// A member of an object written by `writeObject`: a value, or an array made one item at a
-  /// time (a long list of tasks need not exist as one tree).
+  /// time (a long list of tasks need not exist as one tree), or written straight as bytes.
   public enum Member {
     case value(JSON)
     case items(count: Int, item: (Int) -> JSON)
+    /// Item `n` written into the bytes at the given depth, as its tree would be.
+    case written(count: Int, write: (_ n: Int, _ out: inout [UInt8], _ depth: Int) -> Void)
   }
 
   /// Writes an object exactly as `.object(...).write(into:pretty:depth:)` would.
   public static func writeObject(_ members: [(String, Member)], into out: inout [UInt8], pretty: Bool, depth: Int) {
-    func newline(_ d: Int) {
-      guard pretty else { return }
-      out.append(0x0A)
-      for _ in 0..<(d * 2) { out.append(0x20) }
-    }
-    out.append(0x7B)
-    for (k, (key, member)) in members.enumerated() {
-      if k > 0 { out.append(0x2C) }
-      newline(depth + 1)
-      writeString(key, into: &out)
-      out.append(0x3A)
-      if pretty { out.append(0x20) }
+    var o = JSONNest(object: &out, pretty: pretty, depth: depth)
+    for (key, member) in members {
+      o.key(key, into: &out)
       switch member {
       case .value(let v): v.write(into: &out, pretty: pretty, depth: depth + 1)
       case .items(let count, let item):
-        out.append(0x5B)
+        var a = JSONNest(array: &out, pretty: pretty, depth: depth + 1)
         for n in 0..<count {
-          if n > 0 { out.append(0x2C) }
-          newline(depth + 2)
+          a.item(into: &out)
           item(n).write(into: &out, pretty: pretty, depth: depth + 2)
         }
-        if count > 0 { newline(depth + 1) }
-        out.append(0x5D)
+        a.close(into: &out)
+      case .written(let count, let write):
+        var a = JSONNest(array: &out, pretty: pretty, depth: depth + 1)
+        for n in 0..<count {
+          a.item(into: &out)
+          write(n, &out, depth + 2)
+        }
+        a.close(into: &out)
       }
     }
-    if !members.isEmpty { newline(depth) }
-    out.append(0x7D)
+    o.close(into: &out)
   }
 
   /// Escapes quotes, backslashes and every control character; other text stays UTF-8.
   public static func writeString(_ s: String, into out: inout [UInt8]) {
+    var s = s
+    s.withUTF8 { writeString(utf8: $0, into: &out) }
+  }
+
+  /// `writeString` for text that is already UTF-8 bytes (a cell of the file, read as it is).
+  static func writeString(utf8 b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     out.append(0x22)
     // Text needing no escapes (all of a Chinese measure, usually) goes in as one run.
-    let plain = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
-      guard !b.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else { return false }
+    guard b.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else {
       out.append(contentsOf: b)
-      return true
-    }
-    if plain == true {
       out.append(0x22)
       return
     }
-    for b in s.utf8 {
-      switch b {
+    for c in b {
+      switch c {
       case 0x22: out += [0x5C, 0x22]
       case 0x5C: out += [0x5C, 0x5C]
       case 0x0A: out += [0x5C, 0x6E]
@@ -139,8 +126,8 @@ public indirect enum JSON: Equatable, Sendable {
       case 0x09: out += [0x5C, 0x74]
       case 0..<0x20, 0x7F:
         let hex = Array("0123456789abcdef".utf8)
-        out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-      default: out.append(b)
+        out += [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]]
+      default: out.append(c)
       }
     }
     out.append(0x22)
@@ -327,5 +314,55 @@ private struct JSONParser {
       }
     }
     throw fail("string is never closed")
+  }
+}
+
+/// One object or array being written straight into bytes, laid out as `JSON.write` lays out
+/// the same tree (two-space indent when pretty), so a report can skip building the tree.
+public struct JSONNest {
+  private let pretty: Bool
+  private let depth: Int
+  private let closer: UInt8
+  private var count = 0
+
+  public init(object out: inout [UInt8], pretty: Bool, depth: Int) {
+    self.init(0x7B, 0x7D, &out, pretty, depth)
+  }
+
+  public init(array out: inout [UInt8], pretty: Bool, depth: Int) {
+    self.init(0x5B, 0x5D, &out, pretty, depth)
+  }
+
+  private init(_ opener: UInt8, _ closer: UInt8, _ out: inout [UInt8], _ pretty: Bool, _ depth: Int) {
+    self.pretty = pretty
+    self.depth = depth
+    self.closer = closer
+    out.append(opener)
+  }
+
+  /// Before each item of an array; the item is then written at `depth + 1`.
+  public mutating func item(into out: inout [UInt8]) {
+    if count > 0 { out.append(0x2C) }
+    count += 1
+    newline(depth + 1, &out)
+  }
+
+  /// Before each member's value in an object; the value is then written at `depth + 1`.
+  public mutating func key(_ name: String, into out: inout [UInt8]) {
+    item(into: &out)
+    JSON.writeString(name, into: &out)
+    out.append(0x3A)
+    if pretty { out.append(0x20) }
+  }
+
+  public func close(into out: inout [UInt8]) {
+    if count > 0 { newline(depth, &out) }
+    out.append(closer)
+  }
+
+  private func newline(_ d: Int, _ out: inout [UInt8]) {
+    guard pretty else { return }
+    out.append(0x0A)
+    out.append(contentsOf: repeatElement(0x20, count: d * 2))
   }
 }

@@ -1,32 +1,74 @@
 /// The JSON shapes scripts depend on (PRODUCT.md): built here once, used by every command.
 public enum Shapes {
+  /// A task as the documented `list` item. The shape is written once, in `writeTask`; the
+  /// tree is read back from it for the few places that add to it.
   public static func task(_ agenda: Agenda, _ i: Int) -> JSON {
+    var out: [UInt8] = []
+    writeTask(agenda, i, into: &out, pretty: false, depth: 0)
+    return (try? JSON.parse(out)) ?? .null
+  }
+
+  /// A task written straight into bytes: a long report's thousands of tasks need no tree, and
+  /// free text goes from the file's bytes to the output without becoming a `String`.
+  public static func writeTask(_ agenda: Agenda, _ i: Int, into out: inout [UInt8], pretty: Bool, depth: Int) {
     let t = agenda.plan.tasks[i]
-    var deadline: [(String, JSON)] = [
-      ("text", .string(t.deadline.text)), ("kind", .string(t.deadline.kind.name)),
-      ("due", agenda.due[i].map { .string($0.description) } ?? .null),
-    ]
+    // Each helper writes one member of `n`: its key, then its value.
+    func string(_ n: inout JSONNest, _ key: String, _ s: String) {
+      n.key(key, into: &out)
+      JSON.writeString(s, into: &out)
+    }
+    func text(_ n: inout JSONNest, _ key: String, _ c: CellText) {
+      n.key(key, into: &out)
+      c.withUTF8 { JSON.writeString(utf8: $0, into: &out) }
+    }
+    func day(_ n: inout JSONNest, _ key: String, _ d: Day?) {
+      n.key(key, into: &out)
+      if let d { JSON.writeString(d.description, into: &out) } else { out += "null".utf8 }
+    }
+    func bool(_ n: inout JSONNest, _ key: String, _ b: Bool) {
+      n.key(key, into: &out)
+      out += (b ? "true" : "false").utf8
+    }
+    func strings(_ n: inout JSONNest, _ key: String, _ items: [String]) {
+      n.key(key, into: &out)
+      var a = JSONNest(array: &out, pretty: pretty, depth: depth + 1)
+      for s in items {
+        a.item(into: &out)
+        JSON.writeString(s, into: &out)
+      }
+      a.close(into: &out)
+    }
+    let lead = t.lead
+    let support = t.support
+    var o = JSONNest(object: &out, pretty: pretty, depth: depth)
+    string(&o, "id", t.id)
+    string(&o, "group", t.group)
+    string(&o, "theme", t.theme)
+    text(&o, "measure", t.measureText)
+    strings(&o, "lead", lead.units)
+    strings(&o, "support", support.units)
+    o.key("deadline", into: &out)
+    var d = JSONNest(object: &out, pretty: pretty, depth: depth + 1)
+    string(&d, "text", t.deadline.text)
+    string(&d, "kind", t.deadline.kind.name)
+    day(&d, "due", agenda.due[i])
     switch t.deadline.kind {
-    case .afterEvent(let e, _), .withinAfterEvent(_, _, let e): deadline.append(("event", .string(e)))
+    case .afterEvent(let e, _), .withinAfterEvent(_, _, let e): string(&d, "event", e)
     default: break
     }
-    return .object([
-      ("id", .string(t.id)),
-      ("group", .string(t.group)),
-      ("theme", .string(t.theme)),
-      ("measure", .string(t.measure)),
-      ("lead", .array(t.lead.units.map(JSON.string))),
-      ("support", .array(t.support.units.map(JSON.string))),
-      ("deadline", .object(deadline)),
-      ("status", .string(t.status.rawValue)),
-      ("completed_on", t.completedOn.map { .string($0.description) } ?? .null),
-      ("overdue", .bool(agenda.isOverdue(i))),
-      ("lead_others", .bool(t.lead.others)),
-      ("support_others", .bool(t.support.others)),
-      ("event_on", t.eventOn.map { .string($0.description) } ?? .null),
-      ("note", .string(t.note)),
-      ("extras", .object(t.extras.keys.sorted().map { ($0, .string(t.extras[$0]!)) })),
-    ])
+    d.close(into: &out)
+    string(&o, "status", t.status.rawValue)
+    day(&o, "completed_on", t.completedOn)
+    bool(&o, "overdue", agenda.isOverdue(i))
+    bool(&o, "lead_others", lead.others)
+    bool(&o, "support_others", support.others)
+    day(&o, "event_on", t.eventOn)
+    text(&o, "note", t.noteText)
+    o.key("extras", into: &out)
+    var x = JSONNest(object: &out, pretty: pretty, depth: depth + 1)
+    for k in t.extras.keys.sorted() { string(&x, k, t.extras[k]!) }
+    x.close(into: &out)
+    o.close(into: &out)
   }
 
   public static func entry(_ e: JournalEntry) -> JSON {
@@ -63,7 +105,9 @@ public enum Shapes {
     JSON.writeObject(
       [
         ("today", .value(.string(agenda.today.description))),
-        ("tasks", .items(count: indexes.count) { task(agenda, indexes[$0]) }),
+        (
+          "tasks", .written(count: indexes.count) { writeTask(agenda, indexes[$0], into: &$1, pretty: true, depth: $2) }
+        ),
       ], into: &out, pretty: true, depth: 0)
   }
 
@@ -77,9 +121,15 @@ public enum Shapes {
     JSON.writeObject(
       [
         ("today", .value(.string(agenda.today.description))),
-        ("overdue", .items(count: overdue.count) { task(agenda, overdue[$0]) }),
-        ("due_soon", .items(count: soon.count) { task(agenda, soon[$0]) }),
-        ("waiting", .items(count: waiting.count) { task(agenda, waiting[$0]) }),
+        (
+          "overdue",
+          .written(count: overdue.count) { writeTask(agenda, overdue[$0], into: &$1, pretty: true, depth: $2) }
+        ),
+        ("due_soon", .written(count: soon.count) { writeTask(agenda, soon[$0], into: &$1, pretty: true, depth: $2) }),
+        (
+          "waiting",
+          .written(count: waiting.count) { writeTask(agenda, waiting[$0], into: &$1, pretty: true, depth: $2) }
+        ),
         ("changed", .items(count: changed.count) { entry(changed[$0]) }),
         ("staffing_shortfalls", .items(count: short.count) { unit(short[$0]) }),
       ], into: &out, pretty: true, depth: 0)
