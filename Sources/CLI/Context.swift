@@ -105,7 +105,7 @@ struct Context {
   nonisolated(unsafe) static var kept: Store?
 }
 
-/// Buffered output; commands write whole reports, so one write at the end is enough.
+/// Buffered output, written in blocks of 64 KiB or at the end.
 enum Console {
   nonisolated(unsafe) static var buffer: [UInt8] = []
 
@@ -115,21 +115,25 @@ enum Console {
     if buffer.count > 1 << 16 { flush() }
   }
 
-  /// JSON written straight into the output buffer, then a newline (as `out` adds).
-  static func outJSON(_ write: (inout [UInt8]) -> Void) {
-    write(&buffer)
+  /// JSON written straight into the output buffer, then a newline (as `out` adds). The
+  /// writer hands the buffer to `drain` between items, so a long report goes out as it is
+  /// made: the buffer stays small instead of growing (and being copied) to the report's size.
+  static func outJSON(_ write: (_ out: inout [UInt8], _ drain: (inout [UInt8]) -> Void) -> Void) {
+    write(&buffer) { if $0.count > 1 << 16 { flush(&$0) } }
     buffer.append(0x0A)
     if buffer.count > 1 << 16 { flush() }
   }
 
-  static func flush() {
+  static func flush() { flush(&buffer) }
+
+  private static func flush(_ b: inout [UInt8]) {
     var done = 0
-    while done < buffer.count {
-      let n = buffer.withUnsafeBytes { write(1, $0.baseAddress! + done, $0.count - done) }
+    while done < b.count {
+      let n = b.withUnsafeBytes { write(1, $0.baseAddress! + done, $0.count - done) }
       if n <= 0 { break }
       done += n
     }
-    buffer.removeAll(keepingCapacity: true)
+    b.removeAll(keepingCapacity: true)
   }
 
   static func err(_ s: String) {

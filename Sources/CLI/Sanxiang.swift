@@ -94,7 +94,7 @@ struct Standup: ParsableCommand {
       let store = try ctx.openStore()
       let a = Agenda(plan: store.plan, today: ctx.today)
       switch format {
-      case .json: Console.outJSON { Shapes.writeStandup(a, dueWithin: within, into: &$0) }
+      case .json: Console.outJSON { Shapes.writeStandup(a, dueWithin: within, into: &$0, drain: $1) }
       case .text, .markdown, .csv: Reports.standup(a, ctx: ctx, within: within, markdown: format == .markdown)
       }
     }
@@ -154,7 +154,7 @@ struct List: ParsableCommand {
       if let n = dueWithin { pool = pool.filter { a.isDueWithin($0, days: n) } }
       if waiting { pool = pool.filter(a.isWaiting) }
       switch format {
-      case .json: Console.outJSON { Shapes.writeList(a, pool, into: &$0) }
+      case .json: Console.outJSON { Shapes.writeList(a, pool, into: &$0, drain: $1) }
       case .csv: Reports.csv(a, pool)
       case .markdown: Reports.markdownTasks(a, pool, ctx: ctx)
       case .text:

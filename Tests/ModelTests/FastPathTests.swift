@@ -222,6 +222,15 @@ struct FastPathTests {
     out = []
     Shapes.writeStandup(a, dueWithin: 30, into: &out)
     #expect(out == Array(Shapes.standup(a, dueWithin: 30).rendered(pretty: true).utf8))
+    // Sent on in pieces as it is written (as the command line does), the same bytes.
+    var sent: [UInt8] = []
+    out = []
+    Shapes.writeList(a, a.urgency, into: &out) { piece in
+      sent += piece
+      piece.removeAll()
+    }
+    #expect(sent + out == Array(Shapes.list(a, a.urgency).rendered(pretty: true).utf8))
+    #expect(out.count < 1000)
   }
 
   @Test("text written to JSON straight from the file's bytes is escaped and reads back as the cell")

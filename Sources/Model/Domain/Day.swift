@@ -112,10 +112,26 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var isWeekend: Bool { weekday >= 6 }
 
   public var description: String {
-    let y = String(year)
-    let m = month < 10 ? "0\(month)" : "\(month)"
-    let d = day < 10 ? "0\(day)" : "\(day)"
-    return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + m + "-" + d
+    var out: [UInt8] = []
+    appendISO(to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `YYYY-MM-DD` appended as bytes, without a string: reports write thousands of days.
+  public func appendISO(to out: inout [UInt8]) {
+    func digits(_ n: Int, _ count: Int) {
+      var p = 1
+      for _ in 1..<count { p *= 10 }
+      while p > 0 {
+        out.append(0x30 + UInt8(n / p % 10))
+        p /= 10
+      }
+    }
+    digits(year, 4)
+    out.append(0x2D)
+    digits(month, 2)
+    out.append(0x2D)
+    digits(day, 2)
   }
 
   public static func < (a: Day, b: Day) -> Bool {

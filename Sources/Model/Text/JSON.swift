@@ -76,8 +76,12 @@ public indirect enum JSON: Equatable, Sendable {
     case written(count: Int, write: (_ n: Int, _ out: inout [UInt8], _ depth: Int) -> Void)
   }
 
-  /// Writes an object exactly as `.object(...).write(into:pretty:depth:)` would.
-  public static func writeObject(_ members: [(String, Member)], into out: inout [UInt8], pretty: Bool, depth: Int) {
+  /// Writes an object exactly as `.object(...).write(into:pretty:depth:)` would, handing the
+  /// bytes to `drain` after each item of an array member (to send on what is written so far).
+  public static func writeObject(
+    _ members: [(String, Member)], into out: inout [UInt8], pretty: Bool, depth: Int,
+    drain: (inout [UInt8]) -> Void = { _ in }
+  ) {
     var o = JSONNest(object: &out, pretty: pretty, depth: depth)
     for (key, member) in members {
       o.key(key, into: &out)
@@ -88,6 +92,7 @@ public indirect enum JSON: Equatable, Sendable {
         for n in 0..<count {
           a.item(into: &out)
           item(n).write(into: &out, pretty: pretty, depth: depth + 2)
+          drain(&out)
         }
         a.close(into: &out)
       case .written(let count, let write):
@@ -95,6 +100,7 @@ public indirect enum JSON: Equatable, Sendable {
         for n in 0..<count {
           a.item(into: &out)
           write(n, &out, depth + 2)
+          drain(&out)
         }
         a.close(into: &out)
       }
@@ -363,6 +369,13 @@ public struct JSONNest {
   private func newline(_ d: Int, _ out: inout [UInt8]) {
     guard pretty else { return }
     out.append(0x0A)
-    out.append(contentsOf: repeatElement(0x20, count: d * 2))
+    var n = d * 2
+    while n > 0 {
+      let k = min(n, JSONNest.spaces.count)
+      out.append(contentsOf: JSONNest.spaces[..<k])
+      n -= k
+    }
   }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 16)
 }

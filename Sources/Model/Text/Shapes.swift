@@ -23,7 +23,10 @@ public enum Shapes {
     }
     func day(_ n: inout JSONNest, _ key: String, _ d: Day?) {
       n.key(key, into: &out)
-      if let d { JSON.writeString(d.description, into: &out) } else { out += "null".utf8 }
+      guard let d else { return out += "null".utf8 }
+      out.append(0x22)
+      d.appendISO(to: &out)
+      out.append(0x22)
     }
     func bool(_ n: inout JSONNest, _ key: String, _ b: Bool) {
       n.key(key, into: &out)
@@ -101,18 +104,22 @@ public enum Shapes {
   }
 
   /// `list(agenda, indexes).rendered(pretty: true)`, written task by task.
-  public static func writeList(_ agenda: Agenda, _ indexes: [Int], into out: inout [UInt8]) {
+  public static func writeList(
+    _ agenda: Agenda, _ indexes: [Int], into out: inout [UInt8], drain: (inout [UInt8]) -> Void = { _ in }
+  ) {
     JSON.writeObject(
       [
         ("today", .value(.string(agenda.today.description))),
         (
           "tasks", .written(count: indexes.count) { writeTask(agenda, indexes[$0], into: &$1, pretty: true, depth: $2) }
         ),
-      ], into: &out, pretty: true, depth: 0)
+      ], into: &out, pretty: true, depth: 0, drain: drain)
   }
 
   /// `standup(agenda, dueWithin:).rendered(pretty: true)`, written task by task.
-  public static func writeStandup(_ agenda: Agenda, dueWithin: Int = 14, into out: inout [UInt8]) {
+  public static func writeStandup(
+    _ agenda: Agenda, dueWithin: Int = 14, into out: inout [UInt8], drain: (inout [UInt8]) -> Void = { _ in }
+  ) {
     let overdue = agenda.overdue
     let soon = agenda.dueSoon(within: dueWithin)
     let waiting = agenda.waiting
@@ -132,7 +139,7 @@ public enum Shapes {
         ),
         ("changed", .items(count: changed.count) { entry(changed[$0]) }),
         ("staffing_shortfalls", .items(count: short.count) { unit(short[$0]) }),
-      ], into: &out, pretty: true, depth: 0)
+      ], into: &out, pretty: true, depth: 0, drain: drain)
   }
 
   public static func standup(_ agenda: Agenda, dueWithin: Int = 14) -> JSON {
