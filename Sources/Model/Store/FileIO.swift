@@ -52,6 +52,7 @@ public enum FileIO {
     let size = max(0, Int(st.st_size) - offset)
     var failed: Int32 = 0
     var out = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+      if size >= 1 << 20 { prefault(UnsafeMutableRawBufferPointer(buffer)) }
       while count < buffer.count {
         let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
         if n < 0 && errno == EINTR { continue }
@@ -70,6 +71,17 @@ public enum FileIO {
     }
     if failed != 0 { throw StoreError(.io, "cannot read: \(errnoText(failed))", file: path) }
     return out
+  }
+
+  /// Asks the kernel for all of a large buffer's pages at once, before a read fills it: one
+  /// call instead of a fault for every 4 KiB page the read would touch.
+  static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = (Int(bitPattern: buffer.baseAddress) + page - 1) / page * page
+    let end = (Int(bitPattern: buffer.baseAddress) + buffer.count) / page * page
+    guard end > start else { return }
+    // MADV_POPULATE_WRITE (Linux 5.14); older kernels say EINVAL and the read faults as before.
+    _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 23)
   }
 
   static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
