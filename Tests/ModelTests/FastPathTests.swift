@@ -443,6 +443,23 @@ struct PartsReadTests {
     #expect(x.doc.serialized() == y.doc.serialized())
   }
 
+  @Test("a record longer than a chunk (a note of many lines) is read whole, in place")
+  func recordLongerThanAChunk() throws {
+    var text = String(
+      decoding: PartsReadTests.file(size: TaskTable.partsThreshold, seed: 11, crlf: false, bom: false), as: UTF8.self)
+    let chunk = text.utf8.count / TaskTable.chunkCount
+    // Three chunks' worth of quoted lines, with quotes and commas, in one note.
+    let note = String(repeating: "第一行，\"\"引号\"\"\n", count: 3 * chunk / 24)
+    text += "900001,综合工作项目组,主题,长备注,法制科,,2019年8月底前,open,,,\"\(note)\",\n"
+    text += "900002,综合工作项目组,主题,其后,法制科,,2019年8月底前,done,2019-08-30,,,\n"
+    let bytes = Array(text.utf8)
+    let parts = try #require(TaskTable.inParts(bytes, file: "tasks.csv"))
+    let whole = try TaskTable(bytes: bytes, file: "tasks.csv", inParts: false)
+    PartsReadTests.same(parts, whole)
+    #expect(parts.tasks.last?.id == "900002")
+    #expect(parts.tasks[parts.tasks.count - 2].note == note.replacingOccurrences(of: "\"\"", with: "\""))
+  }
+
   @Test("anything amiss in either part is left to the whole read, which names it")
   func amiss() throws {
     let good = PartsReadTests.file(size: TaskTable.partsThreshold + 300_000, seed: 9, crlf: false, bom: false)

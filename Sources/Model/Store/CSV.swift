@@ -112,8 +112,8 @@ public struct CSVDocument: Sendable {
     self.records = records
   }
 
-  /// A document put together from records already read (the parts of a large file read on
-  /// separate cores), as if `init(bytes:file:each:)` had read them.
+  /// A document put together from records already read (the chunks of a large file read on
+  /// both cores), as if `init(bytes:file:each:)` had read them.
   init(original: [UInt8], hasBOM: Bool, newline: [UInt8], header: CSVRecord, records: [CSVRecord]) {
     self.original = original
     self.hasBOM = hasBOM
@@ -125,7 +125,7 @@ public struct CSVDocument: Sendable {
   /// Where a record starts at or after `target`: just past the first line feed outside quotes,
   /// with quotes counted from `start`, which must begin a record. Nil if there is none. In a
   /// file that parses every quote opens, closes or doubles, so the count says where quoted text
-  /// is; in one that does not, the parts' readers meet the error and the caller reads the file
+  /// is; in one that does not, the chunks' readers meet the error and the caller reads the file
   /// whole instead.
   static func recordBoundary(_ b: UnsafeBufferPointer<UInt8>, from start: Int, near target: Int) -> Int? {
     guard let base = b.baseAddress, start <= target, target < b.count else { return nil }

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -116,13 +119,18 @@ struct TaskTable {
     self = t
   }
 
-  /// Files at least this big are read in two parts, one per core (about 4,000 tasks).
+  /// Files at least this big are read in chunks by both cores (about 4,000 tasks).
   static let partsThreshold = 1 << 20
 
-  /// A large tasks file read in two parts at once, one on each core, into one array of tasks
-  /// (the second part writes past where the first can reach, and is moved down to meet it),
-  /// then joined into what the whole-file reader makes. Nil when the file is small or anything
-  /// in it is amiss: the whole-file reader then reads it again and says what, and where.
+  /// How many chunks a large file is cut into. Each core takes the next chunk when it is free,
+  /// so a core slowed by other work (the journal, another program) takes fewer; and the
+  /// calling thread puts chunks in order and indexes their ids between its own.
+  static let chunkCount = 32
+
+  /// A large tasks file read in chunks at once, on both cores, into one array of tasks (each
+  /// chunk writes where no earlier one can reach, and is moved down to meet them), then joined
+  /// into what the whole-file reader makes. Nil when the file is small or anything in it is
+  /// amiss: the whole-file reader then reads it again and says what, and where.
   static func inParts(_ bytes: [UInt8], file: String) -> TaskTable? {
     guard bytes.count >= partsThreshold else { return nil }
     let hasBOM = bytes.starts(with: CSVDocument.bom)
@@ -132,88 +140,164 @@ struct TaskTable {
     guard let header = try? CSVDocument.readHeader(&p, file: file),
       let columns = try? TaskTable.columns(header, file: file)
     else { return nil }
-    let bodyStart = p.i
-    let bodyLine = p.line
-    // The parts check the text after the header; the header's own bytes are checked here.
-    if firstInvalidUTF8(bytes, from: hasBOM ? 3 : 0, end: bodyStart) != nil { return nil }
-    let middle = bodyStart + (bytes.count - bodyStart) / 2
-    guard
-      let split = bytes.withUnsafeBufferPointer({
-        CSVDocument.recordBoundary($0, from: bodyStart, near: middle)
-      })
-    else { return nil }
-    // Every record of the first part ends with a line feed, so it has at most that many.
-    let firstRoom = CSVDocument.lineCount(bytes, in: bodyStart..<split) - 1
-    let laterRoom = CSVDocument.lineCount(bytes, in: split..<bytes.count)
-    let splitLine = bodyLine + firstRoom
-    var first: Part?
-    var later: Part?
-    // One reading of each department cell for the whole file, whichever part it is in.
+    // The chunks check the text after the header; the header's own bytes are checked here.
+    if firstInvalidUTF8(bytes, from: hasBOM ? 3 : 0, end: p.i) != nil { return nil }
+    let plan = ChunkPlan(bytes, body: p.i, line: p.line)
+    let n = plan.bounds.count - 1
+    // One reading of each department cell for the whole file, whichever chunk it is in.
     let cells = DepartmentCells(bytes)
-    let tasks = [PlanTask](unsafeUninitializedCapacity: firstRoom + laterRoom) { buffer, count in
-      let base = buffer.baseAddress!
-      let laterBase = Unchecked(base + firstRoom)
-      let running = Background {
-        Unchecked(
-          Part(
-            bytes, split..<bytes.count, line: splitLine, header: header, columns: columns, file: file,
-            into: laterBase.value, room: laterRoom, indexing: false, keep: laterRoom, cells: cells))
+    let chunks = Chunks(n)
+    var whole = TaskTable(columns: columns, header: header.fields)
+    whole.departmentCells = cells
+    var records: [CSVRecord] = []
+    records.reserveCapacity(plan.totalRoom)
+    whole.rowOf.reserveCapacity(plan.totalRoom)
+    whole.taskOf.reserveCapacity(plan.totalRoom)
+    var ok = true
+    let tasks = [PlanTask](unsafeUninitializedCapacity: plan.totalRoom) { buffer, count in
+      let base = Unchecked(buffer.baseAddress!)
+      let read = { @Sendable (k: Int, reader: inout TaskTable) -> Chunk in
+        Chunk(
+          bytes, plan.bounds[k]..<plan.bounds[k + 1], line: plan.lines[k], width: header.fields.count, file: file,
+          into: base.value + plan.roomBefore[k], room: plan.roomBefore[k + 1] - plan.roomBefore[k], reader: &reader)
       }
-      first = Part(
-        bytes, bodyStart..<split, line: bodyLine, header: header, columns: columns, file: file, into: base,
-        room: firstRoom, indexing: true, keep: firstRoom + laterRoom, cells: cells)
-      later = running.wait().value
-      let made = (first!.filled, later!.filled)
-      guard first!.complete && later!.complete else {
-        base.deinitialize(count: made.0)
-        laterBase.value.deinitialize(count: made.1)
-        return
+      @Sendable func reader() -> TaskTable {
+        var t = TaskTable(columns: columns, header: header.fields)
+        t.departmentCells = cells
+        return t
       }
-      if made.0 < firstRoom { (base + made.0).moveInitialize(from: laterBase.value, count: made.1) }
-      count = made.0 + made.1
+      let helper = Background { () -> Bool in
+        var mine = reader()
+        while case let k = chunks.take(), k < n { chunks.finish(k, read(k, &mine)) }
+        return true
+      }
+      // The next chunk in file order: its tasks moved down to follow the ones before, their ids
+      // indexed, its records joined on. Once anything is amiss, a chunk's tasks are let go.
+      var next = 0
+      func join(_ c: Chunk) {
+        let at = base.value + plan.roomBefore[next]
+        next += 1
+        guard ok && c.complete else {
+          at.deinitialize(count: c.filled)
+          ok = false
+          return
+        }
+        if count < plan.roomBefore[next - 1] { (base.value + count).moveInitialize(from: at, count: c.filled) }
+        for k in count..<(count + c.filled) where whole.taskOf.updateValue(k, forKey: base.value[k].id) != nil {
+          ok = false
+        }
+        count += c.filled
+        whole.rowOf.append(contentsOf: c.rowOf.lazy.map { $0 + records.count })
+        records.append(contentsOf: c.records)
+      }
+      var mine = reader()
+      while case let k = chunks.take(), k < n {
+        chunks.finish(k, read(k, &mine))
+        while next < n, let c = chunks.poll(next) { join(c) }
+      }
+      while next < n { join(chunks.wait(next)) }
+      _ = helper.wait()
+      if !ok {
+        base.value.deinitialize(count: count)
+        count = 0
+      }
     }
-    // Taken out, not copied: a second reference would make the first change copy them.
-    guard var whole = first.take(), let rest = later.take(), whole.complete && rest.complete else { return nil }
-    let offset = whole.records.count
-    for k in tasks.indices.dropFirst(whole.table.rowOf.count)
-    where whole.table.taskOf.updateValue(k, forKey: tasks[k].id) != nil {
-      return nil
-    }
-    whole.table.rowOf.append(contentsOf: rest.table.rowOf.lazy.map { $0 + offset })
-    whole.records.append(contentsOf: rest.records)
-    whole.table.tasks = tasks
-    whole.table.doc = CSVDocument(
-      original: bytes, hasBOM: hasBOM, newline: newline, header: header, records: whole.records)
-    return whole.table
+    guard ok else { return nil }
+    whole.tasks = tasks
+    whole.doc = CSVDocument(original: bytes, hasBOM: hasBOM, newline: newline, header: header, records: records)
+    return whole
   }
 
-  /// One part of a file read by `inParts`: its records, and its rows read into tasks.
-  private struct Part {
-    var table: TaskTable
+  /// Where a large file is cut: at record boundaries (quotes counted from the body's start),
+  /// with each chunk's first line and room for as many tasks as it has lines.
+  private struct ChunkPlan: Sendable {
+    var bounds: [Int]
+    var lines: [Int] = []
+    /// Task slots before each chunk; the last entry is the whole.
+    var roomBefore: [Int] = [0]
+    var totalRoom: Int { roomBefore.last! }
+
+    init(_ bytes: [UInt8], body: Int, line: Int) {
+      bounds = [body]
+      bytes.withUnsafeBufferPointer { b in
+        for c in 1..<TaskTable.chunkCount {
+          let target = body + (b.count - body) * c / TaskTable.chunkCount
+          guard target > bounds.last! else { continue }
+          guard let cut = CSVDocument.recordBoundary(b, from: bounds.last!, near: target) else { break }
+          bounds.append(cut)
+        }
+      }
+      bounds.append(bytes.count)
+      var line = line
+      for k in 0..<(bounds.count - 1) {
+        let count = CSVDocument.lineCount(bytes, in: bounds[k]..<bounds[k + 1])
+        lines.append(line)
+        roomBefore.append(roomBefore.last! + count)
+        line += count - 1
+      }
+    }
+  }
+
+  /// The chunks of one file being read: which is next to take, and each one's result, handed
+  /// over by its semaphore.
+  private final class Chunks: @unchecked Sendable {
+    private let next = Atomic<Int>(0)
+    private let ready: [DispatchSemaphore]
+    private let results: UnsafeMutablePointer<Chunk?>
+    private let count: Int
+
+    init(_ count: Int) {
+      self.count = count
+      ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+      results = .allocate(capacity: count)
+      results.initialize(repeating: nil, count: count)
+    }
+
+    deinit { results.deinitialize(count: count).deallocate() }
+
+    func take() -> Int { next.wrappingAdd(1, ordering: .relaxed).oldValue }
+
+    func finish(_ k: Int, _ c: Chunk) {
+      results[k] = c
+      ready[k].signal()
+    }
+
+    func wait(_ k: Int) -> Chunk {
+      ready[k].wait()
+      return results[k].take()!
+    }
+
+    /// Chunk `k` if it is read, without waiting.
+    func poll(_ k: Int) -> Chunk? {
+      ready[k].wait(timeout: .now()) == .success ? results[k].take()! : nil
+    }
+  }
+
+  /// One chunk of a file read by `inParts`: its records, and its rows read into tasks.
+  private struct Chunk {
     var records: [CSVRecord] = []
+    /// Each task's record, counted from the chunk's first.
+    var rowOf: [Int] = []
     /// Every record in the range read, with nothing amiss.
     var complete = false
-    /// Tasks put in place so far (a row found amiss may have been counted in `rowOf`).
+    /// Tasks put in place (a row found amiss may have been counted in `rowOf`).
     var filled = 0
 
-    /// Reads the records in `range` (which starts a record, on line `line`) as the
-    /// whole-file reader would, putting the tasks at `into`; it stops at the first thing amiss.
-    /// Its arrays have room for `keep` rows: the first part's take in the second's.
+    /// Reads the records in `range` (which starts a record, on line `line`) as the whole-file
+    /// reader would, putting the tasks at `into`; it stops at the first thing amiss. `reader`
+    /// is the thread's table, whose caches serve every chunk the thread reads.
     init(
-      _ bytes: [UInt8], _ range: Range<Int>, line: Int, header: CSVRecord, columns: [String: Int], file: String,
-      into slots: UnsafeMutablePointer<PlanTask>, room: Int, indexing: Bool, keep: Int, cells: DepartmentCells
+      _ bytes: [UInt8], _ range: Range<Int>, line: Int, width: Int, file: String,
+      into slots: UnsafeMutablePointer<PlanTask>, room: Int, reader: inout TaskTable
     ) {
-      table = TaskTable(columns: columns, header: header.fields)
-      table.departmentCells = cells
       if firstInvalidUTF8(bytes, from: range.lowerBound, end: range.upperBound) != nil { return }
-      table.rowOf.reserveCapacity(keep)
-      if indexing { table.taskOf.reserveCapacity(keep) }
-      records.reserveCapacity(keep)
+      reader.rowOf = []
+      reader.rowOf.reserveCapacity(room)
+      records.reserveCapacity(room)
       var p = CSVParser(bytes: bytes, file: file)
       (p.i, p.line, p.lineStart) = (range.lowerBound, line, range.lowerBound)
-      let width = header.fields.count
       complete = bytes.withUnsafeBufferPointer { all -> Bool in
-        // The scanner stops at the part's end as at a file's.
+        // The scanner stops at the chunk's end as at a file's.
         let b = UnsafeBufferPointer(start: all.baseAddress, count: range.upperBound)
         while p.i < range.upperBound {
           let start = p.i
@@ -227,7 +311,7 @@ struct TaskTable {
           records.append(r)
           if r.isBlank { continue }
           guard filled < room else { return false }
-          let problem = table.readRow(records.count - 1, p.refs, all, source: bytes, indexing: indexing) {
+          let problem = reader.readRow(records.count - 1, p.refs, all, source: bytes, indexing: false) {
             (slots + filled).initialize(to: $0)
             filled += 1
           }
@@ -235,6 +319,7 @@ struct TaskTable {
         }
         return true
       }
+      swap(&rowOf, &reader.rowOf)
     }
   }
 
@@ -284,7 +369,7 @@ struct TaskTable {
   /// Values already made from the same bytes in the same kind of column.
   private var strings = ByteCache<String>()
   /// The file's department cells, read when asked for (made with the first row, or shared by
-  /// the parts of a file read in two).
+  /// the chunks of a large file).
   private var departmentCells: DepartmentCells?
   private var deadlines = ByteCache<Deadline>()
   private var statuses = ByteCache<TaskStatus?>()
