@@ -233,6 +233,41 @@ struct FastPathTests {
     #expect(out.count < 1000)
   }
 
+  @Test("the UTF-8 check finds the first bad byte (or NUL) where the standard library's decoder does")
+  func utf8Check() {
+    /// The standard library's answer: where the first ill-formed sequence or NUL starts.
+    func reference(_ b: [UInt8]) -> (offset: Int, isNUL: Bool)? {
+      var parser = Unicode.UTF8.ForwardParser()
+      var input = b.makeIterator()
+      var offset = 0
+      while true {
+        switch parser.parseScalar(from: &input) {
+        case .valid(let s):
+          if s.count == 1 && s.first == 0 { return (offset, true) }
+          offset += s.count
+        case .emptyInput: return nil
+        case .error: return (offset, false)
+        }
+      }
+    }
+    let pieces: [[UInt8]] = [
+      Array("法制科，稽查局。".utf8), Array("abc,def\n".utf8), Array("é".utf8), Array("😀".utf8), Array("\u{800}\u{FFFF}".utf8),
+      Array("\u{D7FF}\u{E000}".utf8), [0xE0, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80],
+      [0xE4, 0xB8], [0xE4], [0xB8], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0x00], [0xEF, 0xBB, 0xBF],
+    ]
+    var rng = SplitMix64(state: 2019)
+    for _ in 0..<20000 {
+      var b: [UInt8] = []
+      for _ in 0..<rng.below(12) {
+        // Mostly long valid runs (which take the fast paths), now and then a hard piece.
+        b += rng.below(4) == 0 ? pieces[rng.below(pieces.count)] : pieces[rng.below(2)]
+      }
+      let got = firstInvalidUTF8(b)
+      let want = reference(b)
+      #expect(got?.offset == want?.offset && got?.isNUL == want?.isNUL, "\(b)")
+    }
+  }
+
   @Test("text written to JSON straight from the file's bytes is escaped and reads back as the cell")
   func jsonFromFileBytes() throws {
     let dir = Fixtures.sampleCopy()

@@ -594,6 +594,18 @@ func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0, end: Int? = nil) ->
       // two continuation bytes; E0, ED and the rest go the long way below.
       if c >= 0xE1 && c != 0xED {
         var k = i
+        // Two characters per eight-byte load while they last: leads at bytes 0 and 3 (E0–EF,
+        // then E0 and ED, which limit their next byte, sent the long way), continuations at
+        // bytes 1, 2, 4 and 5.
+        while k + 8 <= n {
+          let w = UnsafeRawPointer(b.baseAddress! + k).loadUnaligned(as: UInt64.self)
+          let first = UInt8(truncatingIfNeeded: w)
+          let second = UInt8(truncatingIfNeeded: w >> 24)
+          guard w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0, first != 0xE0, first != 0xED, second != 0xE0,
+            second != 0xED
+          else { break }
+          k += 6
+        }
         while k + 2 < n {
           let lead = b[k]
           guard lead >= 0xE1 && lead <= 0xEF && lead != 0xED && b[k + 1] & 0xC0 == 0x80 && b[k + 2] & 0xC0 == 0x80
