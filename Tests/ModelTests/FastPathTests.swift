@@ -268,6 +268,20 @@ struct FastPathTests {
     }
   }
 
+  @Test("JSON's eight-bytes-at-a-time escape test agrees with a byte-by-byte one")
+  func escapeTest() {
+    var rng = SplitMix64(state: 5)
+    let bytes: [UInt8] =
+      Array("法制科 abc".utf8) + [0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xFF]
+    for _ in 0..<20000 {
+      let n = rng.below(40)
+      // Mostly plain text, so that a single byte needing an escape is often the only one.
+      let b = (0..<n).map { _ in rng.below(12) == 0 ? bytes[rng.below(bytes.count)] : bytes[rng.below(12)] }
+      let want = b.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
+      #expect(b.withUnsafeBufferPointer(JSON.needsEscape) == want, "\(b)")
+    }
+  }
+
   @Test("text written to JSON straight from the file's bytes is escaped and reads back as the cell")
   func jsonFromFileBytes() throws {
     let dir = Fixtures.sampleCopy()
