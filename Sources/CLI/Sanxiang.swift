@@ -232,19 +232,21 @@ struct Check: ParsableCommand {
       let store = try ctx.openStore()
       let warnings = Reports.warnings(store, today: ctx.today, lang: ctx.lang)
       let p = store.plan
+      // Counted once: both languages' sentences are made, and departments read every cell.
+      let (groups, departments) = (p.groups.count, p.departments.count)
       if format == .json {
         Console.out(
           JSON.object([
-            ("ok", .bool(true)), ("tasks", .int(p.tasks.count)), ("groups", .int(p.groups.count)),
-            ("departments", .int(p.departments.count)), ("units", .int(p.staffing.count)),
+            ("ok", .bool(true)), ("tasks", .int(p.tasks.count)), ("groups", .int(groups)),
+            ("departments", .int(departments)), ("units", .int(p.staffing.count)),
             ("journal_entries", .int(p.journal.count)), ("warnings", .array(warnings.map(JSON.string))),
           ]).rendered(pretty: true))
       } else {
         for w in warnings { Console.out(ctx.lang.pick("注意：", "warning: ") + w) }
         Console.out(
           ctx.lang.pick(
-            "正常：\(p.tasks.count) 项任务，\(p.groups.count) 个工作组，\(p.departments.count) 个部门，\(p.staffing.count) 个单位，\(p.journal.count) 条日志；\(warnings.count) 处提示",
-            "ok: \(p.tasks.count) tasks, \(p.groups.count) groups, \(p.departments.count) departments, \(p.staffing.count) units, \(p.journal.count) journal entries; \(warnings.count) warnings"
+            "正常：\(p.tasks.count) 项任务，\(groups) 个工作组，\(departments) 个部门，\(p.staffing.count) 个单位，\(p.journal.count) 条日志；\(warnings.count) 处提示",
+            "ok: \(p.tasks.count) tasks, \(groups) groups, \(departments) departments, \(p.staffing.count) units, \(p.journal.count) journal entries; \(warnings.count) warnings"
           ))
       }
     }
