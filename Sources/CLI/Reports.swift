@@ -39,16 +39,17 @@ enum Reports {
     let s = a.plan.settings
     let overall = a.overall
     let shortfalls = a.staffingShortfalls
+    let overdue = a.overdue
     let head = [s.title, s.agency].filter { !$0.isEmpty }.joined(separator: " · ")
     Console.out(out.paint((markdown ? "# " : "") + head.inert, .heading))
     Console.out(
       "\(a.today) \(ctx.phrases.weekday(a.today)) · " + l.pick("进度 ", "progress ")
         + Bars.progress(overall.done, overall.total, width: 22)
         + " \(overall.done)/\(overall.total) \(overall.percent)% · "
-        + l.pick("逾期 \(a.overdue.count)", "overdue \(a.overdue.count)") + " · "
+        + l.pick("逾期 \(overdue.count)", "overdue \(overdue.count)") + " · "
         + l.pick("人员缺口 \(shortfalls.count) 个单位", "\(shortfalls.count) units short of reviewers"))
     let sections: [(String, [Int])] = [
-      (l.pick("逾期", "Overdue"), a.overdue),
+      (l.pick("逾期", "Overdue"), overdue),
       (l.pick("\(within) 天内到期", "Due in the next \(within) days"), a.dueSoon(within: within)),
       (l.pick("待触发", "Waiting on an event"), a.waiting),
     ]
