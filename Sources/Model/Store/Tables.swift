@@ -147,8 +147,13 @@ struct TaskTable {
     // One reading of each department cell for the whole file, whichever chunk it is in.
     let cells = DepartmentCells(bytes)
     let chunks = Chunks(n)
-    var whole = TaskTable(columns: columns, header: header.fields)
-    whole.departmentCells = cells
+    /// A table to read into: the result, and each thread's reader (whose caches serve its chunks).
+    @Sendable func table() -> TaskTable {
+      var t = TaskTable(columns: columns, header: header.fields)
+      t.departmentCells = cells
+      return t
+    }
+    var whole = table()
     var records: [CSVRecord] = []
     records.reserveCapacity(plan.totalRoom)
     whole.rowOf.reserveCapacity(plan.totalRoom)
@@ -161,15 +166,9 @@ struct TaskTable {
           bytes, plan.bounds[k]..<plan.bounds[k + 1], line: plan.lines[k], width: header.fields.count, file: file,
           into: base.value + plan.roomBefore[k], room: plan.roomBefore[k + 1] - plan.roomBefore[k], reader: &reader)
       }
-      @Sendable func reader() -> TaskTable {
-        var t = TaskTable(columns: columns, header: header.fields)
-        t.departmentCells = cells
-        return t
-      }
-      let helper = Background { () -> Bool in
-        var mine = reader()
+      let helper = Background {
+        var mine = table()
         while case let k = chunks.take(), k < n { chunks.finish(k, read(k, &mine)) }
-        return true
       }
       // The next chunk in file order: its tasks moved down to follow the ones before, their ids
       // indexed, its records joined on. Once anything is amiss, a chunk's tasks are let go.
@@ -190,13 +189,13 @@ struct TaskTable {
         whole.rowOf.append(contentsOf: c.rowOf.lazy.map { $0 + records.count })
         records.append(contentsOf: c.records)
       }
-      var mine = reader()
+      var mine = table()
       while case let k = chunks.take(), k < n {
         chunks.finish(k, read(k, &mine))
         while next < n, let c = chunks.poll(next) { join(c) }
       }
       while next < n { join(chunks.wait(next)) }
-      _ = helper.wait()
+      helper.wait()
       if !ok {
         base.value.deinitialize(count: count)
         count = 0

@@ -85,25 +85,22 @@ public indirect enum JSON: Equatable, Sendable {
     var o = JSONNest(object: &out, pretty: pretty, depth: depth)
     for (key, member) in members {
       o.key(key, into: &out)
+      let count: Int
+      let write: (_ n: Int, _ out: inout [UInt8], _ depth: Int) -> Void
       switch member {
-      case .value(let v): v.write(into: &out, pretty: pretty, depth: depth + 1)
-      case .items(let count, let item):
-        var a = JSONNest(array: &out, pretty: pretty, depth: depth + 1)
-        for n in 0..<count {
-          a.item(into: &out)
-          item(n).write(into: &out, pretty: pretty, depth: depth + 2)
-          drain(&out)
-        }
-        a.close(into: &out)
-      case .written(let count, let write):
-        var a = JSONNest(array: &out, pretty: pretty, depth: depth + 1)
-        for n in 0..<count {
-          a.item(into: &out)
-          write(n, &out, depth + 2)
-          drain(&out)
-        }
-        a.close(into: &out)
+      case .value(let v):
+        v.write(into: &out, pretty: pretty, depth: depth + 1)
+        continue
+      case .items(let c, let item): (count, write) = (c, { item($0).write(into: &$1, pretty: pretty, depth: $2) })
+      case .written(let c, let w): (count, write) = (c, w)
       }
+      var a = JSONNest(array: &out, pretty: pretty, depth: depth + 1)
+      for n in 0..<count {
+        a.item(into: &out)
+        write(n, &out, depth + 2)
+        drain(&out)
+      }
+      a.close(into: &out)
     }
     o.close(into: &out)
   }
