@@ -208,7 +208,7 @@ struct TaskTable {
   }
 
   /// Where a large file is cut: at record boundaries (quotes counted from the body's start),
-  /// with each chunk's first line and room for as many tasks as it has lines.
+  /// with each chunk's first line and room for its tasks.
   private struct ChunkPlan: Sendable {
     var bounds: [Int]
     var lines: [Int] = []
@@ -231,7 +231,11 @@ struct TaskTable {
       for k in 0..<(bounds.count - 1) {
         let count = CSVDocument.lineCount(bytes, in: bounds[k]..<bounds[k + 1])
         lines.append(line)
-        roomBefore.append(roomBefore.last! + count)
+        // Every record but the file's last ends with a line feed, so a chunk has at most as
+        // many tasks as line feeds: room that tight leaves a plain file's chunks where they
+        // are, with nothing to move down.
+        let last = k == bounds.count - 2
+        roomBefore.append(roomBefore.last! + (last ? count : count - 1))
         line += count - 1
       }
     }
