@@ -22,7 +22,24 @@ public struct SearchText: Sendable {
 
   /// The fields a search looks at, in the order the dashboard checks them.
   public static func fields(_ t: PlanTask) -> [String] {
-    [t.id, t.measure, t.lead.cell, t.support.cell, t.note, t.deadline.text, t.requirement]
+    var out: [String] = []
+    withFields(t) { out.append(String(decoding: $0, as: UTF8.self)) }
+    return out
+  }
+
+  /// Each of `fields`' UTF-8, in order; the free texts straight from the file's bytes.
+  static func withFields(_ t: PlanTask, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    func string(_ s: String) {
+      var s = s
+      s.withUTF8(body)
+    }
+    string(t.id)
+    t.measureText.withUTF8(body)
+    string(t.lead.cell)
+    string(t.support.cell)
+    t.noteText.withUTF8(body)
+    string(t.deadline.text)
+    t.requirementText.withUTF8(body)
   }
 
   /// The general rule, by `String`: some field, lowercased, contains `query` (lowercased).
@@ -36,22 +53,26 @@ public struct SearchText: Sendable {
     var plain: [Bool] = []
     starts.reserveCapacity(tasks.count + 1)
     plain.reserveCapacity(tasks.count)
-    for i in tasks.indices {
-      let t = tasks[i]
-      starts.append(bytes.count)
-      let from = bytes.count
-      for var f in SearchText.fields(t) {
-        // Fields are kept apart by NUL, which no store text or typed query holds.
-        bytes.append(0)
-        // Plain text without capitals is its own lowercase: copy it (most of a Chinese plan).
-        let copied = f.withUTF8 { b -> Bool in
-          guard SearchText.isPlain(b) && !SearchText.hasCapitals(b) else { return false }
-          bytes.append(contentsOf: b)
-          return true
+    // Each task read where it lies: binding `tasks[i]` to a name copied it.
+    tasks.withUnsafeBufferPointer { tasks in
+      for i in tasks.indices {
+        starts.append(bytes.count)
+        var allPlain = true
+        SearchText.withFields(tasks[i]) { b in
+          // Fields are kept apart by NUL, which no store text or typed query holds.
+          bytes.append(0)
+          // Plain text without capitals is its own lowercase: copy it (most of a Chinese plan).
+          if SearchText.isPlain(b, capitals: false) {
+            bytes.append(contentsOf: b)
+            return
+          }
+          let from = bytes.count
+          bytes += String(decoding: b, as: UTF8.self).lowercased().utf8
+          allPlain =
+            allPlain && bytes.withUnsafeBufferPointer { SearchText.isPlain(UnsafeBufferPointer(rebasing: $0[from...])) }
         }
-        if !copied { bytes += f.lowercased().utf8 }
+        plain.append(allPlain)
       }
-      plain.append(bytes.withUnsafeBufferPointer { SearchText.isPlain(UnsafeBufferPointer(rebasing: $0[from...])) })
     }
     starts.append(bytes.count)
     self.bytes = bytes
@@ -91,27 +112,21 @@ public struct SearchText: Sendable {
     return b.withUnsafeBufferPointer { isPlain($0) } ? b : nil
   }
 
-  /// ASCII or full-width (Ａ–Ｚ, EF BC A1–BA) capital letters.
-  static func hasCapitals(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    for (k, c) in b.enumerated() {
-      if c >= 0x41 && c <= 0x5A { return true }
-      if c == 0xEF && k + 2 < b.count && b[k + 1] == 0xBC && b[k + 2] >= 0xA1 && b[k + 2] <= 0xBA { return true }
-    }
-    return false
-  }
-
-  static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Whether `b` is plain text (see the type's comment); with `capitals: false`, also without
+  /// ASCII or full-width (Ａ–Ｚ) capital letters, so that it is its own lowercase.
+  static func isPlain(_ b: UnsafeBufferPointer<UInt8>, capitals: Bool = true) -> Bool {
     var i = 0
     let n = b.count
     while i < n {
       let c = b[i]
       if c < 0x80 {
-        if c == 0x0D { return false }
+        if c == 0x0D || (!capitals && c >= 0x41 && c <= 0x5A) { return false }
         i += 1
         continue
       }
       guard c >= 0xE2 && c <= 0xEF, i + 2 < n else { return false }
       let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+      if !capitals && v >= 0xFF21 && v <= 0xFF3A { return false }
       switch v {
       case 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF9D,
         0xFFA0...0xFFEF:
