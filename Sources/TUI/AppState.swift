@@ -277,7 +277,7 @@ public struct AppState: Sendable {
     // What the changed tasks were, kept before the agenda is updated in place (a copy of it
     // would copy every task's figures).
     let marks = Dictionary(
-      uniqueKeysWithValues: changed.map { ($0, Agenda.Marks(done: agenda.isDone($0), overdue: agenda.isOverdue($0))) })
+      uniqueKeysWithValues: changed.map { ($0, agenda.marks($0)) })
     agenda.update(plan: p, changed: changed)
     standup.update(agenda, changed: changed, marks: marks)
     lastSearch = nil
@@ -302,8 +302,7 @@ public struct AppState: Sendable {
     for i in changed {
       let g = p.tasks[i].group
       guard var progress = groupProgress[g] else { continue }
-      progress.done += (agenda.isDone(i) ? 1 : 0) - (marks[i]!.done ? 1 : 0)
-      progress.overdue += (agenda.isOverdue(i) ? 1 : 0) - (marks[i]!.overdue ? 1 : 0)
+      progress.recount(was: marks[i]!, now: agenda.marks(i))
       groupProgress[g] = progress
     }
     rebuildNav()
@@ -491,10 +490,7 @@ public struct StandupFigures: Sendable {
     mend(&overdue, a.isOverdue)
     mend(&dueSoon) { a.isDueWithin($0, days: Agenda.soonDays) }
     mend(&waiting, a.isWaiting)
-    for i in changed {
-      overall.done += (a.isDone(i) ? 1 : 0) - (marks[i]!.done ? 1 : 0)
-      overall.overdue += (a.isOverdue(i) ? 1 : 0) - (marks[i]!.overdue ? 1 : 0)
-    }
+    for i in changed { overall.recount(was: marks[i]!, now: a.marks(i)) }
     changedCount = a.changedSinceLastWorkdayCount
     shortfalls = a.staffingShortfalls
   }

@@ -42,8 +42,6 @@ public final class Dashboard {
     store.removesOldVersionsLater = true
   }
 
-  deinit { store.settle() }
-
   /// Runs until `q` or the end of input.
   public func run() {
     defer { store.settle() }

@@ -300,7 +300,15 @@ public struct Agenda: Sendable {
     public var done: Bool
     public var overdue: Bool
     public init(done: Bool, overdue: Bool) { (self.done, self.overdue) = (done, overdue) }
+
+    /// How a done count and an overdue count move when a task goes from these marks to `now`.
+    public func change(to now: Marks) -> (done: Int, overdue: Int) {
+      ((now.done ? 1 : 0) - (done ? 1 : 0), (now.overdue ? 1 : 0) - (overdue ? 1 : 0))
+    }
   }
+
+  /// What task `i` counts as now.
+  public func marks(_ i: Int) -> Marks { Marks(done: isDone(i), overdue: isOverdue(i)) }
 
   /// Sorts task indexes into urgency order without sorting again.
   public func inUrgencyOrder(_ indexes: [Int]) -> [Int] { indexes.sorted { rank[$0] < rank[$1] } }
@@ -352,6 +360,13 @@ public struct Agenda: Sendable {
     public init() {}
     /// Percent done, rounded down, in integers.
     public var percent: Int { total == 0 ? 0 : done * 100 / total }
+
+    /// Counts a task again that went from marks `was` to `now`.
+    public mutating func recount(was: Marks, now: Marks) {
+      let c = was.change(to: now)
+      done += c.done
+      overdue += c.overdue
+    }
   }
 
   public func tasks(inGroup g: String) -> [Int] { plan.tasks.indices.filter { plan.tasks[$0].group == g } }
@@ -547,7 +562,7 @@ public struct DepartmentTable: Sendable {
   /// The table for `new`, an agenda `Agenda.updating(plan:changed:)` made from `old`, where
   /// the tasks at `changed` kept their departments: their counts and places are redone.
   public func updating(from old: Agenda, to new: Agenda, changed: [Int]) -> DepartmentTable {
-    updating(to: new, changed: changed) { Agenda.Marks(done: old.isDone($0), overdue: old.isOverdue($0)) }
+    updating(to: new, changed: changed) { old.marks($0) }
   }
 
   /// `updating(from:to:changed:)` given only what each changed task was (`was`).
@@ -561,11 +576,10 @@ public struct DepartmentTable: Sendable {
       return out
     }
     for i in changed {
-      let over = (new.isOverdue(i) ? 1 : 0) - (was(i).overdue ? 1 : 0)
-      let done = (new.isDone(i) ? 1 : 0) - (was(i).done ? 1 : 0)
+      let c = was(i).change(to: new.marks(i))
       for r in Int(starts[i])..<Int(starts[i + 1]) {
-        t.summaries[department[Int(refs[r])]].overdue += over
-        t.summaries[department[Int(refs[r])]].done += done
+        t.summaries[department[Int(refs[r])]].overdue += c.overdue
+        t.summaries[department[Int(refs[r])]].done += c.done
       }
     }
     // Out of every list first, then back in by the new order (the rest stays sorted).

@@ -130,7 +130,7 @@ public final class Store {
         do throws(StoreError) {
           let bytes = try FileIO.read(jPath, from: from)
           let parsed = try JournalFile.parse(bytes, file: jPath, firstLine: firstLine)
-          return .success((parsed, bytes[..<parsed.validLength].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }))
+          return .success((parsed, CSVDocument.lineCount(bytes, in: 0..<parsed.validLength) - 1))
         } catch {
           return .failure(error)
         }
@@ -397,7 +397,7 @@ public final class Store {
   /// Records an append made under the lock: where the next one goes, and the new stamp.
   private func noteJournalAppended(_ bytes: [UInt8]) {
     journalValidLength += bytes.count
-    journalLines += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    journalLines += CSVDocument.lineCount(bytes) - 1
     stamps[JournalFile.name] = FileIO.stamp(path(JournalFile.name))
   }
 
