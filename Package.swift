@@ -14,7 +14,11 @@ let package = Package(
   ],
   targets: [
     // Domain values, deadline grammar, staffing rule, queries and the plain-file store.
-    .target(name: "Model"),
+    .target(name: "Model", dependencies: ["CBytes"]),
+    // Vector byte scans (UTF-8 check, CSV field ends) for the store's reader; only
+    // Sources/Model/Store/VectorScan.swift calls them. Optimised in debug builds too: the
+    // intrinsics unoptimised are slower than the Swift loops they replace.
+    .target(name: "CBytes", cSettings: [.unsafeFlags(["-O2"])]),
     // Dashboard state, pure update, key map, layout and panes drawing into a cell grid.
     .target(name: "TUI", dependencies: ["Model"]),
     // ncursesw module map and static-inline shims; only Sources/sanxiang/Terminal.swift uses it.

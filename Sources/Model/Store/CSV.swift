@@ -461,14 +461,9 @@ struct CSVParser {
         var escaped = false
         var closed = false
         while i < n {
-          // Skip eight bytes at a time that hold neither a quote nor a line feed.
-          if i + 8 <= n {
-            let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-            if CSVParser.has(w, 0x22) | CSVParser.has(w, 0x0A) == 0 {
-              i += 8
-              continue
-            }
-          }
+          // Straight to the next quote or line feed.
+          i = VectorScan.quoteOrLF(b, from: i)
+          guard i < n else { break }
           let c = b[i]
           if c == 0x22 {
             if i + 1 < n && b[i + 1] == 0x22 {
@@ -499,17 +494,10 @@ struct CSVParser {
         }
       } else {
         let s = i
-        // Eight bytes at a time until one of , LF CR " is among them (most cells are long).
-        while i + 8 <= n {
-          let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-          let hit = CSVParser.has(w, 0x2C) | CSVParser.has(w, 0x0A) | CSVParser.has(w, 0x0D) | CSVParser.has(w, 0x22)
-          if hit != 0 {
-            i += hit.trailingZeroBitCount / 8
-            break
-          }
-          i += 8
-        }
+        // Straight to the next , LF CR or " (most cells are long); a CR not before LF is text.
         while i < n {
+          i = VectorScan.csvSpecial(b, from: i)
+          guard i < n else { break }
           let c = b[i]
           if c == 0x2C || c == 0x0A { break }
           if c == 0x0D && (i + 1 == n || b[i + 1] == 0x0A) { break }
@@ -575,6 +563,7 @@ func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0, end: Int? = nil) ->
   bytes.withUnsafeBufferPointer { b -> (offset: Int, isNUL: Bool)? in
     var i = start
     let n = min(end ?? b.count, b.count)
+    if VectorScan.utf8Clean(b, i, n) == true { return nil }
     while i < n {
       let c = b[i]
       if c < 0x80 {

@@ -1,0 +1,27 @@
+import CBytes
+
+/// The reader's byte scans done by the processor's vector unit (`CBytes`). The rest of the
+/// code never sees C: it calls these, which take the same buffers and offsets as the loops
+/// written in Swift.
+enum VectorScan {
+  /// Whether `b[start..<end]` is valid UTF-8 holding no NUL; nil when this processor cannot
+  /// tell quickly. It says only yes or no: the Swift loop finds where a fault is.
+  static func utf8Clean(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool? {
+    guard start < end, let base = b.baseAddress else { return true }
+    switch cbytes_utf8_clean(base + start, end - start) {
+    case 1: return true
+    case 0: return false
+    default: return nil
+    }
+  }
+
+  /// The first index from `start` of a comma, LF, CR or double quote in `b`; `b.count` if none.
+  @inline(__always) static func csvSpecial(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    start + cbytes_find_csv_special(b.baseAddress! + start, b.count - start)
+  }
+
+  /// The first index from `start` of a double quote or LF in `b`; `b.count` if none.
+  @inline(__always) static func quoteOrLF(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    start + cbytes_find_quote_or_lf(b.baseAddress! + start, b.count - start)
+  }
+}
