@@ -45,7 +45,7 @@ public struct Plan: Sendable {
   public internal(set) var tasks: [PlanTask]
   public var staffing: [StaffingUnit]
   public var journal: [JournalEntry]
-  private var positions: [String: Int]
+  private var positions: TaskIndex
   /// Which reading of the tasks this plan descends from, and the tasks edited since, in
   /// order: a front end that holds an earlier version can tell what changed without
   /// comparing every task.
@@ -75,15 +75,15 @@ public struct Plan: Sendable {
     self.tasks = tasks
     self.staffing = staffing
     self.journal = journal
-    var positions: [String: Int] = [:]
+    var positions = TaskIndex()
     positions.reserveCapacity(tasks.count)
-    for (i, t) in tasks.enumerated() where positions[t.id] == nil { positions[t.id] = i }
+    for (i, t) in tasks.enumerated() where positions[t.id] == nil { positions.updateValue(i, forKey: t.id) }
     self.positions = positions
   }
 
   /// A plan whose ids were already indexed (the tasks file's reader has done it).
   init(
-    settings: PlanSettings, tasks: [PlanTask], positions: [String: Int], staffing: [StaffingUnit],
+    settings: PlanSettings, tasks: [PlanTask], positions: TaskIndex, staffing: [StaffingUnit],
     journal: [JournalEntry]
   ) {
     self.settings = settings
@@ -104,7 +104,7 @@ public struct Plan: Sendable {
   }
 
   public mutating func appendTask(_ t: PlanTask) {
-    positions[t.id] = tasks.count
+    positions.updateValue(tasks.count, forKey: t.id)
     tasks.append(t)
     addedTasks += 1
   }

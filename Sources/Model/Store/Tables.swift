@@ -54,7 +54,7 @@ struct TaskTable {
   var doc: CSVDocument
   var columns: [String: Int]
   /// Each id's task (its index in `tasks`, which is also the plan's), and each task's row.
-  var taskOf: [String: Int]
+  var taskOf: TaskIndex
   var rowOf: [Int]
   var tasks: [PlanTask]
 
@@ -332,7 +332,7 @@ struct TaskTable {
     extraColumns = header.indices.filter { !known.contains($0) && !header[$0].isEmpty }.map { ($0, header[$0]) }
     at = Dictionary(uniqueKeysWithValues: Columns.taskAliases.keys.map { ($0, columns[$0] ?? -1) })
     doc = CSVDocument(header: [])
-    taskOf = [:]
+    taskOf = TaskIndex()
     rowOf = []
     tasks = []
   }
@@ -431,7 +431,7 @@ struct TaskTable {
         let row = rowOf[first]
         return bad("id") { doc in "duplicate id \"\(id)\" (first on line \(doc.records[row].line))" }
       }
-      taskOf[id] = rowOf.count
+      taskOf.updateValue(rowOf.count, forKey: id)
     }
     rowOf.append(k)
     guard let status = cached(statusC, &statuses, { TaskStatus(token: $0) }) else {
@@ -494,7 +494,7 @@ struct TaskTable {
     var fields = [String](repeating: "", count: doc.header.fields.count)
     for (name, col) in columns { fields[col] = t.value(of: name) }
     let k = index ?? tasks.count
-    taskOf[t.id] = k
+    taskOf.updateValue(k, forKey: t.id)
     rowOf.append(doc.records.count)
     if tasks.count == k { tasks.append(t) }
     doc.append(fields: fields)
