@@ -111,12 +111,36 @@ static int has_avx2(void) {
 
 int cbytes_utf8_clean(const uint8_t *p, size_t n) { return has_avx2() ? utf8_clean_avx2(p, n) : -1; }
 
+__attribute__((target("avx2,popcnt"))) static size_t count_avx2(const uint8_t *p, size_t n, uint8_t c) {
+  const __m256i want = _mm256_set1_epi8((char)c);
+  size_t i = 0, total = 0;
+  for (; i + 32 <= n; i += 32) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)(p + i));
+    total += (size_t)_mm_popcnt_u32((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, want)));
+  }
+  for (; i < n; i++) total += p[i] == c;
+  return total;
+}
+
+size_t cbytes_count(const uint8_t *p, size_t n, uint8_t c) {
+  if (has_avx2()) return count_avx2(p, n, c);
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) total += p[i] == c;
+  return total;
+}
+
 #else
 
 int cbytes_utf8_clean(const uint8_t *p, size_t n) {
   (void)p;
   (void)n;
   return -1;
+}
+
+size_t cbytes_count(const uint8_t *p, size_t n, uint8_t c) {
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) total += p[i] == c;
+  return total;
 }
 
 #endif

@@ -327,6 +327,18 @@ struct FastPathTests {
     }
   }
 
+  @Test("line counts (32 bytes at a time) agree with a byte-by-byte count, over any range")
+  func lineCounts() {
+    var rng = SplitMix64(state: 10)
+    let bytes = (0..<300).map { _ in [0x0A, 0x0D, 0x61, 0xE6, 0x8A][rng.below(5)] as UInt8 }
+    for start in 0..<70 {
+      for end in stride(from: start, through: bytes.count, by: 7) {
+        let want = 1 + bytes[start..<end].filter { $0 == 0x0A }.count
+        #expect(CSVDocument.lineCount(bytes, in: start..<end) == want, "\(start)..<\(end)")
+      }
+    }
+  }
+
   @Test("the task index finds what a String dictionary finds, plain numbers or not")
   func taskIndex() {
     let pieces = ["1", "0", "00", "01", "9", "10", "12a", "K", "\u{212A}", "é", "e\u{301}", "١", "１", " 1", "-"]

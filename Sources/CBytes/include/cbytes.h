@@ -12,6 +12,9 @@
 /// lacks the instructions (the caller then checks with its own loop).
 int cbytes_utf8_clean(const uint8_t *p, size_t n);
 
+/// How many bytes of p[0..<n] equal c.
+size_t cbytes_count(const uint8_t *p, size_t n, uint8_t c);
+
 // The two finds are inline so that the Swift scan takes them in without a call: fields are
 // short, and a call for each cost as much as the search. SSE2 is in every x86-64 processor.
 #if defined(__x86_64__)

@@ -171,17 +171,7 @@ public struct CSVDocument: Sendable {
   /// Line feeds in `bytes` (or in `range` of it), plus one: at least the number of records.
   static func lineCount(_ bytes: [UInt8], in range: Range<Int>? = nil) -> Int {
     bytes.withUnsafeBufferPointer { all -> Int in
-      let b = UnsafeBufferPointer(rebasing: all[range ?? 0..<all.count])
-      var n = 1
-      var p = b.baseAddress
-      var left = b.count
-      while left > 0, let base = p, let hit = memchr(base, 0x0A, left) {
-        n += 1
-        let next = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
-        left -= base.distance(to: next)
-        p = next
-      }
-      return n
+      1 + VectorScan.count(UnsafeBufferPointer(rebasing: all[range ?? 0..<all.count]), 0x0A)
     }
   }
 

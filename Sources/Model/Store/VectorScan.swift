@@ -15,6 +15,12 @@ enum VectorScan {
     }
   }
 
+  /// How many bytes of `b` are `byte`.
+  static func count(_ b: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Int {
+    guard let base = b.baseAddress else { return 0 }
+    return cbytes_count(base, b.count, byte)
+  }
+
   /// The first index from `start` of a comma, LF, CR or double quote in `b`; `b.count` if none.
   @inline(__always) static func csvSpecial(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     start + cbytes_find_csv_special(b.baseAddress! + start, b.count - start)
