@@ -61,10 +61,8 @@ struct TaskIndex: Sendable {
     var size = 64
     while size < n * 2 { size *= 2 }
     let (oldKeys, oldValues) = (keys, values)
-    keys = [UInt64](largeCapacity: size)
-    keys.append(contentsOf: repeatElement(0, count: size))
-    values = [Int](largeCapacity: size)
-    values.append(contentsOf: repeatElement(0, count: size))
+    keys = [UInt64](repeating: 0, count: size)
+    values = [Int](repeating: 0, count: size)
     numbered = 0
     for j in oldKeys.indices where oldKeys[j] != 0 { insertFresh(oldKeys[j], oldValues[j]) }
   }

@@ -74,14 +74,11 @@ public enum FileIO {
   }
 
   /// Asks the kernel for all of a large buffer's pages at once, before a read fills it: one
-  /// call instead of a fault for every 4 KiB page the read would touch (in 2 MiB pages where
-  /// it can: `hugePages`).
+  /// call instead of a fault for every 4 KiB page the read would touch.
   static func prefault(_ buffer: UnsafeMutableRawBufferPointer) {
-    hugePages(buffer)
-    let base = Int(bitPattern: buffer.baseAddress)
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let start = (base + page - 1) / page * page
-    let end = (base + buffer.count) / page * page
+    let start = (Int(bitPattern: buffer.baseAddress) + page - 1) / page * page
+    let end = (Int(bitPattern: buffer.baseAddress) + buffer.count) / page * page
     guard end > start else { return }
     // MADV_POPULATE_WRITE (Linux 5.14); older kernels say EINVAL and the read faults as before.
     _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 23)

@@ -154,12 +154,12 @@ struct TaskTable {
       return t
     }
     var whole = table()
-    var records = [CSVRecord](largeCapacity: plan.totalRoom)
-    whole.rowOf = [Int](largeCapacity: plan.totalRoom)
+    var records: [CSVRecord] = []
+    records.reserveCapacity(plan.totalRoom)
+    whole.rowOf.reserveCapacity(plan.totalRoom)
     whole.taskOf.reserveCapacity(plan.totalRoom)
     var ok = true
     let tasks = [PlanTask](unsafeUninitializedCapacity: plan.totalRoom) { buffer, count in
-      hugePages(UnsafeMutableRawBufferPointer(buffer))
       let base = Unchecked(buffer.baseAddress!)
       let read = { @Sendable (k: Int, reader: inout TaskTable) -> Chunk in
         Chunk(
