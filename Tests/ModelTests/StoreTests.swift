@@ -146,11 +146,11 @@ struct StoreTests {
     Malformed(
       name: "wrong column count", file: "tasks.csv",
       edit: { $0.replacingOccurrences(of: ",2019年8月底前,done,", with: ",2019年8月底前,done,,") },
-      line: 2, column: 0, message: "12 fields, but the header has 11"),
+      line: 2, column: 91, message: "12 fields, but the header has 11"),
     Malformed(
       name: "bad date", file: "tasks.csv", edit: { $0.replacingOccurrences(of: ",2019-08-26,", with: ",2019-08-32,") },
       line: 4,
-      column: 0, message: "bad date \"2019-08-32\""),
+      column: 70, message: "bad date \"2019-08-32\""),
     Malformed(
       name: "duplicate id", file: "tasks.csv", edit: { $0.replacingOccurrences(of: "\n12,", with: "\n11,") }, line: 13,
       column: 1,
@@ -158,7 +158,11 @@ struct StoreTests {
     Malformed(
       name: "unknown status", file: "tasks.csv",
       edit: { $0.replacingOccurrences(of: ",in_progress,", with: ",half-done,") },
-      line: 3, column: 0, message: "unknown status"),
+      line: 3, column: 65, message: "unknown status"),
+    Malformed(
+      name: "unknown status in quotes (the column is the opening quote's)", file: "tasks.csv",
+      edit: { $0.replacingOccurrences(of: ",in_progress,", with: ",\"half,done\",") },
+      line: 3, column: 65, message: "unknown status \"half,done\""),
     Malformed(
       name: "negative staff count", file: "staffing.csv",
       edit: { $0.replacingOccurrences(of: "征收管理科,18,1", with: "征收管理科,-18,1") },
@@ -181,11 +185,11 @@ struct StoreTests {
       line: 10, column: 1, message: "no row may exceed"),
     Malformed(
       name: "a date like 2019年13月底前", file: "tasks.csv",
-      edit: { $0.replacingOccurrences(of: ",2019-08-28,", with: ",2019年13月底前,") }, line: 2, column: 0,
+      edit: { $0.replacingOccurrences(of: ",2019-08-28,", with: ",2019年13月底前,") }, line: 2, column: 79,
       message: "bad date \"2019年13月底前\""),
     Malformed(
       name: "a staffing row with too few fields", file: "staffing.csv",
-      edit: { $0.replacingOccurrences(of: "办公室,0,0", with: "办公室,0") }, line: 6, column: 0,
+      edit: { $0.replacingOccurrences(of: "办公室,0,0", with: "办公室,0") }, line: 6, column: 6,
       message: "2 fields, but the header has 3"),
     Malformed(
       name: "bad setting", file: "plan.ini",

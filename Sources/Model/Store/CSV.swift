@@ -179,7 +179,7 @@ public struct CSVDocument: Sendable {
     var seen = Set<String>()
     for (k, name) in h.fields.enumerated() where !name.isEmpty {
       if seen.contains(name) {
-        let (line, col) = p.position(of: p.fieldStarts[k])
+        let (line, col) = p.position(of: p.fieldStart(k))
         throw StoreError(
           .badData, "column \"\(name)\" appears twice in the header", file: file, line: line, column: col)
       }
@@ -188,7 +188,7 @@ public struct CSVDocument: Sendable {
   }
 
   static func widthError(_ p: CSVParser, count: Int, header h: CSVRecord, file: String) -> StoreError {
-    let at = count > h.fields.count ? p.fieldStarts[h.fields.count] - 1 : p.recordEnd
+    let at = count > h.fields.count ? p.fieldStart(h.fields.count) - 1 : p.recordEnd
     let (line, col) = p.position(of: at)
     return StoreError(
       .badData, "\(count) fields, but the header has \(h.fields.count)", file: file, line: line, column: col)
@@ -210,8 +210,8 @@ public struct CSVDocument: Sendable {
     var p = CSVParser(bytes: Array(original[r.range]), file: "")
     p.lineBase = r.line - 1
     _ = try? p.next()
-    guard c < p.fieldStarts.count else { return (r.line, 1) }
-    return p.position(of: p.fieldStarts[c])
+    guard c < p.refs.count else { return (r.line, 1) }
+    return p.position(of: p.fieldStart(c))
   }
 
   /// The bytes to write: unchanged records verbatim, changed ones re-encoded.
@@ -352,8 +352,7 @@ struct CSVParser {
   var i = 0
   var line = 1
   var lineStart = 0
-  /// Byte offsets where the last record's fields start, and where it ended: for errors only.
-  var fieldStarts: [Int] = []
+  /// Where the last record ended: for errors only.
   var recordEnd = 0
 
   init(bytes: [UInt8], file: String) {
@@ -432,16 +431,17 @@ struct CSVParser {
   /// Where the fields of the record just scanned are (valid until the next scan).
   private(set) var refs: [CSVField] = []
 
+  /// Where field `k` of the record just scanned starts in the file (its opening quote, if any).
+  func fieldStart(_ k: Int) -> Int { refs[k].quoted ? refs[k].start - 1 : refs[k].start }
+
   /// A record that is one empty, unquoted field: a blank line.
   var isBlankRecord: Bool { refs.count == 1 && refs[0].isEmpty && !refs[0].quoted }
 
   /// Scans one record from `i`, filling `refs`, without making any string.
   mutating func scan(_ b: UnsafeBufferPointer<UInt8>) throws(StoreError) {
     refs.removeAll(keepingCapacity: true)
-    fieldStarts.removeAll(keepingCapacity: true)
     let n = b.count
     while true {
-      fieldStarts.append(i)
       if i < n && b[i] == 0x22 {
         let open = i
         let openLine = line
