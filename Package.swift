@@ -15,7 +15,7 @@ let package = Package(
   targets: [
     // Domain values, deadline grammar, staffing rule, queries and the plain-file store.
     .target(name: "Model", dependencies: ["CBytes"]),
-    // Vector byte scans (UTF-8 check, CSV field ends) for the store's reader; only
+    // Vector byte scans (UTF-8 check, CSV field ends, line counts) for the store's reader; only
     // Sources/Model/Store/VectorScan.swift calls them. Optimised in debug builds too: the
     // intrinsics unoptimised are slower than the Swift loops they replace.
     .target(name: "CBytes", cSettings: [.unsafeFlags(["-O2"])]),
