@@ -10,12 +10,12 @@ runs=${1:-1000000}
 out=.build-fuzz
 mkdir -p "$out"
 mapfile -t sources < <(find Sources/Model -name '*.swift' | sort)
-if [ ! -x "$out/fuzz" ] || [ -n "$(find Sources/Model Sources/CBytes Tests/Fuzz -newer "$out/fuzz" \( -name '*.swift' -o -name '*.[ch]' \) | head -1)" ]; then
-  # Model's vector scans (Sources/CBytes) under the same sanitizers. The linker's notes about
+if [ ! -x "$out/fuzz" ] || [ -n "$(find Sources/Model Sources/CStore Tests/Fuzz -newer "$out/fuzz" \( -name '*.swift' -o -name '*.[ch]' \) | head -1)" ]; then
+  # Model's vector scans (Sources/CStore) under the same sanitizers. The linker's notes about
   # ASan's local symbols are noise; the log keeps them.
-  { clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CBytes/include -c Sources/CBytes/cbytes.c -o "$out/cbytes.o" &&
+  { clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CStore/include -c Sources/CStore/cstore.c -o "$out/cstore.o" &&
     swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Model -swift-version 6 \
-      -I Sources/CBytes/include "${sources[@]}" Tests/Fuzz/FuzzMain.swift "$out/cbytes.o" -o "$out/fuzz"
+      -I Sources/CStore/include "${sources[@]}" Tests/Fuzz/FuzzMain.swift "$out/cstore.o" -o "$out/fuzz"
   } > "$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 fi
 seed() {  # corpus folder, files...

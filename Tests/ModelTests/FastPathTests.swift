@@ -287,7 +287,7 @@ struct FastPathTests {
       for at in offsets { holes.append((at, Array(pad[..<at]) + [0, 0, 0, 0] + Array(pad[at...]))) }
     }
     func clean(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-      guard let clean = VectorScan.utf8Clean(b, 0, b.count) else {
+      guard let clean = Native.utf8Clean(b, 0, b.count) else {
         Issue.record("no vector check on this processor")
         return false
       }
@@ -325,6 +325,25 @@ struct FastPathTests {
       if rng.below(2) == 0 { bytes[rng.below(bytes.count)] = kinds[rng.below(kinds.count)] }
       #expect(bytes.withUnsafeBufferPointer(clean) == (utf8Fault(bytes) == nil), "\(bytes)")
     }
+  }
+
+  @Test("the writer, which sends each 4 MiB to the disk early, writes a large file in pieces of any size whole")
+  func largeWrite() throws {
+    var rng = SplitMix64(state: 8)
+    let bytes = (0..<(13 << 20) + 777).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+    let dir = Fixtures.scratch("write").path
+    var at = 0
+    try FileIO.replaceKeepingOld(dir, "big") { (w) throws(StoreError) in
+      try bytes.withUnsafeBufferPointer { (b) throws(StoreError) in
+        for size in [10, 70_000, 5 << 20, 1, 65_536, 9 << 20] where at < b.count {
+          let end = min(b.count, at + size)
+          try w.write(UnsafeBufferPointer(rebasing: b[at..<end]))
+          at = end
+        }
+        if at < b.count { try w.write(UnsafeBufferPointer(rebasing: b[at...])) }
+      }
+    }.discard()
+    #expect(try FileIO.read(dir + "/big") == bytes)
   }
 
   @Test("line counts (32 bytes at a time) agree with a byte-by-byte count, over any range")

@@ -171,7 +171,7 @@ public struct CSVDocument: Sendable {
   /// Line feeds in `bytes` (or in `range` of it), plus one: at least the number of records.
   static func lineCount(_ bytes: [UInt8], in range: Range<Int>? = nil) -> Int {
     bytes.withUnsafeBufferPointer { all -> Int in
-      1 + VectorScan.count(UnsafeBufferPointer(rebasing: all[range ?? 0..<all.count]), 0x0A)
+      1 + Native.count(UnsafeBufferPointer(rebasing: all[range ?? 0..<all.count]), 0x0A)
     }
   }
 
@@ -452,7 +452,7 @@ struct CSVParser {
         var closed = false
         while i < n {
           // Straight to the next quote or line feed.
-          i = VectorScan.quoteOrLF(b, from: i)
+          i = Native.quoteOrLF(b, from: i)
           guard i < n else { break }
           let c = b[i]
           if c == 0x22 {
@@ -486,7 +486,7 @@ struct CSVParser {
         let s = i
         // Straight to the next , LF CR or " (most cells are long); a CR not before LF is text.
         while i < n {
-          i = VectorScan.csvSpecial(b, from: i)
+          i = Native.csvSpecial(b, from: i)
           guard i < n else { break }
           let c = b[i]
           if c == 0x2C || c == 0x0A { break }
@@ -553,7 +553,7 @@ func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0, end: Int? = nil) ->
   bytes.withUnsafeBufferPointer { b -> (offset: Int, isNUL: Bool)? in
     var i = start
     let n = min(end ?? b.count, b.count)
-    if VectorScan.utf8Clean(b, i, n) == true { return nil }
+    if Native.utf8Clean(b, i, n) == true { return nil }
     while i < n {
       let c = b[i]
       if c < 0x80 {

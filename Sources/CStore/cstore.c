@@ -1,8 +1,24 @@
-// See include/cbytes.h. The UTF-8 check is the lookup algorithm of Keiser and Lemire,
+// See include/cstore.h. The UTF-8 check is the lookup algorithm of Keiser and Lemire,
 // "Validating UTF-8 In Less Than One Instruction Per Byte" (2021), as simdjson and simdutf
 // use it: three 16-entry tables classify each byte pair by its nibbles, and a sequence's
 // third and fourth bytes are checked by shifting the block.
-#include "cbytes.h"
+#include "cstore.h"
+
+#if defined(__linux__)
+// In <fcntl.h> only under _GNU_SOURCE, which would have to come before every header here.
+extern int sync_file_range(int fd, int64_t offset, int64_t nbytes, unsigned int flags);
+
+int cstore_start_writeback(int fd, int64_t offset, int64_t count) {
+  return sync_file_range(fd, offset, count, 2 /* SYNC_FILE_RANGE_WRITE */);
+}
+#else
+int cstore_start_writeback(int fd, int64_t offset, int64_t count) {
+  (void)fd;
+  (void)offset;
+  (void)count;
+  return -1;
+}
+#endif
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -108,7 +124,7 @@ __attribute__((target("avx2"))) static int utf8_clean_avx2(const uint8_t *p, siz
 /// processor but is asked for too.
 static int has_avx2(void) { return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"); }
 
-int cbytes_utf8_clean(const uint8_t *p, size_t n) { return has_avx2() ? utf8_clean_avx2(p, n) : -1; }
+int cstore_utf8_clean(const uint8_t *p, size_t n) { return has_avx2() ? utf8_clean_avx2(p, n) : -1; }
 
 __attribute__((target("avx2,popcnt"))) static size_t count_avx2(const uint8_t *p, size_t n, uint8_t c) {
   const __m256i want = _mm256_set1_epi8((char)c);
@@ -121,7 +137,7 @@ __attribute__((target("avx2,popcnt"))) static size_t count_avx2(const uint8_t *p
   return total;
 }
 
-size_t cbytes_count(const uint8_t *p, size_t n, uint8_t c) {
+size_t cstore_count(const uint8_t *p, size_t n, uint8_t c) {
   if (has_avx2()) return count_avx2(p, n, c);
   size_t total = 0;
   for (size_t i = 0; i < n; i++) total += p[i] == c;
@@ -130,13 +146,13 @@ size_t cbytes_count(const uint8_t *p, size_t n, uint8_t c) {
 
 #else
 
-int cbytes_utf8_clean(const uint8_t *p, size_t n) {
+int cstore_utf8_clean(const uint8_t *p, size_t n) {
   (void)p;
   (void)n;
   return -1;
 }
 
-size_t cbytes_count(const uint8_t *p, size_t n, uint8_t c) {
+size_t cstore_count(const uint8_t *p, size_t n, uint8_t c) {
   size_t total = 0;
   for (size_t i = 0; i < n; i++) total += p[i] == c;
   return total;
