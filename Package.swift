@@ -16,8 +16,8 @@ let package = Package(
     // Domain values, deadline grammar, staffing rule, queries and the plain-file store.
     .target(name: "Model", dependencies: ["CStore"]),
     // The store's helpers in C: vector byte scans (UTF-8 check, CSV field ends, line counts)
-    // and sync_file_range; only Sources/Model/Store/Native.swift calls them. Optimised in debug builds too: the
-    // intrinsics unoptimised are slower than the Swift loops they replace.
+    // and sync_file_range; only Sources/Model/Store/Native.swift calls them. Optimised in
+    // debug builds too: the intrinsics unoptimised are slower than the Swift loops they replace.
     .target(name: "CStore", cSettings: [.unsafeFlags(["-O2"])]),
     // Dashboard state, pure update, key map, layout and panes drawing into a cell grid.
     .target(name: "TUI", dependencies: ["Model"]),

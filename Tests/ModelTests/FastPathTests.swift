@@ -327,7 +327,7 @@ struct FastPathTests {
     }
   }
 
-  @Test("the writer, which sends each 4 MiB to the disk early, writes a large file in pieces of any size whole")
+  @Test("the writer, which sends each MiB to the disk early, writes a large file in pieces of any size whole")
   func largeWrite() throws {
     var rng = SplitMix64(state: 8)
     let bytes = (0..<(13 << 20) + 777).map { _ in UInt8(truncatingIfNeeded: rng.next()) }

@@ -115,7 +115,7 @@ public enum FileIO {
     try fsyncOrThrow(fd, path: dir)
   }
 
-  /// Gathers small pieces into one write; large ones go straight to the file. Every 4 MiB
+  /// Gathers small pieces into one write; large ones go straight to the file. Every MiB
   /// written is sent to the disk at once (`sync_file_range`), so that the disk writes the
   /// start of a large file while the rest is still being copied in, and the fsync that ends
   /// the save waits only for the last part.
