@@ -11,7 +11,7 @@ out=.build-fuzz
 mkdir -p "$out"
 mapfile -t sources < <(find Sources/Model -name '*.swift' | sort)
 if [ ! -x "$out/fuzz" ] || [ -n "$(find Sources/Model Sources/CStore Tests/Fuzz -newer "$out/fuzz" \( -name '*.swift' -o -name '*.[ch]' \) | head -1)" ]; then
-  # Model's vector scans (Sources/CStore) under the same sanitizers. The linker's notes about
+  # Model's C helpers (Sources/CStore) under the same sanitizers. The linker's notes about
   # ASan's local symbols are noise; the log keeps them.
   { clang -O2 -fsanitize=fuzzer-no-link,address -I Sources/CStore/include -c Sources/CStore/cstore.c -o "$out/cstore.o" &&
     swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Model -swift-version 6 \
