@@ -20,6 +20,13 @@ int cstore_start_writeback(int fd, int64_t offset, int64_t count) {
 }
 #endif
 
+/// The byte-at-a-time count: every processor's, and the vector one's tail.
+static size_t count_plain(const uint8_t *p, size_t n, uint8_t c) {
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) total += p[i] == c;
+  return total;
+}
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 
@@ -133,15 +140,11 @@ __attribute__((target("avx2,popcnt"))) static size_t count_avx2(const uint8_t *p
     __m256i v = _mm256_loadu_si256((const __m256i *)(p + i));
     total += (size_t)_mm_popcnt_u32((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, want)));
   }
-  for (; i < n; i++) total += p[i] == c;
-  return total;
+  return total + count_plain(p + i, n - i, c);
 }
 
 size_t cstore_count(const uint8_t *p, size_t n, uint8_t c) {
-  if (has_avx2()) return count_avx2(p, n, c);
-  size_t total = 0;
-  for (size_t i = 0; i < n; i++) total += p[i] == c;
-  return total;
+  return has_avx2() ? count_avx2(p, n, c) : count_plain(p, n, c);
 }
 
 #else
@@ -152,10 +155,6 @@ int cstore_utf8_clean(const uint8_t *p, size_t n) {
   return -1;
 }
 
-size_t cstore_count(const uint8_t *p, size_t n, uint8_t c) {
-  size_t total = 0;
-  for (size_t i = 0; i < n; i++) total += p[i] == c;
-  return total;
-}
+size_t cstore_count(const uint8_t *p, size_t n, uint8_t c) { return count_plain(p, n, c); }
 
 #endif
