@@ -124,9 +124,6 @@ public struct AppState: Sendable {
   var searchText: SearchText?
   /// Each group's tasks in urgency order, made when the Groups view first needs them.
   var groupTasks: [String: [Int]]?
-  /// While a save is made: the tasks it changes, as they were (the plan's tasks are set
-  /// aside, see `setTasksAside`), for `replacePlan` to compare with what comes back.
-  var tasksSetAside: [Int: PlanTask]?
 
   /// `agenda.urgency` split by group (a task counts under the first group equal to its own).
   static func groupTasks(_ a: Agenda, _ groups: [String]) -> [String: [Int]] {
@@ -243,45 +240,24 @@ public struct AppState: Sendable {
     rebuildNav()
   }
 
-  /// Lets go of the plan's tasks so that the store can change them in place, keeping the
-  /// ones at `indices` (what a save changes). Until `replacePlan` brings the plan back, the
-  /// state must not be drawn.
-  public mutating func setTasksAside(keeping indices: [Int]) {
-    // The selection is pinned now, while its task can still be read; the answer's update
-    // then finds it pinned.
-    pinSelection()
-    var kept: [Int: PlanTask] = [:]
-    for i in indices where plan.tasks.indices.contains(i) { kept[i] = plan.tasks[i] }
-    tasksSetAside = kept
-    plan = plan.withTasksSetAside
-    agenda.setTasksAside()
-  }
-
-  /// Takes a new version of the plan (after a save, or a reload). When only a few tasks
-  /// changed, and not their groups or departments, what depends on them is brought up to
-  /// date task by task; otherwise everything is worked out again. Both give the same state.
-  mutating func replacePlan(_ p: Plan) {
+  /// Takes a new version of the plan (after a save, or a reload) in which the tasks at
+  /// `changed` differ (nil: any may). When those are few and kept their id, group and
+  /// departments, what depends on them is brought up to date task by task; otherwise
+  /// everything is worked out again. Both give the same state.
+  mutating func replacePlan(_ p: Plan, changed: [Int]?) {
     let old = plan
-    let aside = tasksSetAside
-    tasksSetAside = nil
     plan = p
-    // A task as it was: from the plan, or set aside for a save.
-    func was(_ i: Int) -> PlanTask? {
-      if let aside { return aside[i] }
-      return old.tasks[i]
-    }
-    guard let changed = AppState.changedTasks(old, p, was: was) else {
+    guard let changed = AppState.mendable(old, p, changed: changed) else {
       rebuildAll()
       return
     }
     // What the changed tasks were, kept before the agenda is updated in place (a copy of it
     // would copy every task's figures).
-    let marks = Dictionary(
-      uniqueKeysWithValues: changed.map { ($0, agenda.marks($0)) })
+    let marks = Dictionary(uniqueKeysWithValues: changed.map { ($0, agenda.marks($0)) })
     agenda.update(plan: p, changed: changed)
     standup.update(agenda, changed: changed, marks: marks)
     lastSearch = nil
-    for i in changed where SearchText.fields(was(i)!) != SearchText.fields(p.tasks[i]) {
+    for i in changed where SearchText.fields(old.tasks[i]) != SearchText.fields(p.tasks[i]) {
       searchText?.update(i, p.tasks[i])
     }
     if let table = departmentTable {
@@ -308,14 +284,13 @@ public struct AppState: Sendable {
     rebuildNav()
   }
 
-  /// The tasks that differ between two versions of a plan, when they are few and kept their
-  /// place, id, group and departments (nil: rebuild everything).
-  static func changedTasks(_ a: Plan, _ b: Plan, was: (Int) -> PlanTask?) -> [Int]? {
-    guard let changed = b.tasksChanged(since: a), changed.count < 64, a.settings == b.settings else { return nil }
+  /// `changed` when the tasks there can be mended one by one: few, none added, each with the
+  /// id, group and departments it had, and the same settings; nil otherwise (rebuild).
+  static func mendable(_ a: Plan, _ b: Plan, changed: [Int]?) -> [Int]? {
+    guard let changed, changed.count < 64, a.tasks.count == b.tasks.count, a.settings == b.settings else { return nil }
     for i in changed {
-      guard let t = was(i), t.id == b.tasks[i].id, t.group == b.tasks[i].group, t.lead == b.tasks[i].lead,
-        t.support == b.tasks[i].support
-      else { return nil }
+      let (t, u) = (a.tasks[i], b.tasks[i])
+      guard t.id == u.id, t.group == u.group, t.lead == u.lead, t.support == u.support else { return nil }
     }
     return changed
   }

@@ -4,12 +4,12 @@ import Model
 public enum Msg: Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
-  /// A save went through; `plan` is the store after it.
-  case saved(plan: Plan, message: String)
+  /// A save went through: the plan as saved, and the tasks it touched.
+  case saved(Revision, message: String)
   /// A save was refused or failed; `plan` is what the store holds now (if it could be read).
   case saveFailed(plan: Plan?, message: String)
   /// Someone else changed the store and it was read again.
-  case reloaded(plan: Plan)
+  case reloaded(Revision)
   case reloadFailed(message: String)
   /// The real date moved on (the dashboard was left open past midnight).
   case newDay(Day)
@@ -38,23 +38,23 @@ extension AppState {
       height = h
       keepVisible()
       return []
-    case .saved(let p, let text):
+    case .saved(let r, let text):
       pinSelection()
-      replacePlan(p)
+      replacePlan(r.plan, changed: r.changedTasks)
       keepVisible()
       message = FooterMessage(text: text, isError: false)
       return []
     case .saveFailed(let p, let text):
       if let p {
         pinSelection()
-        replacePlan(p)
+        replacePlan(p, changed: nil)
         keepVisible()
       }
       message = FooterMessage(text: text, isError: true)
       return []
-    case .reloaded(let p):
+    case .reloaded(let r):
       pinSelection()
-      replacePlan(p)
+      replacePlan(r.plan, changed: r.changedTasks)
       keepVisible()
       message = FooterMessage(
         text: lang.pick("已载入其他人保存的改动", "Reloaded: the store was changed elsewhere"), isError: false)

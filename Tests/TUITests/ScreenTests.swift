@@ -76,9 +76,7 @@ struct ScreenTests {
   @Test("control characters and bidi overrides in data are drawn inert")
   func hostileText() throws {
     var plan = samplePlan
-    var t = plan.tasks[1]
-    t.measure = "危险\u{1B}[2J\u{07}文本\u{202E}反转\u{9B}31m\u{7F}"
-    plan.replaceTask(at: 1, with: t)
+    try plan.apply(plan.setNote(plan.tasks[1].id, "危险\u{1B}[2J\u{07}文本\u{202E}反转\u{9B}31m\u{7F}")!)
     var s = AppState(plan: plan, today: sampleToday, lang: .zh, width: 100, height: 30)
     _ = s.update(.key(.enter))
     let g = render(s)
