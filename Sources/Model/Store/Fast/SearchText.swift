@@ -47,7 +47,9 @@ public struct SearchText: Sendable {
     fields(t).contains { $0.lowercased().contains(query) }
   }
 
-  public init(_ tasks: some RandomAccessCollection<PlanTask>) {
+  public init(_ tasks: [PlanTask]) { self.init(TaskList(tasks)) }
+
+  public init(_ tasks: TaskList) {
     var bytes: [UInt8] = []
     var starts: [Int] = []
     var plain: [Bool] = []

@@ -6,8 +6,11 @@
 public struct TaskList: RandomAccessCollection, Sendable {
   /// The tasks as read, or as last folded in.
   private var base: [PlanTask]
-  /// Tasks changed since, by index.
-  private var changed: [Int: PlanTask] = [:]
+  /// Tasks changed since, and where each task's is in `edits`, by index. (The tasks sit in
+  /// an array so that reading one yields it in place: yielding a dictionary's value would
+  /// need room for a whole task in every read's frame, which then comes from the heap.)
+  private var edits: [PlanTask] = []
+  private var changed: [Int: Int] = [:]
   /// One bit per task, set where `changed` holds it: testing a bit is cheaper than a look-up,
   /// and most tasks were not changed. Empty while nothing is.
   private var marks: [UInt64] = []
@@ -17,22 +20,34 @@ public struct TaskList: RandomAccessCollection, Sendable {
   public var startIndex: Int { 0 }
   public var endIndex: Int { base.count }
 
+  /// Where task `i`'s changed version is in `edits`.
+  private func slot(_ i: Int) -> Int { changed[i]! }
+
   @inline(__always) private func isChanged(_ i: Int) -> Bool {
     !marks.isEmpty && marks[i &>> 6] & (1 &<< UInt64(i & 63)) != 0
   }
 
   public subscript(i: Int) -> PlanTask {
-    // Yielded in place: reading one field of a task does not copy the whole task.
-    _read {
-      if isChanged(i) { yield changed[i]! } else { yield base[i] }
+    // An address, not a copy: reading one field of a task reads just that field. (A `_read`
+    // coroutine that is not inlined hands its caller a copy of the whole task.) The pointer
+    // is into an array `self` holds, and is used only while the access holds `self`.
+    unsafeAddress {
+      precondition(i >= 0 && i < base.count, "task index out of range")
+      if isChanged(i) { return edits.withUnsafeBufferPointer { $0.baseAddress! + slot(i) } }
+      return base.withUnsafeBufferPointer { $0.baseAddress! + i }
     }
     set {
       precondition(i >= 0 && i < base.count, "task index out of range")
+      if let j = changed[i] {
+        edits[j] = newValue
+        return
+      }
       if marks.isEmpty { marks = [UInt64](repeating: 0, count: (base.count + 63) / 64) }
       marks[i >> 6] |= 1 << UInt64(i & 63)
-      changed[i] = newValue
+      changed[i] = edits.count
+      edits.append(newValue)
       // Many changes (an import again): fold them in, once, rather than carry them.
-      if changed.count > 64 + base.count / 8 { fold() }
+      if edits.count > 64 + base.count / 8 { fold() }
     }
   }
 
@@ -45,8 +60,9 @@ public struct TaskList: RandomAccessCollection, Sendable {
   /// The changed tasks put back into the array (which copies it if another version shares it).
   private mutating func fold() {
     guard !changed.isEmpty else { return }
-    for (i, t) in changed { base[i] = t }
+    for (i, j) in changed { base[i] = edits[j] }
     changed = [:]
+    edits = []
     marks = []
   }
 
