@@ -139,7 +139,7 @@ struct TaskTable {
         }
         taskOf.updateValue(tasks.count, forKey: task.id)
         rowOf.append(k)
-        tasks.append(task)
+        tasks.append(consume task)
         return true
       }
     }

@@ -205,12 +205,13 @@ extension TaskTable {
       into slots: UnsafeMutablePointer<PlanTask>, room: Int, reader: inout TaskRowReader
     ) {
       if firstInvalidUTF8(bytes, from: range.lowerBound, end: range.upperBound) != nil { return }
-      rowOf.reserveCapacity(room)
-      records.reserveCapacity(room)
       var p = CSVParser(bytes: bytes, file: file)
       (p.i, p.line, p.lineStart) = (range.lowerBound, line, range.lowerBound)
-      var rowOf = self.rowOf
-      var records = self.records
+      // Filled as locals and moved in at the end (the closure below cannot capture `self`).
+      var rowOf: [Int] = []
+      var records: [CSVRecord] = []
+      rowOf.reserveCapacity(room)
+      records.reserveCapacity(room)
       var filled = 0
       complete = bytes.withUnsafeBufferPointer { all -> Bool in
         // The scanner stops at the chunk's end as at a file's.
@@ -227,7 +228,7 @@ extension TaskTable {
           records.append(r)
           if r.isBlank { continue }
           guard filled < room, case .task(let t) = reader.read(records.count - 1, p.refs, all) else { return false }
-          (slots + filled).initialize(to: t)
+          (slots + filled).initialize(to: consume t)
           filled += 1
           rowOf.append(records.count - 1)
         }
