@@ -169,7 +169,7 @@ enum Reports {
   }
 
   static func mdCell(_ s: String) -> String {
-    s.inert.replacingOccurrences("|", "\\|")
+    s.inert.replacing("|", with: "\\|")
   }
 
   static func markdownRows(_ a: Agenda, _ indexes: [Int], ctx: Context) {
@@ -241,17 +241,5 @@ enum Reports {
     }
     w += store.notices
     return w
-  }
-}
-
-extension String {
-  func replacingOccurrences(_ a: String, _ b: String) -> String {
-    var out = ""
-    var rest = Substring(self)
-    while let r = rest.firstRange(of: a) {
-      out += rest[..<r.lowerBound] + b
-      rest = rest[r.upperBound...]
-    }
-    return out + rest
   }
 }

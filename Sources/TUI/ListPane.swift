@@ -77,7 +77,7 @@ enum ListPane {
   static func entry(_ s: AppState, _ k: Int, into g: inout Grid, x: Int, y: Int, width: Int) -> Style {
     let p = Phrases(s.lang)
     let e = s.plan.journal[k]
-    let when = e.at.count >= 16 ? String(e.at.dropFirst(5).prefix(11)).replacingT() : e.at
+    let when = String(e.minute.dropFirst(5))
     var cx = x
     cx += g.put(" " + when + " ", x: cx, y: y, style: .muted)
     cx += g.put(e.by.padded(toWidth: 6) + " ", x: cx, y: y)
@@ -115,8 +115,4 @@ enum ListPane {
     g.put(" " + verdict, x: cx, y: y, style: tone, maxWidth: max(0, x + width - cx))
     return tone
   }
-}
-
-extension String {
-  func replacingT() -> String { String(map { $0 == "T" ? " " : $0 }) }
 }

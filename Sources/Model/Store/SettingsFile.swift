@@ -68,7 +68,7 @@ public enum SettingsFile {
   static func dayList(_ value: String) -> [Day]? {
     var out: [Day] = []
     for part in value.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }) where !part.isEmpty {
-      let ends = part.components(separatedBy: "..")
+      let ends = part.split(separator: "..", omittingEmptySubsequences: false)
       guard let a = Day(iso: ends[0]) else { return nil }
       guard ends.count <= 2 else { return nil }
       let b = ends.count == 2 ? Day(iso: ends[1]) : a
@@ -99,18 +99,5 @@ public enum SettingsFile {
     for d in s.calendar.holidays.sorted() { lines.append("holiday = \(d)") }
     for d in s.calendar.extraWorkdays.sorted() { lines.append("workday = \(d)") }
     return lines.joined(separator: "\n") + "\n"
-  }
-}
-
-extension StringProtocol {
-  func components(separatedBy sep: String) -> [String] {
-    var out: [String] = []
-    var rest = Substring(self)
-    while let r = rest.firstRange(of: sep) {
-      out.append(String(rest[..<r.lowerBound]))
-      rest = rest[r.upperBound...]
-    }
-    out.append(String(rest))
-    return out
   }
 }
