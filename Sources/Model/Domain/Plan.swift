@@ -30,6 +30,15 @@ public struct PlanSettings: Hashable, Sendable {
 public enum Role: String, Sendable, Hashable {
   case lead
   case support
+
+  /// The token, or the Chinese word a user types (牵头, 配合).
+  public init?(token: String) {
+    switch token.trimmingSpaces {
+    case "lead", "牵头": self = .lead
+    case "support", "配合": self = .support
+    default: return nil
+    }
+  }
 }
 
 /// The whole plan as one value: every front end reads this and nothing else.

@@ -33,9 +33,7 @@ struct Interpreter {
         r.cells.filter { Interpreter.field(ofHeader: $0.joinedText) != nil }.count >= 2
       })
     else {
-      throw StoreError(
-        .badData, "no header row found (expected column names such as 序号, 工作措施, 责任部门, 完成时限)", file: file,
-        line: rows.first?.line ?? 1, column: 1)
+      throw StoreError(.badData, .noHeaderRow, file: file, line: rows.first?.line ?? 1, column: 1)
     }
     var preamble = self.preamble
     preamble += rows[..<h].map { $0.cells.map(\.joinedText).filter { !$0.isEmpty }.joined(separator: " ") }
@@ -44,9 +42,7 @@ struct Interpreter {
     let body = rows[(h + 1)...].filter { !$0.isBlank && !isRepeatedHeader($0, names) }
     let columns = TableColumns(names: names, rows: body)
     guard columns.index(of: "measure") != nil else {
-      throw StoreError(
-        .badData, "no measure column in the header (expected 工作措施, 具体措施 or 具体举措)", file: file,
-        line: header.line, column: 1)
+      throw StoreError(.badData, .noMeasureColumn, file: file, line: header.line, column: 1)
     }
     var state = RowState()
     var tasks: [PlanTask] = []
@@ -124,7 +120,7 @@ struct Interpreter {
 
   /// One row's cells, split into the tasks packed in it: a cell of `<p>` fragments gives
   /// one value per task, in order; a plain cell applies to all of them.
-  func fragments(_ row: TableImport.Row, _ c: TableColumns, guesses: inout [String]) -> [[String]] {
+  func fragments(_ row: TableImport.Row, _ c: TableColumns, guesses: inout [ImportGuess]) -> [[String]] {
     let cells: [[String]] = (0..<c.width).map { k in
       guard k < row.cells.count else { return [""] }
       let cell = row.cells[k]
@@ -137,7 +133,7 @@ struct Interpreter {
     }
     let n = cells.map(\.count).max() ?? 1
     if n > 1 && cells.contains(where: { $0.count != 1 && $0.count != n }) {
-      guesses.append("line \(row.line): \(n) measures in one row, but not every cell has \(n) parts; matched in order")
+      guesses.append(.packedRow(line: row.line, measures: n))
     }
     return (0..<n).map { k in
       cells.map { parts in parts.count == 1 ? parts[0] : (k < parts.count ? parts[k] : "") }
@@ -170,7 +166,7 @@ struct Interpreter {
   /// One task from one row (or one fragment of it).
   func task(
     _ cells: [String], row: TableImport.Row, columns c: TableColumns, state: inout RowState, known: [String],
-    guesses: inout [String]
+    guesses: inout [ImportGuess]
   ) -> PlanTask? {
     func cell(_ f: String) -> String { c.index(of: f).map { cells[$0] } ?? "" }
     let raw = cell("measure")
@@ -193,8 +189,7 @@ struct Interpreter {
       let base = state.lastID.isEmpty ? "0" : state.lastID
       var k = 1
       while state.used.contains("\(base)-\(k)") { k += 1 }
-      let why = id.isEmpty ? "row without a number" : "number \(id) used twice"
-      guesses.append("line \(row.line): \(why); given id \(base)-\(k)")
+      guesses.append(.derivedID(line: row.line, id: "\(base)-\(k)", duplicate: id.isEmpty ? nil : id))
       id = "\(base)-\(k)"
     }
     state.used.insert(id)
@@ -202,8 +197,8 @@ struct Interpreter {
     var lead = Departments()
     var support = Departments()
     for field in ["lead", "support"] {
-      let (d, g) = Interpreter.departments(cell(field), known: known)
-      guesses += g.map { "line \(row.line): \($0)" }
+      let (d, g) = Interpreter.departments(cell(field), known: known, line: row.line)
+      guesses += g
       if field == "lead" { lead = d } else { support = d }
     }
     for (k, name) in c.extraColumns where !cells[k].trimmingSpaces.isEmpty { extras[name] = cells[k] }
@@ -245,10 +240,10 @@ struct Interpreter {
 
   /// Splits a department cell: one name per line, the separators 、，,；;, and names run
   /// together (split by the table's own names first, else after unit endings).
-  static func departments(_ text: String, known: [String]) -> (Departments, [String]) {
+  static func departments(_ text: String, known: [String], line: Int) -> (Departments, [ImportGuess]) {
     var units: [String] = []
     var others = false
-    var guesses: [String] = []
+    var guesses: [ImportGuess] = []
     for part in Departments.split(text) {
       if Departments.placeholders.contains(part) {
         others = true
@@ -258,14 +253,14 @@ struct Interpreter {
       let folded = foldBrackets(part)
       if folded != part {
         names = [folded]
-        guesses.append("wrote \"\(part)\" as \"\(folded)\"")
+        guesses.append(.bracketsUnified(line: line, from: part, to: folded))
       } else if !known.contains(part) {
         if let seg = segment(part, using: known) {
           names = seg
-          guesses.append("split \"\(part)\" into \(seg.joined(separator: " + "))")
+          guesses.append(.namesSplit(line: line, text: part, parts: seg, byEndings: false))
         } else if let seg = splitBySuffix(part) {
           names = seg
-          guesses.append("split \"\(part)\" into \(seg.joined(separator: " + ")) by its unit endings")
+          guesses.append(.namesSplit(line: line, text: part, parts: seg, byEndings: true))
         }
       }
       for n in names where !units.contains(n) { units.append(n) }
@@ -318,7 +313,7 @@ struct TableColumns {
   private(set) var fieldOf: [Int: String] = [:]
   /// TableColumns the importer does not know, by index, with the names they get in the store.
   private(set) var extraColumns: [(Int, String)] = []
-  private(set) var guesses: [String] = []
+  private(set) var guesses: [ImportGuess] = []
   /// The store column that keeps a number column's values when measures carry their own.
   let numberColumnName: String
 
@@ -338,8 +333,7 @@ struct TableColumns {
       }
       layout = TableColumns.spread(names, mergedAt: best.at, extra: extra)
       guesses.append(
-        "the rows have \(width) cells but the header \(names.count) names: took \"\(names[best.at])\" as spanning \(extra + 1) columns"
-      )
+        .headerSpans(rowCells: width, headerNames: names.count, name: names[best.at], columns: extra + 1))
     }
     var seen = Set<String>()
     var fields: [Int: String] = [:]

@@ -28,9 +28,7 @@ public enum TableImport {
   public static func read(_ bytes: [UInt8], file: String) throws(StoreError) -> ImportResult {
     if let bad = firstInvalidUTF8(bytes) {
       let line = 1 + bytes[..<bad.offset].filter { $0 == 0x0A }.count
-      throw StoreError(
-        .badData, bad.isNUL ? "NUL byte in text" : "invalid UTF-8 (save the file as UTF-8)", file: file, line: line,
-        column: 1)
+      throw StoreError(.badData, bad.isNUL ? .nulByte : .tableNotUTF8, file: file, line: line, column: 1)
     }
     var text = String(decoding: bytes, as: UTF8.self)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -109,10 +107,24 @@ public struct ImportResult: Sendable {
   public var tasks: [PlanTask]
   /// Names of the columns it does not know, in source order; kept as extra store columns.
   public var extraColumns: [String]
-  /// Lines a person should read: guesses made while reading the table.
-  public var guesses: [String]
+  /// What a person should check: the guesses made while reading the table.
+  public var guesses: [ImportGuess]
   public var unreadDeadlines: [(id: String, text: String)]
   public var departments: [String]
+}
+
+/// What the importer decided on its own, as data; each reader's words phrase it.
+public enum ImportGuess: Sendable, Hashable {
+  /// Several measures in one row whose other cells do not all have as many parts.
+  case packedRow(line: Int, measures: Int)
+  /// A row without a number (`duplicate` nil), or a number used twice: the id given instead.
+  case derivedID(line: Int, id: String, duplicate: String?)
+  /// "各县(市)区政府" written with the full-width brackets.
+  case bracketsUnified(line: Int, from: String, to: String)
+  /// Names run together, split by the table's own names (or by their unit endings).
+  case namesSplit(line: Int, text: String, parts: [String], byEndings: Bool)
+  /// Rows wider than the header: a header cell Word merged is taken as spanning columns.
+  case headerSpans(rowCells: Int, headerNames: Int, name: String, columns: Int)
 }
 
 /// Seed 000's layout: a cell starts on a line that begins with a tab; a line without a
@@ -137,8 +149,7 @@ enum WordFlattened {
       }
     }
     guard !cells.isEmpty else {
-      throw StoreError(
-        .badData, "no table found: expected cells on lines that begin with a tab", file: file, line: 1, column: 1)
+      throw StoreError(.badData, .noTable, file: file, line: 1, column: 1)
     }
     var rows: [TableImport.Row] = []
     var current: [TableImport.Cell] = []
