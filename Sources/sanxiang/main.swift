@@ -1,4 +1,4 @@
 import CLI
 
 Sanxiang.openDashboard = CursesDashboard.run
-Sanxiang.main()
+Sanxiang.start()
