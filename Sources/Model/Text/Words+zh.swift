@@ -415,7 +415,9 @@ public struct ChineseWords: Words {
   }
 
   public func missingValue(_ option: String) -> String { "\(option) 缺少取值" }
-  public func unexpectedArguments(_ values: [String]) -> String { "多余的参数：" + values.joined(separator: "、") }
+  public func unexpectedArguments(_ values: [String]) -> String {
+    "多余的参数：" + values.map { "“\($0)”" }.joined(separator: "、")
+  }
   public func missingArgument(_ names: [String]) -> String { "缺少参数 " + names.joined(separator: " 或 ") }
   public func invalidValue(_ value: String, for option: String) -> String { "“\(value)”不是 \(option) 可用的值" }
   public func takesNoValue(_ option: String, value: String) -> String { "\(option) 不带取值，却给了“\(value)”" }
@@ -579,8 +581,8 @@ public struct ChineseWords: Words {
     case .quoteInUnquotedField: "未加引号的字段中有引号（请给整个字段加上引号，并把其中的引号写成两个）"
     case .columnTwice(let name): "表头中“\(name)”列出现了两次"
     case .fieldCount(let n, let header): "这一行有 \(n) 个字段，表头却有 \(header) 个"
-    case .missingColumn(let name, let alias?): "表头中没有“\(alias)”列（也可写作 \(name)）"
-    case .missingColumn(let name, nil): "表头中没有 \(name) 列"
+    case .missingColumn(let name, let alias?): "表头中没有“\(alias)”列（也可写作“\(name)”）"
+    case .missingColumn(let name, nil): "表头中没有“\(name)”列"
     case .emptyID: "编号为空：每项任务都要有编号"
     case .unknownStatus(let s): "未知的状态“\(s)”（应为 未开始、进行中、已完成 或 受阻）"
     case .badDate(let s): "日期“\(s)”有误（应写成 2019-08-31 这样的日期）"
@@ -614,7 +616,7 @@ public struct ChineseWords: Words {
     case .terminalUnusable(let term):
       "此终端（TERM=\(term.isEmpty ? "未设置" : term)）无法显示仪表盘；请设置 TERM（如 xterm-256color），"
         + "或使用子命令：standup、list、show、done、staffing、log（sanxiang --help）"
-    case .noStoreGiven: "没有指定方案：请用 --store 文件夹，或设置 SANXIANG_STORE"
+    case .noStoreGiven: "没有指定方案：请用 --store 文件夹，或设置环境变量 SANXIANG_STORE"
     case .noGroup(let text, let groups):
       "没有工作组“\(text)”（工作组：\(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "、"))）"
     case .severalGroups(let text, let hits): "“\(text)”对应多个工作组：\(hits.joined(separator: "、"))"
@@ -664,7 +666,7 @@ public struct ChineseWords: Words {
   public func jsonProblem(_ p: JSONError.Problem) -> String {
     switch p {
     case .textAfterValue: "值后面还有多余的文字"
-    case .expectedLiteral(let word): "应为 \(word)"
+    case .expectedLiteral(let word): "应为“\(word)”"
     case .nestedTooDeeply: "嵌套层数太多"
     case .endOfLine: "这一行意外地结束了"
     case .expectedKey: "应为加引号的键名"
