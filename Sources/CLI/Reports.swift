@@ -233,6 +233,12 @@ enum Reports {
         }
       }
     }
+    for (a, b) in store.plan.nearDuplicateNames {
+      w.append(
+        lang.pick(
+          "\(tasksPath)：名称“\(a)”与“\(b)”几乎相同，是否同一个部门或单位？（可用 department rename 统一）",
+          "\(tasksPath): \"\(a)\" and \"\(b)\" are almost the same name: one department or unit? (department rename unifies them)"))
+    }
     for (key, line) in store.unknownSettings {
       w.append(
         lang.pick(

@@ -311,9 +311,7 @@ public struct AppState: Sendable {
 
   /// Units in shortfall order: the largest shortfall first, then as the file lists them.
   func shortfallOrder(_ units: [Int]) -> [Int] {
-    let checks = plan.staffingChecks()
-    return units.sorted { a, b in
-      checks[a].shortfall != checks[b].shortfall ? checks[a].shortfall > checks[b].shortfall : a < b
-    }
+    let short = Dictionary(uniqueKeysWithValues: units.map { ($0, plan.check(ofUnit: $0).shortfall) })
+    return units.sorted { a, b in short[a]! != short[b]! ? short[a]! > short[b]! : a < b }
   }
 }

@@ -54,6 +54,7 @@ enum Paint {
     case .inProgress: ">"
     case .done: "✓"
     case .blocked: "#"
+    case .retired: "-"
     }
   }
 

@@ -27,6 +27,7 @@ public struct Phrases: Sendable {
     case .inProgress: lang.pick("进行中", "in progress")
     case .done: lang.pick("已完成", "done")
     case .blocked: lang.pick("受阻", "blocked")
+    case .retired: lang.pick("已取消", "retired")
     }
   }
 

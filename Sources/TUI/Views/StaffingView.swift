@@ -28,12 +28,12 @@ enum StaffingView: DashboardView {
 
   static func items(_ nav: NavItem, _ s: inout AppState) -> [ListItem] {
     guard case .unitFilter(let f) = nav else { return [] }
-    let checks = s.plan.staffingChecks()
     let units = s.plan.staffing.indices.filter { i in
+      guard !s.plan.staffing[i].retired else { return false }
       switch f {
-      case .all: true
-      case .short: checks[i].compliant == false
-      case .compliant: checks[i].compliant != false
+      case .all: return true
+      case .short: return s.plan.check(ofUnit: i).compliant == false
+      case .compliant: return s.plan.check(ofUnit: i).compliant != false
       }
     }
     return s.shortfallOrder(units).map { .unit(index: $0) }
