@@ -50,20 +50,6 @@ enum PlanEdit {
       throw usage(ctx, "没有工作组“\(text)”（现有：\(list)）", "no group \"\(text)\" (groups: \(list))")
     }
   }
-
-  /// How a deadline phrase was read, said back to the person who typed it.
-  static func reading(_ deadline: Deadline, ctx: Context) -> String {
-    let l = ctx.lang
-    switch deadline.kind {
-    case .by(let d): return l.pick("读作：\(d) 前", "read as: by \(d)")
-    case .byThenOngoing(let d): return l.pick("读作：\(d) 前，之后持续", "read as: by \(d), then ongoing")
-    case .unparsed:
-      return deadline.text.isEmpty
-        ? l.pick("无期限", "no deadline")
-        : l.pick("无法识别，按原文保存（sanxiang check 会提示）", "not understood; kept as written (check flags it)")
-    default: return l.pick("读作：", "read as: ") + ctx.phrases.kind(deadline.kind)
-    }
-  }
 }
 
 struct Init: ParsableCommand {
@@ -127,7 +113,7 @@ struct Add: ParsableCommand {
       try PlanEdit.save(
         ctx, store, plan.addTask(t),
         said: ctx.lang.pick("＋ 已添加任务 \(id)（\(g)）：", "+ added task \(id) (\(g)): ") + Edit.brief(t) + "；"
-          + PlanEdit.reading(t.deadline, ctx: ctx),
+          + ctx.phrases.typedDeadline(t.deadline),
         unchanged: ctx.lang.pick("任务 \(id) 已存在", "task \(id) already exists"))
     }
   }
@@ -181,7 +167,7 @@ struct EditTask: ParsableCommand {
       let change = plan.editTask(t)
       var said = ctx.lang.pick("✎ 已修改任务 \(id)：", "✎ task \(id) changed: ")
       said += change.map { ctx.phrases.changes($0) } ?? ""
-      if deadline != nil { said += "；" + PlanEdit.reading(t.deadline, ctx: ctx) }
+      if deadline != nil { said += "；" + ctx.phrases.typedDeadline(t.deadline) }
       try PlanEdit.save(
         ctx, store, change, said: said.inert, unchanged: ctx.lang.pick("任务 \(id) 未作改动", "task \(id) unchanged"))
     }

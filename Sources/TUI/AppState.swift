@@ -38,11 +38,17 @@ public struct Prompt: Equatable, Sendable {
     case note(String)
     case doneOn(String)
     case trigger(String)
-    case staffing(String)
+    case confirmRetire(String)
   }
 
   public var purpose: Purpose
-  public var text: String
+  public var line: LineEdit
+  public var text: String { line.text }
+
+  init(_ purpose: Purpose, _ text: String = "", selected: Bool = false) {
+    self.purpose = purpose
+    line = LineEdit(text, selected: selected)
+  }
 
   public func label(_ l: Lang) -> String {
     switch purpose {
@@ -50,7 +56,7 @@ public struct Prompt: Equatable, Sendable {
     case .note(let id): l.pick("任务 \(id) 备注：", "note for \(id): ")
     case .doneOn(let id): l.pick("任务 \(id) 完成日期：", "\(id) done on (YYYY-MM-DD): ")
     case .trigger(let id): l.pick("任务 \(id) 触发日期：", "\(id) event happened on (YYYY-MM-DD): ")
-    case .staffing(let u): l.pick("\(u) 执法人数 审核人数：", "\(u) enforcement reviewers: ")
+    case .confirmRetire(let id): l.pick("取消任务 \(id)（移出清单和统计，保留在文件中）？y 确认 ", "Retire task \(id) (out of the lists, kept in the file)? y confirms ")
     }
   }
 }
@@ -118,6 +124,8 @@ public struct AppState: Sendable {
   /// The search applied to task lists (live while typing).
   public internal(set) var search = ""
   public internal(set) var prompt: Prompt?
+  /// A form open over the panes (adding or editing a task or a unit).
+  public internal(set) var form: Form?
   public internal(set) var showHelp = false
   public internal(set) var helpScroll = 0
   public internal(set) var message: FooterMessage?

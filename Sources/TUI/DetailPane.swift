@@ -143,7 +143,7 @@ enum DetailPane {
       lines += field(l.pick("应配", "required"), l.pick("本方案未设比例", "no percentage set"), width: width, labelW: labelW)
     }
     lines.append(("", .normal))
-    lines.append((l.pick("e 修改人数 · + / − 调整审核人员", "e edits the counts · + / − change reviewers"), .muted))
+    lines.append((l.pick("e 修改单位 · + / − 调整审核人员 · a 新增单位", "e edits the unit · + / − change reviewers · a adds one"), .muted))
     let tasks = s.tasks(ofDepartment: c.unit)
     var out = Lines(head: lines)
     if !tasks.isEmpty {

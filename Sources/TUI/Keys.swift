@@ -70,7 +70,8 @@ public enum Action: Hashable, Sendable {
   case toggleDone, doneOn, toggleStarted, toggleBlocked, trigger, note
   case undo, search, cycleFilter
   case view(View)
-  case editStaffing, reviewerPlus, reviewerMinus
+  case addTask, editTask, retireTask
+  case addUnit, editUnit, reviewerPlus, reviewerMinus
   case help, redraw, quit
 }
 
@@ -139,6 +140,11 @@ public enum KeyMap {
       keys: [.char("t")], action: .trigger, zh: "记录触发事件", en: "record the awaited event", hint: false,
       disabled: needsTask),
     Binding(keys: [.char("n")], action: .note, zh: "备注", en: "note", hint: true, disabled: needsTask),
+    Binding(keys: [.char("a")], action: .addTask, zh: "新增任务", en: "add a task", hint: false),
+    Binding(keys: [.char("e")], action: .editTask, zh: "修改任务", en: "edit the task", hint: false, disabled: needsTask),
+    Binding(
+      keys: [.char("R")], action: .retireTask, zh: "取消任务（先确认）", en: "retire the task (asks first)", hint: false,
+      disabled: needsTask),
     Binding(keys: [.char("u")], action: .undo, zh: "撤销", en: "undo", hint: true),
     Binding(keys: [.char("/")], action: .search, zh: "搜索", en: "search", hint: true),
     Binding(keys: [.char("f")], action: .cycleFilter, zh: "切换筛选", en: "cycle filter", hint: true),

@@ -77,6 +77,7 @@ extension AppState {
   var layout: Layout { Layout(width: width, height: height, focus: focus) }
 
   mutating func key(_ k: Key) -> [Effect] {
+    if form != nil { return formKey(k) }
     if prompt != nil { return promptKey(k) }
     if showHelp {
       switch k {
@@ -151,7 +152,7 @@ extension AppState {
       rebuildList()
       message = FooterMessage(text: lang.pick("筛选：", "filter: ") + filter.title(lang), isError: false)
     case .search:
-      prompt = Prompt(purpose: .search, text: search)
+      prompt = Prompt(.search, search)
     case .help:
       showHelp = true
       helpScroll = 0
@@ -175,7 +176,17 @@ extension AppState {
     case .toggleDone, .doneOn, .toggleStarted, .toggleBlocked, .trigger, .note:
       guard let i = selectedTaskIndex else { return [] }
       return taskAction(action, i)
-    case .editStaffing, .reviewerPlus, .reviewerMinus:
+    case .addTask:
+      form = Form.addTask(self)
+    case .editTask:
+      guard let i = selectedTaskIndex else { return [] }
+      form = Form.editTask(plan.tasks[i])
+    case .retireTask:
+      guard let i = selectedTaskIndex else { return [] }
+      prompt = Prompt(.confirmRetire(plan.tasks[i].id))
+    case .addUnit:
+      form = Form.addUnit()
+    case .editUnit, .reviewerPlus, .reviewerMinus:
       return staffingAction(action)
     }
     keepVisible()
@@ -254,7 +265,7 @@ extension AppState {
         plan.markDone(t.id, on: today),
         lang.pick("✓ 任务 \(t.id) 已完成（\(today)）：\(brief) · u 撤销", "✓ \(t.id) done (\(today)): \(brief) · u undoes"))
     case .doneOn:
-      prompt = Prompt(purpose: .doneOn(t.id), text: today.description)
+      prompt = Prompt(.doneOn(t.id), today.description, selected: true)
     case .toggleStarted:
       let target: TaskStatus = t.status == .inProgress ? .open : .inProgress
       return save(
@@ -271,9 +282,9 @@ extension AppState {
           text: lang.pick("任务 \(t.id) 不等待外部事件", "\(t.id) does not wait on an event"), isError: true)
         return []
       }
-      prompt = Prompt(purpose: .trigger(t.id), text: today.description)
+      prompt = Prompt(.trigger(t.id), today.description, selected: true)
     case .note:
-      prompt = Prompt(purpose: .note(t.id), text: t.note)
+      prompt = Prompt(.note(t.id), t.note)
     default: break
     }
     return []
@@ -295,8 +306,8 @@ extension AppState {
   mutating func staffingAction(_ action: Action) -> [Effect] {
     guard let u = selectedUnit else { return [] }
     switch action {
-    case .editStaffing:
-      prompt = Prompt(purpose: .staffing(u.name), text: "\(u.enforcement) \(u.reviewers)")
+    case .editUnit:
+      form = Form.editUnit(u)
       return []
     case .reviewerPlus, .reviewerMinus:
       let r = max(0, u.reviewers + (action == .reviewerPlus ? 1 : -1))
@@ -318,6 +329,17 @@ extension AppState {
 
   mutating func promptKey(_ k: Key) -> [Effect] {
     guard var p = prompt else { return [] }
+    if case .confirmRetire(let id) = p.purpose {
+      // y confirms; any other key (Enter and Esc too) answers no.
+      prompt = nil
+      guard k == .char("y") || k == .char("Y") else {
+        message = FooterMessage(text: lang.pick("未取消任务 \(id)", "Task \(id) not retired"), isError: false)
+        return []
+      }
+      return save(
+        plan.retire(id),
+        lang.pick("－ 任务 \(id) 已取消（保留在文件中）· u 撤销", "- Task \(id) retired (kept in the file) · u undoes"))
+    }
     switch k {
     case .escape:
       if p.purpose == .search {
@@ -329,14 +351,8 @@ extension AppState {
     case .enter:
       prompt = nil
       return submit(p)
-    case .backspace, .ctrl("h"):
-      if !p.text.isEmpty { p.text.removeLast() }
-    case .ctrl("u"):
-      p.text = ""
-    case .char(let c):
-      if p.text.count < 500 { p.text.append(c) }
     default:
-      return []
+      guard p.line.handle(k) else { return [] }
     }
     prompt = p
     if p.purpose == .search {
@@ -372,14 +388,8 @@ extension AppState {
         return invalid(lang.pick("日期格式应为 2019-09-20", "A date looks like 2019-09-20"))
       }
       return save(plan.trigger(id, on: d), lang.pick("⚑ 任务 \(id) 已记录触发（\(d)）", "⚑ \(id): event recorded (\(d))"))
-    case .staffing(let name):
-      let nums = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "/" }).map { Int($0) }
-      guard nums.count == 2, let e = nums[0], let r = nums[1], e >= 0, r >= 0, e <= StaffingUnit.maxCount,
-        r <= StaffingUnit.maxCount
-      else {
-        return invalid(lang.pick("请输入两个非负整数：执法人数 审核人数", "Type two whole numbers: enforcement reviewers"))
-      }
-      return save(plan.setStaffing(name, enforcement: e, reviewers: r), staffingSaid(name, e, r))
+    case .confirmRetire:
+      return []
     }
   }
 

@@ -159,6 +159,19 @@ public struct Phrases: Sendable {
     }
   }
 
+  /// How a deadline phrase was read, said back to whoever typed it: "read as: by 2020-06-30".
+  public func typedDeadline(_ deadline: Deadline) -> String {
+    switch deadline.kind {
+    case .by(let d): return lang.pick("读作：\(d) 前", "read as: by \(d)")
+    case .byThenOngoing(let d): return lang.pick("读作：\(d) 前，之后持续", "read as: by \(d), then ongoing")
+    case .unparsed:
+      return deadline.text.isEmpty
+        ? lang.pick("无期限", "no deadline")
+        : lang.pick("无法识别，按原文保存（check 会提示）", "not understood; kept as written (check flags it)")
+    default: return lang.pick("读作：", "read as: ") + kind(deadline.kind)
+    }
+  }
+
   public func weekday(_ d: Day) -> String {
     let zh = ["一", "二", "三", "四", "五", "六", "日"]
     let en = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
