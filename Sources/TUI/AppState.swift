@@ -39,6 +39,8 @@ public struct Prompt: Equatable, Sendable {
     case doneOn(String)
     case trigger(String)
     case confirmRetire(String)
+    /// The journal entry to undo, and the question that names whose it is.
+    case confirmUndo(Int, String)
   }
 
   public var purpose: Purpose
@@ -56,6 +58,7 @@ public struct Prompt: Equatable, Sendable {
     case .note(let id): l.pick("任务 \(id) 备注：", "note for \(id): ")
     case .doneOn(let id): l.pick("任务 \(id) 完成日期：", "\(id) done on (YYYY-MM-DD): ")
     case .trigger(let id): l.pick("任务 \(id) 触发日期：", "\(id) event happened on (YYYY-MM-DD): ")
+    case .confirmUndo(_, let question): question
     case .confirmRetire(let id): l.pick("取消任务 \(id)（移出清单和统计，保留在文件中）？y 确认 ", "Retire task \(id) (out of the lists, kept in the file)? y confirms ")
     }
   }
@@ -131,6 +134,8 @@ public struct AppState: Sendable {
   public internal(set) var message: FooterMessage?
   /// Draw borders with ASCII for terminals that show box characters two columns wide.
   public let ascii: Bool
+  /// Who the journal records for this session's changes (`u` undoes theirs first).
+  public let who: String
 
   /// The shown view's navigation items and list, made when the view, its navigation
   /// choice, the filter, the search or the plan change (never per frame).
@@ -142,7 +147,8 @@ public struct AppState: Sendable {
   /// through that again.
   var lastSearch: (query: String, base: [ListItem], items: [ListItem])?
 
-  public init(plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false) {
+  public init(plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false, who: String = "") {
+    self.who = who
     figures = Figures(plan: plan, today: today)
     self.lang = lang
     self.width = width

@@ -41,6 +41,11 @@ extension AppState {
     case .saved(let r, let text):
       pinSelection()
       replacePlan(r.plan, changed: r.changedTasks)
+      // A task that left the list (done, out of "overdue") leaves the cursor on the row it
+      // was on, now the next task's; one still in the list keeps the cursor.
+      if let key = here.list.key, index(ofKey: key) == nil, !listItems.isEmpty {
+        selectRow(min(here.list.selected, listItems.count - 1))
+      }
       keepVisible()
       message = FooterMessage(text: text, isError: false)
       return []
@@ -161,18 +166,20 @@ extension AppState {
     case .quit:
       return [.quit]
     case .undo:
-      guard let (entry, change) = plan.undoCandidate() else {
+      // Your own latest change; someone else's only after asking, by name.
+      if let mine = plan.undoCandidate(by: who) { return undo(mine.entry, mine.change) }
+      guard let (entry, _) = plan.undoCandidate() else {
         message = FooterMessage(text: lang.pick("没有可撤销的改动", "Nothing to undo"), isError: false)
         return []
       }
       let p = Phrases(lang)
-      return [
-        .save(
-          [change],
-          message: lang.pick(
-            "↶ 已撤销 \(entry.by) 的\(p.operation(entry.change.op))（\(p.target(entry.change.target))）",
-            "↶ Undid \(p.operation(entry.change.op)) by \(entry.by) (\(p.target(entry.change.target)))"))
-      ]
+      let what = "\(p.operation(entry.change.op))（\(p.target(entry.change.target))）"
+      prompt = Prompt(
+        .confirmUndo(
+          entry.seq,
+          lang.pick(
+            "你没有可撤销的改动。撤销 \(entry.by) 的\(what)？y 确认 ",
+            "Nothing of yours to undo. Undo \(entry.by)'s \(p.operation(entry.change.op)) (\(p.target(entry.change.target)))? y confirms ")))
     case .toggleDone, .doneOn, .toggleStarted, .toggleBlocked, .trigger, .note:
       guard let i = selectedTaskIndex else { return [] }
       return taskAction(action, i)
@@ -247,15 +254,6 @@ extension AppState {
     let brief = t.measure.truncated(toWidth: 24)
     switch action {
     case .toggleDone:
-      // The task will move (done sorts last); the cursor stays put, on the next task.
-      let selection = listSelection
-      if focus == .list,
-        let next = listItems.indices.first(where: { $0 > selection })
-          ?? listItems.indices.last(where: { $0 < selection })
-      {
-        here.list.key = key(of: listItems[next])
-        here.list.selected = selection
-      }
       if t.status == .done {
         return save(
           plan.setStatus(t.id, .open),
@@ -327,8 +325,29 @@ extension AppState {
 
   // MARK: The input line
 
+  /// The change that reverts `entry`, saved; the cursor goes to the task it puts back.
+  mutating func undo(_ entry: JournalEntry, _ change: Change) -> [Effect] {
+    if case .task(let id) = change.target { here.list.key = "t:" + id }
+    let p = Phrases(lang)
+    return [
+      .save(
+        [change],
+        message: lang.pick(
+          "↶ 已撤销 \(entry.by) 的\(p.operation(entry.change.op))（\(p.target(entry.change.target))）",
+          "↶ Undid \(p.operation(entry.change.op)) by \(entry.by) (\(p.target(entry.change.target)))"))
+    ]
+  }
+
   mutating func promptKey(_ k: Key) -> [Effect] {
     guard var p = prompt else { return [] }
+    if case .confirmUndo(let seq, _) = p.purpose {
+      prompt = nil
+      guard k == .char("y") || k == .char("Y"), let (entry, change) = plan.undoCandidate(), entry.seq == seq else {
+        message = FooterMessage(text: lang.pick("未撤销", "Nothing undone"), isError: false)
+        return []
+      }
+      return undo(entry, change)
+    }
     if case .confirmRetire(let id) = p.purpose {
       // y confirms; any other key (Enter and Esc too) answers no.
       prompt = nil
@@ -388,7 +407,7 @@ extension AppState {
         return invalid(lang.pick("日期格式应为 2019-09-20", "A date looks like 2019-09-20"))
       }
       return save(plan.trigger(id, on: d), lang.pick("⚑ 任务 \(id) 已记录触发（\(d)）", "⚑ \(id): event recorded (\(d))"))
-    case .confirmRetire:
+    case .confirmRetire, .confirmUndo:
       return []
     }
   }

@@ -204,11 +204,13 @@ extension Plan {
 
   /// The latest journal entry not yet undone (undos and imports are not undone), and the
   /// change that reverts it.
-  public func undoCandidate() -> (entry: JournalEntry, change: Change)? {
+  /// With `who`, their latest such entry.
+  public func undoCandidate(by who: String? = nil) -> (entry: JournalEntry, change: Change)? {
     let undone = Set(journal.compactMap { $0.change.undoes })
     guard
       let e = journal.last(where: {
         $0.change.op != "undo" && $0.change.op != "import" && !$0.change.fields.isEmpty && !undone.contains($0.seq)
+          && (who == nil || $0.by == who)
       })
     else { return nil }
     return (e, e.change.inverse(undoing: e.seq))
