@@ -52,6 +52,15 @@ public final class Store {
 
   public func path(_ name: String) -> String { folder + "/" + name }
 
+  /// True when this process cannot save here (the folder or a file is not writable): the
+  /// dashboard says so before the first edit fails.
+  public var isReadOnly: Bool {
+    !FileIO.isWritable(folder)
+      || [Store.tasksFile, Store.staffingFile, JournalFile.name, SettingsFile.name].contains {
+        FileIO.exists(path($0)) && !FileIO.isWritable(path($0))
+      }
+  }
+
   private init(folder: String, tasks: TaskTable) {
     self.folder = folder
     self.plan = Plan(settings: PlanSettings(), tasks: [])

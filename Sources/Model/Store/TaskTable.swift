@@ -266,7 +266,7 @@ struct TaskRowReader {
       if let raw = bytes(col), raw.count == 10, let d = Day(isoUTF8: raw) { return d }
       let t = string(col).trimmingSpaces
       if t.isEmpty { return nil }
-      guard let d = Day(iso: t) else {
+      guard let d = Day(iso: t) ?? Day(spreadsheet: t) else {
         problem = Problem(record: k, column: col) { _ in "bad date \"\(t)\" (expected YYYY-MM-DD)" }
         return nil
       }
