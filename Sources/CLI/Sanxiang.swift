@@ -22,7 +22,7 @@ public struct Sanxiang: ParsableCommand {
       + "74 I/O error, 75 busy or conflicting change (try again).",
     subcommands: [
       Tui.self, Standup.self, List.self, Show.self, Done.self, Reopen.self, Start.self, Block.self, Note.self,
-      Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self,
+      Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self, RollupCommand.self,
     ])
 
   @OptionGroup var global: GlobalOptions
