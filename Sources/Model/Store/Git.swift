@@ -95,7 +95,7 @@ public enum Git {
     env["LC_ALL"] = "C"
     env["LANGUAGE"] = nil as String?
     env["GIT_TERMINAL_PROMPT"] = "0"
-    switch Spawn.run(["git"] + arguments, in: folder, overrides: env, newSession: newSession) {
+    switch Spawn.run(["git", "-C", folder] + arguments, overrides: env, newSession: newSession) {
     case .failure(let e):
       return .failure(e.notFound ? .gitMissing : .other(detail: "cannot start git (errno \(e.code))"))
     case .success(let out):

@@ -17,12 +17,12 @@ enum Spawn {
     var text: String { String(decoding: output, as: UTF8.self) }
   }
 
-  /// Runs `arguments` (found on PATH) in `directory` with standard input from /dev/null,
-  /// the environment given `overrides` (nil removes a variable), and, with `newSession`, no
+  /// Runs `arguments` (the program found on PATH) with standard input from /dev/null, the
+  /// environment given `overrides` (nil removes a variable), and, with `newSession`, no
   /// controlling terminal, so that nothing it starts (ssh) can stop to ask for a password.
-  /// Returns nil, with errno's value, when the program cannot be started.
+  /// Fails with errno's value when the program cannot be started.
   static func run(
-    _ arguments: [String], in directory: String? = nil, overrides: [String: String?] = [:], newSession: Bool = false
+    _ arguments: [String], overrides: [String: String?] = [:], newSession: Bool = false
   ) -> Result<Outcome, SpawnError> {
     // The output goes to a file the child opens itself: a pipe made here would, until marked
     // close-on-exec, leak into a process another thread starts meanwhile (Swift has no
@@ -47,7 +47,7 @@ enum Spawn {
       if newSession { posix_spawnattr_setflags(&attributes, 0x80) }
     #endif
 
-    var argv = (directory.map { [arguments[0], "-C", $0] + arguments.dropFirst() } ?? arguments).map { strdup($0) }
+    var argv = arguments.map { strdup($0) }
     argv.append(nil)
     var env: [UnsafeMutablePointer<CChar>?] = []
     var overridden = Set<String>()
