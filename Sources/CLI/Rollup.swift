@@ -34,6 +34,7 @@ struct RollupCommand: ParsableCommand {
     }
     if pull { RollupCommand.pullAll(folders, words) }
     let rollup = Rollup.read(folders, today: ctx.today)
+    RollupCommand.kept = rollup
     if format == nil, Console.isTerminal, try RollupCommand.openDashboard(rollup, ctx: ctx) { return }
     let report = RollupReport(rollup: rollup, ctx: ctx)
     switch format ?? .text {
@@ -48,6 +49,10 @@ struct RollupCommand: ParsableCommand {
       throw ExitCode(65)
     }
   }
+
+  /// The roll-up, kept to the end of the process as `Context.kept` keeps a store: freeing
+  /// hundreds of plans first only delays the exit.
+  nonisolated(unsafe) static var kept: Rollup?
 
   /// HOOK for the roll-up dashboard (issue 17): with a terminal and no --format, `rollup`
   /// is to open the dashboard in roll-up mode on `rollup` and return true. Until the TUI has

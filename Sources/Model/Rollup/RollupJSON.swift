@@ -4,11 +4,14 @@ extension Rollup {
   /// their order are stable, every figure is a number, absent values are null.
   public func writeJSON(into out: inout [UInt8], drain: (inout [UInt8]) -> Void = { _ in }) {
     let shared = sharesMeasures ? measures : []
+    // Read once: reaching a label through `agencies[k]` copies the whole summary each time.
+    let labels = agencies.map(\.label)
     JSON.writeObject(
       [
         ("today", .value(.string(today.description))),
         ("agencies", .items(count: agencies.count) { agencyJSON(agencies[$0]) }),
-        ("measures", .items(count: shared.count) { measureJSON(shared[$0]) }),
+        // Rows × agencies can be tens of thousands of cells: written without a tree.
+        ("measures", .written(count: shared.count) { writeMeasure(shared[$0], labels, into: &$1, depth: $2) }),
         ("total", .value(totalJSON)),
       ], into: &out, pretty: true, depth: 0, drain: drain)
   }
@@ -37,14 +40,25 @@ extension Rollup {
     ])
   }
 
-  func measureJSON(_ r: MeasureRow) -> JSON {
-    .object([
-      ("id", .string(r.id)),
-      ("measure", .string(r.measure)),
-      ("done_in", .int(r.doneIn)),
-      ("overdue_in", .int(r.overdueIn)),
-      ("agencies", .object(r.cells.map { (agencies[$0.agency].label, .string($0.cell.status.rawValue)) })),
-    ])
+  /// `{"id", "measure", "done_in", "overdue_in", "agencies": {label: status}}`.
+  func writeMeasure(_ r: MeasureRow, _ labels: [String], into out: inout [UInt8], depth: Int) {
+    var o = JSONNest(object: &out, pretty: true, depth: depth)
+    o.key("id", into: &out)
+    JSON.writeString(r.id, into: &out)
+    o.key("measure", into: &out)
+    JSON.writeString(r.measure, into: &out)
+    o.key("done_in", into: &out)
+    out += String(r.doneIn).utf8
+    o.key("overdue_in", into: &out)
+    out += String(r.overdueIn).utf8
+    o.key("agencies", into: &out)
+    var a = JSONNest(object: &out, pretty: true, depth: depth + 1)
+    for c in r.cells {
+      a.key(labels[c.agency], into: &out)
+      JSON.writeString(c.cell.status.rawValue, into: &out)
+    }
+    a.close(into: &out)
+    o.close(into: &out)
   }
 
   var totalJSON: JSON {
