@@ -12,7 +12,7 @@ struct RollupCommand: ParsableCommand {
     commandName: "rollup", abstract: RollupWords(Lang.fromEnvironment()).abstract,
     discussion: RollupWords(Lang.fromEnvironment()).discussion)
   @OptionGroup var global: GlobalOptions
-  @Option(help: "text, json, markdown or csv.") var format: Format?
+  @Option(help: ArgumentHelp(RollupWords(Lang.fromEnvironment()).formatHelp)) var format: Format?
   @Flag(help: ArgumentHelp(RollupWords(Lang.fromEnvironment()).pullHelp)) var pull = false
   @Argument(help: ArgumentHelp(RollupWords(Lang.fromEnvironment()).dirsHelp, valueName: "dir")) var dirs: [String] = []
 

@@ -253,7 +253,7 @@ struct RollupModelTests {
     }
     texts += [
       zh.heading(agencies: 3, today: day("2019-09-20")), zh.overview(RollupTotal([s])), zh.abstract, zh.discussion,
-      zh.pullHelp, zh.dirsHelp, zh.noDirs, zh.legend, zh.noSharedMeasures, zh.everyStoreFailed,
+      zh.pullHelp, zh.formatHelp, zh.dirsHelp, zh.noDirs, zh.legend, zh.noSharedMeasures, zh.everyStoreFailed,
       zh.measuresHeading(3, agencies: 2), zh.failedHeading(1), zh.pulling(3, atOnce: 3), zh.pullProgress(1, of: 3),
       zh.pullSummary(updated: 1, upToDate: 1, failed: 1, notClones: 1), zh.notReporting, zh.unreadable,
       zh.agencyColumn, zh.storeColumn, zh.tasksColumn, zh.progressColumn, zh.doneColumn, zh.inProgressColumn,
@@ -262,7 +262,10 @@ struct RollupModelTests {
       zh.overdueIn, zh.none, zh.yes, zh.no,
     ]
     // Names the user types or reads as such: the command, the files, git and its options.
-    let allowed = ["sanxiang", "rollup", "DIR", "git", "pull", "ff", "only", "plan", "ini", "agency", "tasks", "csv"]
+    let allowed = [
+      "sanxiang", "rollup", "DIR", "git", "pull", "ff", "only", "plan", "ini", "agency", "tasks", "csv", "text", "json",
+      "markdown",
+    ]
     for t in texts {
       let words = t.matches(of: /[A-Za-z]{2,}/).map { String($0.output) }.filter { !allowed.contains($0) }
       #expect(words.isEmpty, "\(t)")

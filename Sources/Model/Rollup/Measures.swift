@@ -44,6 +44,15 @@ public struct MeasureRow: Sendable {
   /// How many agencies hold it.
   public var heldBy: Int { cells.count }
 
+  /// A row as `Rollup.read` makes it (cells in agency order); public for front ends' tests.
+  public init(id: String, measure: String, cells: [(agency: Int, cell: MeasureCell)], doneIn: Int, overdueIn: Int) {
+    self.id = id
+    self.measure = measure
+    self.cells = cells
+    self.doneIn = doneIn
+    self.overdueIn = overdueIn
+  }
+
   /// The cell of the agency at `agency` in `Rollup.agencies`; nil when its plan lacks it.
   public func cell(_ agency: Int) -> MeasureCell? {
     var lo = 0
@@ -107,4 +116,9 @@ public struct MeasureCell: Sendable, Hashable {
   public let status: MeasureStatus
   /// The task's index in the agency's `agenda.plan.tasks`.
   public let task: Int
+
+  public init(status: MeasureStatus, task: Int) {
+    self.status = status
+    self.task = task
+  }
 }

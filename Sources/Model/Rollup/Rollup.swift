@@ -78,7 +78,9 @@ public struct AgencySummary: Sendable {
   /// Every unit against the reviewer rule, in the plan's order (the staffing view's rows).
   public let staffing: [StaffingCheck]
 
-  init(
+  /// One agency's summary as `Rollup.read` makes it; public so that a front end's tests can
+  /// build a roll-up without stores.
+  public init(
     folder: String, name: String, agenda: Agenda?, error: StoreError?, figures: AgencyFigures?, lastChange: String?,
     daysSinceChange: Int?, staffing: [StaffingCheck]
   ) {

@@ -23,6 +23,12 @@ public struct RollupWords: Sendable {
         + "agency, else by their folder. Exit codes: 66 a DIR holds no store; 65 no store could be read; 64 usage.")
   }
 
+  public var formatHelp: String {
+    lang.pick(
+      "text、json、markdown 或 csv（不给出时：终端上打开汇总看板，否则 text）。",
+      "text, json, markdown or csv (without it: the roll-up dashboard on a terminal, else text).")
+  }
+
   public var pullHelp: String {
     lang.pick(
       "先在每个是 git 克隆的方案文件夹里运行 git pull --ff-only（同时多个）。",
