@@ -196,9 +196,9 @@ enum Reports {
   static func warnings(_ store: Store, today: Day, lang: Lang) -> [String] {
     var w: [String] = []
     let tasksPath = store.path(Store.tasksFile)
-    // Each task read where it lies: `for t in tasks` copied every task (a retain of each of
-    // its strings), the most of this at 100,000 tasks.
-    store.plan.tasks.withUnsafeBufferPointer { tasks in
+    // Each task read where it lies (`for t in tasks` would copy every task).
+    let tasks = store.plan.tasks
+    do {
       for k in tasks.indices {
         if tasks[k].deadline.kind == .unparsed && !tasks[k].deadline.text.trimmingSpaces.isEmpty {
           w.append(

@@ -4,25 +4,7 @@ import Model
 /// entries, or staffing units. Only the visible rows are drawn.
 enum ListPane {
   static func title(_ s: AppState) -> String {
-    let l = s.lang
-    let n = s.listItems.count
-    switch s.selectedNav {
-    case .section(let sec):
-      let name =
-        switch sec {
-        case .overdue: l.pick("逾期", "Overdue")
-        case .dueSoon: l.pick("两周内到期", "Due in 14 days")
-        case .waiting: l.pick("待触发", "Waiting on an event")
-        case .changed: l.pick("上个工作日以来的变更", "Changed since the last working day")
-        case .shortfalls: l.pick("审核人员不足的单位", "Units short of reviewers")
-        }
-      return "\(name) (\(n))"
-    case .group(let g): return "\(g) (\(n))"
-    case .department(let d): return l.pick("\(d) · \(n) 项", "\(d) · \(n) tasks")
-    case .unitFilter: return l.pick("单位 · 执法人员 · 审核/应配 (\(n))", "Units · enforcement · reviewers/required (\(n))")
-    case .day(let d): return l.pick("日志", "Journal") + (d.map { " · \($0)" } ?? "") + " (\(n))"
-    case nil: return ""
-    }
+    s.selectedNav.map { s.view.kind.listTitle($0, count: s.listItems.count, s) } ?? ""
   }
 
   static func draw(_ s: AppState, into g: inout Grid, rect: Rect) {

@@ -101,9 +101,9 @@ enum TooSmallPane {
 enum HeaderPane {
   static func draw(_ s: AppState, into g: inout Grid, header: Rect, tabs: Rect) {
     let l = s.lang
-    let overall = s.standup.overall
-    let overdue = s.standup.overdue.count
-    let short = s.standup.shortfalls.count
+    let overall = s.figures.standup.overall
+    let overdue = s.figures.standup.overdue.count
+    let short = s.figures.standup.shortfalls.count
     // The right side must stay whole: drop the least useful parts until it fits.
     var date = "\(s.today) \(Phrases(l).weekday(s.today))  "
     var barW = header.width >= 100 ? 14 : 10
@@ -164,7 +164,10 @@ enum FooterPane {
       return
     }
     var x = 1
-    var hints = KeyMap.bindings.filter(\.hint).map { ($0.keys[0].name, $0.help(l)) }
+    // What can be done here and now: a key that would only say why not is left out.
+    var hints = KeyMap.bindings(in: s.view).filter { $0.hint && $0.disabled(s) == nil }.map {
+      ($0.keys[0].name, $0.help(l))
+    }
     if single { hints.insert(("Tab", l.pick("切换窗格", "pane")), at: 0) }
     for (key, help) in hints {
       let w = key.displayWidth + help.displayWidth + 3
@@ -178,7 +181,7 @@ enum FooterPane {
 enum HelpPane {
   static func draw(_ s: AppState, into g: inout Grid) {
     let l = s.lang
-    let rows = KeyMap.bindings.map { b in (b.keys.map(\.name).joined(separator: " "), b.help(l)) }
+    let rows = KeyMap.bindings(in: s.view).map { b in (b.keys.map(\.name).joined(separator: " "), b.help(l)) }
     let keyW = rows.map { $0.0.displayWidth }.max() ?? 8
     let helpW = rows.map { $0.1.displayWidth }.max() ?? 20
     let w = min(s.width - 2, keyW + helpW + 6)

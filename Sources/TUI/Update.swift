@@ -4,12 +4,12 @@ import Model
 public enum Msg: Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
-  /// A save went through; `plan` is the store after it.
-  case saved(plan: Plan, message: String)
+  /// A save went through: the plan as saved, and the tasks it touched.
+  case saved(Revision, message: String)
   /// A save was refused or failed; `plan` is what the store holds now (if it could be read).
   case saveFailed(plan: Plan?, message: String)
   /// Someone else changed the store and it was read again.
-  case reloaded(plan: Plan)
+  case reloaded(Revision)
   case reloadFailed(message: String)
   /// The real date moved on (the dashboard was left open past midnight).
   case newDay(Day)
@@ -38,23 +38,23 @@ extension AppState {
       height = h
       keepVisible()
       return []
-    case .saved(let p, let text):
+    case .saved(let r, let text):
       pinSelection()
-      replacePlan(p)
+      replacePlan(r.plan, changed: r.changedTasks)
       keepVisible()
       message = FooterMessage(text: text, isError: false)
       return []
     case .saveFailed(let p, let text):
       if let p {
         pinSelection()
-        replacePlan(p)
+        replacePlan(p, changed: nil)
         keepVisible()
       }
       message = FooterMessage(text: text, isError: true)
       return []
-    case .reloaded(let p):
+    case .reloaded(let r):
       pinSelection()
-      replacePlan(p)
+      replacePlan(r.plan, changed: r.changedTasks)
       keepVisible()
       message = FooterMessage(
         text: lang.pick("已载入其他人保存的改动", "Reloaded: the store was changed elsewhere"), isError: false)
@@ -64,21 +64,14 @@ extension AppState {
       return []
     case .newDay(let d):
       pinSelection()
-      today = d
-      rebuildAll()
+      moveTo(d)
       keepVisible()
       return []
     case .idle:
-      ensureDepartmentTable()
-      ensureGroupProgress()
+      figures.prepareDepartments()
+      figures.prepareGroups()
       return []
     }
-  }
-
-  /// Remembers the selected item by identity before the lists are rebuilt, so the cursor
-  /// stays on the same task or unit when the order changes under it.
-  mutating func pinSelection() {
-    if listKey[view] == nil, let item = selectedItem { listKey[view] = itemKey(item) }
   }
 
   var layout: Layout { Layout(width: width, height: height, focus: focus) }
@@ -95,12 +88,24 @@ extension AppState {
       return []
     }
     message = nil
-    guard let action = KeyMap.action(for: k) else {
-      message = FooterMessage(
-        text: lang.pick("未绑定的按键 \(k.name)，按 ? 查看帮助", "\(k.name) does nothing here; ? shows the keys"), isError: false)
+    guard let binding = KeyMap.binding(for: k, in: view) else {
+      if let (v, b) = KeyMap.elsewhere(k, than: view) {
+        message = FooterMessage(
+          text: lang.pick(
+            "\(k.name)：\(b.help(lang))，在\(v.title(lang))视图（\(v.rawValue)）中可用",
+            "\(k.name) (\(b.help(lang))) works in the \(v.title(lang)) view (\(v.rawValue))"), isError: false)
+      } else {
+        message = FooterMessage(
+          text: lang.pick("未绑定的按键 \(k.name)，按 ? 查看帮助", "\(k.name) does nothing here; ? shows the keys"),
+          isError: false)
+      }
       return []
     }
-    return perform(action)
+    if let why = binding.disabled(self) {
+      message = FooterMessage(text: why, isError: false)
+      return []
+    }
+    return perform(binding.action)
   }
 
   mutating func perform(_ action: Action) -> [Effect] {
@@ -111,39 +116,38 @@ extension AppState {
     case .pageDown: move(by: pageSize)
     case .top: move(by: Int.min / 2)
     case .bottom: move(by: Int.max / 2)
-    case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
-    case .previousPane: focus = Pane(rawValue: (focus.rawValue + 2) % 3)!
+    case .nextPane: here.focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
+    case .previousPane: here.focus = Pane(rawValue: (focus.rawValue + 2) % 3)!
     case .drillIn:
       switch focus {
-      case .nav: focus = .list
-      case .list: if selectedItem != nil { focus = .detail }
+      case .nav: here.focus = .list
+      case .list: if selectedItem != nil { here.focus = .detail }
       case .detail: break
       }
-      detailScroll = 0
+      here.detailScroll = 0
     case .back:
       if focus == .detail {
-        focus = .list
+        here.focus = .list
       } else if focus == .list {
         if !search.isEmpty {
           search = ""
           rebuildList()
         } else {
-          focus = .nav
+          here.focus = .nav
         }
       } else if !search.isEmpty || filter != .all {
         search = ""
-        filter = .all
+        here.filter = .all
         rebuildList()
       }
     case .view(let v):
       guard v != view else { return [] }
+      pinSelection()
       view = v
-      // Units and journal entries are what those views are for; the others start by choosing.
-      focus = v == .staffing || v == .journal ? .list : .nav
-      detailScroll = 0
+      here.detailScroll = 0
       rebuildNav()
     case .cycleFilter:
-      filter = Filter(rawValue: (filter.rawValue + 1) % Filter.allCases.count)!
+      here.filter = Filter(rawValue: (filter.rawValue + 1) % Filter.allCases.count)!
       rebuildList()
       message = FooterMessage(text: lang.pick("筛选：", "filter: ") + filter.title(lang), isError: false)
     case .search:
@@ -169,7 +173,8 @@ extension AppState {
             "↶ Undid \(p.operation(entry.change.op)) by \(entry.by) (\(p.target(entry.change.target)))"))
       ]
     case .toggleDone, .doneOn, .toggleStarted, .toggleBlocked, .trigger, .note:
-      return taskAction(action)
+      guard let i = selectedTaskIndex else { return [] }
+      return taskAction(action, i)
     case .editStaffing, .reviewerPlus, .reviewerMinus:
       return staffingAction(action)
     }
@@ -185,8 +190,8 @@ extension AppState {
     }
   }
 
-  /// Rows one nav item takes: a group shows its progress bar on a second row.
-  var navRowsPerItem: Int { view == .groups ? 2 : 1 }
+  /// Rows one nav item takes (a group shows its progress bar on a second row).
+  var navRowsPerItem: Int { view.kind.navRowsPerItem }
 
   mutating func move(by delta: Int) {
     switch focus {
@@ -194,48 +199,39 @@ extension AppState {
       guard !navItems.isEmpty else { return }
       let next = clamp(navSelection + delta, 0, navItems.count - 1)
       if next != navSelection {
-        navIndex[view] = next
-        listKey[view] = nil
-        listIndexMemo[view] = 0
-        listScroll[view] = 0
-        detailScroll = 0
+        here.nav.selected = next
+        here.list = ListState()
+        here.detailScroll = 0
         rebuildList()
       }
     case .list:
       guard !listItems.isEmpty else { return }
-      let next = clamp(listSelection + delta, 0, listItems.count - 1)
-      listKey[view] = itemKey(listItems[next])
-      listIndexMemo[view] = next
-      detailScroll = 0
+      selectRow(clamp(listSelection + delta, 0, listItems.count - 1))
+      here.detailScroll = 0
     case .detail:
-      detailScroll = max(0, detailScroll + delta)
+      here.detailScroll = max(0, detailScroll + delta)
     }
   }
 
   /// Scrolls the nav and list panes so that their cursors stay on screen.
   mutating func keepVisible() {
     let rows = Layout(width: width, height: height, focus: .list).listRows
-    var top = listScroll[view] ?? 0
+    var top = here.list.offset
     let sel = listSelection
     if sel < top { top = sel }
     if sel >= top + rows { top = sel - rows + 1 }
-    top = clamp(top, 0, max(0, listItems.count - rows))
-    listScroll[view] = top
-    if !listItems.isEmpty { listIndexMemo[view] = sel }
+    here.list.offset = clamp(top, 0, max(0, listItems.count - rows))
+    if !listItems.isEmpty { here.list.selected = sel }
     let navRows = max(1, Layout(width: width, height: height, focus: .nav).navRows / navRowsPerItem)
-    var navTop = navScroll[view] ?? 0
+    var navTop = here.nav.offset
     if navSelection < navTop { navTop = navSelection }
     if navSelection >= navTop + navRows { navTop = navSelection - navRows + 1 }
-    navScroll[view] = clamp(navTop, 0, max(0, navItems.count - navRows))
+    here.nav.offset = clamp(navTop, 0, max(0, navItems.count - navRows))
   }
 
   // MARK: Changes
 
-  mutating func taskAction(_ action: Action) -> [Effect] {
-    guard let i = selectedTaskIndex, focus != .nav || selectedItem != nil else {
-      message = FooterMessage(text: lang.pick("先选中一项任务", "Select a task first"), isError: false)
-      return []
-    }
+  mutating func taskAction(_ action: Action, _ i: Int) -> [Effect] {
     let t = plan.tasks[i]
     let brief = t.measure.truncated(toWidth: 24)
     switch action {
@@ -246,8 +242,8 @@ extension AppState {
         let next = listItems.indices.first(where: { $0 > selection })
           ?? listItems.indices.last(where: { $0 < selection })
       {
-        listKey[view] = itemKey(listItems[next])
-        listIndexMemo[view] = selection
+        here.list.key = key(of: listItems[next])
+        here.list.selected = selection
       }
       if t.status == .done {
         return save(
@@ -297,11 +293,7 @@ extension AppState {
   }
 
   mutating func staffingAction(_ action: Action) -> [Effect] {
-    guard let u = selectedUnit else {
-      message = FooterMessage(
-        text: lang.pick("先在人员配置视图（4）中选中一个单位", "Select a unit in the staffing view (4) first"), isError: false)
-      return []
-    }
+    guard let u = selectedUnit else { return [] }
     switch action {
     case .editStaffing:
       prompt = Prompt(purpose: .staffing(u.name), text: "\(u.enforcement) \(u.reviewers)")
@@ -350,7 +342,7 @@ extension AppState {
     if p.purpose == .search {
       search = p.text
       rebuildList()
-      listScroll[view] = 0
+      here.list.offset = 0
       keepVisible()
     }
     return []
@@ -362,7 +354,7 @@ extension AppState {
     case .search:
       search = p.text
       rebuildList()
-      if !listItems.isEmpty { focus = .list }
+      if !listItems.isEmpty { here.focus = .list }
       message = FooterMessage(
         text: lang.pick("找到 \(listItems.count) 项 · Esc 清除搜索", "\(listItems.count) found · Esc clears the search"),
         isError: false)

@@ -307,7 +307,7 @@ struct StoreTests {
   func largeFileInPieces() throws {
     let dir = Fixtures.scratch("large")
     let file = dir.appendingPathComponent("tasks.csv")
-    let bytes = PartsReadTests.file(size: 1_500_000, seed: 3, crlf: true, bom: true)
+    let bytes = ChunkedReaderTests.file(size: 1_500_000, seed: 3, crlf: true, bom: true)
     try Data(bytes).write(to: file)
     let store = try Store.open(dir.path)
     let ids = [store.plan.tasks.first!, store.plan.tasks[store.plan.tasks.count / 2], store.plan.tasks.last!]
