@@ -8,6 +8,8 @@ public enum Git {
   public enum Failure: Error, Sendable, Hashable {
     /// The `git` program is not installed (not on PATH).
     case gitMissing
+    /// git could not be started for another reason (errno's value).
+    case cannotStart(errno: Int32)
     /// The folder is not the top of a git work tree (no `.git` in it): nothing to pull.
     case notAClone
     /// The store is in no git repository at all: nothing to commit to.
@@ -97,7 +99,7 @@ public enum Git {
     env["GIT_TERMINAL_PROMPT"] = "0"
     switch Spawn.run(["git", "-C", folder] + arguments, overrides: env, newSession: newSession) {
     case .failure(let e):
-      return .failure(e.notFound ? .gitMissing : .other(detail: "cannot start git (errno \(e.code))"))
+      return .failure(e.notFound ? .gitMissing : .cannotStart(errno: e.code))
     case .success(let out):
       return out.status == 0 ? .success(out) : .failure(classify(out.text))
     }

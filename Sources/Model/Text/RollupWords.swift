@@ -200,6 +200,7 @@ public struct RollupWords: Sendable {
   public func reason(_ f: Git.Failure) -> String {
     switch f {
     case .gitMissing: lang.pick("没有安装 git", "git is not installed")
+    case .cannotStart(let e): lang.pick("无法启动 git（错误码 \(e)）", "cannot start git (errno \(e))")
     case .notAClone: lang.pick("不是 git 仓库（文件夹里没有 .git）", "not a git clone (no .git in the folder)")
     case .notARepository: lang.pick("不在任何 git 仓库里", "not inside a git repository")
     case .unreachable(let d): lang.pick("无法连接远程仓库（\(d)）", "cannot reach the remote (\(d))")
