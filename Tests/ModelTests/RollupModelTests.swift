@@ -235,7 +235,8 @@ struct RollupModelTests {
   func chineseWords() {
     let zh = RollupWords(.zh)
     let failures: [Git.Failure] = [
-      .gitMissing, .cannotStart(errno: 13), .notAClone, .notARepository, .unreachable(detail: ""), .diverged, .noUpstream, .localChanges,
+      .gitMissing, .cannotStart(errno: 13), .notAClone, .notARepository, .unreachable(detail: ""), .diverged,
+      .noUpstream, .localChanges,
       .other(detail: ""),
     ]
     var s = AgencySummary(
