@@ -67,7 +67,8 @@ struct RollupCommand: ParsableCommand {
     Console.err(words.pulling(folders.count, atOnce: atOnce))
     let tty = isatty(2) == 1
     let n = folders.count
-    // On a terminal the line is redrawn in place: up one line, clear it, write it again.
+    // On a terminal the line under that is redrawn in place: up one line, clear it, write it.
+    if tty { Console.err(words.pullProgress(0, of: n)) }
     let outcomes = Git.pullAll(folders, atOnce: atOnce) { done in
       if tty { Console.err("\u{1B}[1A\u{1B}[2K" + words.pullProgress(done, of: n)) }
     }

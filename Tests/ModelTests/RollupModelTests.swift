@@ -215,7 +215,12 @@ struct RollupModelTests {
         "error: Your local changes to the following files would be overwritten by merge:\n\ttasks.csv\nAborting\n")
         == .localChanges)
     #expect(Git.classify("fatal: not a git repository (or any of the parent directories): .git\n") == .notARepository)
-    #expect(Git.classify("fatal: something new\n") == .other(detail: "fatal: something new"))
+    #expect(
+      Git.classify(
+        "Your configuration specifies to merge with the ref 'refs/heads/main'\nfrom the remote, but no such ref was fetched.\n"
+      ) == .noUpstream)
+    #expect(Git.classify("hint: one\nfatal: something new\nhint: two\n") == .other(detail: "fatal: something new"))
+    #expect(Git.classify("something else\n") == .other(detail: "something else"))
   }
 
   @Test("plan.ini's git_commit: on or off, kept when written, anything else named by line and column")

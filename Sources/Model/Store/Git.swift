@@ -116,7 +116,7 @@ public enum Git {
       return .diverged
     }
     if says("not a git repository") { return .notARepository }
-    if says("no tracking information") || says("There is no tracking information") { return .noUpstream }
+    if says("no tracking information") || says("no such ref was fetched") { return .noUpstream }
     if says("would be overwritten") || says("unstaged changes") || says("uncommitted changes") {
       return .localChanges
     }
@@ -131,6 +131,7 @@ public enum Git {
       }
       return .unreachable(detail: String(cause ?? last))
     }
-    return .other(detail: String(last))
+    // git's own verdict where it gives one, rather than the tail of a longer message.
+    return .other(detail: String(lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") } ?? last))
   }
 }
