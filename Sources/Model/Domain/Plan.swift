@@ -11,6 +11,8 @@ public struct PlanSettings: Hashable, Sendable {
   /// The day the plan starts; yearly deadlines count from here until first done.
   public var start: Day?
   public var calendar: WorkCalendar
+  /// `git_commit = on`: every save is also a git commit, so the history travels with the files.
+  public var gitCommit = false
 
   public init(
     title: String = "", agency: String = "", note: String = "", reviewerPercent: Int? = 5, groups: [String] = [],

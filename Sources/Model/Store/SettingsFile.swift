@@ -56,6 +56,12 @@ public enum SettingsFile {
           throw bad("\(key) must be dates like 2019-10-01, or ranges like 2019-10-01..2019-10-07")
         }
         if key == "holiday" { holidays.formUnion(days) } else { workdays.formUnion(days) }
+      case "git_commit":
+        switch value.lowercased() {
+        case "on", "yes", "true", "1": s.gitCommit = true
+        case "off", "no", "false", "0", "": s.gitCommit = false
+        default: throw bad("git_commit must be on or off")
+        }
       default:
         unknown.append((key, lineNo))
       }
@@ -134,6 +140,7 @@ public enum SettingsFile {
       "reviewer_percent = \(s.reviewerPercent.map(String.init) ?? "")",
     ]
     if let start = s.start { lines.append("start = \(start)") }
+    if s.gitCommit { lines.append("git_commit = on") }
     lines.append("# Working groups, in the plan's order.")
     lines += s.groups.map { "group = \($0)" }
     lines.append("# Days off and make-up working days for \"N working days\" deadlines, e.g.")

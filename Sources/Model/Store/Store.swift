@@ -25,6 +25,8 @@ public final class Store {
   public private(set) var notices: [String] = []
   /// Keys in plan.ini this version does not know.
   public private(set) var unknownSettings: [(key: String, line: Int)] = []
+  /// Why the last save's git commit (`git_commit = on`) did not happen; the save itself stands.
+  public private(set) var gitCommitFailure: Git.Failure?
 
   private var tasks: TaskTable
   private var staffing: StaffingTable?
@@ -68,7 +70,9 @@ public final class Store {
   }
 
   /// Opens a store folder. Errors name the file, line and column; nothing is written.
-  public static func open(_ folder: String) throws(StoreError) -> Store {
+  /// `readOnly` (a supervisor reading an agency's folder) also leaves a dead writer's temp
+  /// files where they are: that folder is the agency's to tidy, not the reader's.
+  public static func open(_ folder: String, readOnly: Bool = false) throws(StoreError) -> Store {
     let folder = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     guard FileIO.isDirectory(folder) else {
       throw StoreError(
@@ -79,7 +83,7 @@ public final class Store {
     }
     let store = Store(folder: folder, tasks: try TaskTable(header: Columns.taskHeader, file: ""))
     _ = try store.readAll(force: true)
-    store.removeStaleTempFiles()
+    if !readOnly { store.removeStaleTempFiles() }
     return store
   }
 
@@ -463,6 +467,8 @@ public final class Store {
     var p = d.plan
     p.journal += d.entries
     plan = p
+    gitCommitFailure = Git.commitSave(
+      in: self, entries: d.entries, tasks: d.tasksFile, staffing: d.staffingFile, settings: d.settingsFile)
     return Revision(plan: p, changedTasks: d.touchedTasks, entries: d.entries)
   }
 
