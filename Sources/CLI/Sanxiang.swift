@@ -31,6 +31,9 @@ public struct Sanxiang: ParsableCommand {
   /// Set by the executable: opens the dashboard and returns its exit status.
   nonisolated(unsafe) public static var openDashboard: ((DashboardRequest) throws -> Int32)?
 
+  /// Set by the executable: opens the roll-up dashboard and returns its exit status.
+  nonisolated(unsafe) public static var openRollup: ((Rollup, Lang) throws -> Int32)?
+
   public init() {}
 
   public func run() throws { try Tui.launch(global) }

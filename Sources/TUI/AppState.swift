@@ -136,6 +136,9 @@ public struct AppState: Sendable {
   public let ascii: Bool
   /// Who the journal records for this session's changes (`u` undoes theirs first).
   public let who: String
+  /// Nothing can be saved here (a store this user cannot write, or an agency opened from a
+  /// roll-up): the header says so, and the keys that change the plan say why they do nothing.
+  public let readOnly: Bool
 
   /// The shown view's navigation items and list, made when the view, its navigation
   /// choice, the filter, the search or the plan change (never per frame).
@@ -147,8 +150,12 @@ public struct AppState: Sendable {
   /// through that again.
   var lastSearch: (query: String, base: [ListItem], items: [ListItem])?
 
-  public init(plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false, who: String = "") {
+  public init(
+    plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false, who: String = "",
+    readOnly: Bool = false
+  ) {
     self.who = who
+    self.readOnly = readOnly
     figures = Figures(plan: plan, today: today)
     self.lang = lang
     self.width = width

@@ -117,7 +117,8 @@ enum HeaderPane {
     if rightWidth() > header.width - 16 { date = "\(s.today)  " }
     if rightWidth() > header.width - 16 { barW = 0 }
     var x = max(0, header.width - rightWidth() - 1)
-    let title = [s.plan.settings.title, s.plan.settings.agency].filter { !$0.isEmpty }.joined(separator: " · ")
+    var title = [s.plan.settings.title, s.plan.settings.agency].filter { !$0.isEmpty }.joined(separator: " · ")
+    if s.readOnly { title = l.pick("［只读］", "[read-only] ") + title }
     g.fill(header, style: .normal)
     g.put((" " + title).truncated(toWidth: max(0, x - 1)), x: 0, y: header.y, style: .title)
     x += g.put(date, x: x, y: header.y)

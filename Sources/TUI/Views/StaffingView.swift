@@ -7,10 +7,10 @@ enum StaffingView: DashboardView {
 
   static var bindings: [Binding] {
     [
-      Binding(keys: [.char("a")], action: .addUnit, zh: "新增单位", en: "add a unit", hint: true),
-      Binding(keys: [.char("e")], action: .editUnit, zh: "修改单位", en: "edit the unit", hint: true, disabled: needsUnit),
-      Binding(keys: [.char("+")], action: .reviewerPlus, zh: "审核人员 +1", en: "reviewers +1", hint: true, disabled: needsUnit),
-      Binding(keys: [.char("-")], action: .reviewerMinus, zh: "审核人员 −1", en: "reviewers −1", hint: true, disabled: needsUnit),
+      Binding(keys: [.char("a")], action: .addUnit, zh: "新增单位", en: "add a unit", hint: true, disabled: KeyMap.writes()),
+      Binding(keys: [.char("e")], action: .editUnit, zh: "修改单位", en: "edit the unit", hint: true, disabled: KeyMap.writes(needsUnit)),
+      Binding(keys: [.char("+")], action: .reviewerPlus, zh: "审核人员 +1", en: "reviewers +1", hint: true, disabled: KeyMap.writes(needsUnit)),
+      Binding(keys: [.char("-")], action: .reviewerMinus, zh: "审核人员 −1", en: "reviewers −1", hint: true, disabled: KeyMap.writes(needsUnit)),
     ]
   }
 
