@@ -61,4 +61,21 @@ struct FirstHourTests {
     s.play("u y")
     #expect(s.journal.count == entries + 3)
   }
+
+  @Test("at 80×24 a cut shows …, and a value or a rule is never cut mid-way")
+  func cutsShow() throws {
+    let s = try Session()
+    s.play("5")
+    let journal = s.terminal.text
+    #expect(journal.contains("第三税务所 → 2"))
+    #expect(journal.contains("状态 → 已完成…"))
+    s.play("4")
+    #expect(s.terminal.text.contains("审核≥执法×5%"))
+    // A title too long for its pane ends with …, not in the middle of a character.
+    var g = Grid(width: 10, height: 1)
+    g.put("工作措施工作措施", x: 0, y: 0, maxWidth: 9)
+    #expect(g.lines[0] == "工作措施… ")
+    g.put("abc   ", x: 0, y: 0, maxWidth: 4)
+    #expect(g.lines[0].hasPrefix("abc "))
+  }
 }

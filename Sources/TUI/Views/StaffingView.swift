@@ -60,7 +60,7 @@ enum StaffingView: DashboardView {
     let t = StaffingCheck(total: "", of: s.plan.staffingChecks())
     var lines: [(String, Style)] = []
     if let p = s.plan.settings.reviewerPercent {
-      lines.append((l.pick("规则：审核 ≥ 执法 × \(p)%", "Rule: reviewers ≥ \(p)%"), .muted))
+      lines.append((l.pick("规则：审核≥执法×\(p)%", "Rule: reviewers ≥ \(p)%"), .muted))
     } else {
       lines.append((l.pick("本方案未设比例", "No percentage set"), .muted))
     }
