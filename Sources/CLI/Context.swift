@@ -186,11 +186,12 @@ enum Console {
 
 extension Context {
   /// Runs a command body, turning store errors into `file:line:column: message` (in the
-  /// user's words) on stderr and the sysexits code.
+  /// user's words) on stderr and the sysexits code; says so when a save's git commit failed.
   func guarded(_ body: () throws -> Void) throws {
     do {
       try body()
       Console.flush()
+      if let f = Context.kept?.gitCommitFailure { Console.err("sanxiang: " + words.commitFailed(f)) }
     } catch let e as StoreError {
       Console.err("sanxiang: " + e.description(words))
       throw ExitCode(e.exitCode)

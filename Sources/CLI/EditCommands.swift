@@ -171,7 +171,9 @@ struct Undo: ParsableCommand {
 
 struct Staffing: ParsableCommand {
   static var configuration: CommandConfiguration {
-    CommandConfiguration(commandName: "staffing", abstract: helpWords.staffingAbstract, subcommands: [StaffingSet.self])
+    CommandConfiguration(
+      commandName: "staffing", abstract: helpWords.staffingAbstract,
+      subcommands: [StaffingSet.self, StaffingRename.self, StaffingRetire.self])
   }
   @OptionGroup var global: GlobalOptions
   @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json", "markdown", "csv"]))) var format: Format = .text
@@ -208,6 +210,7 @@ struct StaffingSet: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.unitHelp)) var unit: String
   @Option(help: ArgumentHelp(helpWords.enforcementHelp)) var enforcement: Int?
   @Option(help: ArgumentHelp(helpWords.reviewersHelp)) var reviewers: Int?
+  @Flag(help: ArgumentHelp(helpWords.newUnitHelp)) var new = false
 
   func validate() throws {
     for (name, v) in [("enforcement", enforcement), ("reviewers", reviewers)] {
@@ -226,6 +229,9 @@ struct StaffingSet: ParsableCommand {
     try ctx.guarded {
       let store = try ctx.openStore()
       let name = unit.trimmingSpaces
+      if store.plan.unitIndex(name) == nil && !new {
+        try PlanEdit.checkNames([name], known: store.plan.staffing.map(\.name), ctx: ctx)
+      }
       if store.plan.unitIndex(name) == nil && (enforcement == nil || reviewers == nil) {
         throw StoreError(.badData, .newUnitNeedsBoth(name))
       }

@@ -191,6 +191,9 @@ enum Reports {
         }
       }
     }
+    for (a, b) in store.plan.nearDuplicateNames {
+      out.append(w.warnNearNames(tasksPath, a, b))
+    }
     for (key, line) in store.unknownSettings {
       out.append(w.warnUnknownSetting(store.path(SettingsFile.name), line: line, key: key))
     }

@@ -19,7 +19,8 @@ public struct Sanxiang: ParsableCommand {
       commandName: "sanxiang", abstract: helpWords.sanxiangAbstract, discussion: helpWords.sanxiangDiscussion,
       subcommands: [
         Tui.self, Standup.self, List.self, Show.self, Done.self, Reopen.self, Start.self, Block.self, Note.self,
-        Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self,
+        Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self, Init.self, Add.self, EditTask.self,
+        Retire.self, GroupCommand.self, DepartmentCommand.self, RollupCommand.self,
       ])
   }
 
@@ -27,6 +28,9 @@ public struct Sanxiang: ParsableCommand {
 
   /// Set by the executable: opens the dashboard and returns its exit status.
   nonisolated(unsafe) public static var openDashboard: ((DashboardRequest) throws -> Int32)?
+
+  /// Set by the executable: opens the roll-up dashboard and returns its exit status.
+  nonisolated(unsafe) public static var openRollup: ((Rollup, Lang) throws -> Int32)?
 
   public init() {}
 
@@ -113,6 +117,7 @@ struct List: ParsableCommand {
   @Option(name: .customLong("due-within"), help: ArgumentHelp(helpWords.dueWithinHelp, valueName: "days"))
   var dueWithin: Int?
   @Flag(help: ArgumentHelp(helpWords.waitingHelp)) var waiting = false
+  @Flag(help: ArgumentHelp(helpWords.retiredHelp)) var retired = false
 
   func run() throws {
     let ctx = try Context(global)
@@ -120,7 +125,7 @@ struct List: ParsableCommand {
       let store = try ctx.openStore()
       let a = Agenda(plan: store.plan, today: ctx.today)
       var roles: [Int: Role] = [:]
-      var pool = a.urgency
+      var pool = retired ? a.retired : a.urgency
       if let g = group {
         let name = try Reports.resolveGroup(g, in: store.plan)
         pool = pool.filter { a.plan.tasks[$0].group == name }
@@ -238,14 +243,14 @@ struct Check: ParsableCommand {
         Console.out(
           JSON.object([
             ("ok", .bool(true)), ("tasks", .int(p.tasks.count)), ("groups", .int(groups)),
-            ("departments", .int(departments)), ("units", .int(p.staffing.count)),
+            ("departments", .int(departments)), ("units", .int(p.staffingChecks().count)),
             ("journal_entries", .int(p.journal.count)), ("warnings", .array(warnings.map(JSON.string))),
           ]).rendered(pretty: true))
       } else {
         for w in warnings { Console.out(ctx.words.warning(w)) }
         Console.out(
           ctx.words.checkOK(
-            tasks: p.tasks.count, groups: groups, departments: departments, units: p.staffing.count,
+            tasks: p.tasks.count, groups: groups, departments: departments, units: p.staffingChecks().count,
             entries: p.journal.count, warnings: warnings.count))
       }
     }

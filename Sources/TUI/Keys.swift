@@ -70,7 +70,8 @@ public enum Action: Hashable, Sendable {
   case toggleDone, doneOn, toggleStarted, toggleBlocked, trigger, note
   case undo, search, cycleFilter
   case view(View)
-  case editStaffing, reviewerPlus, reviewerMinus
+  case addTask, editTask, retireTask
+  case addUnit, editUnit, reviewerPlus, reviewerMinus
   case help, redraw, quit
 }
 
@@ -103,6 +104,18 @@ public struct Binding: Sendable {
 /// is looked up first (tig's keys.c). Bindings are data, so the help overlay and the footer
 /// read from here.
 public enum KeyMap {
+  /// Why a change does nothing here: the plan is read-only.
+  static func readOnly(_ s: AppState) -> String? {
+    s.readOnly ? s.words.readOnlyFooter : nil
+  }
+
+  /// `readOnly`, then `also`: the reason a key that changes the plan does nothing now.
+  static func writes(_ also: @escaping @Sendable (AppState) -> String? = { _ in nil })
+    -> @Sendable (AppState) -> String?
+  {
+    { s in readOnly(s) ?? also(s) }
+  }
+
   /// Why a task action does nothing: no task is selected (or the view lists something else).
   static func needsTask(_ s: AppState) -> String? {
     if s.selectedTaskIndex != nil && (s.focus != .nav || s.selectedItem != nil) { return nil }
@@ -123,19 +136,24 @@ public enum KeyMap {
     Binding(keys: [.escape, .backspace], action: .back, help: { $0.keyBack }, hint: true),
     Binding(
       keys: [.char(" "), .char("x")], action: .toggleDone, help: { $0.keyToggleDone }, hint: true,
-      disabled: needsTask),
-    Binding(keys: [.char("D")], action: .doneOn, help: { $0.keyDoneOn }, hint: false, disabled: needsTask),
+      disabled: writes(needsTask)),
+    Binding(keys: [.char("D")], action: .doneOn, help: { $0.keyDoneOn }, hint: false, disabled: writes(needsTask)),
     Binding(
       keys: [.char("s")], action: .toggleStarted, help: { $0.keyToggleStarted }, hint: false,
-      disabled: needsTask),
+      disabled: writes(needsTask)),
     Binding(
       keys: [.char("b")], action: .toggleBlocked, help: { $0.keyToggleBlocked }, hint: false,
-      disabled: needsTask),
+      disabled: writes(needsTask)),
     Binding(
       keys: [.char("t")], action: .trigger, help: { $0.keyTrigger }, hint: false,
-      disabled: needsTask),
-    Binding(keys: [.char("n")], action: .note, help: { $0.keyNote }, hint: true, disabled: needsTask),
-    Binding(keys: [.char("u")], action: .undo, help: { $0.keyUndo }, hint: true),
+      disabled: writes(needsTask)),
+    Binding(keys: [.char("n")], action: .note, help: { $0.keyNote }, hint: true, disabled: writes(needsTask)),
+    Binding(keys: [.char("a")], action: .addTask, help: { $0.keyAddTask }, hint: false, disabled: writes()),
+    Binding(keys: [.char("e")], action: .editTask, help: { $0.keyEditTask }, hint: false, disabled: writes(needsTask)),
+    Binding(
+      keys: [.char("R")], action: .retireTask, help: { $0.keyRetireTask }, hint: false,
+      disabled: writes(needsTask)),
+    Binding(keys: [.char("u")], action: .undo, help: { $0.keyUndo }, hint: true, disabled: writes()),
     Binding(keys: [.char("/")], action: .search, help: { $0.keySearch }, hint: true),
     Binding(keys: [.char("f")], action: .cycleFilter, help: { $0.keyFilter }, hint: true),
     Binding(keys: [.char("1")], action: .view(.standup), help: { $0.keyStandup }, hint: false),

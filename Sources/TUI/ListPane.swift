@@ -85,9 +85,31 @@ enum ListPane {
     cx += g.put(
       what.padded(toWidth: s.lang == .zh ? 9 : 10) + " ", x: cx, y: y, style: e.change.op == "undo" ? .soon : .title)
     cx += g.put(p.target(e.change.target) + " ", x: cx, y: y)
+    let room = max(0, x + width - cx)
     let summary = p.summary(e)
-    g.put(summary.isEmpty ? p.changes(e.change) : summary, x: cx, y: y, style: .muted, maxWidth: max(0, x + width - cx))
+    g.put(summary.isEmpty ? fitted(e.change, p, room) : summary, x: cx, y: y, style: .muted, maxWidth: room)
     return .normal
+  }
+
+  /// A change's fields in `room` columns, no value ever cut: "状态 未开始 → 已完成；…" in
+  /// full when it fits, else each field with its new value only ("状态 → 已完成"), else as
+  /// many whole fields as fit, then "…".
+  static func fitted(_ c: Change, _ p: Phrases, _ room: Int) -> String {
+    let sep = p.words.clauseSeparator
+    let full = p.changes(c)
+    if full.displayWidth <= room { return full }
+    let short = c.fields.map { "\(p.field($0.field)) → \(p.value($0.field, $0.after))" }
+    var out = ""
+    for (k, part) in short.enumerated() {
+      let next = out.isEmpty ? part : out + sep + part
+      let more = k < short.count - 1 ? 1 : 0
+      guard next.displayWidth + more <= room else {
+        // Not even one field: its new value alone.
+        return out.isEmpty ? "→ " + p.value(c.fields[0].field, c.fields[0].after) + (more > 0 ? "…" : "") : out + "…"
+      }
+      out = next
+    }
+    return out
   }
 
   @discardableResult

@@ -41,6 +41,11 @@ extension AppState {
     case .saved(let r, let text):
       pinSelection()
       replacePlan(r.plan, changed: r.changedTasks)
+      // A task that left the list (done, out of "overdue") leaves the cursor on the row it
+      // was on, now the next task's; one still in the list keeps the cursor.
+      if let key = here.list.key, index(ofKey: key) == nil, !listItems.isEmpty {
+        selectRow(min(here.list.selected, listItems.count - 1))
+      }
       keepVisible()
       message = FooterMessage(text: text, isError: false)
       return []
@@ -76,6 +81,7 @@ extension AppState {
   var layout: Layout { Layout(width: width, height: height, focus: focus) }
 
   mutating func key(_ k: Key) -> [Effect] {
+    if form != nil { return formKey(k) }
     if prompt != nil { return promptKey(k) }
     if showHelp {
       switch k {
@@ -147,7 +153,7 @@ extension AppState {
       rebuildList()
       message = FooterMessage(text: words.filterShown(filter.title(words)), isError: false)
     case .search:
-      prompt = Prompt(purpose: .search, text: search)
+      prompt = Prompt(.search, search)
     case .help:
       showHelp = true
       helpScroll = 0
@@ -156,21 +162,31 @@ extension AppState {
     case .quit:
       return [.quit]
     case .undo:
-      guard let (entry, change) = plan.undoCandidate() else {
+      // Your own latest change; someone else's only after asking, by name.
+      if let mine = plan.undoCandidate(by: who) { return undo(mine.entry, mine.change) }
+      guard let (entry, _) = plan.undoCandidate() else {
         message = FooterMessage(text: words.nothingToUndoFooter, isError: false)
         return []
       }
-      let w = words
-      return [
-        .save(
-          [change],
-          message: w.undidFooter(
-            w.operation(entry.change.op), by: entry.by, target: w.target(entry.change.target)))
-      ]
+      prompt = Prompt(
+        .confirmUndo(
+          entry.seq,
+          words.confirmOthersUndo(entry.by, words.operation(entry.change.op), target: words.target(entry.change.target))
+        ))
     case .toggleDone, .doneOn, .toggleStarted, .toggleBlocked, .trigger, .note:
       guard let i = selectedTaskIndex else { return [] }
       return taskAction(action, i)
-    case .editStaffing, .reviewerPlus, .reviewerMinus:
+    case .addTask:
+      form = Form.addTask(self)
+    case .editTask:
+      guard let i = selectedTaskIndex else { return [] }
+      form = Form.editTask(plan.tasks[i])
+    case .retireTask:
+      guard let i = selectedTaskIndex else { return [] }
+      prompt = Prompt(.confirmRetire(plan.tasks[i].id))
+    case .addUnit:
+      form = Form.addUnit()
+    case .editUnit, .reviewerPlus, .reviewerMinus:
       return staffingAction(action)
     }
     keepVisible()
@@ -231,21 +247,12 @@ extension AppState {
     let brief = t.measure.truncated(toWidth: 24)
     switch action {
     case .toggleDone:
-      // The task will move (done sorts last); the cursor stays put, on the next task.
-      let selection = listSelection
-      if focus == .list,
-        let next = listItems.indices.first(where: { $0 > selection })
-          ?? listItems.indices.last(where: { $0 < selection })
-      {
-        here.list.key = key(of: listItems[next])
-        here.list.selected = selection
-      }
       if t.status == .done {
         return save(plan.setStatus(t.id, .open), words.notDoneFooter(t.id, brief))
       }
       return save(plan.markDone(t.id, on: today), words.doneFooter(t.id, today, brief))
     case .doneOn:
-      prompt = Prompt(purpose: .doneOn(t.id), text: today.description)
+      prompt = Prompt(.doneOn(t.id), today.description, selected: true)
     case .toggleStarted:
       let target: TaskStatus = t.status == .inProgress ? .open : .inProgress
       return save(plan.setStatus(t.id, target), words.statusFooter(t.id, words.status(target)))
@@ -257,9 +264,9 @@ extension AppState {
         message = FooterMessage(text: words.notWaitingFooter(t.id), isError: true)
         return []
       }
-      prompt = Prompt(purpose: .trigger(t.id), text: today.description)
+      prompt = Prompt(.trigger(t.id), today.description, selected: true)
     case .note:
-      prompt = Prompt(purpose: .note(t.id), text: t.note)
+      prompt = Prompt(.note(t.id), t.note)
     default: break
     }
     return []
@@ -281,8 +288,8 @@ extension AppState {
   mutating func staffingAction(_ action: Action) -> [Effect] {
     guard let u = selectedUnit else { return [] }
     switch action {
-    case .editStaffing:
-      prompt = Prompt(purpose: .staffing(u.name), text: "\(u.enforcement) \(u.reviewers)")
+    case .editUnit:
+      form = Form.editUnit(u)
       return []
     case .reviewerPlus, .reviewerMinus:
       let r = max(0, u.reviewers + (action == .reviewerPlus ? 1 : -1))
@@ -301,8 +308,36 @@ extension AppState {
 
   // MARK: The input line
 
+  /// The change that reverts `entry`, saved; the cursor goes to the task it puts back.
+  mutating func undo(_ entry: JournalEntry, _ change: Change) -> [Effect] {
+    if case .task(let id) = change.target { here.list.key = "t:" + id }
+    let w = words
+    return [
+      .save(
+        [change],
+        message: w.undidFooter(w.operation(entry.change.op), by: entry.by, target: w.target(entry.change.target)))
+    ]
+  }
+
   mutating func promptKey(_ k: Key) -> [Effect] {
     guard var p = prompt else { return [] }
+    if case .confirmUndo(let seq, _) = p.purpose {
+      prompt = nil
+      guard k == .char("y") || k == .char("Y"), let (entry, change) = plan.undoCandidate(), entry.seq == seq else {
+        message = FooterMessage(text: words.nothingUndone, isError: false)
+        return []
+      }
+      return undo(entry, change)
+    }
+    if case .confirmRetire(let id) = p.purpose {
+      // y confirms; any other key (Enter and Esc too) answers no.
+      prompt = nil
+      guard k == .char("y") || k == .char("Y") else {
+        message = FooterMessage(text: words.notRetiredFooter(id), isError: false)
+        return []
+      }
+      return save(plan.retire(id), words.retiredFooter(id))
+    }
     switch k {
     case .escape:
       if p.purpose == .search {
@@ -314,14 +349,8 @@ extension AppState {
     case .enter:
       prompt = nil
       return submit(p)
-    case .backspace, .ctrl("h"):
-      if !p.text.isEmpty { p.text.removeLast() }
-    case .ctrl("u"):
-      p.text = ""
-    case .char(let c):
-      if p.text.count < 500 { p.text.append(c) }
     default:
-      return []
+      guard p.line.handle(k) else { return [] }
     }
     prompt = p
     if p.purpose == .search {
@@ -351,14 +380,8 @@ extension AppState {
     case .trigger(let id):
       guard let d = Day(iso: text) else { return invalid(words.dateExample) }
       return save(plan.trigger(id, on: d), words.eventFooter(id, d))
-    case .staffing(let name):
-      let nums = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "/" }).map { Int($0) }
-      guard nums.count == 2, let e = nums[0], let r = nums[1], e >= 0, r >= 0, e <= StaffingUnit.maxCount,
-        r <= StaffingUnit.maxCount
-      else {
-        return invalid(words.twoCounts)
-      }
-      return save(plan.setStaffing(name, enforcement: e, reviewers: r), staffingSaid(name, e, r))
+    case .confirmRetire, .confirmUndo:
+      return []
     }
   }
 

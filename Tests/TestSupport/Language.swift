@@ -5,7 +5,8 @@ public enum Language {
   /// subcommands' names, option values, key names, setting keys and technical names.
   public static let typed: Set<String> = [
     "sanxiang", "tui", "standup", "list", "show", "done", "reopen", "start", "block", "note", "trigger", "undo",
-    "staffing", "log", "check", "import", "help", "set", "lead", "support", "open", "in_progress", "blocked", "text",
+    "staffing", "log", "check", "import", "help", "set", "init", "add", "edit", "retire", "group", "department",
+    "rollup", "rename", "move", "git", "git_commit", "off", "lead", "support", "open", "in_progress", "blocked", "text",
     "json", "markdown", "csv", "Enter", "Esc", "Space", "PgUp", "PgDn", "Home", "End", "Tab", "Bksp", "Del", "UTF",
     "TERM", "XDG", "YYYY", "Word", "xterm", "reviewer_percent", "holiday", "workday", "seq",
   ]

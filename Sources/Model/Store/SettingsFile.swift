@@ -52,6 +52,12 @@ public enum SettingsFile {
       case "holiday", "workday":
         guard let days = dayList(value) else { throw bad(.badDayList(key: key)) }
         if key == "holiday" { holidays.formUnion(days) } else { workdays.formUnion(days) }
+      case "git_commit":
+        switch value.lowercased() {
+        case "on", "yes", "true", "1": s.gitCommit = true
+        case "off", "no", "false", "0", "": s.gitCommit = false
+        default: throw bad(.badGitCommit)
+        }
       default:
         unknown.append((key, lineNo))
       }
@@ -74,6 +80,48 @@ public enum SettingsFile {
     return out
   }
 
+  /// `bytes` (a plan.ini) changed to say `settings`: each line whose key now has another
+  /// value rewritten, a key the file lacks added at the end, the group lines replaced as one
+  /// block where the first stood; every other line (comments, holidays, keys this version
+  /// does not know) kept byte for byte, with the file's BOM and line ending.
+  public static func updating(_ bytes: [UInt8], to settings: PlanSettings) -> [UInt8] {
+    guard !bytes.isEmpty else { return Array(render(settings).utf8) }
+    var text = String(decoding: bytes, as: UTF8.self)
+    let bom = text.hasPrefix("\u{FEFF}")
+    if bom { text.removeFirst() }
+    let newline = text.contains("\r\n") ? "\r\n" : "\n"
+    var lines = text.lines
+    let endsWithNewline = lines.last == ""
+    if endsWithNewline { lines.removeLast() }
+    func key(_ line: String) -> String? {
+      guard let eq = line.firstIndex(of: "="), !line.trimmingSpaces.hasPrefix("#") else { return nil }
+      return line[..<eq].trimmingSpaces
+    }
+    func value(_ line: String) -> String {
+      line.firstIndex(of: "=").map { line[line.index(after: $0)...].trimmingSpaces } ?? ""
+    }
+    let scalars: [(String, String)] = [
+      ("title", settings.title), ("agency", settings.agency), ("note", settings.note),
+      ("reviewer_percent", settings.reviewerPercent.map(String.init) ?? ""),
+      ("start", settings.start?.description ?? ""),
+    ]
+    for (k, v) in scalars {
+      if let at = lines.firstIndex(where: { key($0) == k }) {
+        if value(lines[at]) != v { lines[at] = "\(k) = \(v)" }
+      } else if !v.isEmpty {
+        lines.append("\(k) = \(v)")
+      }
+    }
+    let groupLines = lines.indices.filter { key(lines[$0]) == "group" }
+    if groupLines.map({ value(lines[$0]) }).filter({ !$0.isEmpty }) != settings.groups {
+      let at = groupLines.first ?? lines.count
+      for k in groupLines.reversed() { lines.remove(at: k) }
+      lines.insert(contentsOf: settings.groups.map { "group = \($0)" }, at: min(at, lines.count))
+    }
+    let out = lines.joined(separator: newline) + (endsWithNewline ? newline : "")
+    return (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(out.utf8)
+  }
+
   /// The text a new store starts with.
   public static func render(_ s: PlanSettings) -> String {
     var lines = [
@@ -88,6 +136,7 @@ public enum SettingsFile {
       "reviewer_percent = \(s.reviewerPercent.map(String.init) ?? "")",
     ]
     if let start = s.start { lines.append("start = \(start)") }
+    if s.gitCommit { lines.append("git_commit = on") }
     lines.append("# Working groups, in the plan's order.")
     lines += s.groups.map { "group = \($0)" }
     lines.append("# Days off and make-up working days for \"N working days\" deadlines, e.g.")

@@ -105,6 +105,24 @@ public struct StoreError: Error, Sendable, Equatable {
     case countOutOfRange(option: String, max: Int)
     case noCounts
     case noUnitName
+
+    // MARK: Keeping the plan
+    /// A name one character off known ones: a typo, unless `--new` says it is meant.
+    case nearName(String, near: [String])
+    case percentOutOfRange
+    case emptyMeasure
+    case emptyTaskID
+    case taskExists(String)
+    case badSetOption
+    /// `--set` naming one of the plan's own columns.
+    case ownColumn(String)
+    case emptyGroupName
+    case emptyNewName
+    case groupExists(String)
+    case unitExists(String)
+    case noUnit(String)
+    case badGitCommit
+    case noRollupFolders
   }
 
   public let kind: Kind

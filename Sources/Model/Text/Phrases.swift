@@ -66,8 +66,36 @@ public struct Phrases: Sendable {
     return e.message
   }
 
+  /// One entry in a line: "完成 任务 3：状态 未开始 → 已完成；完成日期 — → 2019-09-20".
+  public func entrySummary(_ e: JournalEntry) -> String {
+    var s = operation(e.change.op) + " " + target(e.change.target)
+    if let u = e.change.undoes { s += " #\(u)" }
+    let what = e.change.fields.isEmpty ? summary(e) : changes(e.change)
+    return what.isEmpty ? s : words.labelled(s, what)
+  }
+
+  /// A save's git commit message: its journal entry's summary (one line each when a save made
+  /// several, under a line that counts them).
+  public func commitMessage(_ entries: [JournalEntry]) -> String {
+    let lines = entries.map(entrySummary)
+    guard lines.count > 1 else { return lines.first ?? "" }
+    return words.commitChanges(entries.count)
+      + entries.map { target($0.change.target) }.joined(separator: words.listSeparator)
+      + "\n\n" + lines.joined(separator: "\n")
+  }
+
   /// What a journal entry was about, for lists: "task 4" / "unit 征收管理科".
   public func target(_ t: ChangeTarget) -> String { words.target(t) }
+
+  /// How a deadline phrase was read, said back to whoever typed it: "read as: by 2020-06-30".
+  public func typedDeadline(_ deadline: Deadline) -> String {
+    switch deadline.kind {
+    case .by(let d): return words.readAsBy(d)
+    case .byThenOngoing(let d): return words.readAsByThenOngoing(d)
+    case .unparsed: return deadline.text.isEmpty ? words.noDeadline : words.typedNotUnderstood
+    default: return words.readAs(kind(deadline.kind))
+    }
+  }
 
   public func weekday(_ d: Day) -> String { words.weekday(d.weekday) }
 }

@@ -10,6 +10,7 @@ public struct EnglishWords: Words {
     case .inProgress: "in progress"
     case .done: "done"
     case .blocked: "blocked"
+    case .retired: "retired"
     }
   }
 
@@ -59,6 +60,15 @@ public struct EnglishWords: Words {
     case "staffing": "staffing"
     case "undo": "undo"
     case "import": "import"
+    case "add": "added"
+    case "edit": "edited"
+    case "retire": "retired"
+    case "group_add": "group added"
+    case "group_rename": "group renamed"
+    case "group_move": "groups reordered"
+    case "department_rename": "department renamed"
+    case "unit_rename": "unit renamed"
+    case "unit_retire": "unit retired"
     default: op
     }
   }
@@ -224,7 +234,7 @@ public struct EnglishWords: Words {
   public var compliant: String { "compliant" }
   public var ratioLabel: String { "ratio" }
   public var noPercentSet: String { "no percentage set" }
-  public var unitKeysHint: String { "e edits the counts · + / − change reviewers" }
+  public var unitKeysHint: String { "e edits the unit · + / − change reviewers · a adds one" }
   public func unitTasksTitle(_ n: Int) -> String { "Its tasks (\(n))" }
   public func unitTitle(_ name: String) -> String { "Unit · \(name)" }
 
@@ -307,7 +317,8 @@ public struct EnglishWords: Words {
   public var keyHelp: String { "help" }
   public var keyRedraw: String { "redraw" }
   public var keyQuit: String { "quit" }
-  public var keyEditCounts: String { "edit the counts" }
+  public var keyEditUnit: String { "edit the unit" }
+  public var keyAddUnit: String { "add a unit" }
   public var keyReviewerPlus: String { "reviewers +1" }
   public var keyReviewerMinus: String { "reviewers −1" }
 
@@ -591,6 +602,323 @@ public struct EnglishWords: Words {
   public func unchanged(_ n: Int) -> String { "unchanged: \(n)" }
   public func vanished(_ n: Int) -> String { "no longer in the table (kept, not deleted): \(n)" }
 
+  // MARK: Keeping the plan: command line
+
+  public var initAbstract: String { "Start an empty plan in a new folder (no Word table needed)." }
+  public var initDirHelp: String { "The folder to create the store in." }
+  public var titleHelp: String { "The plan's title." }
+  public var planAgencyHelp: String { "Whose plan it is (the agency)." }
+  public var reviewerPercentHelp: String { "Reviewers per hundred enforcement staff (default 5)." }
+  public var groupsHelp: String { "A working group (repeat, in order)." }
+  public var addAbstract: String { "Add a task to a group (its id is the group's next free number)." }
+  public var addGroupHelp: String { "The working group: its name, its number, or a unique part of its name." }
+  public var measureHelp: String { "What is to be done (the measure)." }
+  public var themeHelp: String { "The theme (推行任务) it belongs to." }
+  public var leadHelp: String { "A lead department (repeat for several)." }
+  public var supportHelp: String { "A cooperating department (repeat for several)." }
+  public var deadlineHelp: String { "The deadline as the plan says it, e.g. 2020年6月底前." }
+  public var requirementHelp: String { "The requirement (具体要求)." }
+  public var addIDHelp: String { "The task's id (default: the group's next free number)." }
+  public var newDepartmentHelp: String { "A department name that is almost an existing one is meant as a new one." }
+  public var editAbstract: String { "Change a task's measure, theme, group, departments, deadline or own columns." }
+  public var newMeasureHelp: String { "The new measure." }
+  public var newThemeHelp: String { "The new theme." }
+  public var moveToGroupHelp: String { "Move it to this group." }
+  public var newLeadHelp: String { "The lead departments (repeat; replaces them all)." }
+  public var newSupportHelp: String { "The cooperating departments (repeat; replaces them all)." }
+  public var newDeadlineHelp: String { "The new deadline, as the plan says it." }
+  public var newRequirementHelp: String { "The new requirement." }
+  public var setColumnHelp: String { "A column of your own: COLUMN=VALUE." }
+
+  public var retireAbstract: String {
+    "Take tasks out of the plan: they leave the lists and counts, stay in the file and its history."
+  }
+
+  public var retireNoteHelp: String { "Why (replaces the task's note)." }
+  public var groupAbstract: String { "Add, rename or move a working group." }
+  public var groupAddAbstract: String { "Add a working group at the end." }
+  public var groupNameHelp: String { "The group's name." }
+  public var groupRenameAbstract: String { "Rename a working group; its tasks follow." }
+  public var groupRefHelp: String { "The group (name, number or a unique part)." }
+  public var newNameHelp: String { "Its new name." }
+  public var groupMoveAbstract: String { "Move a working group before another (or to the end)." }
+  public var beforeHelp: String { "The group it goes before (default: to the end)." }
+  public var departmentAbstract: String { "Rename a department everywhere it is named." }
+  public var departmentRenameAbstract: String {
+    "Rename a department in every lead and support cell (one journal entry)."
+  }
+  public var departmentNowHelp: String { "The department's name now." }
+  public var forceNameHelp: String { "A new name that is almost another department's is meant as it is." }
+  public var unitRenameAbstract: String { "Rename a unit." }
+  public var unitNowHelp: String { "The unit's name now." }
+  public var unitRetireAbstract: String { "Take a unit out of the reviewer rule (merged away); it stays in the file." }
+  public var newUnitHelp: String { "A name that is almost an existing unit's is meant as a new unit." }
+  public var retiredHelp: String { "The tasks taken out of the plan (retire), instead of the others." }
+  public func planCreated(_ folder: String) -> String { "Created an empty plan in \(folder)" }
+
+  public func taskAdded(_ id: String, group: String, _ brief: String, _ reading: String) -> String {
+    "+ added task \(id) (\(group)): \(brief); \(reading)"
+  }
+
+  public func taskExists(_ id: String) -> String { "task \(id) already exists" }
+  public func taskEdited(_ id: String, _ changes: String) -> String { "✎ task \(id) changed: \(changes)" }
+  public func taskUnchanged(_ id: String) -> String { "task \(id) unchanged" }
+
+  public func retiredSaid(_ id: String, _ brief: String) -> String {
+    "- task \(id) retired (kept in the file; undo brings it back): \(brief)"
+  }
+
+  public func alreadyRetired(_ id: String) -> String { "task \(id) was already retired" }
+  public func groupAdded(_ name: String) -> String { "+ added the group \(name)" }
+  public func groupExists(_ name: String) -> String { "the group \(name) already exists" }
+
+  public func groupRenamed(_ old: String, to new: String, tasks: Int) -> String {
+    "✎ group \(old) is now \(new) (\(tasks) tasks follow)"
+  }
+
+  public var groupNameUnchanged: String { "the group's name is unchanged" }
+  public func groupsInOrder(_ groups: [String]) -> String { "↕ groups in order: " + groups.joined(separator: ", ") }
+  public var orderUnchanged: String { "the order is unchanged" }
+
+  public func departmentRenamed(_ old: String, to new: String, tasks: Int) -> String {
+    "✎ \(old) is now \(new) (in \(tasks) tasks)"
+  }
+
+  public var departmentNameUnchanged: String { "the name is unchanged" }
+  public func unitRenamed(_ old: String, to new: String) -> String { "✎ the unit \(old) is now \(new)" }
+  public var unitNameUnchanged: String { "the name is unchanged" }
+  public func unitRetired(_ unit: String) -> String {
+    "- the unit \(unit) is retired (kept in the file; undo brings it back)"
+  }
+  public func unitAlreadyRetired(_ unit: String) -> String { "the unit \(unit) was already retired" }
+
+  public func warnNearNames(_ file: String, _ a: String, _ b: String) -> String {
+    "\(file): \"\(a)\" and \"\(b)\" are almost the same name: one department or unit? (department rename unifies them)"
+  }
+
+  public func readAsBy(_ d: Day) -> String { "read as: by \(d)" }
+  public func readAsByThenOngoing(_ d: Day) -> String { "read as: by \(d), then ongoing" }
+  public func readAs(_ kind: String) -> String { "read as: \(kind)" }
+  public var typedNotUnderstood: String { "not understood; kept as written (check flags it)" }
+
+  // MARK: Keeping the plan: dashboard
+
+  public var keyAddTask: String { "add a task" }
+  public var keyEditTask: String { "edit the task" }
+  public var keyRetireTask: String { "retire the task (asks first)" }
+  public var readOnlyFooter: String { "Read-only: nothing can be saved here" }
+  public var readOnlyMark: String { "[read-only] " }
+  public var escCancels: String { "Esc cancels" }
+
+  public func confirmRetirePrompt(_ id: String) -> String {
+    "Retire task \(id) (out of the lists, kept in the file)? y confirms "
+  }
+
+  public func confirmOthersUndo(_ by: String, _ operation: String, target: String) -> String {
+    "Nothing of yours to undo. Undo \(by)'s \(operation) (\(target))? y confirms "
+  }
+
+  public var nothingUndone: String { "Nothing undone" }
+  public func notRetiredFooter(_ id: String) -> String { "Task \(id) not retired" }
+  public func retiredFooter(_ id: String) -> String { "- Task \(id) retired (kept in the file) · u undoes" }
+  public var formCancelled: String { "Cancelled; nothing saved" }
+
+  public func formNoGroup(_ group: String, groups: [String]) -> String {
+    "No group \"\(group)\" (groups: \(groups.joined(separator: ", ")))"
+  }
+
+  public var formEmptyMeasure: String { "The measure cannot be empty" }
+
+  public func formNearDepartment(_ name: String, _ near: String) -> String {
+    "\"\(name)\" is one character off \"\(near)\": a typo? Enter again keeps it as a new department"
+  }
+
+  public func formTaskGone(_ id: String) -> String { "Task \(id) is gone" }
+  public var formEmptyID: String { "The id cannot be empty" }
+  public func formTaskExists(_ id: String) -> String { "Task \(id) already exists" }
+  public func taskChangedFooter(_ id: String) -> String { "✎ Task \(id) changed · u undoes" }
+  public func taskAddedFooter(_ id: String) -> String { "+ Added task \(id) · u undoes" }
+  public var formEmptyUnit: String { "The unit needs a name" }
+  public var formCounts: String { "Enforcement and reviewers are whole numbers" }
+  public func formUnitExists(_ name: String) -> String { "The unit \(name) already exists" }
+
+  public func formNearUnit(_ name: String, _ near: String) -> String {
+    "\"\(name)\" is one character off \"\(near)\": a typo? Enter again keeps it as a new unit"
+  }
+
+  public var formKeys: String { "Tab/S-Tab next/previous  → completes  Enter saves  Esc cancels" }
+  public var addTaskTitle: String { "Add a task" }
+  public func editTaskTitle(_ id: String) -> String { "Edit task \(id)" }
+  public var addUnitTitle: String { "Add a unit" }
+  public func editUnitTitle(_ name: String) -> String { "Edit unit · \(name)" }
+
+  // MARK: Roll-up: the command and its report
+
+  public var rollupAbstract: String {
+    "Roll up many agencies' stores, read-only: progress, overdue, staffing, and who is not reporting."
+  }
+
+  public var rollupDiscussion: String {
+    "Each DIR is a store, or a folder whose subfolders (one level down) are stores. Agencies are named by plan.ini's "
+      + "agency, else by their folder. Exit codes: 66 a DIR holds no store; 65 no store could be read; 64 usage."
+  }
+
+  public var rollupFormatHelp: String {
+    "text, json, markdown or csv (without it: the roll-up dashboard on a terminal, else text)."
+  }
+
+  public var pullHelp: String { "First run `git pull --ff-only` in every store that is a git clone (several at once)." }
+  public var dirsHelp: String { "Store folders, or folders whose subfolders are stores." }
+
+  public func rollupHeading(agencies n: Int, today: Day) -> String {
+    "Roll-up · \(n) \(n == 1 ? "agency" : "agencies") · \(today) " + weekday(today.weekday)
+  }
+
+  public func rollupOverview(_ t: RollupTotal) -> String {
+    let f = t.figures
+    var parts = [
+      "progress \(f.done)/\(f.tasks)", "overdue \(f.overdue)", "due in 14 days \(f.dueSoon)",
+      "\(f.staffingShortUnits) units short of reviewers", "\(t.notReporting) not reporting",
+    ]
+    if t.failed > 0 { parts.append("\(t.failed) unreadable") }
+    return parts.joined(separator: " · ")
+  }
+
+  public var agencyColumn: String { "agency" }
+  public var storeColumn: String { "store" }
+  public var tasksColumn: String { "tasks" }
+  public var progressColumn: String { "progress" }
+  public var doneColumn: String { "done" }
+  public var inProgressColumn: String { "in progress" }
+  public var overdueColumn: String { "overdue" }
+  public var dueSoonColumn: String { "due ≤14d" }
+  public var waitingColumn: String { "waiting" }
+  public var shortColumn: String { "short units" }
+  public var lastChangeColumn: String { "last change" }
+  public var daysSinceColumn: String { "days since" }
+  public var notReportingColumn: String { "not reporting" }
+  public var errorColumn: String { "error" }
+  public var idColumn: String { "ID" }
+  public var overdueAgenciesColumn: String { "overdue in" }
+  public var overdueIn: String { "overdue in: " }
+  public var yes: String { "yes" }
+  public var no: String { "no" }
+
+  public func lastChange(_ a: AgencySummary) -> String {
+    guard let at = a.lastChange, let days = a.daysSinceChange else { return "never" }
+    let day = String(at.prefix(10))
+    switch days {
+    case 0: return day + " · today"
+    case 1: return day + " · 1 day ago"
+    default: return day + " · \(days) days ago"
+    }
+  }
+
+  public var notReporting: String { "not reporting" }
+  public var unreadable: String { "cannot read" }
+  public func failedHeading(_ n: Int) -> String { "Could not read (\(n))" }
+  public func failure(_ a: AgencySummary) -> String { a.label + ": " + (a.error?.description(self) ?? "") }
+  public func measuresHeading(_ rows: Int, agencies: Int) -> String { "Measures (\(rows) × \(agencies) agencies)" }
+  public var noSharedMeasures: String { "The agencies' plans share no measure (same id and text): no measures matrix." }
+
+  public func measureCounts(_ r: MeasureRow) -> String {
+    "done in \(r.doneIn) of \(r.heldBy) · overdue in \(r.overdueIn)"
+  }
+
+  public func measureStatus(_ s: MeasureStatus) -> String {
+    switch s {
+    case .overdue: "overdue"
+    case .done: "done"
+    case .waiting: "waiting"
+    case .blocked: "blocked"
+    case .inProgress: "in progress"
+    case .open: "not started"
+    }
+  }
+
+  public var legend: String {
+    [MeasureStatus.done, .inProgress, .overdue, .waiting, .blocked, .open].map { $0.glyph + " " + measureStatus($0) }
+      .joined(separator: "  ")
+  }
+
+  public func rollupError(_ e: RollupError) -> String {
+    switch e {
+    case .noSuchFolder(let f): "no such folder: \(f)"
+    case .noStore(let f): "\(f) holds no store: it is not one, and no folder in it is (a store has tasks.csv)"
+    }
+  }
+
+  public var everyStoreFailed: String { "no store could be read" }
+
+  // MARK: Roll-up: the dashboard
+
+  public func rollupTitle(_ agencies: Int) -> String { "Roll-up · \(agencies) agencies" }
+  public var agenciesView: String { "Agencies" }
+  public var measuresView: String { "Measures" }
+  public func agenciesListTitle(_ n: Int) -> String { "Agencies, worst first (\(n))" }
+  public var unitsListTitle: String { "Units · enforcement · reviewers/required · short" }
+  public var lateShort: String { "late" }
+  public var soonShort: String { "≤14d" }
+  public var waitShort: String { "wait" }
+  public var shortShort: String { "short" }
+  public func moreAgencies(from: Int, to: Int, of n: Int) -> String { "← → more agencies (\(from)–\(to) of \(n))" }
+  public func storeLine(_ folder: String) -> String { "store     \(folder)" }
+  public func changedLine(_ when: String) -> String { "changed   \(when)" }
+
+  public func agencyFigures(_ f: AgencyFigures) -> String {
+    "\(f.tasks) tasks · \(f.done) done · \(f.inProgress) in progress · \(f.overdue) overdue · \(f.dueSoon) due soon · "
+      + "\(f.waiting) waiting"
+  }
+
+  public func agencyShortUnits(_ n: Int) -> String { "\(n) units short of reviewers" }
+  public var openStandupHint: String { "Enter opens its stand-up (read-only)" }
+  public func measureTitle(_ id: String) -> String { "Measure \(id)" }
+  public var hintViews: String { "views" }
+  public var hintMove: String { "move" }
+  public var hintScroll: String { "scroll" }
+  public var hintOpenAgency: String { "open agency (read-only)" }
+  public var rollupHelpViews: String { "agencies · measures · staffing" }
+  public var rollupHelpMove: String { "move" }
+  public var rollupHelpPage: String { "page" }
+  public var rollupHelpScroll: String { "scroll the matrix sideways" }
+  public var rollupHelpOpen: String { "open the agency's plan (read-only)" }
+  public var rollupHelpBack: String { "back from an agency" }
+  public var legendLabel: String { "legend" }
+  public var rollupKeysTitle: String { "Keys (Esc closes)" }
+  public var enterOpensAgency: String { "Enter opens an agency from the Agencies or Staffing view" }
+  public func readOnlyAgency(_ label: String) -> String { "Read-only: \(label)'s plan · Esc goes back to the roll-up" }
+
+  // MARK: Roll-up: git
+
+  public func pulling(_ n: Int, atOnce: Int) -> String {
+    "pulling \(n) \(n == 1 ? "clone" : "clones") (\(atOnce) at a time)…"
+  }
+
+  public func pullProgress(_ done: Int, of n: Int) -> String { "git pull: \(done)/\(n)" }
+
+  public func pullSummary(updated: Int, upToDate: Int, failed: Int, notClones: Int) -> String {
+    "pulled: \(updated) updated, \(upToDate) up to date, \(failed) failed, \(notClones) not git clones"
+  }
+
+  public func pullFailed(_ folder: String, _ f: Git.Failure) -> String { "  " + folder + ": " + gitFailure(f) }
+
+  public func gitFailure(_ f: Git.Failure) -> String {
+    switch f {
+    case .gitMissing: "git is not installed"
+    case .cannotStart(let e): "cannot start git (errno \(e))"
+    case .notAClone: "not a git clone (no .git in the folder)"
+    case .notARepository: "not inside a git repository"
+    case .unreachable(let d): "cannot reach the remote (\(d))"
+    case .diverged: "diverged from the remote, cannot fast-forward; merge in that folder by hand"
+    case .noUpstream: "the branch tracks no remote branch"
+    case .localChanges: "local changes would be overwritten by the pull"
+    case .other(let d): "git failed: \(d)"
+    }
+  }
+
+  public func commitFailed(_ f: Git.Failure) -> String { "saved, but not committed to git: " + gitFailure(f) }
+  public func commitChanges(_ n: Int) -> String { "\(n) changes: " }
+
   // MARK: Errors
 
   public func reason(_ r: StoreError.Reason) -> String {
@@ -670,6 +998,22 @@ public struct EnglishWords: Words {
     case .countOutOfRange(let option, let max): "\(option) must be a whole number from 0 to \(max)"
     case .noCounts: "give --enforcement, --reviewers or both"
     case .noUnitName: "give the unit's name"
+    case .nearName(let name, let near):
+      "\"\(name)\" is one character off \"\(near.joined(separator: "\", \""))\": did you mean that? "
+        + "Add --new if it is a new name"
+    case .percentOutOfRange: "--reviewer-percent must be from 0 to 100"
+    case .emptyMeasure: "the measure cannot be empty"
+    case .emptyTaskID: "the id cannot be empty"
+    case .taskExists(let id): "task \(id) already exists"
+    case .badSetOption: "--set takes COLUMN=VALUE"
+    case .ownColumn(let column): "\"\(column)\" is one of the plan's own columns: use its option (--measure, …)"
+    case .emptyGroupName: "the group's name cannot be empty"
+    case .emptyNewName: "the new name cannot be empty"
+    case .groupExists(let name): "the group \(name) already exists"
+    case .unitExists(let name): "the unit \(name) already exists"
+    case .noUnit(let name): "no unit \"\(name)\""
+    case .badGitCommit: "git_commit must be on or off"
+    case .noRollupFolders: "give at least one folder: sanxiang rollup DIR…"
     }
   }
 

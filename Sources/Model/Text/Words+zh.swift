@@ -14,6 +14,7 @@ public struct ChineseWords: Words {
     case .inProgress: "进行中"
     case .done: "已完成"
     case .blocked: "受阻"
+    case .retired: "已取消"
     }
   }
 
@@ -64,6 +65,15 @@ public struct ChineseWords: Words {
     case "staffing": "人员配置"
     case "undo": "撤销"
     case "import": "导入"
+    case "add": "新增"
+    case "edit": "修改"
+    case "retire": "取消任务"
+    case "group_add": "新增工作组"
+    case "group_rename": "工作组改名"
+    case "group_move": "调整工作组顺序"
+    case "department_rename": "部门改名"
+    case "unit_rename": "单位改名"
+    case "unit_retire": "撤销单位"
     default: op
     }
   }
@@ -85,6 +95,10 @@ public struct ChineseWords: Words {
     case "enforcement": "执法人员"
     case "reviewers": "审核人员"
     case "unit": "单位"
+    case "groups": "工作组顺序"
+    case "department": "部门"
+    case "name": "名称"
+    case "retired": "已撤销"
     default: name
     }
   }
@@ -189,7 +203,7 @@ public struct ChineseWords: Words {
   public var allUnits: String { "全部单位" }
   public var shortOfReviewers: String { "审核人员不足" }
   public var compliantUnits: String { "达标" }
-  public func ruleShort(_ percent: Int) -> String { "规则：审核 ≥ 执法 × \(percent)%" }
+  public func ruleShort(_ percent: Int) -> String { "规则：审核≥执法×\(percent)%" }
   public var noPercentShort: String { "本方案未设比例" }
   public func enforcementTotal(_ n: Int) -> String { "执法人员 \(n)" }
   public func reviewersTotal(_ n: Int) -> String { "审核人员 \(n)" }
@@ -240,7 +254,7 @@ public struct ChineseWords: Words {
   public var compliant: String { "达标" }
   public var ratioLabel: String { "实际比例" }
   public var noPercentSet: String { "本方案未设比例" }
-  public var unitKeysHint: String { "e 修改人数 · + / − 调整审核人员" }
+  public var unitKeysHint: String { "e 修改单位 · + / − 调整审核人员 · a 新增单位" }
   public func unitTasksTitle(_ n: Int) -> String { "承担的任务（\(n)）" }
   public func unitTitle(_ name: String) -> String { "单位 · \(name)" }
 
@@ -322,7 +336,8 @@ public struct ChineseWords: Words {
   public var keyHelp: String { "帮助" }
   public var keyRedraw: String { "重绘" }
   public var keyQuit: String { "退出" }
-  public var keyEditCounts: String { "修改人数" }
+  public var keyEditUnit: String { "修改单位" }
+  public var keyAddUnit: String { "新增单位" }
   public var keyReviewerPlus: String { "审核人员 +1" }
   public var keyReviewerMinus: String { "审核人员 −1" }
 
@@ -557,6 +572,296 @@ public struct ChineseWords: Words {
   public func unchanged(_ n: Int) -> String { "未变 \(n) 项" }
   public func vanished(_ n: Int) -> String { "表中已没有（保留，未删除）\(n) 项" }
 
+  // MARK: Keeping the plan: command line
+
+  public var initAbstract: String { "在新文件夹中新建一个空方案（无需 Word 表格）。" }
+  public var initDirHelp: String { "要在其中新建方案的文件夹。" }
+  public var titleHelp: String { "方案的标题。" }
+  public var planAgencyHelp: String { "方案所属的机构。" }
+  public var reviewerPercentHelp: String { "每百名执法人员应配的审核人员数（默认 5）。" }
+  public var groupsHelp: String { "工作组（可重复给出，按顺序）。" }
+  public var addAbstract: String { "在工作组中新增一项任务（编号取该组下一个空号）。" }
+  public var addGroupHelp: String { "工作组：名称、序号，或名称中唯一的一部分。" }
+  public var measureHelp: String { "要做什么（工作措施）。" }
+  public var themeHelp: String { "所属的推行任务。" }
+  public var leadHelp: String { "牵头部门（多个可重复给出）。" }
+  public var supportHelp: String { "配合部门（多个可重复给出）。" }
+  public var deadlineHelp: String { "方案原文的完成时限，如 2020年6月底前。" }
+  public var requirementHelp: String { "具体要求。" }
+  public var addIDHelp: String { "任务编号（默认：该组下一个空号）。" }
+  public var newDepartmentHelp: String { "与已有部门只差一个字的名称也按新部门保存。" }
+  public var editAbstract: String { "修改任务的工作措施、推行任务、工作组、部门、完成时限或自定义列。" }
+  public var newMeasureHelp: String { "新的工作措施。" }
+  public var newThemeHelp: String { "新的推行任务。" }
+  public var moveToGroupHelp: String { "移到这个工作组。" }
+  public var newLeadHelp: String { "牵头部门（可重复给出；替换原有的全部）。" }
+  public var newSupportHelp: String { "配合部门（可重复给出；替换原有的全部）。" }
+  public var newDeadlineHelp: String { "新的完成时限（方案原文）。" }
+  public var newRequirementHelp: String { "新的具体要求。" }
+  public var setColumnHelp: String { "自定义列：列名=值。" }
+  public var retireAbstract: String { "把任务移出方案：不再列入清单和统计，仍保留在文件和日志中。" }
+  public var retireNoteHelp: String { "原因（替换任务原有备注）。" }
+  public var groupAbstract: String { "新增工作组、为工作组改名或调整顺序。" }
+  public var groupAddAbstract: String { "在末尾新增一个工作组。" }
+  public var groupNameHelp: String { "工作组名称。" }
+  public var groupRenameAbstract: String { "为工作组改名，其任务随之更新。" }
+  public var groupRefHelp: String { "工作组（名称、序号或名称中唯一的一部分）。" }
+  public var newNameHelp: String { "新名称。" }
+  public var groupMoveAbstract: String { "把工作组移到另一组之前（或移到末尾）。" }
+  public var beforeHelp: String { "移到这个工作组之前（默认：移到末尾）。" }
+  public var departmentAbstract: String { "在所有出现的地方为部门改名。" }
+  public var departmentRenameAbstract: String { "在所有牵头和配合单元格中为部门改名（记一条日志）。" }
+  public var departmentNowHelp: String { "部门现在的名称。" }
+  public var forceNameHelp: String { "与另一部门只差一个字的新名称也照此保存。" }
+  public var unitRenameAbstract: String { "为单位改名。" }
+  public var unitNowHelp: String { "单位现在的名称。" }
+  public var unitRetireAbstract: String { "把单位移出审核比例（已合并撤销）；仍保留在文件中。" }
+  public var newUnitHelp: String { "与已有单位只差一个字的名称也按新单位保存。" }
+  public var retiredHelp: String { "只看已移出方案（已取消）的任务。" }
+  public func planCreated(_ folder: String) -> String { "已创建空方案：\(folder)" }
+
+  public func taskAdded(_ id: String, group: String, _ brief: String, _ reading: String) -> String {
+    "＋ 已添加任务 \(id)（\(group)）：\(brief)；\(reading)"
+  }
+
+  public func taskExists(_ id: String) -> String { "任务 \(id) 已存在" }
+  public func taskEdited(_ id: String, _ changes: String) -> String { "✎ 已修改任务 \(id)：\(changes)" }
+  public func taskUnchanged(_ id: String) -> String { "任务 \(id) 未作改动" }
+
+  public func retiredSaid(_ id: String, _ brief: String) -> String {
+    "－ 任务 \(id) 已取消（仍保留在文件和日志中，u 或 undo 可恢复）：\(brief)"
+  }
+
+  public func alreadyRetired(_ id: String) -> String { "任务 \(id) 早已取消" }
+  public func groupAdded(_ name: String) -> String { "＋ 已添加工作组：\(name)" }
+  public func groupExists(_ name: String) -> String { "工作组“\(name)”已存在" }
+
+  public func groupRenamed(_ old: String, to new: String, tasks: Int) -> String {
+    "✎ 工作组“\(old)”改名为“\(new)”（\(tasks) 项任务随之更新）"
+  }
+
+  public var groupNameUnchanged: String { "工作组名称未变" }
+  public func groupsInOrder(_ groups: [String]) -> String { "↕ 工作组顺序：" + groups.joined(separator: "、") }
+  public var orderUnchanged: String { "工作组顺序未变" }
+
+  public func departmentRenamed(_ old: String, to new: String, tasks: Int) -> String {
+    "✎ 部门“\(old)”改名为“\(new)”（\(tasks) 项任务随之更新）"
+  }
+
+  public var departmentNameUnchanged: String { "部门名称未变" }
+  public func unitRenamed(_ old: String, to new: String) -> String { "✎ 单位“\(old)”改名为“\(new)”" }
+  public var unitNameUnchanged: String { "单位名称未变" }
+  public func unitRetired(_ unit: String) -> String { "－ 单位“\(unit)”已撤销（保留在文件中，undo 可恢复）" }
+  public func unitAlreadyRetired(_ unit: String) -> String { "单位“\(unit)”早已撤销" }
+
+  public func warnNearNames(_ file: String, _ a: String, _ b: String) -> String {
+    "\(file)：名称“\(a)”与“\(b)”几乎相同，是否同一个部门或单位？（可用 department rename 统一）"
+  }
+
+  public func readAsBy(_ d: Day) -> String { "读作：\(d) 前" }
+  public func readAsByThenOngoing(_ d: Day) -> String { "读作：\(d) 前，之后持续" }
+  public func readAs(_ kind: String) -> String { "读作：\(kind)" }
+  public var typedNotUnderstood: String { "无法识别，按原文保存（check 会提示）" }
+
+  // MARK: Keeping the plan: dashboard
+
+  public var keyAddTask: String { "新增任务" }
+  public var keyEditTask: String { "修改任务" }
+  public var keyRetireTask: String { "取消任务（先确认）" }
+  public var readOnlyFooter: String { "只读：这里不能保存改动" }
+  public var readOnlyMark: String { "［只读］" }
+  public var escCancels: String { "Esc 取消" }
+  public func confirmRetirePrompt(_ id: String) -> String { "取消任务 \(id)（移出清单和统计，保留在文件中）？y 确认 " }
+
+  public func confirmOthersUndo(_ by: String, _ operation: String, target: String) -> String {
+    "你没有可撤销的改动。撤销 \(by) 的\(operation)（\(target)）？y 确认 "
+  }
+
+  public var nothingUndone: String { "未撤销" }
+  public func notRetiredFooter(_ id: String) -> String { "未取消任务 \(id)" }
+  public func retiredFooter(_ id: String) -> String { "－ 任务 \(id) 已取消（保留在文件中）· u 撤销" }
+  public var formCancelled: String { "已取消，未保存" }
+
+  public func formNoGroup(_ group: String, groups: [String]) -> String {
+    "没有工作组“\(group)”（现有：\(groups.joined(separator: "、"))）"
+  }
+
+  public var formEmptyMeasure: String { "工作措施不能为空" }
+
+  public func formNearDepartment(_ name: String, _ near: String) -> String {
+    "“\(name)”与已有的“\(near)”只差一个字，是否写错了？确为新部门请再按 Enter"
+  }
+
+  public func formTaskGone(_ id: String) -> String { "任务 \(id) 已不存在" }
+  public var formEmptyID: String { "编号不能为空" }
+  public func formTaskExists(_ id: String) -> String { "任务 \(id) 已存在" }
+  public func taskChangedFooter(_ id: String) -> String { "✎ 任务 \(id) 已修改 · u 撤销" }
+  public func taskAddedFooter(_ id: String) -> String { "＋ 已添加任务 \(id) · u 撤销" }
+  public var formEmptyUnit: String { "单位名称不能为空" }
+  public var formCounts: String { "执法人员和审核人员应为非负整数" }
+  public func formUnitExists(_ name: String) -> String { "单位“\(name)”已存在" }
+
+  public func formNearUnit(_ name: String, _ near: String) -> String {
+    "“\(name)”与已有的“\(near)”只差一个字，是否写错了？确为新单位请再按 Enter"
+  }
+
+  public var formKeys: String { "Tab/S-Tab 换项  → 补全部门  Enter 保存  Esc 取消" }
+  public var addTaskTitle: String { "新增任务" }
+  public func editTaskTitle(_ id: String) -> String { "修改任务 \(id)" }
+  public var addUnitTitle: String { "新增单位" }
+  public func editUnitTitle(_ name: String) -> String { "修改单位 · \(name)" }
+
+  // MARK: Roll-up: the command and its report
+
+  public var rollupAbstract: String { "汇总多个机构的方案（只读）：进度、逾期、人员配置，以及谁没有报送。" }
+
+  public var rollupDiscussion: String {
+    "每个 <dir> 是一个方案文件夹，或其子文件夹（下一层）是方案文件夹。机构名取 plan.ini 中的“agency”，没有则用文件夹名。"
+      + "退出码：66 某个 <dir> 里没有方案；65 所有方案都无法读取；64 用法有误。"
+  }
+
+  public var rollupFormatHelp: String { "text、json、markdown 或 csv（不给出时：在终端上打开汇总看板，否则为 text）。" }
+  public var pullHelp: String { "先在每个是 git 克隆的方案文件夹里运行“git pull --ff-only”（同时多个）。" }
+  public var dirsHelp: String { "方案文件夹，或其子文件夹是方案的文件夹。" }
+
+  public func rollupHeading(agencies n: Int, today: Day) -> String {
+    "汇总 · \(n) 个机构 · \(today) " + weekday(today.weekday)
+  }
+
+  public func rollupOverview(_ t: RollupTotal) -> String {
+    let f = t.figures
+    var parts = [
+      "进度 \(f.done)/\(f.tasks)", "逾期 \(f.overdue)", "14 天内到期 \(f.dueSoon)", "审核人员不足 \(f.staffingShortUnits) 个单位",
+      "未报送 \(t.notReporting) 个机构",
+    ]
+    if t.failed > 0 { parts.append("无法读取 \(t.failed) 个") }
+    return parts.joined(separator: " · ")
+  }
+
+  public var agencyColumn: String { "机构" }
+  public var storeColumn: String { "方案目录" }
+  public var tasksColumn: String { "任务" }
+  public var progressColumn: String { "进度" }
+  public var doneColumn: String { "已完成" }
+  public var inProgressColumn: String { "进行中" }
+  public var overdueColumn: String { "逾期" }
+  public var dueSoonColumn: String { "14天内到期" }
+  public var waitingColumn: String { "待触发" }
+  public var shortColumn: String { "审核缺口" }
+  public var lastChangeColumn: String { "最近变更" }
+  public var daysSinceColumn: String { "距今天数" }
+  public var notReportingColumn: String { "未报送" }
+  public var errorColumn: String { "错误" }
+  public var idColumn: String { "序号" }
+  public var overdueAgenciesColumn: String { "逾期机构" }
+  public var overdueIn: String { "逾期：" }
+  public var yes: String { "是" }
+  public var no: String { "否" }
+
+  public func lastChange(_ a: AgencySummary) -> String {
+    guard let at = a.lastChange, let days = a.daysSinceChange else { return "从未" }
+    let day = String(at.prefix(10))
+    return days == 0 ? day + " · 今天" : day + " · \(days) 天前"
+  }
+
+  public var notReporting: String { "未报送" }
+  public var unreadable: String { "无法读取" }
+  public func failedHeading(_ n: Int) -> String { "无法读取 (\(n))" }
+  public func failure(_ a: AgencySummary) -> String { a.label + "：" + (a.error?.description(self) ?? "") }
+  public func measuresHeading(_ rows: Int, agencies: Int) -> String { "工作措施（\(rows) 项 × \(agencies) 个机构）" }
+  public var noSharedMeasures: String { "各机构的方案没有共同的工作措施（编号和内容相同），不列措施矩阵。" }
+  public func measureCounts(_ r: MeasureRow) -> String { "完成 \(r.doneIn)/\(r.heldBy) · 逾期 \(r.overdueIn)" }
+
+  public func measureStatus(_ s: MeasureStatus) -> String {
+    switch s {
+    case .overdue: "逾期"
+    case .done: "已完成"
+    case .waiting: "待触发"
+    case .blocked: "受阻"
+    case .inProgress: "进行中"
+    case .open: "未开始"
+    }
+  }
+
+  public var legend: String {
+    [MeasureStatus.done, .inProgress, .overdue, .waiting, .blocked, .open].map { $0.glyph + " " + measureStatus($0) }
+      .joined(separator: "  ")
+  }
+
+  public func rollupError(_ e: RollupError) -> String {
+    switch e {
+    case .noSuchFolder(let f): "没有这个文件夹：\(f)"
+    case .noStore(let f): "\(f) 里没有方案：它不是方案文件夹，下一层也没有方案文件夹（应有 tasks.csv）"
+    }
+  }
+
+  public var everyStoreFailed: String { "所有方案都无法读取" }
+
+  // MARK: Roll-up: the dashboard
+
+  public func rollupTitle(_ agencies: Int) -> String { "汇总 · \(agencies) 个机构" }
+  public var agenciesView: String { "机构" }
+  public var measuresView: String { "措施矩阵" }
+  public func agenciesListTitle(_ n: Int) -> String { "机构（最需关注的在前）(\(n))" }
+  public var unitsListTitle: String { "各机构单位 · 执法 · 审核/应配 · 缺口" }
+  public var lateShort: String { "逾期" }
+  public var soonShort: String { "14天" }
+  public var waitShort: String { "待触发" }
+  public var shortShort: String { "缺审核" }
+  public func moreAgencies(from: Int, to: Int, of n: Int) -> String { "← → 查看其他机构（\(from)–\(to)/\(n)）" }
+  public func storeLine(_ folder: String) -> String { "方案目录  \(folder)" }
+  public func changedLine(_ when: String) -> String { "最近变更  \(when)" }
+
+  public func agencyFigures(_ f: AgencyFigures) -> String {
+    "任务 \(f.tasks) · 已完成 \(f.done) · 进行中 \(f.inProgress) · 逾期 \(f.overdue) · 14天内到期 \(f.dueSoon) · 待触发 \(f.waiting)"
+  }
+
+  public func agencyShortUnits(_ n: Int) -> String { "审核人员不足的单位 \(n) 个" }
+  public var openStandupHint: String { "Enter 打开该机构的每日例会（只读）" }
+  public func measureTitle(_ id: String) -> String { "措施 \(id)" }
+  public var hintViews: String { "视图" }
+  public var hintMove: String { "移动" }
+  public var hintScroll: String { "左右滚动" }
+  public var hintOpenAgency: String { "打开机构（只读）" }
+  public var rollupHelpViews: String { "机构 · 措施矩阵 · 人员配置" }
+  public var rollupHelpMove: String { "上下移动" }
+  public var rollupHelpPage: String { "翻页" }
+  public var rollupHelpScroll: String { "措施矩阵左右滚动" }
+  public var rollupHelpOpen: String { "打开该机构的方案（只读）" }
+  public var rollupHelpBack: String { "从机构返回汇总" }
+  public var legendLabel: String { "图例" }
+  public var rollupKeysTitle: String { "按键（Esc 关闭）" }
+  public var enterOpensAgency: String { "在机构或人员配置视图中选中一个机构后按 Enter" }
+  public func readOnlyAgency(_ label: String) -> String { "只读：\(label) 的方案 · Esc 返回汇总" }
+
+  // MARK: Roll-up: git
+
+  public func pulling(_ n: Int, atOnce: Int) -> String { "正在拉取 \(n) 个仓库（同时 \(atOnce) 个）…" }
+  public func pullProgress(_ done: Int, of n: Int) -> String { "git pull：\(done)/\(n)" }
+
+  public func pullSummary(updated: Int, upToDate: Int, failed: Int, notClones: Int) -> String {
+    "拉取完毕：更新 \(updated) 个，无变化 \(upToDate) 个，失败 \(failed) 个，不是 git 仓库 \(notClones) 个"
+  }
+
+  public func pullFailed(_ folder: String, _ f: Git.Failure) -> String { "  " + folder + "：" + gitFailure(f) }
+
+  public func gitFailure(_ f: Git.Failure) -> String {
+    switch f {
+    case .gitMissing: "没有安装 git"
+    case .cannotStart(let e): "无法启动 git（\(systemError(e))）"
+    case .notAClone: "不是 git 仓库（文件夹里没有 .git）"
+    case .notARepository: "不在任何 git 仓库里"
+    case .unreachable(let d): "无法连接远程仓库（\(d)）"
+    case .diverged: "与远程仓库分叉，无法快进；请在该文件夹里手动合并"
+    case .noUpstream: "当前分支没有跟踪远程分支"
+    case .localChanges: "本地有未提交的改动，拉取会覆盖它们"
+    case .other(let d): "git 出错：\(d)"
+    }
+  }
+
+  public func commitFailed(_ f: Git.Failure) -> String { "已保存，但未能提交到 git：" + gitFailure(f) }
+  public func commitChanges(_ n: Int) -> String { "\(n) 项变更：" }
+
   // MARK: Errors
 
   public func reason(_ r: StoreError.Reason) -> String {
@@ -632,6 +937,21 @@ public struct ChineseWords: Words {
     case .countOutOfRange(let option, let max): "\(option) 应为 0 到 \(max) 的整数"
     case .noCounts: "请给出 --enforcement、--reviewers 或两者"
     case .noUnitName: "请给出单位名称"
+    case .nearName(let name, let near):
+      "“\(name)”与已有的“\(near.joined(separator: "”“"))”只差一个字，是否写错了？如确为新名称，请加 --new"
+    case .percentOutOfRange: "--reviewer-percent 应为 0 到 100 的整数"
+    case .emptyMeasure: "工作措施不能为空"
+    case .emptyTaskID: "任务编号不能为空"
+    case .taskExists(let id): "任务 \(id) 已存在"
+    case .badSetOption: "--set 的写法是 列名=值"
+    case .ownColumn(let column): "“\(column)”是方案自带的列，请用对应的选项（如 --measure）"
+    case .emptyGroupName: "工作组名称不能为空"
+    case .emptyNewName: "新名称不能为空"
+    case .groupExists(let name): "工作组“\(name)”已存在"
+    case .unitExists(let name): "单位“\(name)”已存在"
+    case .noUnit(let name): "没有单位“\(name)”"
+    case .badGitCommit: "git_commit 应为 on 或 off"
+    case .noRollupFolders: "请给出至少一个文件夹：sanxiang rollup <dir>…"
     }
   }
 

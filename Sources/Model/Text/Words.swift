@@ -244,7 +244,8 @@ public protocol Words: Sendable {
   var keyHelp: String { get }
   var keyRedraw: String { get }
   var keyQuit: String { get }
-  var keyEditCounts: String { get }
+  var keyEditUnit: String { get }
+  var keyAddUnit: String { get }
   var keyReviewerPlus: String { get }
   var keyReviewerMinus: String { get }
 
@@ -401,6 +402,208 @@ public protocol Words: Sendable {
   func updatedTask(_ id: String, fields: [String]) -> String
   func unchanged(_ n: Int) -> String
   func vanished(_ n: Int) -> String
+
+  // MARK: Keeping the plan: command line
+
+  var initAbstract: String { get }
+  var initDirHelp: String { get }
+  var titleHelp: String { get }
+  var planAgencyHelp: String { get }
+  var reviewerPercentHelp: String { get }
+  var groupsHelp: String { get }
+  var addAbstract: String { get }
+  var addGroupHelp: String { get }
+  var measureHelp: String { get }
+  var themeHelp: String { get }
+  var leadHelp: String { get }
+  var supportHelp: String { get }
+  var deadlineHelp: String { get }
+  var requirementHelp: String { get }
+  var addIDHelp: String { get }
+  var newDepartmentHelp: String { get }
+  var editAbstract: String { get }
+  var newMeasureHelp: String { get }
+  var newThemeHelp: String { get }
+  var moveToGroupHelp: String { get }
+  var newLeadHelp: String { get }
+  var newSupportHelp: String { get }
+  var newDeadlineHelp: String { get }
+  var newRequirementHelp: String { get }
+  var setColumnHelp: String { get }
+  var retireAbstract: String { get }
+  var retireNoteHelp: String { get }
+  var groupAbstract: String { get }
+  var groupAddAbstract: String { get }
+  var groupNameHelp: String { get }
+  var groupRenameAbstract: String { get }
+  var groupRefHelp: String { get }
+  var newNameHelp: String { get }
+  var groupMoveAbstract: String { get }
+  var beforeHelp: String { get }
+  var departmentAbstract: String { get }
+  var departmentRenameAbstract: String { get }
+  var departmentNowHelp: String { get }
+  var forceNameHelp: String { get }
+  var unitRenameAbstract: String { get }
+  var unitNowHelp: String { get }
+  var unitRetireAbstract: String { get }
+  /// `staffing set --new`.
+  var newUnitHelp: String { get }
+  /// `list --retired`.
+  var retiredHelp: String { get }
+  func planCreated(_ folder: String) -> String
+  func taskAdded(_ id: String, group: String, _ brief: String, _ reading: String) -> String
+  func taskExists(_ id: String) -> String
+  func taskEdited(_ id: String, _ changes: String) -> String
+  func taskUnchanged(_ id: String) -> String
+  func retiredSaid(_ id: String, _ brief: String) -> String
+  func alreadyRetired(_ id: String) -> String
+  func groupAdded(_ name: String) -> String
+  func groupExists(_ name: String) -> String
+  func groupRenamed(_ old: String, to new: String, tasks: Int) -> String
+  var groupNameUnchanged: String { get }
+  func groupsInOrder(_ groups: [String]) -> String
+  var orderUnchanged: String { get }
+  func departmentRenamed(_ old: String, to new: String, tasks: Int) -> String
+  var departmentNameUnchanged: String { get }
+  func unitRenamed(_ old: String, to new: String) -> String
+  var unitNameUnchanged: String { get }
+  func unitRetired(_ unit: String) -> String
+  func unitAlreadyRetired(_ unit: String) -> String
+  func warnNearNames(_ file: String, _ a: String, _ b: String) -> String
+  /// How a deadline typed in was read: "读作：2020-06-30 前".
+  func readAsBy(_ d: Day) -> String
+  func readAsByThenOngoing(_ d: Day) -> String
+  func readAs(_ kind: String) -> String
+  var typedNotUnderstood: String { get }
+
+  // MARK: Keeping the plan: dashboard
+
+  var keyAddTask: String { get }
+  var keyEditTask: String { get }
+  var keyRetireTask: String { get }
+  var readOnlyFooter: String { get }
+  /// Before the plan's title in the header of a plan that cannot be saved.
+  var readOnlyMark: String { get }
+  var escCancels: String { get }
+  func confirmRetirePrompt(_ id: String) -> String
+  func confirmOthersUndo(_ by: String, _ operation: String, target: String) -> String
+  var nothingUndone: String { get }
+  func notRetiredFooter(_ id: String) -> String
+  func retiredFooter(_ id: String) -> String
+  var formCancelled: String { get }
+  func formNoGroup(_ group: String, groups: [String]) -> String
+  var formEmptyMeasure: String { get }
+  func formNearDepartment(_ name: String, _ near: String) -> String
+  func formTaskGone(_ id: String) -> String
+  var formEmptyID: String { get }
+  func formTaskExists(_ id: String) -> String
+  func taskChangedFooter(_ id: String) -> String
+  func taskAddedFooter(_ id: String) -> String
+  var formEmptyUnit: String { get }
+  var formCounts: String { get }
+  func formUnitExists(_ name: String) -> String
+  func formNearUnit(_ name: String, _ near: String) -> String
+  var formKeys: String { get }
+  var addTaskTitle: String { get }
+  func editTaskTitle(_ id: String) -> String
+  var addUnitTitle: String { get }
+  func editUnitTitle(_ name: String) -> String
+
+  // MARK: Roll-up: the command and its report
+
+  var rollupAbstract: String { get }
+  var rollupDiscussion: String { get }
+  var rollupFormatHelp: String { get }
+  var pullHelp: String { get }
+  var dirsHelp: String { get }
+  func rollupHeading(agencies n: Int, today: Day) -> String
+  /// The one-line overview under the heading.
+  func rollupOverview(_ t: RollupTotal) -> String
+  var agencyColumn: String { get }
+  var storeColumn: String { get }
+  var tasksColumn: String { get }
+  var progressColumn: String { get }
+  var doneColumn: String { get }
+  var inProgressColumn: String { get }
+  var overdueColumn: String { get }
+  var dueSoonColumn: String { get }
+  var waitingColumn: String { get }
+  var shortColumn: String { get }
+  var lastChangeColumn: String { get }
+  var daysSinceColumn: String { get }
+  var notReportingColumn: String { get }
+  var errorColumn: String { get }
+  var idColumn: String { get }
+  var overdueAgenciesColumn: String { get }
+  /// Before the agencies where a measure is overdue, in the text report.
+  var overdueIn: String { get }
+  var yes: String { get }
+  var no: String { get }
+  /// "2019-09-19 · 1 天前", "从未".
+  func lastChange(_ a: AgencySummary) -> String
+  /// The mark of an agency that has changed nothing for more than `Rollup.quietDays` days.
+  var notReporting: String { get }
+  /// What a row shows in place of figures for a store that could not be read.
+  var unreadable: String { get }
+  func failedHeading(_ n: Int) -> String
+  /// The store's own error after the agency.
+  func failure(_ a: AgencySummary) -> String
+  func measuresHeading(_ rows: Int, agencies: Int) -> String
+  var noSharedMeasures: String { get }
+  func measureCounts(_ r: MeasureRow) -> String
+  func measureStatus(_ s: MeasureStatus) -> String
+  /// What the matrix's glyphs mean.
+  var legend: String { get }
+  func rollupError(_ e: RollupError) -> String
+  var everyStoreFailed: String { get }
+
+  // MARK: Roll-up: the dashboard
+
+  func rollupTitle(_ agencies: Int) -> String
+  var agenciesView: String { get }
+  var measuresView: String { get }
+  func agenciesListTitle(_ n: Int) -> String
+  var unitsListTitle: String { get }
+  var lateShort: String { get }
+  var soonShort: String { get }
+  var waitShort: String { get }
+  var shortShort: String { get }
+  func moreAgencies(from: Int, to: Int, of n: Int) -> String
+  func storeLine(_ folder: String) -> String
+  func changedLine(_ when: String) -> String
+  func agencyFigures(_ f: AgencyFigures) -> String
+  func agencyShortUnits(_ n: Int) -> String
+  var openStandupHint: String { get }
+  func measureTitle(_ id: String) -> String
+  var hintViews: String { get }
+  var hintMove: String { get }
+  var hintScroll: String { get }
+  var hintOpenAgency: String { get }
+  var rollupHelpViews: String { get }
+  var rollupHelpMove: String { get }
+  var rollupHelpPage: String { get }
+  var rollupHelpScroll: String { get }
+  var rollupHelpOpen: String { get }
+  var rollupHelpBack: String { get }
+  var legendLabel: String { get }
+  var rollupKeysTitle: String { get }
+  var enterOpensAgency: String { get }
+  func readOnlyAgency(_ label: String) -> String
+
+  // MARK: Roll-up: git
+
+  func pulling(_ n: Int, atOnce: Int) -> String
+  /// The progress line, redrawn in place on a terminal.
+  func pullProgress(_ done: Int, of n: Int) -> String
+  func pullSummary(updated: Int, upToDate: Int, failed: Int, notClones: Int) -> String
+  /// One clone's failure: its folder and why.
+  func pullFailed(_ folder: String, _ f: Git.Failure) -> String
+  func gitFailure(_ f: Git.Failure) -> String
+  /// After a save whose git commit (`git_commit = on`) did not happen.
+  func commitFailed(_ f: Git.Failure) -> String
+  /// The first line of a commit that saved several changes.
+  func commitChanges(_ n: Int) -> String
 
   // MARK: Errors
 

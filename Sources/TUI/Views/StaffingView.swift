@@ -7,12 +7,15 @@ enum StaffingView: DashboardView {
 
   static var bindings: [Binding] {
     [
+      Binding(keys: [.char("a")], action: .addUnit, help: { $0.keyAddUnit }, hint: true, disabled: KeyMap.writes()),
       Binding(
-        keys: [.char("e")], action: .editStaffing, help: { $0.keyEditCounts }, hint: true,
-        disabled: needsUnit),
-      Binding(keys: [.char("+")], action: .reviewerPlus, help: { $0.keyReviewerPlus }, hint: true, disabled: needsUnit),
+        keys: [.char("e")], action: .editUnit, help: { $0.keyEditUnit }, hint: true, disabled: KeyMap.writes(needsUnit)),
       Binding(
-        keys: [.char("-")], action: .reviewerMinus, help: { $0.keyReviewerMinus }, hint: true, disabled: needsUnit),
+        keys: [.char("+")], action: .reviewerPlus, help: { $0.keyReviewerPlus }, hint: true,
+        disabled: KeyMap.writes(needsUnit)),
+      Binding(
+        keys: [.char("-")], action: .reviewerMinus, help: { $0.keyReviewerMinus }, hint: true,
+        disabled: KeyMap.writes(needsUnit)),
     ]
   }
 
@@ -29,12 +32,12 @@ enum StaffingView: DashboardView {
 
   static func items(_ nav: NavItem, _ s: inout AppState) -> [ListItem] {
     guard case .unitFilter(let f) = nav else { return [] }
-    let checks = s.plan.staffingChecks()
     let units = s.plan.staffing.indices.filter { i in
+      guard !s.plan.staffing[i].retired else { return false }
       switch f {
-      case .all: true
-      case .short: checks[i].compliant == false
-      case .compliant: checks[i].compliant != false
+      case .all: return true
+      case .short: return s.plan.check(ofUnit: i).compliant == false
+      case .compliant: return s.plan.check(ofUnit: i).compliant != false
       }
     }
     return s.shortfallOrder(units).map { .unit(index: $0) }

@@ -4,7 +4,8 @@
 enum DatedDeadline {
   /// `Deadline(text)`, taking the short way where it can.
   static func deadline(_ text: String) -> Deadline {
-    Deadline(text: text, kind: read(text).map(DeadlineKind.by) ?? DeadlineGrammar.parse(text))
+    Deadline(
+      text: text, kind: read(text).map(DeadlineKind.by) ?? DeadlineMemo.kind(text, reading: DeadlineGrammar.parse))
   }
 
   /// The date of "2019年9月15日前" or "2019年8月底前" exactly; nil for anything else (or an
