@@ -169,7 +169,7 @@ enum Reports {
   }
 
   static func mdCell(_ s: String) -> String {
-    s.inert.replacingOccurrences("|", "\\|")
+    s.inert.replacing("|", with: "\\|")
   }
 
   static func markdownRows(_ a: Agenda, _ indexes: [Int], ctx: Context) {
@@ -233,6 +233,12 @@ enum Reports {
         }
       }
     }
+    for (a, b) in store.plan.nearDuplicateNames {
+      w.append(
+        lang.pick(
+          "\(tasksPath)：名称“\(a)”与“\(b)”几乎相同，是否同一个部门或单位？（可用 department rename 统一）",
+          "\(tasksPath): \"\(a)\" and \"\(b)\" are almost the same name: one department or unit? (department rename unifies them)"))
+    }
     for (key, line) in store.unknownSettings {
       w.append(
         lang.pick(
@@ -241,17 +247,5 @@ enum Reports {
     }
     w += store.notices
     return w
-  }
-}
-
-extension String {
-  func replacingOccurrences(_ a: String, _ b: String) -> String {
-    var out = ""
-    var rest = Substring(self)
-    while let r = rest.firstRange(of: a) {
-      out += rest[..<r.lowerBound] + b
-      rest = rest[r.upperBound...]
-    }
-    return out + rest
   }
 }

@@ -54,10 +54,14 @@ struct RollupCommand: ParsableCommand {
   /// hundreds of plans first only delays the exit.
   nonisolated(unsafe) static var kept: Rollup?
 
-  /// HOOK for the roll-up dashboard (issue 17): with a terminal and no --format, `rollup`
-  /// is to open the dashboard in roll-up mode on `rollup` and return true. Until the TUI has
-  /// that mode, it returns false and the text report is printed instead.
-  static func openDashboard(_ rollup: Rollup, ctx: Context) throws -> Bool { false }
+  /// With a terminal and no --format, `rollup` opens the dashboard in roll-up mode (set by
+  /// the executable, which owns the terminal); false when this build has none.
+  static func openDashboard(_ rollup: Rollup, ctx: Context) throws -> Bool {
+    guard let open = Sanxiang.openRollup else { return false }
+    let status = try open(rollup, ctx.lang)
+    if status != 0 { throw ExitCode(status) }
+    return true
+  }
 
   /// `git pull --ff-only` in every store folder that is a clone, several at once, with a
   /// progress line on a terminal; then what happened, failures one a line. A failure stops

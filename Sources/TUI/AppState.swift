@@ -38,11 +38,19 @@ public struct Prompt: Equatable, Sendable {
     case note(String)
     case doneOn(String)
     case trigger(String)
-    case staffing(String)
+    case confirmRetire(String)
+    /// The journal entry to undo, and the question that names whose it is.
+    case confirmUndo(Int, String)
   }
 
   public var purpose: Purpose
-  public var text: String
+  public var line: LineEdit
+  public var text: String { line.text }
+
+  init(_ purpose: Purpose, _ text: String = "", selected: Bool = false) {
+    self.purpose = purpose
+    line = LineEdit(text, selected: selected)
+  }
 
   public func label(_ l: Lang) -> String {
     switch purpose {
@@ -50,7 +58,8 @@ public struct Prompt: Equatable, Sendable {
     case .note(let id): l.pick("任务 \(id) 备注：", "note for \(id): ")
     case .doneOn(let id): l.pick("任务 \(id) 完成日期：", "\(id) done on (YYYY-MM-DD): ")
     case .trigger(let id): l.pick("任务 \(id) 触发日期：", "\(id) event happened on (YYYY-MM-DD): ")
-    case .staffing(let u): l.pick("\(u) 执法人数 审核人数：", "\(u) enforcement reviewers: ")
+    case .confirmUndo(_, let question): question
+    case .confirmRetire(let id): l.pick("取消任务 \(id)（移出清单和统计，保留在文件中）？y 确认 ", "Retire task \(id) (out of the lists, kept in the file)? y confirms ")
     }
   }
 }
@@ -118,11 +127,18 @@ public struct AppState: Sendable {
   /// The search applied to task lists (live while typing).
   public internal(set) var search = ""
   public internal(set) var prompt: Prompt?
+  /// A form open over the panes (adding or editing a task or a unit).
+  public internal(set) var form: Form?
   public internal(set) var showHelp = false
   public internal(set) var helpScroll = 0
   public internal(set) var message: FooterMessage?
   /// Draw borders with ASCII for terminals that show box characters two columns wide.
   public let ascii: Bool
+  /// Who the journal records for this session's changes (`u` undoes theirs first).
+  public let who: String
+  /// Nothing can be saved here (a store this user cannot write, or an agency opened from a
+  /// roll-up): the header says so, and the keys that change the plan say why they do nothing.
+  public let readOnly: Bool
 
   /// The shown view's navigation items and list, made when the view, its navigation
   /// choice, the filter, the search or the plan change (never per frame).
@@ -134,7 +150,12 @@ public struct AppState: Sendable {
   /// through that again.
   var lastSearch: (query: String, base: [ListItem], items: [ListItem])?
 
-  public init(plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false) {
+  public init(
+    plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false, who: String = "",
+    readOnly: Bool = false
+  ) {
+    self.who = who
+    self.readOnly = readOnly
     figures = Figures(plan: plan, today: today)
     self.lang = lang
     self.width = width
@@ -311,9 +332,7 @@ public struct AppState: Sendable {
 
   /// Units in shortfall order: the largest shortfall first, then as the file lists them.
   func shortfallOrder(_ units: [Int]) -> [Int] {
-    let checks = plan.staffingChecks()
-    return units.sorted { a, b in
-      checks[a].shortfall != checks[b].shortfall ? checks[a].shortfall > checks[b].shortfall : a < b
-    }
+    let short = Dictionary(uniqueKeysWithValues: units.map { ($0, plan.check(ofUnit: $0).shortfall) })
+    return units.sorted { a, b in short[a]! != short[b]! ? short[a]! > short[b]! : a < b }
   }
 }

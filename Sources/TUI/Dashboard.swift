@@ -37,7 +37,9 @@ public final class Dashboard {
     self.todayPinned = todayPinned
     self.clock = clock
     let (w, h) = terminal.size
-    state = AppState(plan: store.plan, today: today, lang: lang, width: w, height: h, ascii: ascii)
+    state = AppState(
+      plan: store.plan, today: today, lang: lang, width: w, height: h, ascii: ascii, who: who,
+      readOnly: store.isReadOnly)
     for n in store.notices { state.message = FooterMessage(text: n, isError: true) }
     store.removesOldVersionsLater = true
   }

@@ -69,7 +69,9 @@ public struct Figures: Sendable {
     guard let changed, changed.count < 64, a.tasks.count == b.tasks.count, a.settings == b.settings else { return nil }
     for i in changed {
       let (t, u) = (a.tasks[i], b.tasks[i])
-      guard t.id == u.id, t.group == u.group, t.lead == u.lead, t.support == u.support else { return nil }
+      guard t.id == u.id, t.group == u.group, t.lead == u.lead, t.support == u.support,
+        (t.status == .retired) == (u.status == .retired)
+      else { return nil }
     }
     return changed
   }

@@ -70,7 +70,8 @@ public enum Action: Hashable, Sendable {
   case toggleDone, doneOn, toggleStarted, toggleBlocked, trigger, note
   case undo, search, cycleFilter
   case view(View)
-  case editStaffing, reviewerPlus, reviewerMinus
+  case addTask, editTask, retireTask
+  case addUnit, editUnit, reviewerPlus, reviewerMinus
   case help, redraw, quit
 }
 
@@ -105,6 +106,17 @@ public struct Binding: Sendable {
 /// is looked up first (tig's keys.c). Bindings are data, so the help overlay and the footer
 /// read from here.
 public enum KeyMap {
+  /// Why a change does nothing here: the plan is read-only.
+  static func readOnly(_ s: AppState) -> String? {
+    s.readOnly ? s.lang.pick("只读：这里不能保存改动", "Read-only: nothing can be saved here") : nil
+  }
+
+  /// `readOnly`, then `also`: the reason a key that changes the plan does nothing now.
+  static func writes(_ also: @escaping @Sendable (AppState) -> String? = { _ in nil }) -> @Sendable (AppState) -> String?
+  {
+    { s in readOnly(s) ?? also(s) }
+  }
+
   /// Why a task action does nothing: no task is selected (or the view lists something else).
   static func needsTask(_ s: AppState) -> String? {
     if s.selectedTaskIndex != nil && (s.focus != .nav || s.selectedItem != nil) { return nil }
@@ -127,19 +139,24 @@ public enum KeyMap {
     Binding(keys: [.escape, .backspace], action: .back, zh: "返回", en: "back", hint: true),
     Binding(
       keys: [.char(" "), .char("x")], action: .toggleDone, zh: "完成/未完成", en: "done/not done", hint: true,
-      disabled: needsTask),
-    Binding(keys: [.char("D")], action: .doneOn, zh: "按日期完成", en: "done on a date", hint: false, disabled: needsTask),
+      disabled: writes(needsTask)),
+    Binding(keys: [.char("D")], action: .doneOn, zh: "按日期完成", en: "done on a date", hint: false, disabled: writes(needsTask)),
     Binding(
       keys: [.char("s")], action: .toggleStarted, zh: "进行中/未开始", en: "in progress/open", hint: false,
-      disabled: needsTask),
+      disabled: writes(needsTask)),
     Binding(
       keys: [.char("b")], action: .toggleBlocked, zh: "受阻/解除", en: "blocked/unblocked", hint: false,
-      disabled: needsTask),
+      disabled: writes(needsTask)),
     Binding(
       keys: [.char("t")], action: .trigger, zh: "记录触发事件", en: "record the awaited event", hint: false,
-      disabled: needsTask),
-    Binding(keys: [.char("n")], action: .note, zh: "备注", en: "note", hint: true, disabled: needsTask),
-    Binding(keys: [.char("u")], action: .undo, zh: "撤销", en: "undo", hint: true),
+      disabled: writes(needsTask)),
+    Binding(keys: [.char("n")], action: .note, zh: "备注", en: "note", hint: true, disabled: writes(needsTask)),
+    Binding(keys: [.char("a")], action: .addTask, zh: "新增任务", en: "add a task", hint: false, disabled: writes()),
+    Binding(keys: [.char("e")], action: .editTask, zh: "修改任务", en: "edit the task", hint: false, disabled: writes(needsTask)),
+    Binding(
+      keys: [.char("R")], action: .retireTask, zh: "取消任务（先确认）", en: "retire the task (asks first)", hint: false,
+      disabled: writes(needsTask)),
+    Binding(keys: [.char("u")], action: .undo, zh: "撤销", en: "undo", hint: true, disabled: writes()),
     Binding(keys: [.char("/")], action: .search, zh: "搜索", en: "search", hint: true),
     Binding(keys: [.char("f")], action: .cycleFilter, zh: "切换筛选", en: "cycle filter", hint: true),
     Binding(keys: [.char("1")], action: .view(.standup), zh: "每日例会", en: "stand-up", hint: false),

@@ -41,6 +41,11 @@ extension AppState {
     case .saved(let r, let text):
       pinSelection()
       replacePlan(r.plan, changed: r.changedTasks)
+      // A task that left the list (done, out of "overdue") leaves the cursor on the row it
+      // was on, now the next task's; one still in the list keeps the cursor.
+      if let key = here.list.key, index(ofKey: key) == nil, !listItems.isEmpty {
+        selectRow(min(here.list.selected, listItems.count - 1))
+      }
       keepVisible()
       message = FooterMessage(text: text, isError: false)
       return []
@@ -77,6 +82,7 @@ extension AppState {
   var layout: Layout { Layout(width: width, height: height, focus: focus) }
 
   mutating func key(_ k: Key) -> [Effect] {
+    if form != nil { return formKey(k) }
     if prompt != nil { return promptKey(k) }
     if showHelp {
       switch k {
@@ -151,7 +157,7 @@ extension AppState {
       rebuildList()
       message = FooterMessage(text: lang.pick("筛选：", "filter: ") + filter.title(lang), isError: false)
     case .search:
-      prompt = Prompt(purpose: .search, text: search)
+      prompt = Prompt(.search, search)
     case .help:
       showHelp = true
       helpScroll = 0
@@ -160,22 +166,34 @@ extension AppState {
     case .quit:
       return [.quit]
     case .undo:
-      guard let (entry, change) = plan.undoCandidate() else {
+      // Your own latest change; someone else's only after asking, by name.
+      if let mine = plan.undoCandidate(by: who) { return undo(mine.entry, mine.change) }
+      guard let (entry, _) = plan.undoCandidate() else {
         message = FooterMessage(text: lang.pick("没有可撤销的改动", "Nothing to undo"), isError: false)
         return []
       }
       let p = Phrases(lang)
-      return [
-        .save(
-          [change],
-          message: lang.pick(
-            "↶ 已撤销 \(entry.by) 的\(p.operation(entry.change.op))（\(p.target(entry.change.target))）",
-            "↶ Undid \(p.operation(entry.change.op)) by \(entry.by) (\(p.target(entry.change.target)))"))
-      ]
+      let what = "\(p.operation(entry.change.op))（\(p.target(entry.change.target))）"
+      prompt = Prompt(
+        .confirmUndo(
+          entry.seq,
+          lang.pick(
+            "你没有可撤销的改动。撤销 \(entry.by) 的\(what)？y 确认 ",
+            "Nothing of yours to undo. Undo \(entry.by)'s \(p.operation(entry.change.op)) (\(p.target(entry.change.target)))? y confirms ")))
     case .toggleDone, .doneOn, .toggleStarted, .toggleBlocked, .trigger, .note:
       guard let i = selectedTaskIndex else { return [] }
       return taskAction(action, i)
-    case .editStaffing, .reviewerPlus, .reviewerMinus:
+    case .addTask:
+      form = Form.addTask(self)
+    case .editTask:
+      guard let i = selectedTaskIndex else { return [] }
+      form = Form.editTask(plan.tasks[i])
+    case .retireTask:
+      guard let i = selectedTaskIndex else { return [] }
+      prompt = Prompt(.confirmRetire(plan.tasks[i].id))
+    case .addUnit:
+      form = Form.addUnit()
+    case .editUnit, .reviewerPlus, .reviewerMinus:
       return staffingAction(action)
     }
     keepVisible()
@@ -236,15 +254,6 @@ extension AppState {
     let brief = t.measure.truncated(toWidth: 24)
     switch action {
     case .toggleDone:
-      // The task will move (done sorts last); the cursor stays put, on the next task.
-      let selection = listSelection
-      if focus == .list,
-        let next = listItems.indices.first(where: { $0 > selection })
-          ?? listItems.indices.last(where: { $0 < selection })
-      {
-        here.list.key = key(of: listItems[next])
-        here.list.selected = selection
-      }
       if t.status == .done {
         return save(
           plan.setStatus(t.id, .open),
@@ -254,7 +263,7 @@ extension AppState {
         plan.markDone(t.id, on: today),
         lang.pick("✓ 任务 \(t.id) 已完成（\(today)）：\(brief) · u 撤销", "✓ \(t.id) done (\(today)): \(brief) · u undoes"))
     case .doneOn:
-      prompt = Prompt(purpose: .doneOn(t.id), text: today.description)
+      prompt = Prompt(.doneOn(t.id), today.description, selected: true)
     case .toggleStarted:
       let target: TaskStatus = t.status == .inProgress ? .open : .inProgress
       return save(
@@ -271,9 +280,9 @@ extension AppState {
           text: lang.pick("任务 \(t.id) 不等待外部事件", "\(t.id) does not wait on an event"), isError: true)
         return []
       }
-      prompt = Prompt(purpose: .trigger(t.id), text: today.description)
+      prompt = Prompt(.trigger(t.id), today.description, selected: true)
     case .note:
-      prompt = Prompt(purpose: .note(t.id), text: t.note)
+      prompt = Prompt(.note(t.id), t.note)
     default: break
     }
     return []
@@ -295,8 +304,8 @@ extension AppState {
   mutating func staffingAction(_ action: Action) -> [Effect] {
     guard let u = selectedUnit else { return [] }
     switch action {
-    case .editStaffing:
-      prompt = Prompt(purpose: .staffing(u.name), text: "\(u.enforcement) \(u.reviewers)")
+    case .editUnit:
+      form = Form.editUnit(u)
       return []
     case .reviewerPlus, .reviewerMinus:
       let r = max(0, u.reviewers + (action == .reviewerPlus ? 1 : -1))
@@ -316,8 +325,40 @@ extension AppState {
 
   // MARK: The input line
 
+  /// The change that reverts `entry`, saved; the cursor goes to the task it puts back.
+  mutating func undo(_ entry: JournalEntry, _ change: Change) -> [Effect] {
+    if case .task(let id) = change.target { here.list.key = "t:" + id }
+    let p = Phrases(lang)
+    return [
+      .save(
+        [change],
+        message: lang.pick(
+          "↶ 已撤销 \(entry.by) 的\(p.operation(entry.change.op))（\(p.target(entry.change.target))）",
+          "↶ Undid \(p.operation(entry.change.op)) by \(entry.by) (\(p.target(entry.change.target)))"))
+    ]
+  }
+
   mutating func promptKey(_ k: Key) -> [Effect] {
     guard var p = prompt else { return [] }
+    if case .confirmUndo(let seq, _) = p.purpose {
+      prompt = nil
+      guard k == .char("y") || k == .char("Y"), let (entry, change) = plan.undoCandidate(), entry.seq == seq else {
+        message = FooterMessage(text: lang.pick("未撤销", "Nothing undone"), isError: false)
+        return []
+      }
+      return undo(entry, change)
+    }
+    if case .confirmRetire(let id) = p.purpose {
+      // y confirms; any other key (Enter and Esc too) answers no.
+      prompt = nil
+      guard k == .char("y") || k == .char("Y") else {
+        message = FooterMessage(text: lang.pick("未取消任务 \(id)", "Task \(id) not retired"), isError: false)
+        return []
+      }
+      return save(
+        plan.retire(id),
+        lang.pick("－ 任务 \(id) 已取消（保留在文件中）· u 撤销", "- Task \(id) retired (kept in the file) · u undoes"))
+    }
     switch k {
     case .escape:
       if p.purpose == .search {
@@ -329,14 +370,8 @@ extension AppState {
     case .enter:
       prompt = nil
       return submit(p)
-    case .backspace, .ctrl("h"):
-      if !p.text.isEmpty { p.text.removeLast() }
-    case .ctrl("u"):
-      p.text = ""
-    case .char(let c):
-      if p.text.count < 500 { p.text.append(c) }
     default:
-      return []
+      guard p.line.handle(k) else { return [] }
     }
     prompt = p
     if p.purpose == .search {
@@ -372,14 +407,8 @@ extension AppState {
         return invalid(lang.pick("日期格式应为 2019-09-20", "A date looks like 2019-09-20"))
       }
       return save(plan.trigger(id, on: d), lang.pick("⚑ 任务 \(id) 已记录触发（\(d)）", "⚑ \(id): event recorded (\(d))"))
-    case .staffing(let name):
-      let nums = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "/" }).map { Int($0) }
-      guard nums.count == 2, let e = nums[0], let r = nums[1], e >= 0, r >= 0, e <= StaffingUnit.maxCount,
-        r <= StaffingUnit.maxCount
-      else {
-        return invalid(lang.pick("请输入两个非负整数：执法人数 审核人数", "Type two whole numbers: enforcement reviewers"))
-      }
-      return save(plan.setStaffing(name, enforcement: e, reviewers: r), staffingSaid(name, e, r))
+    case .confirmRetire, .confirmUndo:
+      return []
     }
   }
 

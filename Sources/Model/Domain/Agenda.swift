@@ -5,8 +5,11 @@ public struct Agenda: Sendable {
   public let today: Day
   /// Due date per task index (nil: none, or not yet known).
   public private(set) var due: [Day?]
-  /// Task indexes in urgency order: overdue (oldest first), dated, blocked, waiting, undated, done.
+  /// Task indexes in urgency order: overdue (oldest first), dated, blocked, waiting, undated,
+  /// done. Retired tasks are not in it (nor in any count): they are in `retired`.
   public private(set) var urgency: [Int]
+  /// Tasks taken out of the plan, in id order.
+  public private(set) var retired: [Int]
   private var rank: [Int]
   /// Per task, worked out once: the due date's day number (Int.max: none), flags and urgency
   /// bucket, so the questions below are array reads rather than walks through each task.
@@ -16,6 +19,9 @@ public struct Agenda: Sendable {
   private static let settledFlag: UInt8 = 1
   private static let doneFlag: UInt8 = 2
   private static let waitingFlag: UInt8 = 4
+  private static let retiredFlag: UInt8 = 8
+  /// The bucket of retired tasks, after every other.
+  private static let retiredBucket = 6
 
   public init(plan: Plan, today: Day) {
     self.plan = plan
@@ -51,7 +57,10 @@ public struct Agenda: Sendable {
     let order =
       UrgencyOrder.packed(buckets: buckets, dueDays: dueDay, ids: ids)
       ?? Agenda.sortedOrder(buckets: buckets, dueDays: dueDay, ids: ids)
-    urgency = order
+    // Retired tasks sort last; they leave the order here.
+    let cut = order.firstIndex { buckets[$0] == Agenda.retiredBucket } ?? order.count
+    urgency = Array(order[..<cut])
+    retired = Array(order[cut...])
     var rank = [Int](repeating: 0, count: order.count)
     for (r, i) in order.enumerated() { rank[i] = r }
     self.rank = rank
@@ -78,7 +87,8 @@ public struct Agenda: Sendable {
     var f: UInt8 = 0
     if Agenda.isSettled(t, due: d) { f |= Agenda.settledFlag }
     if t.status == .done { f |= Agenda.doneFlag }
-    if t.status != .done && t.kind.awaitsEvent && t.eventOn == nil { f |= Agenda.waitingFlag }
+    if t.status != .done && t.status != .retired && t.kind.awaitsEvent && t.eventOn == nil { f |= Agenda.waitingFlag }
+    if t.status == .retired { f |= Agenda.retiredFlag }
     return f
   }
 
@@ -94,6 +104,11 @@ public struct Agenda: Sendable {
 
   /// `updating(plan:changed:)` in place: the dashboard's agenda is not copied for a save.
   public mutating func update(plan new: Plan, changed: [Int]) {
+    // A task retired or brought back changes what the order holds: work it out again.
+    if changed.contains(where: { (plan.tasks[$0].status == .retired) != (new.tasks[$0].status == .retired) }) {
+      self = Agenda(plan: new, today: today)
+      return
+    }
     plan = new
     let was = changed.map { rank[$0] }
     for i in changed {
@@ -197,6 +212,7 @@ public struct Agenda: Sendable {
   }
 
   static func bucket(_ t: Facts, due: Day?, today: Day) -> Int {
+    if t.status == .retired { return retiredBucket }
     if isSettled(t, due: due) { return 5 }
     if let d = due { return d < today ? 0 : 1 }
     if t.status == .blocked { return 2 }
@@ -208,6 +224,7 @@ public struct Agenda: Sendable {
   static func isSettled(_ t: PlanTask, due: Day?) -> Bool { isSettled(Facts(t), due: due) }
 
   static func isSettled(_ t: Facts, due: Day?) -> Bool {
+    if t.status == .retired { return true }
     guard t.status == .done else { return false }
     if case .yearly = t.kind { return due == nil }
     return true
@@ -229,6 +246,9 @@ public struct Agenda: Sendable {
   public func isWaiting(_ i: Int) -> Bool { flags[i] & Agenda.waitingFlag != 0 }
 
   public func isDone(_ i: Int) -> Bool { flags[i] & Agenda.doneFlag != 0 }
+
+  /// Taken out of the plan: in no list and no count.
+  public func isRetired(_ i: Int) -> Bool { flags[i] & Agenda.retiredFlag != 0 }
 
   /// What a task counted as: what a department's or group's figures change by when it changes.
   public struct Marks: Sendable {
@@ -307,7 +327,7 @@ public struct Agenda: Sendable {
     var out: [Progress] = groups.map { _ in Progress() }
     var lastGroup: String? = nil
     var last = -1
-    for i in plan.tasks.indices {
+    for i in plan.tasks.indices where !isRetired(i) {
       // Tasks of a group usually share one string; check the last group found first.
       let k: Int
       if last >= 0, let lg = lastGroup, plan.tasks[i].group == lg {
@@ -330,7 +350,7 @@ public struct Agenda: Sendable {
 
   public func progress(of indexes: some Sequence<Int>) -> Progress {
     var p = Progress()
-    for i in indexes {
+    for i in indexes where !isRetired(i) {
       p.total += 1
       if isDone(i) { p.done += 1 }
       if isOverdue(i) { p.overdue += 1 }
@@ -352,7 +372,7 @@ public struct Agenda: Sendable {
   /// The tasks one department leads or supports, in urgency order, with its role in each.
   public func tasks(ofDepartment name: String) -> [(index: Int, role: Role)] {
     var roles: [Int: Role] = [:]
-    for i in plan.tasks.indices {
+    for i in plan.tasks.indices where !isRetired(i) {
       if plan.tasks[i].lead.units.contains(name) {
         roles[i] = .lead
       } else if plan.tasks[i].support.units.contains(name) {

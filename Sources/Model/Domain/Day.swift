@@ -42,6 +42,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     self.init(year: y, month: m, day: d)
   }
 
+  /// A date as a spreadsheet program rewrites it: "2019/8/28", "2019/08/28" (also with "-" or
+  /// "." between the parts, and one- or two-digit months and days).
+  public init?(spreadsheet text: some StringProtocol) {
+    let parts = text.split { $0 == "/" || $0 == "-" || $0 == "." }
+    guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return nil }
+    self.init(year: y, month: m, day: d)
+  }
+
   public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
   public static func daysIn(month: Int, year: Int) -> Int {

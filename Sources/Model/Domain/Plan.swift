@@ -92,30 +92,35 @@ public struct Plan: Sendable {
     return named.merged
   }
 
+  /// The rule worked out for every unit still in the plan (retired units are left out).
   public func staffingChecks() -> [StaffingCheck] {
-    staffing.map { StaffingCheck(unit: $0, percent: settings.reviewerPercent) }
+    staffing.filter { !$0.retired }.map { StaffingCheck(unit: $0, percent: settings.reviewerPercent) }
   }
+
+  /// The rule worked out for unit `i` of `staffing`.
+  public func check(ofUnit i: Int) -> StaffingCheck { StaffingCheck(unit: staffing[i], percent: settings.reviewerPercent) }
 
   public func unitIndex(_ name: String) -> Int? { staffing.firstIndex { $0.name == name } }
 }
 
 extension Plan {
-  /// Applies a change's "after" values, checking that each field held its "before" value.
-  /// Throws `ChangeConflict` naming the first field that did not. Returns the index of the
-  /// task it changed or added (nil for other targets).
+  /// Applies a change's "after" values, checking that each field held its "before" value
+  /// (or already holds its "after" value: the same change made twice is made once). Throws
+  /// `ChangeConflict` naming the first field that held neither. Returns the indices of the
+  /// tasks it changed or added.
   @discardableResult
-  public mutating func apply(_ change: Change) throws(ChangeConflict) -> Int? {
+  public mutating func apply(_ change: Change) throws(ChangeConflict) -> [Int] {
     switch change.target {
     case .task(let id):
       guard let i = index(of: id) else {
-        // A task an import adds: its "id" field goes from nothing to the id.
+        // A new task: its "id" field goes from nothing to the id.
         guard change.fields.contains(where: { $0.field == "id" && $0.before.isEmpty && $0.after == id }) else {
           throw ChangeConflict(target: change.target, field: "id", found: "")
         }
         var t = PlanTask(id: id, measure: "")
         for f in change.fields where f.field != "id" { t.set(f.field, f.after) }
         appendTask(t)
-        return tasks.count - 1
+        return [tasks.count - 1]
       }
       var t = tasks[i]
       for f in change.fields {
@@ -126,12 +131,73 @@ extension Plan {
         t.set(f.field, f.after)
       }
       tasks[i] = t
-      return i
+      return [i]
     case .unit(let name):
       try applyStaffing(change, name: name)
-      return nil
+      return []
     case .plan:
-      return nil
+      var touched: [Int] = []
+      for f in change.fields { touched += try applyToPlan(f, change.target) }
+      return touched
+    }
+  }
+
+  /// A change to the plan as a whole: its groups (added, renamed with every task in them,
+  /// reordered) or a department's name in every task that names it.
+  private mutating func applyToPlan(_ f: FieldChange, _ target: ChangeTarget) throws(ChangeConflict) -> [Int] {
+    func conflict(_ found: String) -> ChangeConflict { ChangeConflict(target: target, field: f.field, found: found) }
+    switch f.field {
+    case "group":
+      let named = groups
+      func has(_ g: String) -> Bool { named.contains(g) }
+      if f.before.isEmpty {
+        // Added (a group no task names yet).
+        if !settings.groups.contains(f.after) { settings.groups.append(f.after) }
+        return []
+      }
+      if f.after.isEmpty {
+        // Taken away again (the undo of an add): only while no task is in it.
+        if tasks.contains(where: { $0.group == f.before }) { throw conflict(f.before) }
+        settings.groups.removeAll { $0 == f.before }
+        return []
+      }
+      guard has(f.before) else {
+        if has(f.after) { return [] }
+        throw conflict("")
+      }
+      if has(f.after) && f.after != f.before { throw conflict(f.after) }
+      settings.groups = settings.groups.map { $0 == f.before ? f.after : $0 }
+      var touched: [Int] = []
+      for i in tasks.indices where tasks[i].group == f.before {
+        tasks[i].group = f.after
+        touched.append(i)
+      }
+      return touched
+    case "groups":
+      // The order of the groups, one a line.
+      let now = settings.groups.joined(separator: "\n")
+      guard now == f.before || now == f.after else { throw conflict(now) }
+      settings.groups = f.after.split(separator: "\n").map(String.init)
+      return []
+    case "department":
+      var touched: [Int] = []
+      for i in tasks.indices {
+        var t = tasks[i]
+        for role in [Role.lead, .support] {
+          var d = role == .lead ? t.lead : t.support
+          guard let k = d.units.firstIndex(of: f.before) else { continue }
+          if d.units.contains(f.after) { d.units.remove(at: k) } else { d.units[k] = f.after }
+          if role == .lead { t.lead = d } else { t.support = d }
+        }
+        if t != tasks[i] {
+          tasks[i] = t
+          touched.append(i)
+        }
+      }
+      if touched.isEmpty && !departments.contains(f.after) { throw conflict("") }
+      return touched
+    default:
+      return []
     }
   }
 
@@ -144,19 +210,48 @@ extension Plan {
       }
       if i == nil { staffing.append(StaffingUnit(name: name, enforcement: 0, reviewers: 0)) }
     }
+    if let f = change.fields.first(where: { $0.field == "name" }) {
+      // Renamed: the unit is found by its old name, or is already under its new one.
+      if unitIndex(f.after) != nil, unitIndex(f.before) == nil { return }
+      guard let j = unitIndex(f.before) else { throw ChangeConflict(target: change.target, field: "name", found: "") }
+      guard unitIndex(f.after) == nil else { throw ChangeConflict(target: change.target, field: "name", found: f.after) }
+      staffing[j].name = f.after
+      return
+    }
     guard let j = unitIndex(name) else {
       throw ChangeConflict(target: change.target, field: Change.unitExists, found: "")
     }
     var u = staffing[j]
     for f in change.fields where f.field != Change.unitExists {
-      let now = f.field == "enforcement" ? String(u.enforcement) : String(u.reviewers)
+      let now = u.value(of: f.field)
       guard now == f.before || now == f.after || f.before.isEmpty else {
         throw ChangeConflict(target: change.target, field: f.field, found: now)
       }
-      let v = Int(f.after) ?? 0
-      if f.field == "enforcement" { u.enforcement = v } else { u.reviewers = v }
+      u.set(f.field, f.after)
     }
     staffing[j] = u
+  }
+}
+
+extension StaffingUnit {
+  /// A field's value as the store writes it ("retired" is "yes" or empty).
+  public func value(of field: String) -> String {
+    switch field {
+    case "unit", "name": name
+    case "enforcement": String(enforcement)
+    case "reviewers": String(reviewers)
+    case "retired": retired ? "yes" : ""
+    default: ""
+    }
+  }
+
+  mutating func set(_ field: String, _ value: String) {
+    switch field {
+    case "enforcement": enforcement = Int(value) ?? 0
+    case "reviewers": reviewers = Int(value) ?? 0
+    case "retired": retired = !value.isEmpty
+    default: break
+    }
   }
 }
 

@@ -4,6 +4,9 @@ public enum TaskStatus: String, CaseIterable, Sendable, Hashable {
   case inProgress = "in_progress"
   case done
   case blocked
+  /// Taken out of the plan (the superior office dropped the measure): out of the lists and
+  /// counts, but kept in the file and in the history. Nothing is ever deleted.
+  case retired
 
   /// Accepts the tokens and the Chinese words a person may type into the spreadsheet.
   public init?(token: String) {
@@ -17,6 +20,7 @@ public enum TaskStatus: String, CaseIterable, Sendable, Hashable {
     case "进行中", "推进中", "在办", "in progress", "started": self = .inProgress
     case "已完成", "完成", "办结", "completed", "closed": self = .done
     case "受阻", "暂缓", "阻塞", "搁置": self = .blocked
+    case "已取消", "取消", "不再执行", "cancelled", "canceled": self = .retired
     default: return nil
     }
   }

@@ -147,11 +147,11 @@ struct Interpreter {
   /// The texts of `<p>…</p>` fragments, in order, with the usual entities decoded.
   static func paragraphs(_ text: String) -> [String] {
     var out: [String] = []
-    for part in text.components(separatedBy: "</p>") {
-      var t = part
+    for part in text.split(separator: "</p>", omittingEmptySubsequences: false) {
+      var t = String(part)
       if let open = t.firstRange(of: "<p>") { t = String(t[open.upperBound...]) }
-      t = t.replacingAll("&nbsp;", " ").replacingAll("&lt;", "<").replacingAll("&gt;", ">").replacingAll("&quot;", "\"")
-        .replacingAll("&amp;", "&")
+      t = t.replacing("&nbsp;", with: " ").replacing("&lt;", with: "<").replacing("&gt;", with: ">")
+        .replacing("&quot;", with: "\"").replacing("&amp;", with: "&")
       let trimmed = t.trimmingSpaces
       if !trimmed.isEmpty { out.append(trimmed) }
     }
@@ -417,11 +417,4 @@ struct TableColumns {
   func isDepartmentColumn(_ k: Int) -> Bool { fieldOf[k] == "lead" || fieldOf[k] == "support" }
 
   var extraNames: [String] { extraColumns.map(\.1) }
-}
-
-extension String {
-  func replacingAll(_ a: String, _ b: String) -> String {
-    guard contains(a) else { return self }
-    return components(separatedBy: a).joined(separator: b)
-  }
 }

@@ -21,7 +21,7 @@ public enum MeasureStatus: String, Sendable, Hashable, CaseIterable {
       switch a.plan.tasks[i].status {
       case .blocked: self = .blocked
       case .inProgress: self = .inProgress
-      case .open, .done: self = .open
+      case .open, .done, .retired: self = .open
       }
     }
   }

@@ -142,8 +142,8 @@ public struct AgencyFigures: Hashable, Sendable {
 
   /// The figures of one agenda, counted the way its stand-up counts them.
   public init(_ a: Agenda) {
-    tasks = a.plan.tasks.count
-    for i in a.plan.tasks.indices {
+    for i in a.plan.tasks.indices where !a.isRetired(i) {
+      tasks += 1
       if a.isDone(i) { done += 1 }
       if a.plan.tasks[i].status == .inProgress { inProgress += 1 }
       if a.isOverdue(i) { overdue += 1 }
@@ -204,7 +204,7 @@ struct AgencyReading: Sendable {
         name: settings.agency.trimmingSpaces.isEmpty ? AgencySummary.folderName(folder) : settings.agency,
         agenda: a, error: nil, figures: AgencyFigures(a), lastChange: last?.at, daysSinceChange: days,
         staffing: a.plan.staffingChecks())
-      tasks = a.plan.tasks.indices.map {
+      tasks = a.plan.tasks.indices.filter { !a.isRetired($0) }.map {
         MeasureRow.Seen(id: a.plan.tasks[$0].id, text: a.plan.tasks[$0].measureText, status: MeasureStatus(a, $0))
       }
     } catch {

@@ -21,6 +21,7 @@ enum Columns {
     "unit": ["unit", "单位", "科室", "部门"],
     "enforcement": ["enforcement", "执法人员", "执法人数", "执法人员数"],
     "reviewers": ["reviewers", "法制审核人员", "审核人员", "法制审核人数"],
+    "retired": ["retired", "已撤销", "撤销"],
   ]
 
   /// The column standing for each canonical field present in the header.

@@ -59,9 +59,13 @@ public enum Git {
   /// What `Store.commit` calls once a save has succeeded (still holding the store's lock, so
   /// no other save's files slip into this commit): `entries` were journaled, and the tasks
   /// and staffing files were rewritten if `tasks` and `staffing` say so.
-  static func commitSave(in store: Store, entries: [JournalEntry], tasks: Bool, staffing: Bool) -> Failure? {
+  static func commitSave(
+    in store: Store, entries: [JournalEntry], tasks: Bool, staffing: Bool, settings: Bool = false
+  ) -> Failure? {
     guard store.plan.settings.gitCommit else { return nil }
-    let files = [JournalFile.name] + (tasks ? [Store.tasksFile] : []) + (staffing ? [Store.staffingFile] : [])
+    let files =
+      [JournalFile.name] + (tasks ? [Store.tasksFile] : []) + (staffing ? [Store.staffingFile] : [])
+      + (settings ? [SettingsFile.name] : [])
     return commitSave(in: store.folder, settings: store.plan.settings, entries: entries, files: files)
   }
 

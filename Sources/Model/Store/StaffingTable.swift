@@ -29,7 +29,10 @@ struct StaffingTable {
         guard v <= StaffingUnit.maxCount else { throw bad(field, "staff count \(v) is implausibly large") }
         return v
       }
-      units.append(StaffingUnit(name: name, enforcement: try count("enforcement"), reviewers: try count("reviewers")))
+      let retired = c["retired"].map { !r.fields[$0].trimmingSpaces.isEmpty } ?? false
+      units.append(
+        StaffingUnit(
+          name: name, enforcement: try count("enforcement"), reviewers: try count("reviewers"), retired: retired))
     }
     self.units = units
   }
@@ -45,19 +48,25 @@ extension StaffingTable {
     try! StaffingTable(doc: CSVDocument(header: Columns.staffingHeader), file: "")
   }
 
-  /// Mirrors a staffing change into the file: add, remove or update the unit's row.
+  /// Mirrors a staffing change into the file: the unit's row added, removed, renamed or
+  /// updated (a `retired` column is added when a unit is first retired).
   mutating func apply(_ change: Change, name: String, plan: Plan) {
-    let k = record(of: name)
-    guard let unit = plan.staffing.first(where: { $0.name == name }) else {
+    let rename = change.fields.first { $0.field == "name" }
+    let now = rename?.after ?? name
+    let k = record(of: rename?.before ?? name) ?? record(of: now)
+    guard let unit = plan.staffing.first(where: { $0.name == now }) else {
       if let k { doc.remove(record: k) }
       return
     }
-    let values = ["unit": unit.name, "enforcement": String(unit.enforcement), "reviewers": String(unit.reviewers)]
+    if unit.retired && columns["retired"] == nil {
+      doc.addColumn("retired")
+      columns["retired"] = doc.header.fields.count - 1
+    }
     if let k {
-      for (field, col) in columns { doc.set(record: k, column: col, to: values[field]!) }
+      for (field, col) in columns { doc.set(record: k, column: col, to: unit.value(of: field)) }
     } else {
       var fields = [String](repeating: "", count: doc.header.fields.count)
-      for (field, col) in columns { fields[col] = values[field]! }
+      for (field, col) in columns { fields[col] = unit.value(of: field) }
       doc.append(fields: fields)
     }
   }

@@ -36,6 +36,8 @@ public final class Store {
   private var journalLines = 0
   /// True when reading applied journal entries the files did not show yet.
   private var rolledForward = false
+  /// ... and they changed the plan's settings (plan.ini is then written with the next save).
+  private var settingsRolledForward = false
   /// Set by a long-running program (the dashboard): after a save, the replaced files' old
   /// versions are removed on another core instead of before `commit` returns (freeing a large
   /// file's blocks took as long as writing them). The next save, and `settle`, wait for it.
@@ -51,6 +53,15 @@ public final class Store {
   deinit { settle() }
 
   public func path(_ name: String) -> String { folder + "/" + name }
+
+  /// True when this process cannot save here (the folder or a file is not writable): the
+  /// dashboard says so before the first edit fails.
+  public var isReadOnly: Bool {
+    !FileIO.isWritable(folder)
+      || [Store.tasksFile, Store.staffingFile, JournalFile.name, SettingsFile.name].contains {
+        FileIO.exists(path($0)) && !FileIO.isWritable(path($0))
+      }
+  }
 
   private init(folder: String, tasks: TaskTable) {
     self.folder = folder
@@ -226,33 +237,24 @@ public final class Store {
     guard !pending.isEmpty else { return [] }
     var touched: [Int] = []
     var units = staffing ?? StaffingTable.empty()
+    let before = plan
     for e in pending.reversed() {
       // Every field was just seen holding its "before" value, so this cannot conflict.
-      let i: Int?
-      do { i = try plan.apply(e.change) } catch { break }
-      if let i, !touched.contains(i) { touched.append(i) }
-      mirror(e.change, into: &tasks, &units, plan: plan)
+      do {
+        for i in try plan.apply(e.change) where !touched.contains(i) { touched.append(i) }
+      } catch {
+        break
+      }
+      if case .unit(let name) = e.change.target { units.apply(e.change, name: name, plan: plan) }
     }
+    for edit in TaskEdit.between(before, plan, touched) { edit.write(into: &tasks) }
     staffing = units
+    settingsRolledForward = plan.settings != before.settings
     rolledForward = true
     notices.append(
       "\(path(JournalFile.name)): the last \(pending.count == 1 ? "change was" : "\(pending.count) changes were") "
         + "journaled but not yet in the files (an interrupted save); applied, and written with the next save")
     return touched
-  }
-
-  /// Writes a change the plan has taken into the files' tables: the task's row (added if the
-  /// task is new) or the unit's.
-  private func mirror(_ c: Change, into table: inout TaskTable, _ units: inout StaffingTable, plan: Plan) {
-    switch c.target {
-    case .task(let id):
-      if table.taskOf[id] == nil, let i = plan.index(of: id) { table.append(plan.tasks[i], index: i) }
-      for f in c.fields where f.field != "id" { table.set(id: id, field: f.field, to: f.after) }
-    case .unit(let name):
-      units.apply(c, name: name, plan: plan)
-    case .plan:
-      break
-    }
   }
 
   /// A field's value in the store now (or in `plan`), as the journal writes it.
@@ -271,7 +273,11 @@ public final class Store {
       default: return ""
       }
     case .plan:
-      return ""
+      // A plan-wide change holds when its new name is there and its old one gone.
+      switch field {
+      case "groups": return plan.settings.groups.joined(separator: "\n")
+      default: return ""
+      }
     }
   }
 
@@ -323,8 +329,11 @@ public final class Store {
     var changes: [Change] = []
     var entries: [JournalEntry] = []
     var touchedTasks: [Int] = []
+    /// What to write into the tasks table's rows.
+    var taskEdits: [TaskEdit] = []
     var tasksFile = false
     var staffingFile = false
+    var settingsFile = false
   }
 
   /// Step 1: each change checked against the plan as it is on disk now and applied to a copy
@@ -333,31 +342,37 @@ public final class Store {
     var d = Draft(plan: plan)
     var seq = plan.journal.last?.seq ?? 0
     for var c in changes {
-      if case .task = c.target, c.fields.contains(where: { $0.field == "id" && $0.before.isEmpty }) {
-        // A new task: every field is new.
-      } else {
+      let before = d.plan
+      switch c.target {
+      case .task where c.fields.contains(where: { $0.field == "id" && $0.before.isEmpty }):
+        break  // A new task: every field is new.
+      case .task, .unit:
         c.fields.removeAll { currentValue(c.target, $0.field, in: d.plan) == $0.after }
         if c.fields.isEmpty { continue }
+      case .plan:
+        break
       }
-      let touched: Int?
+      let touched: [Int]
       do {
         touched = try d.plan.apply(c)
       } catch {
         throw conflictError(error)
       }
-      if let touched, !d.touchedTasks.contains(touched) { d.touchedTasks.append(touched) }
-      switch c.target {
-      case .task: d.tasksFile = true
-      case .unit: d.staffingFile = true
-      case .plan: break
-      }
+      // A plan-wide change that found everything already as it asks (made twice) is no change.
+      if case .plan = c.target, touched.isEmpty, d.plan.settings == before.settings { continue }
+      for i in touched where !d.touchedTasks.contains(i) { d.touchedTasks.append(i) }
+      if case .unit = c.target { d.staffingFile = true }
       seq += 1
       d.changes.append(c)
       d.entries.append(JournalEntry(seq: seq, at: time, by: who, change: c))
     }
+    d.taskEdits = TaskEdit.between(plan, d.plan, d.touchedTasks)
+    d.tasksFile = !d.taskEdits.isEmpty
+    d.settingsFile = d.plan.settings != plan.settings
     if rolledForward {
       d.tasksFile = true
       d.staffingFile = d.staffingFile || staffing != nil
+      d.settingsFile = d.settingsFile || settingsRolledForward
     }
     return d
   }
@@ -380,21 +395,19 @@ public final class Store {
 
   /// Step 2: the changes written into the tasks table's records, in place (a copy of a large
   /// file's records would cost more than the rest of the save), keeping what is needed to put
-  /// them back. The staffing table is small and is changed on a copy in `write`.
+  /// them back. The staffing table and plan.ini are small and are changed on copies in `write`.
   private func apply(_ d: Draft) -> TableUndo {
     var undo = TableUndo()
-    let onlyFields = d.changes.allSatisfy { c in
-      guard case .task(let id) = c.target, tasks.taskOf[id] != nil else { return !c.isTask }
-      return c.fields.allSatisfy { $0.field == "id" || tasks.hasColumn($0.field) }
+    let onlyFields = d.taskEdits.allSatisfy { e in
+      !e.isNew && e.fields.allSatisfy { tasks.hasColumn($0.field) }
     }
     if !onlyFields { undo.whole = tasks }
-    var unused = StaffingTable.empty()
-    for c in d.changes where c.isTask {
-      if onlyFields, case .task(let id) = c.target, let i = tasks.taskOf[id] {
+    for e in d.taskEdits {
+      if onlyFields, let i = tasks.taskOf[e.task.id] {
         let k = tasks.rowOf[i]
         undo.records.append((k, tasks.doc.records[k]))
       }
-      mirror(c, into: &tasks, &unused, plan: d.plan)
+      e.write(into: &tasks)
     }
     return undo
   }
@@ -404,6 +417,11 @@ public final class Store {
   private func write(_ d: Draft) throws(StoreError) {
     var units = staffing ?? StaffingTable.empty()
     for c in d.changes { if case .unit(let name) = c.target { units.apply(c, name: name, plan: d.plan) } }
+    var settingsBytes: [UInt8] = []
+    if d.settingsFile {
+      let old = (try? FileIO.read(path(SettingsFile.name))) ?? []
+      settingsBytes = SettingsFile.updating(old, to: d.plan.settings)
+    }
     let mark = try setTornTailAside()
     let journalBytes = journalLine(d.entries)
     var replaced: [FileIO.Replaced] = []
@@ -418,6 +436,9 @@ public final class Store {
       }
       if d.staffingFile {
         replaced.append(try FileIO.replaceKeepingOld(folder, Store.staffingFile, with: units.doc.serialized()))
+      }
+      if d.settingsFile {
+        replaced.append(try FileIO.replaceKeepingOld(folder, SettingsFile.name, with: settingsBytes))
       }
     } catch {
       for r in replaced.reversed() { r.restore() }
@@ -437,6 +458,7 @@ public final class Store {
     // else has written meanwhile.
     if d.tasksFile { stamps[Store.tasksFile] = FileIO.stamp(path(Store.tasksFile)) }
     if d.staffingFile { stamps[Store.staffingFile] = FileIO.stamp(path(Store.staffingFile)) }
+    if d.settingsFile { stamps[SettingsFile.name] = FileIO.stamp(path(SettingsFile.name)) }
   }
 
   /// Step 4: the saved plan becomes the store's, and goes to the caller with what it touched.
@@ -445,7 +467,8 @@ public final class Store {
     var p = d.plan
     p.journal += d.entries
     plan = p
-    gitCommitFailure = Git.commitSave(in: self, entries: d.entries, tasks: d.tasksFile, staffing: d.staffingFile)
+    gitCommitFailure = Git.commitSave(
+      in: self, entries: d.entries, tasks: d.tasksFile, staffing: d.staffingFile, settings: d.settingsFile)
     return Revision(plan: p, changedTasks: d.touchedTasks, entries: d.entries)
   }
 
@@ -524,5 +547,41 @@ public final class Store {
         FileIO.remove(path(name))
       }
     }
+  }
+}
+
+/// What a save writes into one row of the tasks file: the fields of a task that differ from
+/// the version before, or a whole new row.
+struct TaskEdit {
+  let task: PlanTask
+  let index: Int
+  let isNew: Bool
+  let fields: [(field: String, value: String)]
+
+  /// The edits that take the tasks file from `old`'s tasks to `new`'s, for the tasks at `touched`.
+  static func between(_ old: Plan, _ new: Plan, _ touched: [Int]) -> [TaskEdit] {
+    touched.map { i in
+      let t = new.tasks[i]
+      guard i < old.tasks.count, old.tasks[i].id == t.id else {
+        return TaskEdit(task: t, index: i, isNew: true, fields: [])
+      }
+      let was = old.tasks[i]
+      var fields: [(String, String)] = []
+      for f in PlanTask.fieldNames where f != "id" && was.value(of: f) != t.value(of: f) {
+        fields.append((f, t.value(of: f)))
+      }
+      for k in Set(was.extras.keys).union(t.extras.keys).sorted() where was.extras[k] != t.extras[k] {
+        fields.append((k, t.extras[k] ?? ""))
+      }
+      return TaskEdit(task: t, index: i, isNew: false, fields: fields)
+    }.filter { $0.isNew || !$0.fields.isEmpty }
+  }
+
+  func write(into table: inout TaskTable) {
+    if isNew || table.taskOf[task.id] == nil {
+      table.append(task, index: index)
+      return
+    }
+    for (f, v) in fields { table.set(id: task.id, field: f, to: v) }
   }
 }

@@ -166,14 +166,22 @@ struct TaskTable {
     doc.set(record: k, column: c, to: value)
   }
 
-  /// Adds a row for a new task, which is the plan's task number `index`.
+  /// Adds a row for a new task, which is the plan's task number `index` (and a column for
+  /// any of its fields the file lacks).
   mutating func append(_ t: PlanTask, index: Int) {
     var fields = [String](repeating: "", count: doc.header.fields.count)
-    for name in PlanTask.fieldNames { if let col = columns[name] { fields[col] = t.value(of: name) } }
-    for (column, value) in t.extras { if let col = doc.header.fields.firstIndex(of: column) { fields[col] = value } }
+    var missing: [(String, String)] = []
+    for name in PlanTask.fieldNames {
+      let v = t.value(of: name)
+      if let col = columns[name] { fields[col] = v } else if !v.isEmpty { missing.append((name, v)) }
+    }
+    for (column, value) in t.extras.sorted(by: { $0.key < $1.key }) {
+      if let col = doc.header.fields.firstIndex(of: column) { fields[col] = value } else { missing.append((column, value)) }
+    }
     taskOf.updateValue(index, forKey: t.id)
     rowOf.append(doc.records.count)
     doc.append(fields: fields)
+    for (field, value) in missing { set(id: t.id, field: field, to: value) }
   }
 }
 
@@ -258,7 +266,7 @@ struct TaskRowReader {
       if let raw = bytes(col), raw.count == 10, let d = Day(isoUTF8: raw) { return d }
       let t = string(col).trimmingSpaces
       if t.isEmpty { return nil }
-      guard let d = Day(iso: t) else {
+      guard let d = Day(iso: t) ?? Day(spreadsheet: t) else {
         problem = Problem(record: k, column: col) { _ in "bad date \"\(t)\" (expected YYYY-MM-DD)" }
         return nil
       }

@@ -7,11 +7,10 @@ enum StaffingView: DashboardView {
 
   static var bindings: [Binding] {
     [
-      Binding(
-        keys: [.char("e")], action: .editStaffing, zh: "修改人数", en: "edit the counts", hint: true,
-        disabled: needsUnit),
-      Binding(keys: [.char("+")], action: .reviewerPlus, zh: "审核人员 +1", en: "reviewers +1", hint: true, disabled: needsUnit),
-      Binding(keys: [.char("-")], action: .reviewerMinus, zh: "审核人员 −1", en: "reviewers −1", hint: true, disabled: needsUnit),
+      Binding(keys: [.char("a")], action: .addUnit, zh: "新增单位", en: "add a unit", hint: true, disabled: KeyMap.writes()),
+      Binding(keys: [.char("e")], action: .editUnit, zh: "修改单位", en: "edit the unit", hint: true, disabled: KeyMap.writes(needsUnit)),
+      Binding(keys: [.char("+")], action: .reviewerPlus, zh: "审核人员 +1", en: "reviewers +1", hint: true, disabled: KeyMap.writes(needsUnit)),
+      Binding(keys: [.char("-")], action: .reviewerMinus, zh: "审核人员 −1", en: "reviewers −1", hint: true, disabled: KeyMap.writes(needsUnit)),
     ]
   }
 
@@ -28,12 +27,12 @@ enum StaffingView: DashboardView {
 
   static func items(_ nav: NavItem, _ s: inout AppState) -> [ListItem] {
     guard case .unitFilter(let f) = nav else { return [] }
-    let checks = s.plan.staffingChecks()
     let units = s.plan.staffing.indices.filter { i in
+      guard !s.plan.staffing[i].retired else { return false }
       switch f {
-      case .all: true
-      case .short: checks[i].compliant == false
-      case .compliant: checks[i].compliant != false
+      case .all: return true
+      case .short: return s.plan.check(ofUnit: i).compliant == false
+      case .compliant: return s.plan.check(ofUnit: i).compliant != false
       }
     }
     return s.shortfallOrder(units).map { .unit(index: $0) }
@@ -61,7 +60,7 @@ enum StaffingView: DashboardView {
     let t = StaffingCheck(total: "", of: s.plan.staffingChecks())
     var lines: [(String, Style)] = []
     if let p = s.plan.settings.reviewerPercent {
-      lines.append((l.pick("规则：审核 ≥ 执法 × \(p)%", "Rule: reviewers ≥ \(p)%"), .muted))
+      lines.append((l.pick("规则：审核≥执法×\(p)%", "Rule: reviewers ≥ \(p)%"), .muted))
     } else {
       lines.append((l.pick("本方案未设比例", "No percentage set"), .muted))
     }
