@@ -33,7 +33,9 @@ struct WordsTests {
       .severalGroups(name, [name, name]), .noDepartment(name, departments: [name]), .severalDepartments(name, [name]),
       .badRole(name), .badDateOption(option: "--on", value: name), .badLang("fr"), .badScreenSize, .noTaskIDs,
       .notWaiting(id: "1", deadline: name), .newUnitNeedsBoth(name), .countOutOfRange(option: "--reviewers", max: 9),
-      .noCounts, .noUnitName,
+      .noCounts, .noUnitName, .nearName(name, near: [name]), .percentOutOfRange, .emptyMeasure, .emptyTaskID,
+      .taskExists("2"), .badSetOption, .ownColumn("measure"), .emptyGroupName, .emptyNewName, .groupExists(name),
+      .unitExists(name), .noUnit(name), .badGitCommit, .noRollupFolders,
     ]
       + [
         .textAfterValue, .expectedLiteral("true"), .nestedTooDeeply, .endOfLine, .expectedKey, .expectedColon,

@@ -270,7 +270,6 @@ public struct EnglishWords: Words {
   public func doneOnFooter(_ id: String, _ day: Day) -> String { "✓ \(id) done (\(day)) · u undoes" }
   public func eventFooter(_ id: String, _ day: Day) -> String { "⚑ \(id): event recorded (\(day))" }
   public var dateExample: String { "A date looks like 2019-09-20" }
-  public var twoCounts: String { "Type two whole numbers: enforcement reviewers" }
   public func notSaved(_ why: String) -> String { "Not saved: \(why)" }
   public func reloadFailed(_ why: String) -> String { "The store changed and does not parse: \(why)" }
   public var unitsNotTasks: String { "This list holds units; tasks are in views 1–3" }
@@ -279,7 +278,6 @@ public struct EnglishWords: Words {
   public func notePrompt(_ id: String) -> String { "note for \(id): " }
   public func doneOnPrompt(_ id: String) -> String { "\(id) done on (YYYY-MM-DD): " }
   public func triggerPrompt(_ id: String) -> String { "\(id) event happened on (YYYY-MM-DD): " }
-  public func staffingPrompt(_ unit: String) -> String { "\(unit) enforcement reviewers: " }
 
   public var needsTerminal: String {
     "sanxiang: the dashboard needs a terminal (stdin and stdout). For scripts use a subcommand: standup, list, show, "

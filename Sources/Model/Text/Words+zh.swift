@@ -290,7 +290,6 @@ public struct ChineseWords: Words {
   public func doneOnFooter(_ id: String, _ day: Day) -> String { "✓ 任务 \(id) 已完成（\(day)）· u 撤销" }
   public func eventFooter(_ id: String, _ day: Day) -> String { "⚑ 任务 \(id) 已记录触发（\(day)）" }
   public var dateExample: String { "日期格式应为 2019-09-20" }
-  public var twoCounts: String { "请输入两个非负整数：执法人数 审核人数" }
   public func notSaved(_ why: String) -> String { "未保存：\(why)" }
   public func reloadFailed(_ why: String) -> String { "他人保存的文件无法读取：\(why)" }
   public var unitsNotTasks: String { "这里列的是单位；任务在视图 1–3" }
@@ -299,7 +298,6 @@ public struct ChineseWords: Words {
   public func notePrompt(_ id: String) -> String { "任务 \(id) 备注：" }
   public func doneOnPrompt(_ id: String) -> String { "任务 \(id) 完成日期：" }
   public func triggerPrompt(_ id: String) -> String { "任务 \(id) 触发日期：" }
-  public func staffingPrompt(_ unit: String) -> String { "\(unit) 执法人数 审核人数：" }
 
   public var needsTerminal: String {
     "sanxiang：仪表盘需要在终端中运行（标准输入和输出都须是终端）。脚本请用子命令：standup、list、show、done、staffing、log……（sanxiang --help）"

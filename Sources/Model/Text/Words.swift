@@ -200,7 +200,6 @@ public protocol Words: Sendable {
   func doneOnFooter(_ id: String, _ day: Day) -> String
   func eventFooter(_ id: String, _ day: Day) -> String
   var dateExample: String { get }
-  var twoCounts: String { get }
   func notSaved(_ why: String) -> String
   func reloadFailed(_ why: String) -> String
   var unitsNotTasks: String { get }
@@ -209,7 +208,6 @@ public protocol Words: Sendable {
   func notePrompt(_ id: String) -> String
   func doneOnPrompt(_ id: String) -> String
   func triggerPrompt(_ id: String) -> String
-  func staffingPrompt(_ unit: String) -> String
   var needsTerminal: String { get }
 
   // MARK: Dashboard: help and key bindings
