@@ -183,7 +183,9 @@ public struct Grid: Equatable, Sendable {
     put(String(bl), x: r.x, y: bottom, style: style)
     put(String(br), x: right, y: bottom, style: style)
     if !title.isEmpty && r.width > 4 {
-      put(" " + title + " ", x: r.x + 1, y: r.y, style: style == .borderFocused ? .title : style, maxWidth: r.width - 2)
+      // The focused pane's title in brackets, so that the focus shows without colour.
+      let t = style == .borderFocused ? "[" + title + "]" : " " + title + " "
+      put(t, x: r.x + 1, y: r.y, style: style == .borderFocused ? .title : style, maxWidth: r.width - 2)
     }
   }
 

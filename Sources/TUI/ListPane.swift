@@ -36,6 +36,8 @@ enum ListPane {
       }
       _ = style
       if k == s.listSelection {
+        // ">" in the first column marks the cursor's row without colour.
+        if focused { g.put(">", x: inner.x, y: y) }
         g.restyle(x: inner.x, y: y, width: inner.width, style: focused ? .selectedFocused : .selected)
       }
     }

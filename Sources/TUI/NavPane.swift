@@ -17,6 +17,7 @@ enum NavPane {
     for k in top..<min(s.navItems.count, top + visible) {
       kind.drawNav(s.navItems[k], s, into: &g, x: inner.x, y: y, width: inner.width)
       if k == s.navSelection {
+        if focused { g.put(">", x: inner.x, y: y) }
         g.restyle(x: inner.x, y: y, width: inner.width, style: focused ? .selectedFocused : .selected)
       }
       y += per

@@ -52,7 +52,8 @@ enum Paint {
   static func glyph(_ t: PlanTask) -> String {
     switch t.status {
     case .open: " "
-    case .inProgress: ">"
+    // Not ">": that marks the cursor's row.
+    case .inProgress: "~"
     case .done: "✓"
     case .blocked: "#"
     case .retired: "-"
@@ -129,9 +130,11 @@ enum HeaderPane {
     x += g.put(late, x: x, y: header.y, style: overdue > 0 ? .overdue : .muted)
     g.put(alert, x: x, y: header.y, style: .short)
 
+    // Every view's number always shows: when the names do not all fit, only the shown view's.
+    let full = View.allCases.reduce(1) { $0 + " \($1.rawValue) \($1.title(words)) ".displayWidth + 1 }
     var tx = 1
     for v in View.allCases {
-      let label = " \(v.rawValue) \(v.title(words)) "
+      let label = full <= tabs.width || v == s.view ? " \(v.rawValue) \(v.title(words)) " : " \(v.rawValue) "
       tx += g.put(label, x: tx, y: tabs.y, style: v == s.view ? .tabActive : .muted)
       tx += 1
     }
@@ -162,15 +165,18 @@ enum FooterPane {
       g.put(" " + m.text, x: 0, y: rect.y, style: m.isError ? .error : .info, maxWidth: rect.width)
       return
     }
-    var x = 1
-    // What can be done here and now: a key that would only say why not is left out.
-    var hints = KeyMap.bindings(in: s.view).filter { $0.hint && $0.disabled(s) == nil }.map {
-      ($0.keys[0].name, $0.help(words))
-    }
+    // What can be done here and now: a key that would only say why not is left out. Help and
+    // quit are the last to go when the footer is narrow.
+    let all = KeyMap.bindings(in: s.view).filter { $0.hint && $0.disabled(s) == nil }
+    let last = all.filter { $0.action == .help || $0.action == .quit }
+    var hints = all.filter { $0.action != .help && $0.action != .quit }.map { ($0.keys[0].name, $0.help(words)) }
     if single { hints.insert(("Tab", words.paneHint), at: 0) }
-    for (key, help) in hints {
-      let w = key.displayWidth + help.displayWidth + 3
-      if x + w > rect.width { break }
+    let tail = last.map { ($0.keys[0].name, $0.help(words)) }
+    func width(_ h: [(String, String)]) -> Int { h.reduce(0) { $0 + $1.0.displayWidth + $1.1.displayWidth + 3 } }
+    while !hints.isEmpty && 1 + width(hints) + width(tail) > rect.width { hints.removeLast() }
+    var x = 1
+    for (key, help) in hints + tail {
+      if x + key.displayWidth + help.displayWidth + 1 > rect.width { break }
       x += g.put(key, x: x, y: rect.y, style: .key)
       x += g.put(" " + help + "  ", x: x, y: rect.y, style: .muted)
     }
@@ -180,7 +186,9 @@ enum FooterPane {
 enum HelpPane {
   static func draw(_ s: AppState, into g: inout Grid) {
     let words = s.words
-    let rows = KeyMap.bindings(in: s.view).map { b in (b.keys.map(\.name).joined(separator: " "), b.help(words)) }
+    let rows =
+      KeyMap.bindings(in: s.view).map { b in (b.keys.map(\.name).joined(separator: " "), b.help(words)) } + [("", "")]
+      + words.markers
     let keyW = rows.map { $0.0.displayWidth }.max() ?? 8
     let helpW = rows.map { $0.1.displayWidth }.max() ?? 20
     let w = min(s.width - 2, keyW + helpW + 6)

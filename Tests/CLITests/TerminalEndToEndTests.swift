@@ -103,7 +103,7 @@ struct TerminalEndToEndTests {
     t.keys("Enter")
     t.wait(for: "1 每日例会")
     t.keys("3")
-    t.wait(for: "部门 · 牵头/配合/逾期")
+    t.wait(for: "部门 牵头/配合/逾期")
     t.keys("j", "j", "Enter")
     t.wait(for: "征收管理科 · 16 项")
     t.keys("j", "Space")

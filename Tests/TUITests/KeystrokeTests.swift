@@ -123,12 +123,12 @@ struct KeystrokeTests {
     #expect(s.state.filter == .all)
   }
 
-  @Test("? shows the help overlay; any key closes it")
+  @Test("? shows the help overlay; j/k scroll it, q quits, any other key closes it")
   func help() throws {
     let s = try Session(width: 80, height: 40)
     s.play("?")
     #expect(s.state.showHelp)
-    #expect(s.terminal.text.contains("按键（任意键关闭）"))
+    #expect(s.terminal.text.contains("按键 · j/k 滚动 · q 退出 · 其他键关闭"))
     s.play("j")
     #expect(s.state.showHelp)
     s.play("esc")

@@ -13,7 +13,7 @@ public enum MeasureStatus: String, Sendable, Hashable, CaseIterable {
   public var glyph: String {
     switch self {
     case .done: "✓"
-    case .inProgress: ">"
+    case .inProgress: "~"
     case .overdue: "!"
     case .waiting: "…"
     case .blocked: "#"

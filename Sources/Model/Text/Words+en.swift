@@ -171,7 +171,7 @@ public struct EnglishWords: Words {
 
   // MARK: Dashboard: panes
 
-  public var departmentsNavTitle: String { "Dept · lead/sup/late" }
+  public var departmentsNavTitle: String { "Dept lead/sup/late" }
   public func departmentListTitle(_ name: String, count: Int) -> String { "\(name) · \(count) tasks" }
 
   public func journalListTitle(_ day: Day?, count: Int) -> String {
@@ -286,7 +286,14 @@ public struct EnglishWords: Words {
 
   // MARK: Dashboard: help and key bindings
 
-  public var keysTitle: String { "Keys (any key closes)" }
+  public var keysTitle: String { "Keys · j/k scroll · q quits · any other key closes" }
+  public var markers: [(String, String)] {
+    [
+      (">", "the cursor's row"), ("~", "in progress"), ("✓", "done"), ("#", "blocked"), ("-", "retired"),
+      ("L / S", "Departments view: it leads / supports"), ("◆", "detail: the chosen department's role"),
+      ("[ ]", "the pane with a bracketed title has the focus"),
+    ]
+  }
   public var paneHint: String { "pane" }
   public var keyUp: String { "move up" }
   public var keyDown: String { "move down" }

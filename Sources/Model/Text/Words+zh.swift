@@ -193,7 +193,7 @@ public struct ChineseWords: Words {
 
   // MARK: Dashboard: panes
 
-  public var departmentsNavTitle: String { "部门 · 牵头/配合/逾期" }
+  public var departmentsNavTitle: String { "部门 牵头/配合/逾期" }
   public func departmentListTitle(_ name: String, count: Int) -> String { "\(name) · \(count) 项" }
   public func journalListTitle(_ day: Day?, count: Int) -> String {
     "日志" + (day.map { " · \($0)" } ?? "") + " (\(count))"
@@ -305,7 +305,13 @@ public struct ChineseWords: Words {
 
   // MARK: Dashboard: help and key bindings
 
-  public var keysTitle: String { "按键（任意键关闭）" }
+  public var keysTitle: String { "按键 · j/k 滚动 · q 退出 · 其他键关闭" }
+  public var markers: [(String, String)] {
+    [
+      (">", "光标所在行"), ("~", "进行中"), ("✓", "已完成"), ("#", "受阻"), ("-", "已取消"),
+      ("牵 / 配", "部门视图：该部门牵头 / 配合"), ("◆", "详情：所选部门在此任务中的角色"), ("[ ]", "标题带方括号的窗格有焦点"),
+    ]
+  }
   public var paneHint: String { "切换窗格" }
   public var keyUp: String { "上移" }
   public var keyDown: String { "下移" }

@@ -213,6 +213,8 @@ public protocol Words: Sendable {
   // MARK: Dashboard: help and key bindings
 
   var keysTitle: String { get }
+  /// What the marks in the lists mean, for the help: (mark, meaning).
+  var markers: [(String, String)] { get }
   /// The Tab hint in the single-pane layout.
   var paneHint: String { get }
   var keyUp: String { get }

@@ -25,7 +25,12 @@ enum GroupsView: DashboardView {
     g.put((" " + shortName(name, among: s.figures.groups)).truncated(toWidth: width), x: x, y: y)
     let late = p.overdue > 0 ? " " + s.words.groupOverdue(p.overdue) : ""
     let counts = " \(p.done)/\(p.total)"
-    let barW = max(3, width - counts.displayWidth - late.displayWidth - 2)
+    // One bar width for every group, so that the bars compare at a glance: room for the
+    // widest counts any group has.
+    let all = s.figures.groupProgress?.values.map { q in
+      " \(q.done)/\(q.total)".displayWidth + (q.overdue > 0 ? 1 + s.words.groupOverdue(q.overdue).displayWidth : 0)
+    }
+    let barW = max(3, width - (all?.max() ?? counts.displayWidth + late.displayWidth) - 2)
     Paint.bar(&g, x: x + 1, y: y + 1, width: barW, done: p.done, total: p.total)
     let cx = x + 1 + barW + g.put(counts, x: x + 1 + barW, y: y + 1)
     g.put(late, x: cx, y: y + 1, style: .overdue)
