@@ -57,6 +57,13 @@ public struct GlobalOptions: ParsableArguments {
 /// Output formats; `markdown` and `csv` only where a table makes sense.
 enum Format: String, ExpressibleByArgument, CaseIterable {
   case text, json, markdown, csv
+
+  /// Refuses (exit 64, naming the ones it writes) a format a command does not write, rather
+  /// than print something else with exit 0.
+  static func require(_ f: Format?, in offered: [Format]) throws {
+    guard let f, !offered.contains(f) else { return }
+    throw ValidationError(helpWords.reason(.formatNotOffered(f.rawValue, offered: offered.map(\.rawValue))))
+  }
 }
 
 /// Everything a command needs, resolved once: the store, the day, the user and the language.

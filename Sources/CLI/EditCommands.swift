@@ -17,9 +17,13 @@ enum Edit {
       for id in ids {
         if let c = try make(store.plan, id, ctx) { changes.append(c) } else { quiet.append(id) }
       }
-      try store.commit(changes, by: ctx.who)
+      let saved = try store.commit(changes, by: ctx.who)
+      // A change someone else had already made (the disk holds its new values) was not
+      // journaled again: say so, as for one that was never needed.
+      let journaled = Set(saved.entries.map(\.change.target))
       for c in changes {
-        if case .task(let id) = c.target, let t = store.plan.task(id) { Console.out(said(ctx, t)) }
+        guard case .task(let id) = c.target, let t = store.plan.task(id) else { continue }
+        Console.out(journaled.contains(c.target) ? said(ctx, t) : unchanged(ctx, t))
       }
       for id in quiet { if let t = store.plan.task(id) { Console.out(unchanged(ctx, t)) } }
     }
@@ -47,7 +51,14 @@ struct Done: ParsableCommand {
   func run() throws {
     try Edit.run(
       global, ids: ids,
-      make: { plan, id, ctx in plan.markDone(id, on: on.flatMap { Day(iso: $0) } ?? ctx.today, note: note) },
+      make: { plan, id, ctx in
+        let day = on.flatMap { Day(iso: $0) } ?? ctx.today
+        // Not done in the future: check would flag it, and the stand-up would count it done.
+        guard day <= ctx.today else {
+          throw StoreError(.usage, .dateAfterToday(option: "--on", value: day.description, today: ctx.today.description))
+        }
+        return plan.markDone(id, on: day, note: note)
+      },
       said: { ctx, t in ctx.words.doneSaid(t.id, t.completedOn!, Edit.brief(t)) },
       unchanged: { ctx, t in ctx.words.alreadyDone(t.id) })
   }
@@ -233,7 +244,7 @@ struct StaffingSet: ParsableCommand {
         try PlanEdit.checkNames([name], known: store.plan.staffing.map(\.name), ctx: ctx)
       }
       if store.plan.unitIndex(name) == nil && (enforcement == nil || reviewers == nil) {
-        throw StoreError(.badData, .newUnitNeedsBoth(name))
+        throw StoreError(.usage, .newUnitNeedsBoth(name))
       }
       guard let change = store.plan.setStaffing(name, enforcement: enforcement, reviewers: reviewers) else {
         Console.out(ctx.words.staffingUnchanged(name))

@@ -57,6 +57,7 @@ struct Frame {
         line = ours + line.dropFirst(english.count).drop { $0 == " " }
       }
       line = line.replacing("Show help information.", with: words.helpOptionHelp)
+      line = line.replacing("Show the version.", with: words.versionOptionHelp)
       line = line.replacing(/\ ?\(values: ([^;)]*); default: ([^)]*)\)/) {
         spaced(words.possibleValues(values($0.1), default: String($0.2)))
       }

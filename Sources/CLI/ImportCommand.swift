@@ -13,6 +13,8 @@ struct Import: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json"]))) var format: Format = .text
   @Option(help: ArgumentHelp(helpWords.agencyHelp)) var agency: String?
 
+  func validate() throws { try Format.require(format, in: [.text, .json]) }
+
   func run() throws {
     let ctx = try Context(global)
     try ctx.guarded {

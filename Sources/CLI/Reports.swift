@@ -13,7 +13,7 @@ enum Reports {
     if let n = Int(text), n >= 1, n <= groups.count { return groups[n - 1] }
     let hits = groups.filter { $0.contains(text) }
     if hits.count == 1 { return hits[0] }
-    throw StoreError(.noInput, hits.isEmpty ? .noGroup(text, groups: groups) : .severalGroups(text, hits))
+    throw StoreError(.usage, hits.isEmpty ? .noGroup(text, groups: groups) : .severalGroups(text, hits))
   }
 
   static func resolveDepartment(_ text: String, in plan: Plan) throws(StoreError) -> String {
@@ -21,7 +21,7 @@ enum Reports {
     if all.contains(text) { return text }
     let hits = all.filter { $0.contains(text) }
     if hits.count == 1 { return hits[0] }
-    throw StoreError(.noInput, hits.isEmpty ? .noDepartment(text, departments: all) : .severalDepartments(text, hits))
+    throw StoreError(.usage, hits.isEmpty ? .noDepartment(text, departments: all) : .severalDepartments(text, hits))
   }
 
   static func standup(_ a: Agenda, ctx: Context, within: Int, markdown: Bool) {
@@ -49,12 +49,13 @@ enum Reports {
       if items.isEmpty {
         Console.out("  " + w.none)
       } else if markdown {
-        markdownRows(a, items, ctx: ctx)
+        Console.out("")
+        markdownTasks(a, items, ctx: ctx)
       } else {
         for line in out.taskLines(a, items, header: false) { Console.out(line) }
       }
     }
-    let since = a.plan.settings.calendar.previousWorkday(before: a.today)
+    let since = a.lastWorkday
     let changed = a.changedSinceLastWorkday
     Console.out("")
     Console.out(
@@ -169,11 +170,13 @@ enum Reports {
   /// What `check` points out: things that parse but deserve a look.
   static func warnings(_ store: Store, today: Day, words w: any Words) -> [String] {
     var out: [String] = []
-    let tasksPath = store.path(Store.tasksFile)
+    let file = store.path(Store.tasksFile)
     // Each task read where it lies (`for t in tasks` would copy every task).
     let tasks = store.plan.tasks
     do {
       for k in tasks.indices {
+        // Each warning names the task's line, so that it can be found in the file.
+        let tasksPath = store.line(ofTask: k).map { "\(file):\($0)" } ?? file
         if tasks[k].deadline.kind == .unparsed && !tasks[k].deadline.text.trimmingSpaces.isEmpty {
           out.append(w.warnUnreadDeadline(tasksPath, id: tasks[k].id, text: tasks[k].deadline.text))
         }
@@ -192,7 +195,7 @@ enum Reports {
       }
     }
     for (a, b) in store.plan.nearDuplicateNames {
-      out.append(w.warnNearNames(tasksPath, a, b))
+      out.append(w.warnNearNames(file, a, b))
     }
     for (key, line) in store.unknownSettings {
       out.append(w.warnUnknownSetting(store.path(SettingsFile.name), line: line, key: key))

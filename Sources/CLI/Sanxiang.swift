@@ -17,6 +17,7 @@ public struct Sanxiang: ParsableCommand {
   public static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "sanxiang", abstract: helpWords.sanxiangAbstract, discussion: helpWords.sanxiangDiscussion,
+      version: Sanxiang.version,
       subcommands: [
         Tui.self, Standup.self, List.self, Show.self, Done.self, Reopen.self, Start.self, Block.self, Note.self,
         Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self, Init.self, Add.self, EditTask.self,
@@ -25,6 +26,9 @@ public struct Sanxiang: ParsableCommand {
   }
 
   @OptionGroup var global: GlobalOptions
+
+  /// What `sanxiang --version` prints.
+  public static let version = "sanxiang 0.14.0"
 
   /// Set by the executable: opens the dashboard and returns its exit status.
   nonisolated(unsafe) public static var openDashboard: ((DashboardRequest) throws -> Int32)?
@@ -90,6 +94,8 @@ struct Standup: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json", "markdown"]))) var format: Format = .text
   @Option(help: ArgumentHelp(helpWords.withinHelp, valueName: "days")) var within = 14
 
+  func validate() throws { try Format.require(format, in: [.text, .json, .markdown]) }
+
   func run() throws {
     let ctx = try Context(global)
     try ctx.guarded {
@@ -119,6 +125,11 @@ struct List: ParsableCommand {
   @Flag(help: ArgumentHelp(helpWords.waitingHelp)) var waiting = false
   @Flag(help: ArgumentHelp(helpWords.retiredHelp)) var retired = false
 
+  func validate() throws {
+    try Format.require(format, in: Format.allCases)
+    if role != nil && department == nil { throw ValidationError(helpWords.reason(.roleNeedsDepartment)) }
+  }
+
   func run() throws {
     let ctx = try Context(global)
     try ctx.guarded {
@@ -134,7 +145,7 @@ struct List: ParsableCommand {
         let name = try Reports.resolveDepartment(d, in: store.plan)
         var wanted: Role? = nil
         if let r = role {
-          guard let v = Role(token: r) else { throw StoreError(.badData, .badRole(r)) }
+          guard let v = Role(token: r) else { throw StoreError(.usage, .badRole(r)) }
           wanted = v
         }
         let mine = a.tasks(ofDepartment: name).filter { wanted == nil || $0.role == wanted }
@@ -145,7 +156,7 @@ struct List: ParsableCommand {
         var wanted = Set<TaskStatus>()
         for part in s.split(separator: ",") {
           guard let v = TaskStatus(token: String(part)) else {
-            throw StoreError(.badData, .unknownStatus(String(part)))
+            throw StoreError(.usage, .unknownStatus(String(part)))
           }
           wanted.insert(v)
         }
@@ -178,6 +189,8 @@ struct Show: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json"]))) var format: Format = .text
   @Argument(help: ArgumentHelp(helpWords.showIDHelp)) var id: String
 
+  func validate() throws { try Format.require(format, in: [.text, .json]) }
+
   func run() throws {
     let ctx = try Context(global)
     try ctx.guarded {
@@ -202,13 +215,15 @@ struct Log: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.sinceHelp, valueName: "date")) var since: String?
   @Option(help: ArgumentHelp(helpWords.limitHelp, valueName: "n")) var limit: Int?
 
+  func validate() throws { try Format.require(format, in: [.text, .json]) }
+
   func run() throws {
     let ctx = try Context(global)
     try ctx.guarded {
       let store = try ctx.openStore()
       var entries = store.plan.journal
       if let s = since {
-        guard let d = Day(iso: s) else { throw StoreError(.badData, .badDateOption(option: "--since", value: s)) }
+        guard let d = Day(iso: s) else { throw StoreError(.usage, .badDateOption(option: "--since", value: s)) }
         entries = entries.filter { ($0.day ?? d) >= d }
       }
       if let n = limit { entries = Array(entries.suffix(max(0, n))) }
@@ -231,6 +246,8 @@ struct Check: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json"]))) var format: Format = .text
 
+  func validate() throws { try Format.require(format, in: [.text, .json]) }
+
   func run() throws {
     let ctx = try Context(global)
     try ctx.guarded {
@@ -242,11 +259,13 @@ struct Check: ParsableCommand {
       if format == .json {
         Console.out(
           JSON.object([
-            ("ok", .bool(true)), ("tasks", .int(p.tasks.count)), ("groups", .int(groups)),
+            ("ok", .bool(true)), ("store", .string(store.folder)), ("tasks", .int(p.tasks.count)),
+            ("groups", .int(groups)),
             ("departments", .int(departments)), ("units", .int(p.staffingChecks().count)),
             ("journal_entries", .int(p.journal.count)), ("warnings", .array(warnings.map(JSON.string))),
           ]).rendered(pretty: true))
       } else {
+        Console.out(ctx.words.checkedStore(store.folder))
         for w in warnings { Console.out(ctx.words.warning(w)) }
         Console.out(
           ctx.words.checkOK(

@@ -70,12 +70,11 @@ struct TextOutput {
     let when = e.minute
     var what = p.operation(e.change.op)
     if let u = e.change.undoes { what += " #\(u)" }
-    let change = p.changes(e.change)
-    let summary = p.summary(e)
-    let msg = summary.isEmpty ? "" : "  " + summary
+    // The changes, or an import's summary, always start in the same column.
+    let said = [p.changes(e.change), p.summary(e)].filter { !$0.isEmpty }.joined(separator: "  ")
     return "\(String(e.seq).padded(toWidth: 4, right: true))  \(when)  \(e.by.inert.padded(toWidth: 8))  "
       + "\(p.target(e.change.target).inert.padded(toWidth: 16))  \(what.padded(toWidth: ctx.lang == .zh ? 8 : 10))  "
-      + (change + msg).inert
+      + said.inert
   }
 
   func unitLines(_ checks: [StaffingCheck], percent: Int?) -> [String] {
@@ -94,7 +93,7 @@ struct TextOutput {
       var line = c.unit.inert.padded(toWidth: nameW) + "  " + String(c.enforcement).padded(toWidth: 7, right: true)
       line += "  " + String(c.reviewers).padded(toWidth: 6, right: true)
       line += "  " + (c.required.map(String.init) ?? "—").padded(toWidth: 5, right: true)
-      line += "  " + (c.shortfall > 0 ? "-\(c.shortfall)" : "0").padded(toWidth: 5, right: true)
+      line += "  " + String(c.shortfall).padded(toWidth: 5, right: true)
       line += "  " + ratio.padded(toWidth: 6, right: true)
       line += "  " + Bars.ratio(c, width: 22)
       out.append(paint(line.trimmingTrailingSpaces, c.compliant == false ? .short : nil))

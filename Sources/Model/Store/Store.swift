@@ -54,6 +54,13 @@ public final class Store {
 
   public func path(_ name: String) -> String { folder + "/" + name }
 
+  /// The line of tasks.csv on which task `i` of the plan starts.
+  public func line(ofTask i: Int) -> Int? {
+    guard i < tasks.rowOf.count else { return nil }
+    let k = tasks.rowOf[i]
+    return k < tasks.doc.records.count ? tasks.doc.records[k].line : nil
+  }
+
   /// True when this process cannot save here (the folder or a file is not writable): the
   /// dashboard says so before the first edit fails.
   public var isReadOnly: Bool {

@@ -123,12 +123,17 @@ public struct StoreError: Error, Sendable, Equatable {
     case noUnit(String)
     case badGitCommit
     case noRollupFolders
+    case formatNotOffered(String, offered: [String])
+    case roleNeedsDepartment
+    case dateAfterToday(option: String, value: String, today: String)
   }
 
   public let kind: Kind
   public let file: String?
   public let line: Int?
   public let column: Int?
+  /// The name of the column a bad cell is in, as the file's header says it.
+  public var columnName: String?
   public let reason: Reason
 
   public init(_ kind: Kind, _ reason: Reason, file: String? = nil, line: Int? = nil, column: Int? = nil) {
@@ -150,7 +155,11 @@ public struct StoreError: Error, Sendable, Equatable {
       }
       place += ": "
     }
-    return place + words.reason(reason)
+    var what = ""
+    if let name = columnName {
+      what = words.labelled(words.column(name), "")
+    }
+    return place + what + words.reason(reason)
   }
 
   public var exitCode: Int32 {

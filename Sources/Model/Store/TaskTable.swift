@@ -220,7 +220,9 @@ struct TaskRowReader {
 
     func error(_ doc: CSVDocument, file: String) -> StoreError {
       let (line, col) = doc.position(record: record, field: column)
-      return StoreError(.badData, reason(doc), file: file, line: line, column: col)
+      var e = StoreError(.badData, reason(doc), file: file, line: line, column: col)
+      if column < doc.header.fields.count { e.columnName = doc.header.fields[column] }
+      return e
     }
   }
 

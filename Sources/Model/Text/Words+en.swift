@@ -287,6 +287,11 @@ public struct EnglishWords: Words {
   // MARK: Dashboard: help and key bindings
 
   public var keysTitle: String { "Keys · j/k scroll · q quits · any other key closes" }
+  public func checkedStore(_ folder: String) -> String { "store: \(folder)" }
+  public func column(_ header: String) -> String {
+    let said = field(header)
+    return said == header ? "column \"\(header)\"" : "\(said) (column \"\(header)\")"
+  }
   public var markers: [(String, String)] {
     [
       (">", "the cursor's row"), ("~", "in progress"), ("✓", "done"), ("#", "blocked"), ("-", "retired"),
@@ -425,6 +430,7 @@ public struct EnglishWords: Words {
   public var optionsHeading: String { "OPTIONS:" }
   public var subcommandsHeading: String { "SUBCOMMANDS:" }
   public var helpOptionHelp: String { "Show help information." }
+  public var versionOptionHelp: String { "Show the version." }
   public func defaultValue(_ value: String) -> String { "(default: \(value))" }
   public func possibleValues(_ values: String) -> String { "(values: \(values))" }
   public func possibleValues(_ values: String, default value: String) -> String {
@@ -1019,6 +1025,9 @@ public struct EnglishWords: Words {
     case .noUnit(let name): "no unit \"\(name)\""
     case .badGitCommit: "git_commit must be on or off"
     case .noRollupFolders: "give at least one folder: sanxiang rollup DIR…"
+    case .formatNotOffered(let f, let offered): "this command has no \"\(f)\" format (it writes \(offered.joined(separator: ", ")))"
+    case .roleNeedsDepartment: "--role goes with --department"
+    case .dateAfterToday(let option, let v, let today): "\(option) \(v) is after today (\(today))"
     }
   }
 

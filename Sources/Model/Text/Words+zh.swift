@@ -306,6 +306,11 @@ public struct ChineseWords: Words {
   // MARK: Dashboard: help and key bindings
 
   public var keysTitle: String { "按键 · j/k 滚动 · q 退出 · 其他键关闭" }
+  public func checkedStore(_ folder: String) -> String { "检查的方案：\(folder)" }
+  public func column(_ header: String) -> String {
+    let said = field(header)
+    return said == header ? "“\(header)”列" : "\(said)（“\(header)”列）"
+  }
   public var markers: [(String, String)] {
     [
       (">", "光标所在行"), ("~", "进行中"), ("✓", "已完成"), ("#", "受阻"), ("-", "已取消"),
@@ -420,6 +425,7 @@ public struct ChineseWords: Words {
   public var optionsHeading: String { "选项：" }
   public var subcommandsHeading: String { "子命令：" }
   public var helpOptionHelp: String { "显示帮助。" }
+  public var versionOptionHelp: String { "显示版本。" }
   public func defaultValue(_ value: String) -> String { "（默认：\(value)）" }
   public func possibleValues(_ values: String) -> String { "（可选：\(values)）" }
   public func possibleValues(_ values: String, default value: String) -> String { "（可选：\(values)；默认：\(value)）" }
@@ -956,6 +962,9 @@ public struct ChineseWords: Words {
     case .noUnit(let name): "没有单位“\(name)”"
     case .badGitCommit: "git_commit 应为 on 或 off"
     case .noRollupFolders: "请给出至少一个文件夹：sanxiang rollup <dir>…"
+    case .formatNotOffered(let f, let offered): "此命令没有“\(f)”格式（可用：\(offered.joined(separator: "、"))）"
+    case .roleNeedsDepartment: "--role 须与 --department 一起使用"
+    case .dateAfterToday(let option, let v, let today): "\(option) \(v) 在今天（\(today)）之后"
     }
   }
 

@@ -213,6 +213,10 @@ public protocol Words: Sendable {
   // MARK: Dashboard: help and key bindings
 
   var keysTitle: String { get }
+  /// A column of a file by its header name, in words: "完成日期（“completed_on”列）".
+  func column(_ header: String) -> String
+  /// The first line of `check`: which store it read.
+  func checkedStore(_ folder: String) -> String
   /// What the marks in the lists mean, for the help: (mark, meaning).
   var markers: [(String, String)] { get }
   /// The Tab hint in the single-pane layout.
@@ -310,6 +314,7 @@ public protocol Words: Sendable {
   var optionsHeading: String { get }
   var subcommandsHeading: String { get }
   var helpOptionHelp: String { get }
+  var versionOptionHelp: String { get }
   func defaultValue(_ value: String) -> String
   func possibleValues(_ values: String) -> String
   func possibleValues(_ values: String, default value: String) -> String
