@@ -197,7 +197,7 @@ struct Staffing: ParsableCommand {
       switch format {
       case .json: Console.out(Shapes.staffing(plan).rendered(pretty: true))
       case .csv:
-        Console.out("unit,enforcement,reviewers,required,shortfall,compliant")
+        Console.out("\u{FEFF}unit,enforcement,reviewers,required,shortfall,compliant")
         for c in plan.staffingChecks() {
           Console.out(
             String(

@@ -132,16 +132,25 @@ enum Reports {
     for line in out.unitLines(checks + [total], percent: p) { Console.out(line) }
   }
 
+  /// Every stored field and the plan's own columns, for a spreadsheet: with a UTF-8 BOM, so
+  /// that Excel on a Chinese Windows opens it with the Chinese intact.
   static func csv(_ a: Agenda, _ indexes: [Int]) {
-    Console.out("id,group,theme,measure,lead,support,deadline,kind,due,status,completed_on,overdue")
+    var extras = Set<String>()
+    for i in indexes { extras.formUnion(a.plan.tasks[i].extras.keys) }
+    let own = extras.sorted()
+    let header = [
+      "id", "group", "theme", "measure", "requirement", "lead", "support", "deadline", "kind", "due", "status",
+      "completed_on", "event_on", "overdue", "note",
+    ]
+    Console.out("\u{FEFF}" + String(decoding: CSVDocument.encode(header + own), as: UTF8.self))
     for i in indexes {
       let t = a.plan.tasks[i]
       let fields = [
-        t.id, t.group, t.theme, t.measure, t.lead.cell, t.support.cell, t.deadline.text, t.deadline.kind.name,
-        a.due[i]?.description ?? "", t.status.rawValue, t.completedOn?.description ?? "",
-        a.isOverdue(i) ? "true" : "false",
+        t.id, t.group, t.theme, t.measure, t.requirement, t.lead.cell, t.support.cell, t.deadline.text,
+        t.deadline.kind.name, a.due[i]?.description ?? "", t.status.rawValue, t.completedOn?.description ?? "",
+        t.eventOn?.description ?? "", a.isOverdue(i) ? "true" : "false", t.note,
       ]
-      Console.out(String(decoding: CSVDocument.encode(fields), as: UTF8.self))
+      Console.out(String(decoding: CSVDocument.encode(fields + own.map { t.extras[$0] ?? "" }), as: UTF8.self))
     }
   }
 

@@ -110,4 +110,27 @@ struct FirstHourCLITests {
     #expect(bad.status == 65)
     #expect(bad.stderr.contains("完成日期（“completed_on”列）"), "\(bad.stderr)")
   }
+
+  @Test("list --format csv opens in Excel with the Chinese intact (a BOM) and has every stored field and own column")
+  func csvExport() throws {
+    let dir = Fixtures.sampleCopy()
+    #expect(run(dir, ["edit", "5", "--requirement", "按季度报送", "--set", "责任人=王芳"]).status == 0)
+    let r = run(dir, ["list", "--format", "csv"])
+    #expect(r.stdout.hasPrefix("\u{FEFF}id,group,theme,measure,requirement,"))
+    let header = r.stdout.dropFirst().prefix { $0 != "\n" }
+    for field in ["note", "event_on", "completed_on", "责任人"] { #expect(header.contains(field), "\(field)") }
+    #expect(r.stdout.contains("按季度报送") && r.stdout.contains("王芳"))
+    #expect(run(dir, ["staffing", "--format", "csv"]).stdout.hasPrefix("\u{FEFF}unit,"))
+    let json = run(dir, ["show", "5", "--format", "json"]).stdout
+    #expect(json.contains("\"requirement\": \"按季度报送\""))
+  }
+
+  @Test("a new store's CSV files start with a BOM")
+  func newStoreBOM() throws {
+    let dir = Fixtures.scratch("bom").appendingPathComponent("plan")
+    #expect(Fixtures.run(["init", dir.path]).status == 0)
+    for name in ["tasks.csv", "staffing.csv"] {
+      #expect(try Data(contentsOf: dir.appendingPathComponent(name)).starts(with: [0xEF, 0xBB, 0xBF]), "\(name)")
+    }
+  }
 }

@@ -108,7 +108,7 @@ public final class Store {
     }
     var table = try TaskTable(header: header + extraColumns, file: "")
     for (i, t) in tasks.enumerated() { table.append(t, index: i) }
-    var units = CSVDocument(header: Columns.staffingHeader)
+    var units = CSVDocument(header: Columns.staffingHeader, bom: true)
     for u in staffing { units.append(fields: [u.name, String(u.enforcement), String(u.reviewers)]) }
     try FileIO.replace(folder, SettingsFile.name, with: Array(SettingsFile.render(settings).utf8))
     try FileIO.replace(folder, staffingFile, with: units.serialized())

@@ -83,7 +83,8 @@ struct TaskTable {
 
   /// An empty table with this header (a new store's).
   init(header: [String], file: String) throws(StoreError) {
-    doc = CSVDocument(header: header)
+    // A new store's file starts with a BOM, for Excel on a Chinese Windows.
+    doc = CSVDocument(header: header, bom: true)
     columns = try TaskColumns.of(doc.header, file: file)
     taskOf = TaskIndex()
     rowOf = []

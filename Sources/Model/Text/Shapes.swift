@@ -67,6 +67,8 @@ public enum Shapes {
     bool(&o, "support_others", support.others)
     day(&o, "event_on", t.eventOn)
     text(&o, "note", t.noteText)
+    // After the fields PRODUCT.md lists, so that their order stays as scripts know it.
+    text(&o, "requirement", t.requirementText)
     o.key("extras", into: &out)
     var x = JSONNest(object: &out, pretty: pretty, depth: depth + 1)
     for k in t.extras.keys.sorted() { string(&x, k, t.extras[k]!) }
