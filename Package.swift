@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Domain values, deadline grammar, staffing rule, queries and the plain-file store.
@@ -19,6 +20,16 @@ let package = Package(
     // and sync_file_range; only Sources/Model/Store/Native.swift calls them. Optimised in
     // debug builds too: the intrinsics unoptimised are slower than the Swift loops they replace.
     .target(name: "CStore", cSettings: [.unsafeFlags(["-O2"])]),
+    // The import's readers: .docx, .xlsx and .html files into Model's grid. Only the import
+    // command uses them; the rest of the program sees the grid alone.
+    .target(
+      name: "Readers",
+      dependencies: ["Model", "CXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    // libxml2 (XML and HTML) behind a few C functions, loaded with dlopen at the first import,
+    // so that commands that never import do not load it and ICU at start-up. Builds with
+    // Debian's libxml2-dev headers; runs with its libxml2.
+    .target(
+      name: "CXML", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])], linkerSettings: [.linkedLibrary("dl")]),
     // Dashboard state, pure update, key map, layout and panes drawing into a cell grid.
     .target(name: "TUI", dependencies: ["Model"]),
     // ncursesw module map and static-inline shims; only Sources/sanxiang/Terminal.swift uses it.
@@ -27,7 +38,7 @@ let package = Package(
     .target(
       name: "CLI",
       dependencies: [
-        "Model", "TUI",
+        "Model", "TUI", "Readers",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Release builds link the Swift runtime in (Linux): a command starts in half the time
@@ -50,7 +61,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "ModelTests",
-      dependencies: ["Model", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+      dependencies: ["Model", "Readers", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
     .testTarget(name: "CLITests", dependencies: ["sanxiang", "Model", "TestSupport"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "TestSupport"], exclude: ["Snapshots"]),
   ],

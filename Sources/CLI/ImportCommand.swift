@@ -1,34 +1,63 @@
 import ArgumentParser
 import Model
+import Readers
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Read an allocation table exported from Word into a store (a new one, or again into an existing one).",
-    discussion: "Both layouts are read: cells on tab-led lines (seed 000) and tab-separated rows (seed 004). "
+    abstract: "Read an allocation table (.docx, .xlsx, .html, .csv or text) into a store (a new one, or again into an existing one).",
+    discussion: "Word and Excel files, web pages, CSV (UTF-8 or GB18030) and text (seed 000's layout, tab-separated, "
+      + "LibreOffice's text export) are read; .doc, .xls, .wps, .et, .odt and .ods through LibreOffice where it is "
+      + "installed. The header is found by its names; --dry-run shows the reading before anything is written. "
       + "Into an existing store, texts are updated by task id and status, dates, notes and the journal are kept; "
       + "tasks gone from the table are reported, not deleted.")
   @OptionGroup var global: GlobalOptions
-  @Argument(help: "The table, as UTF-8 text exported from Word.") var file: String
+  @Argument(help: "The table: .docx, .xlsx, .html, .csv or text.") var file: String
   @Option(help: ArgumentHelp("The store folder (created if it does not exist).", valueName: "dir")) var into: String
   @Flag(name: .customLong("dry-run"), help: "Show the report without writing anything.") var dryRun = false
   @Option(help: "text or json.") var format: Format = .text
   @Option(help: "For a new store: the agency the plan belongs to.") var agency: String?
+  @Option(help: "The workbook's sheet to read (default: the first with data).") var sheet: String?
+  @Option(
+    name: .customLong("map"),
+    help: ArgumentHelp(
+      "A column's field, overriding the importer: HEADER=FIELD, FIELD one of id, group, theme, measure, "
+        + "requirement, lead, support, deadline, extra (repeatable).", valueName: "header=field"))
+  var maps: [String] = []
+  @Option(
+    name: .customLong("header-row"),
+    help: ArgumentHelp("The header's row: the line of a text file, or the row of a sheet or table.", valueName: "n"))
+  var headerRow: Int?
 
   func run() throws {
     let ctx = try Context(global)
+    let words = ImportWords(ctx.lang)
+    let name = file.split(separator: "/").last.map(String.init) ?? file
+    let result: ImportResult
+    do {
+      var options = ImportOptions(headerRow: headerRow)
+      for m in maps {
+        guard let eq = m.firstIndex(of: "="), let f = ImportField(word: String(m[m.index(after: eq)...])),
+          !m[..<eq].trimmingSpaces.isEmpty
+        else { throw ImportError(.badMap(m), file: name) }
+        options.map.append((String(m[..<eq]).trimmingSpaces, f))
+      }
+      let grid = try SourceFile.grid(path: file, sheet: sheet)
+      result = try TableImport.interpret(grid, file: name, options: options)
+    } catch let e as ImportError {
+      Console.err("sanxiang: " + words.error(e))
+      throw ExitCode(e.exitCode)
+    }
     try guarded {
-      let result = try TableImport.read(try FileIO.read(file), file: file)
-      let name = file.split(separator: "/").last.map(String.init) ?? file
       let existing = FileIO.exists(into + "/" + Store.tasksFile) ? try Store.open(into) : nil
       let again = existing.map { Reimport(result, onto: $0.plan) }
       if format == .json {
-        Console.out(ImportReport.json(result, again: again).rendered(pretty: true))
+        Console.out(ImportReport.json(result, again: again, words: words).rendered(pretty: true))
       } else {
-        for line in ImportReport.text(result, source: name, again: again, lang: ctx.lang) { Console.out(line) }
+        for line in ImportReport.text(result, source: name, again: again, words: words) { Console.out(line) }
       }
       if dryRun {
-        if format == .text { Console.out(ctx.lang.pick("（演练：未写入任何文件）", "(dry run: nothing written)")) }
+        if format == .text { Console.out(words.dryRun) }
         return
       }
       let summary: String
@@ -36,67 +65,64 @@ struct Import: ParsableCommand {
       if let existing, let again {
         store = existing
         try store.commit(again.changes, by: ctx.who)
-        summary =
-          "imported \(name) again: \(again.added.count) added, \(again.updated.count) updated, "
-          + "\(again.vanished.count) no longer in the table"
+        summary = ImportWords.journalAgain(again, name: name)
       } else {
         let settings = PlanSettings(
           title: result.title, agency: agency ?? "", note: result.note, reviewerPercent: 5, groups: result.groups)
         try Store.create(into, settings: settings, tasks: result.tasks, extraColumns: result.extraColumns)
         store = try Store.open(into)
-        summary = "imported \(result.tasks.count) tasks in \(result.groups.count) groups from \(name)"
+        summary = ImportWords.journalNew(result.tasks.count, groups: result.groups.count, name: name)
       }
       try store.appendJournal([
         JournalEntry(
           seq: (store.plan.journal.last?.seq ?? 0) + 1, at: Clock.nowISO(), by: ctx.who,
           change: Change(op: "import", target: .plan, fields: []), message: summary)
       ])
-      if format == .text {
-        Console.out(
-          existing == nil
-            ? ctx.lang.pick("已创建方案：\(into)", "Created the store \(into)")
-            : ctx.lang.pick("已更新方案：\(into)", "Updated the store \(into)"))
-      }
+      if format == .text { Console.out(existing == nil ? words.created(into) : words.updatedStore(into)) }
     }
   }
 }
 
-/// The report an import prints: counts, groups, departments, columns kept, deadlines it could
-/// not read, what it guessed, and (into an existing store) what changes.
+/// The report an import prints: where the header is, what each column became, counts,
+/// groups, departments, columns kept, deadlines it could not read, what it guessed, the
+/// first tasks as they will be stored, and (into an existing store) what changes.
 enum ImportReport {
-  static func text(_ r: ImportResult, source: String, again: Reimport?, lang: Lang) -> [String] {
+  static func text(_ r: ImportResult, source: String, again: Reimport?, words w: ImportWords) -> [String] {
     var out: [String] = []
-    out.append(lang.pick("读取 \(source)（\(r.shape.rawValue) 格式）", "Read \(source) as a \(r.shape.rawValue) table"))
-    if !r.title.isEmpty { out.append(lang.pick("  标题：", "  title: ") + r.title.inert) }
-    out.append(
-      lang.pick(
-        "  任务：\(r.tasks.count) 项，分 \(r.groups.count) 个工作组", "  tasks: \(r.tasks.count) in \(r.groups.count) groups"))
+    out.append(w.readAs(source.inert, r.format))
+    if !r.title.isEmpty { out.append(w.title(r.title.inert)) }
+    out.append(w.header(r.headerPlace))
+    out.append(w.columnsHeading)
+    for c in r.columns { out.append(w.column(c).inert) }
+    out.append(w.tasks(r.tasks.count, groups: r.groups.count))
     for g in r.groups {
       let n = r.tasks.filter { $0.group == g }.count
       out.append("    \(g.inert) (\(n))")
     }
-    out.append(
-      lang.pick("  部门（\(r.departments.count)）：", "  departments (\(r.departments.count)): ")
-        + r.departments.joined(separator: "；").inert)
-    if !r.extraColumns.isEmpty {
-      out.append(lang.pick("  保留的其他列：", "  other columns kept: ") + r.extraColumns.joined(separator: ", ").inert)
-    }
-    out.append(
-      lang.pick("  无法识别的期限（\(r.unreadDeadlines.count)）", "  deadlines not understood (\(r.unreadDeadlines.count))"))
+    out.append(w.departments(r.departments).inert)
+    if !r.extraColumns.isEmpty { out.append(w.extraColumns(r.extraColumns).inert) }
+    out.append(w.unread(r.unreadDeadlines.count))
     for (id, text) in r.unreadDeadlines { out.append("    \(id.inert): \(text.inert)") }
-    out.append(lang.pick("  推断（\(r.guesses.count)）", "  guesses (\(r.guesses.count))"))
-    for g in r.guesses { out.append("    " + g.inert) }
+    out.append(w.guesses(r.guesses.count))
+    for g in r.guesses { out.append("    " + w.guess(g).inert) }
+    let shown = r.tasks.prefix(3)
+    if !shown.isEmpty {
+      out.append(w.firstRows(shown.count))
+      for t in shown {
+        out.append("    \(t.id.inert)")
+        for f in ["group", "theme", "measure", "requirement", "lead", "support", "deadline"] {
+          let v = t.value(of: f)
+          if !v.isEmpty { out.append("      \(w.rowLabel(f)): \(v.inert)") }
+        }
+        for (k, v) in t.extras.sorted(by: { $0.key < $1.key }) { out.append("      \(k.inert): \(v.inert)") }
+      }
+    }
     if let a = again {
-      out.append(lang.pick("再次导入到已有方案：", "Into the existing store:"))
-      out.append(lang.pick("  新增 \(a.added.count) 项", "  added: \(a.added.count)") + list(a.added))
-      out.append(
-        lang.pick("  更新 \(a.updated.count) 项", "  updated: \(a.updated.count)")
-          + list(a.updated.map { "\($0.id) (\($0.fields.joined(separator: ", ")))" }))
-      out.append(lang.pick("  未变 \(a.unchanged) 项", "  unchanged: \(a.unchanged)"))
-      out.append(
-        lang.pick(
-          "  表中已没有（保留，未删除）\(a.vanished.count) 项", "  no longer in the table (kept, not deleted): \(a.vanished.count)")
-          + list(a.vanished))
+      out.append(w.intoExisting)
+      out.append(w.added(a.added.count) + list(a.added))
+      out.append(w.updated(a.updated.count) + list(a.updated.map { "\($0.id) (\($0.fields.joined(separator: ", ")))" }))
+      out.append(w.unchanged(a.unchanged))
+      out.append(w.vanished(a.vanished.count) + list(a.vanished))
     }
     return out
   }
@@ -107,10 +133,21 @@ enum ImportReport {
     return ": " + shown.inert + (items.count > 20 ? ", …" : "")
   }
 
-  static func json(_ r: ImportResult, again: Reimport?) -> JSON {
+  static func json(_ r: ImportResult, again: Reimport?, words w: ImportWords) -> JSON {
     var pairs: [(String, JSON)] = [
-      ("shape", .string(r.shape.rawValue)),
+      ("format", .string(r.format.rawValue)),
       ("title", .string(r.title)),
+      ("header", .string(w.place(r.headerPlace))),
+      (
+        "columns",
+        .array(
+          r.columns.map {
+            .object([
+              ("header", .string($0.header)), ("field", .string($0.field.rawValue)),
+              ("kept_as", $0.keptAs.map(JSON.string) ?? .null),
+            ])
+          })
+      ),
       ("tasks", .int(r.tasks.count)),
       ("groups", .array(r.groups.map(JSON.string))),
       ("departments", .array(r.departments.map(JSON.string))),
@@ -119,7 +156,7 @@ enum ImportReport {
         "unread_deadlines",
         .array(r.unreadDeadlines.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) })
       ),
-      ("guesses", .array(r.guesses.map(JSON.string))),
+      ("guesses", .array(r.guesses.map { .string(w.guess($0)) })),
     ]
     if let a = again {
       pairs.append(

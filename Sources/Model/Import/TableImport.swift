@@ -1,58 +1,89 @@
-/// Turns an allocation table exported from Word into tasks. The text comes in more than one
-/// shape; each shape is first read into rows of cells (a cell keeps its lines), and one
-/// interpretation step (`Interpreter`) then finds the columns by header name, fills merged
-/// cells and splits packed measures.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Turns an allocation table into tasks. Each kind of file is first read into a `TableGrid`
+/// (rows of cells); one interpreter (`Interpreter`) then finds the header, the columns'
+/// roles, merged and blank cells, numbers and departments, the same for every format. The
+/// text layouts are read here; .docx, .xlsx and .html have their own module (Readers).
 public enum TableImport {
-  /// A cell as it stood in the source: its lines, and the line it started on.
-  struct Cell {
-    var lines: [String]
-    var line: Int
-    var isEmpty: Bool { lines.allSatisfy { $0.trimmingSpaces.isEmpty } }
-    var joinedText: String { TableImport.joinWrapped(lines) }
+  /// Reads a text table (seed 000's layout, tab-separated, one cell a line, or CSV when
+  /// `csv`) and interprets it.
+  public static func read(
+    _ bytes: [UInt8], file: String, csv: Bool = false, options: ImportOptions = ImportOptions()
+  ) throws(ImportError) -> ImportResult {
+    let grid = try textGrid(bytes, file: file, csv: csv)
+    return try interpret(grid, file: file, options: options)
   }
 
-  struct Row {
-    var cells: [Cell]
-    var line: Int
-    var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
+  /// Interprets a grid any reader made.
+  public static func interpret(_ grid: TableGrid, file: String, options: ImportOptions = ImportOptions())
+    throws(ImportError) -> ImportResult
+  {
+    try Interpreter(file: file, grid: grid, options: options).interpret()
   }
 
-  /// Which layout a file was read as.
-  public enum Shape: String, Sendable {
-    /// Seed 000: each cell on its own tab-led line, rows after blank lines.
-    case wordFlattened = "word-flattened"
-    /// Seed 004: one row per line, cells separated by tabs.
-    case tabSeparated = "tab-separated"
-  }
-
-  public static func read(_ bytes: [UInt8], file: String) throws(StoreError) -> ImportResult {
-    if let bad = firstInvalidUTF8(bytes) {
-      let line = 1 + bytes[..<bad.offset].filter { $0 == 0x0A }.count
-      throw StoreError(
-        .badData, bad.isNUL ? "NUL byte in text" : "invalid UTF-8 (save the file as UTF-8)", file: file, line: line,
-        column: 1)
-    }
-    var text = String(decoding: bytes, as: UTF8.self)
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    let lines = text.lines
-    let shape = detect(lines)
-    let (preamble, rows) =
-      switch shape {
-      case .wordFlattened: try WordFlattened.rows(lines, file: file)
-      case .tabSeparated: TabSeparated.rows(lines)
+  /// How many different fields the best of a grid's first rows names: a reader that finds
+  /// several tables takes the one that looks most like an allocation table.
+  public static func headerScore(_ grid: TableGrid) -> Int {
+    var best = 0
+    for r in grid.slots(maxSpan: 50).prefix(10) {
+      var seen: [Interpreter.Role] = []
+      for s in r.slots where s.cover == .origin {
+        if let f = Interpreter.field(ofHeader: s.text), !seen.contains(f) { seen.append(f) }
       }
-    return try Interpreter(file: file, shape: shape, preamble: preamble).interpret(rows)
+      best = max(best, seen.count)
+    }
+    return best
+  }
+
+  /// The grid of a text file: decoded (UTF-8, else GB18030 as Excel and WPS write it in
+  /// China), then split by its layout.
+  public static func textGrid(_ bytes: [UInt8], file: String, csv: Bool = false) throws(ImportError) -> TableGrid {
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw ImportError(.zipAsText, file: file) }
+    var notes: [ImportGuess] = []
+    var text: String
+    if let bad = firstInvalidUTF8(bytes) {
+      if bad.isNUL {
+        throw ImportError(.nulByte, file: file, place: .line(1 + bytes[..<bad.offset].filter { $0 == 0x0A }.count))
+      }
+      guard let converted = TextEncoding.convert(bytes, from: "GB18030") else {
+        throw ImportError(.notUTF8, file: file, place: .line(1 + bytes[..<bad.offset].filter { $0 == 0x0A }.count))
+      }
+      text = converted
+      notes.append(.encodingConverted(from: "GB18030"))
+    } else {
+      text = String(decoding: bytes, as: UTF8.self)
+    }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    var grid: TableGrid
+    if csv {
+      grid = CSVTable.grid(text)
+    } else {
+      let lines = text.lines
+      switch detect(lines) {
+      case .wordFlattened: grid = WordFlattened.grid(lines)
+      case .tabSeparated: grid = TabSeparated.grid(lines)
+      default: grid = CellPerLine.grid(lines)
+      }
+    }
+    grid.notes = notes + grid.notes
+    if grid.rows.isEmpty { throw ImportError(.noTable, file: file, place: .line(1)) }
+    return grid
   }
 
   /// Tab-separated when most lines holding a tab hold several; Word-flattened when a tab only
-  /// ever leads a line.
-  static func detect(_ lines: [String]) -> Shape {
+  /// ever leads a line; one cell a line when no line holds a tab.
+  static func detect(_ lines: [String]) -> SourceFormat {
     var single = 0
     var several = 0
     for l in lines {
       let tabs = l.reduce(0) { $0 + ($1 == "\t" ? 1 : 0) }
-      if tabs >= 2 { several += 1 } else if tabs == 1 && l.hasPrefix("\t") { single += 1 }
+      if tabs >= 2 || (tabs == 1 && !l.hasPrefix("\t")) { several += 1 } else if tabs == 1 { single += 1 }
     }
+    if single == 0 && several == 0 { return .cellPerLine }
     return several > single ? .tabSeparated : .wordFlattened
   }
 
@@ -70,6 +101,19 @@ public enum TableImport {
       out += t
     }
     return out
+  }
+}
+
+/// What the user told the importer.
+public struct ImportOptions: Sendable {
+  /// The header's row: the line of a text file, or the row of a sheet or table.
+  public var headerRow: Int?
+  /// Header name → field, overriding what the importer would choose.
+  public var map: [(header: String, field: ImportField)]
+
+  public init(headerRow: Int? = nil, map: [(header: String, field: ImportField)] = []) {
+    self.headerRow = headerRow
+    self.map = map
   }
 }
 
@@ -96,74 +140,80 @@ extension String {
   }
 }
 
-/// What an import produced, and the report a person reads before trusting it.
-public struct ImportResult: Sendable {
-  public var shape: TableImport.Shape
-  public var title: String
-  /// The other lines above the table (a subtitle such as who leads the work).
-  public var note: String
-  /// Text above the table, kept so that nothing is lost.
-  public var preamble: [String]
-  public var groups: [String]
-  /// Tasks in table order; columns the importer does not know are in each task's `extras`.
-  public var tasks: [PlanTask]
-  /// Names of the columns it does not know, in source order; kept as extra store columns.
-  public var extraColumns: [String]
-  /// Lines a person should read: guesses made while reading the table.
-  public var guesses: [String]
-  public var unreadDeadlines: [(id: String, text: String)]
-  public var departments: [String]
+/// Converts text in another encoding to UTF-8 with glibc's iconv, which loads its tables
+/// only when called, so commands that never convert pay nothing for it.
+public enum TextEncoding {
+  public static func convert(_ bytes: [UInt8], from encoding: String) -> String? {
+    let cd = iconv_open("UTF-8", encoding)
+    if cd == iconv_t(bitPattern: -1) { return nil }
+    defer { iconv_close(cd) }
+    var input = bytes
+    var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+    let ok = input.withUnsafeMutableBufferPointer { inBuf -> Int? in
+      output.withUnsafeMutableBufferPointer { outBuf -> Int? in
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?.assumingMemoryBound(
+          to: CChar.self)
+        var inLeft = inBuf.count
+        var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?.assumingMemoryBound(
+          to: CChar.self)
+        var outLeft = outBuf.count
+        if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 || inLeft != 0 { return nil }
+        return outBuf.count - outLeft
+      }
+    }
+    guard let n = ok else { return nil }
+    let utf8 = Array(output[..<n])
+    guard firstInvalidUTF8(utf8) == nil else { return nil }
+    return String(decoding: utf8, as: UTF8.self)
+  }
 }
 
 /// Seed 000's layout: a cell starts on a line that begins with a tab; a line without a
-/// leading tab continues the cell above; a row starts at a number cell after a blank line
-/// (or, for a row without a number, at any cell after a blank line once the row is full).
+/// leading tab continues the cell above; a row starts at a tab-led line after a blank line
+/// when it is a number cell or the row is already as wide as the header. The header (the
+/// first row) ends at its first blank line.
 enum WordFlattened {
-  static func rows(_ lines: [String], file: String) throws(StoreError) -> ([String], [TableImport.Row]) {
+  static func grid(_ lines: [String]) -> TableGrid {
     var preamble: [String] = []
-    var cells: [(cell: TableImport.Cell, afterBlank: Bool)] = []
+    var cells: [(lines: [String], line: Int, afterBlank: Bool)] = []
     var sawBlank = true
     for (n, line) in lines.enumerated() {
       if line.hasPrefix("\t") {
-        cells.append((TableImport.Cell(lines: [String(line.dropFirst())], line: n + 1), sawBlank))
+        cells.append(([String(line.dropFirst())], n + 1, sawBlank))
         sawBlank = false
       } else if line.trimmingSpaces.isEmpty {
         sawBlank = true
       } else if cells.isEmpty {
         preamble.append(line.trimmingSpaces)
       } else {
-        cells[cells.count - 1].cell.lines.append(line)
+        cells[cells.count - 1].lines.append(line)
         sawBlank = false
       }
     }
-    guard !cells.isEmpty else {
-      throw StoreError(
-        .badData, "no table found: expected cells on lines that begin with a tab", file: file, line: 1, column: 1)
-    }
-    var rows: [TableImport.Row] = []
-    var current: [TableImport.Cell] = []
+    var rows: [GridRow] = []
+    var current: [GridCell] = []
     var width = Int.max
-    for (cell, afterBlank) in cells {
-      let text = cell.joinedText
+    for cell in cells {
+      let text = TableImport.joinWrapped(cell.lines)
       let isNumber = !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
-      if afterBlank && !current.isEmpty && (isNumber || current.count >= width) {
-        rows.append(TableImport.Row(cells: current, line: current[0].line))
+      if cell.afterBlank && !current.isEmpty && (isNumber || current.count >= width || rows.isEmpty) {
+        rows.append(GridRow(current, place: current[0].place))
         if rows.count == 1 { width = current.count }
         current = []
       }
-      current.append(cell)
+      current.append(GridCell(cell.lines.joined(separator: "\n"), place: .line(cell.line)))
     }
-    if !current.isEmpty { rows.append(TableImport.Row(cells: current, line: current[0].line)) }
-    return (preamble, rows)
+    if !current.isEmpty { rows.append(GridRow(current, place: current[0].place)) }
+    return TableGrid(rows: rows, preamble: preamble, format: .wordFlattened)
   }
 }
 
-/// Seed 004's layout: one row a line, cells separated by tabs. Lines without a tab before
-/// the table are its title.
+/// Seed 004's layout, and a paste from Word or a spreadsheet: one row a line, cells
+/// separated by tabs. Lines without a tab before the table are its title.
 enum TabSeparated {
-  static func rows(_ lines: [String]) -> ([String], [TableImport.Row]) {
+  static func grid(_ lines: [String]) -> TableGrid {
     var preamble: [String] = []
-    var rows: [TableImport.Row] = []
+    var rows: [GridRow] = []
     for (n, line) in lines.enumerated() {
       if line.trimmingSpaces.isEmpty { continue }
       if rows.isEmpty && !line.contains("\t") {
@@ -171,10 +221,157 @@ enum TabSeparated {
         continue
       }
       let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-        TableImport.Cell(lines: [String($0)], line: n + 1)
+        GridCell(String($0), place: .line(n + 1))
       }
-      rows.append(TableImport.Row(cells: cells, line: n + 1))
+      rows.append(GridRow(cells, place: .line(n + 1)))
     }
-    return (preamble, rows)
+    return TableGrid(rows: rows, preamble: preamble, format: .tabSeparated)
+  }
+}
+
+/// LibreOffice's text export of a document: one cell a line, nothing between rows, an empty
+/// line for an empty cell and for a cell a merge covers. The header's cells are the run of
+/// lines that name columns; the row width is the one under which each column's cells are
+/// most alike (numbers with numbers, long texts with long texts), since a header cell may
+/// span several columns.
+enum CellPerLine {
+  static func grid(_ lines: [String]) -> TableGrid {
+    var all = lines.enumerated().map { (text: $0.element.trimmingSpaces, line: $0.offset + 1) }
+    while let last = all.last, last.text.isEmpty { all.removeLast() }
+    // The header: the first run of at least two column names.
+    var start = 0
+    var names = 0
+    var k = 0
+    while k < all.count && k < 200 {
+      var j = k
+      while j < all.count, Interpreter.field(ofHeader: all[j].text) != nil { j += 1 }
+      if j - k >= 2 {
+        start = k
+        names = j - k
+        break
+      }
+      k = j + 1
+    }
+    guard names >= 2 else {
+      let rows = all.filter { !$0.text.isEmpty }.map { GridRow([GridCell($0.text, place: .line($0.line))], place: .line($0.line)) }
+      return TableGrid(rows: rows, format: .cellPerLine)
+    }
+    let preamble = all[..<start].map(\.text).filter { !$0.isEmpty }
+    let header = Array(all[start..<(start + names)])
+    let body = Array(all[(start + names)...])
+    var best = (score: -1.0, width: names)
+    for w in names...(names + 3) where w <= max(body.count, names) {
+      let s = homogeneity(body.map(\.text), width: w)
+      if s > best.score + 0.02 { best = (s, w) }
+    }
+    var rows = [GridRow(header.map { GridCell($0.text, place: .line($0.line)) }, place: .line(header[0].line))]
+    var i = 0
+    while i < body.count {
+      let chunk = body[i..<min(i + best.width, body.count)]
+      rows.append(GridRow(chunk.map { GridCell($0.text, place: .line($0.line)) }, place: .line(chunk.first!.line)))
+      i += best.width
+    }
+    let notes: [ImportGuess] = best.width != names ? [.widthFromData(columns: best.width)] : []
+    return TableGrid(rows: rows, preamble: preamble, format: .cellPerLine, notes: notes)
+  }
+
+  /// How alike each column's cells are under a row width (1 = every column one kind), less
+  /// a penalty when the cells do not fill whole rows.
+  static func homogeneity(_ cells: [String], width: Int) -> Double {
+    guard width > 0, !cells.isEmpty else { return 0 }
+    var total = 0.0
+    for c in 0..<width {
+      var kinds = [0, 0, 0, 0]
+      var k = c
+      while k < cells.count {
+        let t = cells[k]
+        if !t.isEmpty {
+          if Interpreter.plainNumber(t) != nil { kinds[0] += 1 } else if t.count > 40 { kinds[1] += 1 } else if
+            t.count > 14
+          {
+            kinds[2] += 1
+          } else {
+            kinds[3] += 1
+          }
+        }
+        k += width
+      }
+      let n = kinds.reduce(0, +)
+      total += n == 0 ? 0.5 : Double(kinds.max()!) / Double(n)
+    }
+    let ragged = cells.count % width == 0 ? 0.0 : 0.3
+    return total / Double(width) - ragged
+  }
+}
+
+/// RFC 4180 CSV as a spreadsheet writes it: quoted fields may hold commas, quotes and line
+/// breaks. Rows of only commas (a spreadsheet's blank rows) stay blank rows.
+enum CSVTable {
+  static func grid(_ text: String) -> TableGrid {
+    var rows: [GridRow] = []
+    var cells: [GridCell] = []
+    var field = String.UnicodeScalarView()
+    var quoted = false
+    var line = 1
+    var rowLine = 1
+    var fieldLine = 1
+    var it = text.unicodeScalars.makeIterator()
+    var pending: Unicode.Scalar? = nil
+    func next() -> Unicode.Scalar? {
+      if let p = pending {
+        pending = nil
+        return p
+      }
+      return it.next()
+    }
+    func endField() {
+      cells.append(GridCell(String(field), place: .cell(sheet: nil, table: nil, row: rowLine, column: cells.count + 1)))
+      field = String.UnicodeScalarView()
+    }
+    func endRow() {
+      endField()
+      rows.append(GridRow(cells, place: .line(rowLine)))
+      cells = []
+    }
+    var sawAny = false
+    while let u = next() {
+      sawAny = true
+      if quoted {
+        if u == "\"" {
+          if let n = next() {
+            if n == "\"" { field.append("\"") } else {
+              quoted = false
+              pending = n
+            }
+          } else {
+            quoted = false
+          }
+        } else {
+          if u == "\n" { line += 1 }
+          if u != "\r" { field.append(u) }
+        }
+        continue
+      }
+      switch u {
+      case "\"" where field.isEmpty:
+        quoted = true
+        fieldLine = line
+      case ",": endField()
+      case "\r": break
+      case "\n":
+        endRow()
+        line += 1
+        rowLine = line
+      default: field.append(u)
+      }
+      _ = fieldLine
+    }
+    if sawAny && (!field.isEmpty || !cells.isEmpty) { endRow() }
+    // Places of a CSV are its lines: the row's line, and each cell's column.
+    let lined = rows.map { r in
+      GridRow(
+        r.cells.map { GridCell($0.text, place: .line(r.place.rowNumber)) }, place: r.place)
+    }
+    return TableGrid(rows: lined, format: .csv)
   }
 }
