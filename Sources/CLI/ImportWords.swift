@@ -14,6 +14,10 @@ struct ImportWords {
   func place(_ p: SourcePlace) -> String {
     switch p {
     case .line(let n): return pick("第 \(n) 行", "line \(n)")
+    case .cell(let sheet, let table, let row, 0):
+      if let sheet { return pick("\(sheet) 第 \(row) 行", "\(sheet), row \(row)") }
+      if let table { return pick("表 \(table) 第 \(row) 行", "table \(table), row \(row)") }
+      return pick("第 \(row) 行", "row \(row)")
     case .cell(let sheet, let table, let row, let column):
       let ref = SourcePlace.columnLetters(column) + String(row)
       if let sheet { return "\(sheet)!\(ref)" }

@@ -112,7 +112,7 @@ enum Docx {
         col += span
       }
       width = max(width, col)
-      rows.append(GridRow(cells, place: .cell(sheet: nil, table: index, row: r + 1, column: 1)))
+      rows.append(GridRow(cells, place: .cell(sheet: nil, table: index, row: r + 1, column: 0)))
     }
     return (rows, width)
   }

@@ -86,7 +86,7 @@ enum Html {
           GridCell(cellText(td), rowSpan: rs, colSpan: cs, place: .cell(sheet: nil, table: index, row: r + 1, column: col)))
         col += cs
       }
-      rows.append(GridRow(cells, place: .cell(sheet: nil, table: index, row: r + 1, column: 1)))
+      rows.append(GridRow(cells, place: .cell(sheet: nil, table: index, row: r + 1, column: 0)))
     }
     return rows
   }

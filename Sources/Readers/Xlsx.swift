@@ -230,7 +230,7 @@ enum Xlsx {
             text[r]?[c] ?? "", rowSpan: span.0, colSpan: span.1,
             place: .cell(sheet: sheet, table: nil, row: r, column: c)))
       }
-      rows.append(GridRow(out, place: .cell(sheet: sheet, table: nil, row: r, column: 1)))
+      rows.append(GridRow(out, place: .cell(sheet: sheet, table: nil, row: r, column: 0)))
     }
     return rows
   }

@@ -46,7 +46,8 @@ public struct GridCell: Sendable, Equatable {
 public enum SourcePlace: Sendable, Hashable {
   /// A line of a text file (1-based).
   case line(Int)
-  /// A cell of a sheet or a table: row and column 1-based; `table` counts a document's tables.
+  /// A cell of a sheet or a table: row and column 1-based (column 0: the whole row);
+  /// `table` counts a document's tables.
   case cell(sheet: String?, table: Int?, row: Int, column: Int)
 
   /// The row's number as `--header-row` takes it: the line, or the sheet's row.

@@ -1,6 +1,6 @@
 /// What the importer decided on its own, as data: the command line phrases each one in the
 /// user's language (Sources/CLI/ImportWords.swift), so a report never mixes languages.
-public enum ImportGuess: Sendable, Equatable {
+public enum ImportGuess: Sendable, Hashable {
   /// The file was not UTF-8; it was read in this encoding and converted.
   case encodingConverted(from: String)
   /// A document held several tables; this one (1-based) was taken.
@@ -42,7 +42,7 @@ public enum ImportGuess: Sendable, Equatable {
 }
 
 /// The fields a column can hold; `--map` names them.
-public enum ImportField: String, Sendable, CaseIterable, Equatable {
+public enum ImportField: String, Sendable, CaseIterable, Hashable {
   case id
   case group
   case theme

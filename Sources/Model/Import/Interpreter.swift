@@ -152,9 +152,9 @@ struct Interpreter {
       }
       var lead = Departments()
       var support = Departments()
-      for (k, text) in d.departmentCells {
+      for (k, text, place) in d.departmentCells {
         let role = columns.role[k]!
-        let read = readDepartments(text, role: role, place: d.place, known: known, guesses: &guesses)
+        let read = readDepartments(text, role: role, place: place, known: known, guesses: &guesses)
         lead.units += read.lead.units.filter { !lead.units.contains($0) }
         lead.others = lead.others || read.lead.others
         support.units += read.support.units.filter { !support.units.contains($0) }
@@ -181,11 +181,15 @@ struct Interpreter {
         unread.append((t.id, t.deadline.text))
       }
     }
+    // A merged cell read on every row it covers says the same thing once.
+    var said = Set<ImportGuess>()
+    guesses = guesses.filter { said.insert($0).inserted }
     let title = preamble.first { !Interpreter.isLabel($0) && !$0.hasPrefix("（") && !$0.hasPrefix("(") } ?? ""
     let note = preamble.filter { $0 != title && !Interpreter.isLabel($0) }.joined(separator: " ")
     let extraColumns = (keptNumbers ? [columns.numberColumnName] : []) + columns.extraNames + rawColumns
+    let headerPlace = rows[h].slots.first { !$0.isEmpty && $0.cover == .origin }?.place ?? rows[h].place
     return ImportResult(
-      format: grid.format, title: title, note: note, preamble: preamble, headerPlace: rows[h].place,
+      format: grid.format, title: title, note: note, preamble: preamble, headerPlace: headerPlace,
       columns: columns.report, groups: groups, tasks: tasks, extraColumns: extraColumns, guesses: guesses,
       unreadDeadlines: unread, departments: departments)
   }
@@ -354,7 +358,7 @@ struct Interpreter {
     var numberCell: String?
     /// The 序号 cell is kept aside because the measure carried its own number.
     var keptNumber: Bool
-    var departmentCells: [(Int, String)]
+    var departmentCells: [(Int, String, SourcePlace)]
     var extras: [String: String]
   }
 
@@ -397,7 +401,7 @@ struct Interpreter {
         }
         leadSeen = leadSeen || !t.trimmingSpaces.isEmpty
       }
-      d.departmentCells.append((k, t))
+      d.departmentCells.append((k, t, slots[k].place))
     }
     if let k = c.index(of: .deadline) {
       var t = slots[k].lines.filter { !$0.trimmingSpaces.isEmpty }.joined()
@@ -628,8 +632,8 @@ struct Interpreter {
     if segments.count > 1 || segments.first?.0 != (role == .support ? .support : .lead) {
       guesses.append(
         .roleSplit(
-          place, text: flat, lead: lead.units + (lead.others ? ["…"] : []),
-          support: support.units + (support.others ? ["…"] : [])))
+          place, text: flat, lead: segments.filter { $0.0 == .lead }.map(\.1),
+          support: segments.filter { $0.0 == .support }.map(\.1)))
     }
     return (lead, support, altered)
   }

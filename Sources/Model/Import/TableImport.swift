@@ -259,11 +259,12 @@ enum CellPerLine {
     let preamble = all[..<start].map(\.text).filter { !$0.isEmpty }
     let header = Array(all[start..<(start + names)])
     let body = Array(all[(start + names)...])
-    var best = (score: -1.0, width: names)
-    for w in names...(names + 3) where w <= max(body.count, names) {
-      let s = homogeneity(body.map(\.text), width: w)
-      if s > best.score + 0.02 { best = (s, w) }
-    }
+    // Splitting columns further only makes them look more alike, so a wider row must be
+    // clearly better to be taken.
+    let scores = (names...(names + 3)).map { w in (w, homogeneity(body.map(\.text), width: w)) }
+    let top = scores.map(\.1).max() ?? 0
+    let width = scores.first { $0.1 >= top - 0.08 }?.0 ?? names
+    let best = (score: top, width: width)
     var rows = [GridRow(header.map { GridCell($0.text, place: .line($0.line)) }, place: .line(header[0].line))]
     var i = 0
     while i < body.count {
@@ -275,32 +276,28 @@ enum CellPerLine {
     return TableGrid(rows: rows, preamble: preamble, format: .cellPerLine, notes: notes)
   }
 
-  /// How alike each column's cells are under a row width (1 = every column one kind), less
-  /// a penalty when the cells do not fill whole rows.
+  /// How alike each column's cells are under a row width: the share of cells that are of
+  /// their column's commonest kind (a number, a short text, a long one), less a penalty when
+  /// the cells do not fill whole rows.
   static func homogeneity(_ cells: [String], width: Int) -> Double {
     guard width > 0, !cells.isEmpty else { return 0 }
-    var total = 0.0
+    var same = 0
+    var all = 0
     for c in 0..<width {
-      var kinds = [0, 0, 0, 0]
+      var kinds = [0, 0, 0]
       var k = c
       while k < cells.count {
         let t = cells[k]
         if !t.isEmpty {
-          if Interpreter.plainNumber(t) != nil { kinds[0] += 1 } else if t.count > 40 { kinds[1] += 1 } else if
-            t.count > 14
-          {
-            kinds[2] += 1
-          } else {
-            kinds[3] += 1
-          }
+          kinds[Interpreter.plainNumber(t) != nil ? 0 : t.count > 30 ? 1 : 2] += 1
         }
         k += width
       }
-      let n = kinds.reduce(0, +)
-      total += n == 0 ? 0.5 : Double(kinds.max()!) / Double(n)
+      same += kinds.max()!
+      all += kinds.reduce(0, +)
     }
     let ragged = cells.count % width == 0 ? 0.0 : 0.3
-    return total / Double(width) - ragged
+    return (all == 0 ? 0 : Double(same) / Double(all)) - ragged
   }
 }
 
