@@ -28,17 +28,23 @@ enum Docx {
     }
     walk(body)
     var tables: [(grid: [GridRow], preamble: [String], columns: Int, adjacent: Bool)] = []
+    // Every paragraph before a table is a candidate for its title (an information table may
+    // stand between the title and the allocation table).
     var paragraphs: [String] = []
+    var sinceTable = 0
     var index = 0
     for b in blocks {
       switch b {
       case .paragraph(let t):
-        if !t.trimmingSpaces.isEmpty { paragraphs.append(t) }
+        if !t.trimmingSpaces.isEmpty {
+          paragraphs.append(t)
+          sinceTable += 1
+        }
       case .table(let node):
         index += 1
         let (rows, columns) = tableRows(node, index: index)
-        tables.append((rows, preamble(paragraphs), columns, paragraphs.isEmpty && !tables.isEmpty))
-        paragraphs = []
+        tables.append((rows, preamble(paragraphs), columns, sinceTable == 0 && !tables.isEmpty))
+        sinceTable = 0
       }
     }
     guard !tables.isEmpty else { throw ImportError(.noTableInDocument, file: file) }

@@ -148,7 +148,7 @@ enum Html {
         if ["p", "h1", "h2", "h3", "h4", "h5", "h6", "caption"].contains(c.name) {
           let t = cellText(c)
           if !t.isEmpty { texts.append(t.replacingAll("\n", " ")) }
-        } else if c.name != "table" && c.name != "script" && c.name != "style" && c.name != "head" {
+        } else if c.name != "script" && c.name != "style" && c.name != "head" {
           walk(c)
         }
       }

@@ -45,6 +45,7 @@ struct TableColumns {
       if layout[k] != nil || spans.isEmpty { spans.append((k, 1)) } else { spans[spans.count - 1].count += 1 }
     }
     var fields: [Int: Role] = [:]
+    var spanned: [(String, [Int])] = []
     var extraByMap = Set<Int>()
     var taken: [Role] = []
     for (start, count) in spans {
@@ -72,7 +73,7 @@ struct TableColumns {
         fields[k] = role
         taken.append(role)
       }
-      guesses.append(.columnRoles(name: name, roles: (start..<(start + count)).map { roles[$0]?.field }))
+      spanned.append((name, Array(start..<(start + count))))
     }
     // Category levels: an explicit group column, else the first of two; the next is the theme.
     let cats = fields.filter { $0.value == .category || $0.value == .group }.map(\.key).sorted()
@@ -100,16 +101,19 @@ struct TableColumns {
     let hasLead = fields.values.contains(.lead)
     for (k, f) in fields where f == .responsible { fields[k] = hasLead ? .support : .lead }
     guard fields.values.contains(.measure) else { throw ImportError(.noMeasureColumn, file: file) }
+    for (name, ks) in spanned { guesses.append(.columnRoles(name: name, roles: ks.map { fields[$0]?.field })) }
     role = fields
     var extras: [(Int, String)] = []
     for k in 0..<width where fields[k] == nil {
       let base =
         layout[k].flatMap { $0.isEmpty ? nil : $0 } ?? TableColumns.previousName(layout, k).map { "\($0)（续）" }
         ?? "第\(k + 1)列"
-      var name = base
+      // A name the store would read back as one of its own fields is kept under another.
+      let unreserved = TableColumns.reserved.contains(base) ? "\(base)（保留）" : base
+      var name = unreserved
       var n = 2
       while extras.contains(where: { $0.1 == name }) || TableColumns.reserved.contains(name) {
-        name = "\(base)\(n)"
+        name = "\(unreserved)\(n)"
         n += 1
       }
       extras.append((k, name))
@@ -121,7 +125,8 @@ struct TableColumns {
   }
 
   /// Store column names that would be read back as known fields.
-  static let reserved: Set<String> = Set(Interpreter.exact.keys).union(PlanTask.fieldNames)
+  static let reserved: Set<String> = Set(Interpreter.exact.keys).union(PlanTask.fieldNames).union(
+    Columns.taskAliases.values.joined())
 
   /// What each column under one header cell holds: a column of numbers is the id; a column
   /// whose cells repeat or are merged down is a category; the first other column takes the
@@ -141,7 +146,13 @@ struct TableColumns {
       }
       rest.append(k)
     }
-    if rest.count > 1 && r != .category && r != .group {
+    // Under a category header, every text column is a category level for now: the longest
+    // becomes the measure when no other column is one.
+    if r == .category || r == .group {
+      for k in rest { out[k] = .category }
+      return out
+    }
+    if rest.count > 1 {
       // A category column beside the text: its cells repeat (merged down) and are shorter.
       let lengths = rest.map { averageLength($0, rows) }
       for (i, k) in rest.enumerated() {
