@@ -11,7 +11,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // Domain values, deadline grammar, staffing rule, queries and the plain-file store.
@@ -24,12 +23,14 @@ let package = Package(
     // command uses them; the rest of the program sees the grid alone.
     .target(
       name: "Readers",
-      dependencies: ["Model", "CXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-    // libxml2 (XML and HTML) behind a few C functions, loaded with dlopen at the first import,
-    // so that commands that never import do not load it and ICU at start-up. Builds with
-    // Debian's libxml2-dev headers; runs with its libxml2.
+      dependencies: ["Model", "CFormats"]),
+    // libzip (ZIP) and libxml2 (XML, HTML) behind a few C functions, each loaded with dlopen at
+    // the first import that needs it, so that the commands that never import load neither (nor
+    // the OpenSSL, ICU and compressors they bring) at start-up. Builds with Debian's
+    // libzip-dev and libxml2-dev headers; runs with their libzip4 and libxml2.
     .target(
-      name: "CXML", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])], linkerSettings: [.linkedLibrary("dl")]),
+      name: "CFormats", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+      linkerSettings: [.linkedLibrary("dl")]),
     // Dashboard state, pure update, key map, layout and panes drawing into a cell grid.
     .target(name: "TUI", dependencies: ["Model"]),
     // ncursesw module map and static-inline shims; only Sources/sanxiang/Terminal.swift uses it.

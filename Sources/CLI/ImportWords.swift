@@ -197,6 +197,10 @@ struct ImportWords {
           + "(and .doc, .xls, .wps, .et, .odt, .ods where LibreOffice is installed)")
     case .xmlLibraryMissing:
       return pick("读取此文件需要 libxml2（Debian 软件包 libxml2），但未找到", "reading this file needs libxml2 (Debian package libxml2), which was not found")
+    case .zipLibraryMissing:
+      return pick(
+        "读取此文件需要 libzip（Debian 软件包 libzip4），但未找到",
+        "reading this file needs libzip (Debian package libzip4), which was not found")
     case .tooLarge:
       return pick("文件过大", "the file is too large")
     }

@@ -63,7 +63,7 @@ enum Html {
   /// `<meta charset="gb2312">` or `content="text/html; charset=gbk"` in the page's head.
   static func declaredCharset(_ bytes: [UInt8]) -> String? {
     let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-    guard let r = head.range(of: "charset=") else { return nil }
+    guard let r = head.firstRange(of: "charset=") else { return nil }
     var name = ""
     for ch in head[r.upperBound...] {
       if ch == "\"" || ch == "'" {

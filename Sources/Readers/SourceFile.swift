@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Model
 
 /// The one entry the command line uses: a file's grid, whatever its kind. The kind comes
@@ -15,23 +19,23 @@ public enum SourceFile {
       throw ImportError(.unreadable, file: name)
     }
     let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
-    return try grid(bytes, ext: ext, file: name, path: path, sheet: sheet)
+    return try grid(bytes, ext: ext, file: name, sheet: sheet)
   }
 
   /// The grid of bytes read from `file`, by the kind its extension names.
-  public static func grid(_ bytes: [UInt8], ext: String, file: String, path: String? = nil, sheet: String? = nil)
-    throws(ImportError) -> TableGrid
+  public static func grid(_ bytes: [UInt8], ext: String, file: String, sheet: String? = nil) throws(ImportError)
+    -> TableGrid
   {
     switch ext {
     case "docx", "docm", "dotx": return try Docx.grid(bytes, file: file)
     case "xlsx", "xlsm", "xltx": return try Xlsx.grid(bytes, file: file, sheet: sheet)
-    case "html", "htm", "xhtml", "mht": return try Html.grid(bytes, file: file)
+    case "html", "htm", "xhtml": return try Html.grid(bytes, file: file)
     case "csv": return try TableImport.textGrid(bytes, file: file, csv: true)
     case "doc", "wps", "odt", "rtf", "wpt", "dot":
-      return try Docx.grid(try convert(bytes, ext: ext, to: "docx", file: file, path: path), file: file)
+      return try Docx.grid(try convert(bytes, ext: ext, to: "docx", file: file), file: file)
         .adding(.converted(from: ext, to: "docx"))
     case "xls", "et", "ods", "ett", "xlt":
-      return try Xlsx.grid(try convert(bytes, ext: ext, to: "xlsx", file: file, path: path), file: file, sheet: sheet)
+      return try Xlsx.grid(try convert(bytes, ext: ext, to: "xlsx", file: file), file: file, sheet: sheet)
         .adding(.converted(from: ext, to: "xlsx"))
     case "txt", "tsv", "text", "": return try sniffed(bytes, file: file, sheet: sheet)
     default:
@@ -59,52 +63,75 @@ public enum SourceFile {
     return head.contains("<html") || head.contains("<table") || head.contains("<!doctype html")
   }
 
-  /// LibreOffice's conversion into a temporary folder, removed afterwards.
-  static func convert(_ bytes: [UInt8], ext: String, to target: String, file: String, path: String?) throws(ImportError)
-    -> [UInt8]
-  {
+  /// LibreOffice's conversion (`soffice --headless --convert-to`) in a temporary folder,
+  /// removed afterwards, with a profile of its own so that a LibreOffice the user has open
+  /// does not take the job.
+  static func convert(_ bytes: [UInt8], ext: String, to target: String, file: String) throws(ImportError) -> [UInt8] {
     guard let soffice = findOnPath(["soffice", "libreoffice"]) else {
       throw ImportError(.needsConversion(ext: ext, to: target), file: file)
     }
-    let fm = FileManager.default
-    let dir = fm.temporaryDirectory.appendingPathComponent("sanxiang-convert-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
-    defer { try? fm.removeItem(at: dir) }
+    let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    var template = Array("\(base)/sanxiang-convert-XXXXXX".utf8CString)
+    guard let made = mkdtemp(&template) else { throw ImportError(.conversionFailed(ext: ext), file: file) }
+    let dir = String(cString: made)
+    defer { removeTree(dir) }
+    let input = "\(dir)/table.\(ext)"
     do {
-      try fm.createDirectory(at: dir, withIntermediateDirectories: true)
-      let input = dir.appendingPathComponent("table.\(ext)")
-      try Data(bytes).write(to: input)
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: soffice)
-      // A profile of its own, so that a LibreOffice the user has open does not take the job.
-      p.arguments = [
-        "-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to", target, "--outdir",
-        dir.path, input.path,
-      ]
-      p.standardOutput = FileHandle.nullDevice
-      p.standardError = FileHandle.nullDevice
-      try p.run()
-      p.waitUntilExit()
-      let out = dir.appendingPathComponent("table.\(target)")
-      guard p.terminationStatus == 0, let data = fm.contents(atPath: out.path) else {
-        throw ImportError(.conversionFailed(ext: ext), file: file)
-      }
-      return [UInt8](data)
-    } catch let e as ImportError {
-      throw e
+      try FileIO.replace(dir, "table.\(ext)", with: bytes)
     } catch {
       throw ImportError(.conversionFailed(ext: ext), file: file)
     }
+    let args = [
+      soffice, "-env:UserInstallation=file://\(dir)/profile", "--headless", "--convert-to", target, "--outdir", dir,
+      input,
+    ]
+    guard run(args) == 0, let out = try? FileIO.read("\(dir)/table.\(target)") else {
+      throw ImportError(.conversionFailed(ext: ext), file: file)
+    }
+    return out
+  }
+
+  /// Runs a program with its output thrown away; its exit status, or -1.
+  static func run(_ args: [String]) -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv = args.map { strdup($0) }
+    argv.append(nil)
+    defer { for a in argv { free(a) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, args[0], &actions, nil, &argv, environ) == 0 else { return -1 }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    // WIFEXITED / WEXITSTATUS, which Swift does not import as functions.
+    return status & 0x7F == 0 ? (status >> 8) & 0xFF : -1
   }
 
   static func findOnPath(_ names: [String]) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
     for dir in path.split(separator: ":") {
-      for n in names {
-        let p = "\(dir)/\(n)"
-        if FileManager.default.isExecutableFile(atPath: p) { return p }
-      }
+      for n in names where access("\(dir)/\(n)", X_OK) == 0 { return "\(dir)/\(n)" }
     }
     return nil
+  }
+
+  /// Removes a folder and everything in it (LibreOffice leaves a profile tree behind).
+  static func removeTree(_ path: String) {
+    if let d = opendir(path) {
+      while let e = readdir(d) {
+        let name = withUnsafePointer(to: e.pointee.d_name) {
+          $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
+        if name == "." || name == ".." { continue }
+        let child = "\(path)/\(name)"
+        var st = stat()
+        if lstat(child, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { removeTree(child) } else { unlink(child) }
+      }
+      closedir(d)
+    }
+    rmdir(path)
   }
 }
 

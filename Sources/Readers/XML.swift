@@ -1,7 +1,7 @@
-import CXML
+import CFormats
 import Model
 
-/// A document parsed by libxml2: the one Swift file that calls it (through Sources/CXML).
+/// A document parsed by libxml2: the one Swift file that calls it (through Sources/CFormats).
 /// The tree lives as long as this object; nodes must not outlive it.
 final class XMLTree {
   private let doc: UnsafeMutableRawPointer

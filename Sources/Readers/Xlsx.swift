@@ -239,6 +239,13 @@ enum Xlsx {
 extension String {
   func replacingAll(_ a: String, _ b: String) -> String {
     guard contains(a) else { return self }
-    return components(separatedBy: a).joined(separator: b)
+    var out = ""
+    var rest = Substring(self)
+    while let r = rest.firstRange(of: a) {
+      out += rest[..<r.lowerBound]
+      out += b
+      rest = rest[r.upperBound...]
+    }
+    return out + rest
   }
 }

@@ -1,11 +1,12 @@
-import Foundation
+import CFormats
 import Model
-import ZIPFoundation
 
-/// An Office file's ZIP container, read with ZIPFoundation. Parts are looked up by their
-/// path inside the package ("word/document.xml").
-struct ZipPackage {
-  private let archive: Archive
+/// An Office file's ZIP container, read with libzip (through Sources/CFormats): the one Swift
+/// file that calls it. Parts are looked up by their path in the package ("word/document.xml").
+final class ZipPackage {
+  private let archive: UnsafeMutableRawPointer
+  /// libzip reads the archive in place: the bytes live as long as the package.
+  private let buffer: UnsafeMutableRawBufferPointer
   let file: String
 
   /// Each part is at most this large once inflated: a small ZIP cannot become gigabytes.
@@ -18,30 +19,43 @@ struct ZipPackage {
       throw ImportError(ZipPackage.isEncryptedOLE(bytes) ? .encrypted : .corruptZip, file: file)
     }
     guard bytes.starts(with: [0x50, 0x4B]) else { throw ImportError(.corruptZip, file: file) }
-    if ZipPackage.hasEncryptedEntry(bytes) { throw ImportError(.encrypted, file: file) }
-    do {
-      archive = try Archive(data: Data(bytes), accessMode: .read)
-    } catch {
+    guard sx_zip_available() != 0 else { throw ImportError(.zipLibraryMissing, file: file) }
+    let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
+    copy.copyBytes(from: bytes)
+    var error: Int32 = 0
+    guard let a = sx_zip_open(copy.baseAddress, UInt64(bytes.count), &error) else {
+      copy.deallocate()
       throw ImportError(.corruptZip, file: file)
     }
+    archive = a
+    buffer = copy
+  }
+
+  deinit {
+    sx_zip_close(archive)
+    buffer.deallocate()
   }
 
   /// A part's bytes, or nil when the package has no such part.
   func part(_ path: String) throws(ImportError) -> [UInt8]? {
-    guard let entry = archive[path] else { return nil }
-    guard entry.uncompressedSize <= UInt64(ZipPackage.maxPart) else { throw ImportError(.tooLarge, file: file) }
-    var out: [UInt8] = []
-    out.reserveCapacity(Int(entry.uncompressedSize))
-    do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
-        out += chunk
-        if out.count > ZipPackage.maxPart { throw ImportError(.tooLarge, file: file) }
+    let index = sx_zip_locate(archive, path)
+    guard index >= 0 else { return nil }
+    var encrypted: Int32 = 0
+    let size = sx_zip_size(archive, index, &encrypted)
+    if encrypted != 0 { throw ImportError(.encrypted, file: file) }
+    guard size >= 0 else { throw ImportError(.corruptZip, file: file) }
+    guard size <= ZipPackage.maxPart else { throw ImportError(.tooLarge, file: file) }
+    var failed = false
+    let out = [UInt8](unsafeUninitializedCapacity: Int(size)) { b, count in
+      let n = sx_zip_read(archive, index, b.baseAddress, UInt64(size))
+      if n != size {
+        failed = true
+        count = 0
+      } else {
+        count = Int(n)
       }
-    } catch let e as ImportError {
-      throw e
-    } catch {
-      throw ImportError(.corruptZip, file: file)
     }
+    if failed { throw ImportError(.corruptZip, file: file) }
     return out
   }
 
@@ -54,29 +68,6 @@ struct ZipPackage {
     while i + name.count <= bytes.count {
       if bytes[i] == name[0] && bytes[i..<(i + name.count)].elementsEqual(name) { return true }
       i += 1
-    }
-    return false
-  }
-
-  /// True when a central directory entry has the "encrypted" flag (bit 0), which
-  /// ZIPFoundation would otherwise report as damaged data. Walks the central directory from
-  /// the end-of-directory record, as every ZIP reader does; anything out of bounds is left
-  /// for ZIPFoundation to call damaged.
-  static func hasEncryptedEntry(_ b: [UInt8]) -> Bool {
-    func u16(_ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 }
-    func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
-    guard b.count >= 22 else { return false }
-    var e = b.count - 22
-    let lowest = max(0, b.count - 22 - 65_535)
-    while e >= lowest, !(b[e] == 0x50 && b[e + 1] == 0x4B && b[e + 2] == 0x05 && b[e + 3] == 0x06) { e -= 1 }
-    guard e >= lowest else { return false }
-    var i = u32(e + 16)
-    for _ in 0..<u16(e + 10) {
-      guard i >= 0, i + 46 <= b.count, b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x01, b[i + 3] == 0x02 else {
-        return false
-      }
-      if b[i + 8] & 1 != 0 { return true }
-      i += 46 + u16(i + 28) + u16(i + 30) + u16(i + 32)
     }
     return false
   }

@@ -106,6 +106,8 @@ public enum ImportProblem: Sendable, Equatable {
   case unknownFormat(ext: String)
   /// libxml2 (which reads XML and HTML) could not be loaded.
   case xmlLibraryMissing
+  /// libzip (which opens .docx and .xlsx packages) could not be loaded.
+  case zipLibraryMissing
   case tooLarge
 }
 
@@ -125,7 +127,7 @@ public struct ImportError: Error, Sendable, Equatable {
   public var exitCode: Int32 {
     switch problem {
     case .badMap, .mapMatchesNothing, .headerRowMissing, .noSuchSheet: 64
-    case .noSuchFile, .unreadable, .needsConversion, .xmlLibraryMissing: 66
+    case .noSuchFile, .unreadable, .needsConversion, .xmlLibraryMissing, .zipLibraryMissing: 66
     default: 65
     }
   }
