@@ -103,8 +103,9 @@ enum ImportReport {
     if !r.extraColumns.isEmpty { out.append(w.extraColumns(r.extraColumns).inert) }
     out.append(w.unread(r.unreadDeadlines.count))
     for (id, text) in r.unreadDeadlines { out.append("    \(id.inert): \(text.inert)") }
-    out.append(w.guesses(r.guesses.count))
-    for g in r.guesses { out.append("    " + w.guess(g).inert) }
+    let grouped = groupedGuesses(r.guesses)
+    out.append(w.guesses(grouped.count))
+    for (g, places) in grouped { out.append("    " + w.guess(g, places: places).inert) }
     let shown = r.tasks.prefix(3)
     if !shown.isEmpty {
       out.append(w.firstRows(shown.count))
@@ -123,6 +124,26 @@ enum ImportReport {
       out.append(w.updated(a.updated.count) + list(a.updated.map { "\($0.id) (\($0.fields.joined(separator: ", ")))" }))
       out.append(w.unchanged(a.unchanged))
       out.append(w.vanished(a.vanished.count) + list(a.vanished))
+    }
+    return out
+  }
+
+  /// Guesses in the order first made, those equal but for their place as one.
+  static func groupedGuesses(_ guesses: [ImportGuess]) -> [(ImportGuess, [SourcePlace])] {
+    var out: [(ImportGuess, [SourcePlace])] = []
+    var index: [ImportGuess: Int] = [:]
+    for g in guesses {
+      guard let p = g.place else {
+        out.append((g, []))
+        continue
+      }
+      let key = g.moved(to: .line(0))
+      if let k = index[key] {
+        out[k].1.append(p)
+      } else {
+        index[key] = out.count
+        out.append((g, [p]))
+      }
     }
     return out
   }

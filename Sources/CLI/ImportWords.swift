@@ -131,6 +131,18 @@ struct ImportWords {
     }
   }
 
+  /// One guess made at several places ("办公室牵头，各科室配合" in 12 cells): said once, with
+  /// the first places and how many there are.
+  func guess(_ g: ImportGuess, places: [SourcePlace]) -> String {
+    let text = guess(g)
+    guard places.count > 1, let first = g.place else { return text }
+    let head = place(first)
+    guard text.hasPrefix(head) else { return text }
+    let shown = list(places.prefix(4).map(place))
+    let more = places.count > 4 ? pick(" 等 \(places.count) 处", " and \(places.count - 4) more") : ""
+    return shown + more + text.dropFirst(head.count)
+  }
+
   // MARK: errors
 
   func problem(_ p: ImportProblem) -> String {

@@ -59,9 +59,9 @@ enum Docx {
     }
     var rows = tables[best].grid
     var j = best + 1
-    while j < tables.count, tables[j].adjacent, tables[j].columns == tables[best].columns,
-      TableImport.headerScore(TableGrid(rows: Array(tables[j].grid.prefix(3)), format: .docx)) < 2
-    {
+    // A table that directly follows with the same columns continues it (Word splits a table
+    // at a page break; a repeated header row there is skipped as any repeated header is).
+    while j < tables.count, tables[j].adjacent, tables[j].columns == tables[best].columns {
       rows += tables[j].grid
       j += 1
     }

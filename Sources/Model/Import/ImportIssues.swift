@@ -41,6 +41,35 @@ public enum ImportGuess: Sendable, Hashable {
   case deadlineYear(SourcePlace, text: String, year: Int)
 }
 
+extension ImportGuess {
+  /// The cell or row a guess is about, when it is about one.
+  public var place: SourcePlace? {
+    switch self {
+    case .twoRowHeader(let p), .roleSplit(let p, _, _, _), .collective(let p, _), .droppedDeng(let p, _, _),
+      .bracketsUnified(let p, _, _), .namesSplit(let p, _, _, _), .derivedID(let p, _, _), .packedRow(let p, _),
+      .deadlineYear(let p, _, _):
+      p
+    default: nil
+    }
+  }
+
+  /// The same guess about another place: guesses equal but for their place say one thing.
+  public func moved(to q: SourcePlace) -> ImportGuess {
+    switch self {
+    case .twoRowHeader: .twoRowHeader(q)
+    case .roleSplit(_, let t, let l, let s): .roleSplit(q, text: t, lead: l, support: s)
+    case .collective(_, let n): .collective(q, name: n)
+    case .droppedDeng(_, let a, let b): .droppedDeng(q, from: a, to: b)
+    case .bracketsUnified(_, let a, let b): .bracketsUnified(q, from: a, to: b)
+    case .namesSplit(_, let t, let p, let e): .namesSplit(q, text: t, parts: p, byEndings: e)
+    case .derivedID(_, let id, let d): .derivedID(q, id: id, duplicate: d)
+    case .packedRow(_, let n): .packedRow(q, measures: n)
+    case .deadlineYear(_, let t, let y): .deadlineYear(q, text: t, year: y)
+    default: self
+    }
+  }
+}
+
 /// The fields a column can hold; `--map` names them.
 public enum ImportField: String, Sendable, CaseIterable, Hashable {
   case id

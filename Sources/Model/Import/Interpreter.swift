@@ -81,12 +81,17 @@ struct Interpreter {
     let n = normalized(raw)
     guard !n.isEmpty, n.count <= 12 else { return nil }
     if let r = exact[n] { return r }
+    // A person (责任领导, 责任人, 分管领导) is not a department: kept as an extra column.
+    if n.contains("领导") || n.hasSuffix("人") { return nil }
     if ["时限", "期限", "时间", "节点", "进度"].contains(where: { n.contains($0) }) { return .deadline }
     if n.hasSuffix("序号") || n.hasSuffix("编号") { return .id }
     if ["配合", "协办", "协助", "参与"].contains(where: { n.contains($0) }) { return .support }
     if ["牵头", "主办", "主责"].contains(where: { n.contains($0) }) { return .lead }
     if n.hasPrefix("责任") && n.count >= 3 { return .responsible }
-    if ["措施", "举措", "内容", "分工"].contains(where: { n.hasSuffix($0) }) { return .measure }
+    if n.contains("承办") || ["单位", "部门", "科室", "处室", "股室", "主体"].contains(where: { n.hasSuffix($0) }) {
+      return .responsible
+    }
+    if ["措施", "举措", "内容", "分工", "要点"].contains(where: { n.hasSuffix($0) }) { return .measure }
     if n.hasSuffix("要求") { return .requirement }
     if n.hasSuffix("项目组") { return .group }
     if ["任务", "目标", "类别", "事项", "领域"].contains(where: { n.hasSuffix($0) }) { return .category }
@@ -122,8 +127,10 @@ struct Interpreter {
     var state = RowState()
     var drafts: [Draft] = []
     var filled: [ImportField: [SourcePlace]] = [:]
+    var headings: [(text: String, at: Int)] = []
     for row in body {
       if let heading = heading(row.slots, columns) {
+        headings.append((Interpreter.rowTexts(row.slots).joined(separator: " "), drafts.count))
         state.group = heading
         state.theme = ""
         state.lastLead = nil
@@ -185,7 +192,11 @@ struct Interpreter {
     var said = Set<ImportGuess>()
     guesses = guesses.filter { said.insert($0).inserted }
     let title = preamble.first { !Interpreter.isLabel($0) && !$0.hasPrefix("（") && !$0.hasPrefix("(") } ?? ""
-    let note = preamble.filter { $0 != title && !Interpreter.isLabel($0) }.joined(separator: " ")
+    // A row across the table with no task under it (a note under the table, "注：…") is kept
+    // in the plan's note, not lost.
+    let notes = headings.indices.filter { k in (k + 1 < headings.count ? headings[k + 1].at : drafts.count) == headings[k].at }
+      .map { headings[$0].text }
+    let note = (preamble.filter { $0 != title && !Interpreter.isLabel($0) } + notes).joined(separator: " ")
     let extraColumns = (keptNumbers ? [columns.numberColumnName] : []) + columns.extraNames + rawColumns
     let headerPlace = rows[h].slots.first { !$0.isEmpty && $0.cover == .origin }?.place ?? rows[h].place
     return ImportResult(
