@@ -62,7 +62,9 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "ModelTests",
-      dependencies: ["Model", "Readers", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+      dependencies: [
+        "Model", "Readers", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "CLITests", dependencies: ["sanxiang", "Model", "TestSupport"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "TestSupport"], exclude: ["Snapshots"]),
   ],

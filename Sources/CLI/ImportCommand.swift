@@ -5,7 +5,8 @@ import Readers
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Read an allocation table (.docx, .xlsx, .html, .csv or text) into a store (a new one, or again into an existing one).",
+    abstract:
+      "Read an allocation table (.docx, .xlsx, .html, .csv or text) into a store (a new one, or again into an existing one).",
     discussion: "Word and Excel files, web pages, CSV (UTF-8 or GB18030) and text (seed 000's layout, tab-separated, "
       + "LibreOffice's text export) are read; .doc, .xls, .wps, .et, .odt and .ods through LibreOffice where it is "
       + "installed. The header is found by its names; --dry-run shows the reading before anything is written. "
@@ -113,9 +114,9 @@ enum ImportReport {
         out.append("    \(t.id.inert)")
         for f in ["group", "theme", "measure", "requirement", "lead", "support", "deadline"] {
           let v = t.value(of: f)
-          if !v.isEmpty { out.append("      \(w.rowLabel(f)): \(v.inert)") }
+          if !v.isEmpty { out.append("      \(w.rowLabel(f))\(w.colon)\(v.inert)") }
         }
-        for (k, v) in t.extras.sorted(by: { $0.key < $1.key }) { out.append("      \(k.inert): \(v.inert)") }
+        for (k, v) in t.extras.sorted(by: { $0.key < $1.key }) { out.append("      \(k.inert)\(w.colon)\(v.inert)") }
       }
     }
     if let a = again {

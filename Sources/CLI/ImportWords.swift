@@ -98,7 +98,8 @@ struct ImportWords {
         "\(place(p))：“\(text)”分为牵头 \(list(lead))，配合 \(support.isEmpty ? "—" : list(support))",
         "\(place(p)): split \"\(text)\" into lead \(list(lead)), support \(support.isEmpty ? "—" : list(support))")
     case .collective(let p, let name):
-      return pick("\(place(p))：“\(name)”为统称，记作其他相关部门", "\(place(p)): \"\(name)\" names no one unit: kept as other departments")
+      return pick(
+        "\(place(p))：“\(name)”为统称，记作其他相关部门", "\(place(p)): \"\(name)\" names no one unit: kept as other departments")
     case .droppedDeng(let p, let from, let to):
       return pick("\(place(p))：“\(from)”去掉末尾的“等”，记作“\(to)”", "\(place(p)): dropped the trailing 等 of \"\(from)\"")
     case .bracketsUnified(let p, let from, let to):
@@ -173,13 +174,16 @@ struct ImportWords {
     case .badMap(let s):
       return pick(
         "--map 应写作“列名=字段”，字段为 id、group、theme、measure、requirement、lead、support、deadline 或 extra：\(s)",
-        "--map takes HEADER=FIELD, FIELD one of id, group, theme, measure, requirement, lead, support, deadline, extra: \(s)")
+        "--map takes HEADER=FIELD, FIELD one of id, group, theme, measure, requirement, lead, support, deadline, extra: \(s)"
+      )
     case .mapMatchesNothing(let s):
       return pick("表头中没有“\(s)”这一列（--map）", "no column headed \"\(s)\" (--map)")
     case .corruptZip:
       return pick("文件已损坏：无法作为 ZIP 压缩包读取", "the file is damaged: it does not read as a ZIP archive")
     case .encrypted:
-      return pick("文件已加密：请在 WPS 或 Office 中取消密码后另存", "the file is encrypted: remove the password in WPS or Office and save it again")
+      return pick(
+        "文件已加密：请在 WPS 或 Office 中取消密码后另存",
+        "the file is encrypted: remove the password in WPS or Office and save it again")
     case .missingPart(let part):
       return pick("文件不完整：缺少 \(part)", "the file is incomplete: \(part) is missing")
     case .badXML(let part):
@@ -208,7 +212,9 @@ struct ImportWords {
         "cannot read .\(ext) files: import .docx, .xlsx, .html, .csv or .txt "
           + "(and .doc, .xls, .wps, .et, .odt, .ods where LibreOffice is installed)")
     case .xmlLibraryMissing:
-      return pick("读取此文件需要 libxml2（Debian 软件包 libxml2），但未找到", "reading this file needs libxml2 (Debian package libxml2), which was not found")
+      return pick(
+        "读取此文件需要 libxml2（Debian 软件包 libxml2），但未找到",
+        "reading this file needs libxml2 (Debian package libxml2), which was not found")
     case .zipLibraryMissing:
       return pick(
         "读取此文件需要 libzip（Debian 软件包 libzip4），但未找到",
@@ -229,7 +235,8 @@ struct ImportWords {
   func header(_ p: SourcePlace) -> String { pick("  表头：\(place(p))", "  header: \(place(p))") }
   var columnsHeading: String { pick("  各列：", "  columns:") }
   func column(_ c: ImportColumn) -> String {
-    let to = c.field == .extra && c.keptAs != nil ? pick("保留为“\(c.keptAs!)”列", "kept as \"\(c.keptAs!)\"") : field(c.field)
+    let to =
+      c.field == .extra && c.keptAs != nil ? pick("保留为“\(c.keptAs!)”列", "kept as \"\(c.keptAs!)\"") : field(c.field)
     return "    \(c.header.isEmpty ? "—" : c.header) → \(to)"
   }
   func tasks(_ n: Int, groups: Int) -> String {
@@ -244,6 +251,7 @@ struct ImportWords {
   func unread(_ n: Int) -> String { pick("  无法识别的期限（\(n)）", "  deadlines not understood (\(n))") }
   func guesses(_ n: Int) -> String { pick("  推断（\(n)）", "  guesses (\(n))") }
   func firstRows(_ n: Int) -> String { pick("  前 \(n) 项将存为：", "  the first \(n) tasks as they will be stored:") }
+  var colon: String { pick("：", ": ") }
   func rowLabel(_ f: String) -> String {
     switch f {
     case "group": pick("工作组", "group")

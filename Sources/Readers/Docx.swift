@@ -65,7 +65,8 @@ enum Docx {
       rows += tables[j].grid
       j += 1
     }
-    let notes: [ImportGuess] = tables.count > 1 ? [.tableChosen(index: best + 1, of: tables.count, rows: rows.count)] : []
+    let notes: [ImportGuess] =
+      tables.count > 1 ? [.tableChosen(index: best + 1, of: tables.count, rows: rows.count)] : []
     return TableGrid(rows: rows, preamble: tables[best].preamble, format: .docx, notes: notes)
   }
 

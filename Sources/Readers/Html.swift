@@ -38,7 +38,9 @@ enum Html {
       if best == nil || s > best!.score { best = (s, i, rows) }
     }
     let chosen = best!
-    if tables.count > 1 { notes.append(.tableChosen(index: chosen.index + 1, of: tables.count, rows: chosen.rows.count)) }
+    if tables.count > 1 {
+      notes.append(.tableChosen(index: chosen.index + 1, of: tables.count, rows: chosen.rows.count))
+    }
     return TableGrid(
       rows: chosen.rows, preamble: preamble(root, before: tables[chosen.index]), format: .html, notes: notes)
   }
@@ -83,7 +85,8 @@ enum Html {
         let rs = min(max(1, Int(td.attribute("rowspan")?.trimmingSpaces ?? "") ?? 1), 1000)
         let cs = min(max(1, Int(td.attribute("colspan")?.trimmingSpaces ?? "") ?? 1), 1000)
         cells.append(
-          GridCell(cellText(td), rowSpan: rs, colSpan: cs, place: .cell(sheet: nil, table: index, row: r + 1, column: col)))
+          GridCell(
+            cellText(td), rowSpan: rs, colSpan: cs, place: .cell(sheet: nil, table: index, row: r + 1, column: col)))
         col += cs
       }
       rows.append(GridRow(cells, place: .cell(sheet: nil, table: index, row: r + 1, column: 0)))

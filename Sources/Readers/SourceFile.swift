@@ -1,9 +1,10 @@
+import Model
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Model
 
 /// The one entry the command line uses: a file's grid, whatever its kind. The kind comes
 /// from the extension (and, without one, from the first bytes); the formats LibreOffice
@@ -39,7 +40,9 @@ public enum SourceFile {
         .adding(.converted(from: ext, to: "xlsx"))
     case "txt", "tsv", "text", "": return try sniffed(bytes, file: file, sheet: sheet)
     default:
-      if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || isHTML(bytes) { return try sniffed(bytes, file: file, sheet: sheet) }
+      if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || isHTML(bytes) {
+        return try sniffed(bytes, file: file, sheet: sheet)
+      }
       if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw ImportError(.unknownFormat(ext: ext), file: file) }
       return try TableImport.textGrid(bytes, file: file)
     }

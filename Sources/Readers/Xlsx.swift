@@ -91,13 +91,22 @@ enum Xlsx {
     guard let root else { return [] }
     var custom: [Int: Bool] = [:]
     for f in root.first("numFmts")?.elements("numFmt") ?? [] {
-      guard let id = f.attribute("numFmtId").flatMap({ Int($0) }), let code = f.attribute("formatCode") else { continue }
+      guard let id = f.attribute("numFmtId").flatMap({ Int($0) }), let code = f.attribute("formatCode") else {
+        continue
+      }
       var plain = ""
       var inQuote = false
       var depth = 0
       for ch in code {
-        if ch == "\"" { inQuote.toggle() } else if ch == "[" { depth += 1 } else if ch == "]" { depth = max(0, depth - 1) }
-        else if !inQuote && depth == 0 { plain.append(ch) }
+        if ch == "\"" {
+          inQuote.toggle()
+        } else if ch == "[" {
+          depth += 1
+        } else if ch == "]" {
+          depth = max(0, depth - 1)
+        } else if !inQuote && depth == 0 {
+          plain.append(ch)
+        }
       }
       let p = plain.lowercased()
       custom[id] = p.contains("y") || p.contains("d") || (p.contains("m") && !p.contains("h") && !p.contains("s"))

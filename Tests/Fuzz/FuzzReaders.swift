@@ -4,11 +4,12 @@
 // returns a grid or an ImportError: never a crash. Built by scripts/fuzz.sh; FUZZ_TARGET
 // picks the reader.
 
+import Model
+import Readers
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Model
-import Readers
 
 let target: String = getenv("FUZZ_TARGET").map { String(cString: $0) } ?? "docx"
 
@@ -31,15 +32,18 @@ func zip(_ parts: [(String, [UInt8])]) -> [UInt8] {
     let n = Array(name.utf8)
     let crc = Int(crc32(data))
     let offset = out.count
-    out += [0x50, 0x4B, 0x03, 0x04] + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(crc, 4) + le(data.count, 4)
+    out +=
+      [0x50, 0x4B, 0x03, 0x04] + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(crc, 4) + le(data.count, 4)
       + le(data.count, 4) + le(n.count, 2) + le(0, 2) + n + data
-    central += [0x50, 0x4B, 0x01, 0x02] + le(20, 2) + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(crc, 4)
+    central +=
+      [0x50, 0x4B, 0x01, 0x02] + le(20, 2) + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(crc, 4)
       + le(data.count, 4) + le(data.count, 4) + le(n.count, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 2)
       + le(0, 4) + le(offset, 4) + n
   }
   let start = out.count
   out += central
-  out += [0x50, 0x4B, 0x05, 0x06] + le(0, 4) + le(parts.count, 2) + le(parts.count, 2) + le(central.count, 4)
+  out +=
+    [0x50, 0x4B, 0x05, 0x06] + le(0, 4) + le(parts.count, 2) + le(parts.count, 2) + le(central.count, 4)
     + le(start, 4) + le(0, 2)
   return out
 }
@@ -49,8 +53,10 @@ func package(_ path: String, _ part: [UInt8]) -> [UInt8]? {
   var parts: [(String, [UInt8])] = [(path, part)]
   if path.hasPrefix("xl/") {
     parts.append(
-      ("xl/workbook.xml",
-        Array(#"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#.utf8)))
+      (
+        "xl/workbook.xml",
+        Array(#"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#.utf8)
+      ))
   }
   return zip(parts)
 }

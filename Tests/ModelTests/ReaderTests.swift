@@ -7,7 +7,8 @@ import Testing
 private let tables = Fixtures.root.appendingPathComponent("Tests/Fixtures/tables")
 private let fixtures = Fixtures.root.appendingPathComponent("Tests/Fixtures/import")
 
-private func imported(_ url: URL, sheet: String? = nil, options: ImportOptions = ImportOptions()) throws -> ImportResult {
+private func imported(_ url: URL, sheet: String? = nil, options: ImportOptions = ImportOptions()) throws -> ImportResult
+{
   let grid = try SourceFile.grid(path: url.path, sheet: sheet)
   return try TableImport.interpret(grid, file: url.lastPathComponent, options: options)
 }
@@ -74,7 +75,8 @@ struct ReaderTests {
     arguments: examples.flatMap { e in kinds.map { (e, $0) } })
   func example(_ folder: String, _ file: String) throws {
     let dir = tables.appendingPathComponent(folder)
-    let want = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: dir.appendingPathComponent("expected.json")))
+    let want = try JSONDecoder().decode(
+      Expected.self, from: Data(contentsOf: dir.appendingPathComponent("expected.json")))
     let r = try imported(dir.appendingPathComponent(file))
     #expect(r.tasks.count == want.tasks.count)
     for (t, w) in zip(r.tasks, want.tasks) {
@@ -93,10 +95,11 @@ struct ReaderTests {
       let url = tables.appendingPathComponent(folder).appendingPathComponent("table.docx")
       let grid = try SourceFile.grid(path: url.path)
       let r = try TableImport.interpret(grid, file: "table.docx")
-      let stored = r.tasks.flatMap { t in
-        [t.id, t.group, t.theme, t.measure, t.requirement, t.lead.cell, t.support.cell, t.deadline.text]
-          + Array(t.extras.values)
-      } + r.columns.map(\.header) + [r.title]
+      let stored =
+        r.tasks.flatMap { t in
+          [t.id, t.group, t.theme, t.measure, t.requirement, t.lead.cell, t.support.cell, t.deadline.text]
+            + Array(t.extras.values)
+        } + r.columns.map(\.header) + [r.title]
       let flat = norm(stored.joined(separator: "|"))
       for row in grid.rows {
         for cell in row.cells where !cell.text.trimmingSpaces.isEmpty {
@@ -112,7 +115,8 @@ struct ReaderTests {
       let dir = tables.appendingPathComponent(folder)
       let first = try imported(dir.appendingPathComponent("table.docx"))
       let store = Fixtures.scratch("re").appendingPathComponent("store").path
-      try Store.create(store, settings: PlanSettings(title: first.title), tasks: first.tasks,
+      try Store.create(
+        store, settings: PlanSettings(title: first.title), tasks: first.tasks,
         extraColumns: first.extraColumns)
       let plan = try Store.open(store).plan
       for kind in ReaderTests.kinds.dropFirst() {

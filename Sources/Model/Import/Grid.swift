@@ -131,7 +131,8 @@ extension TableGrid {
         if rs > 1 {
           for dr in 1..<rs {
             for k in 0..<cs {
-              pending[r + dr, default: [:]][c + k] = Slot(text: cell.text, cover: k == 0 ? .above : .left, place: cell.place)
+              pending[r + dr, default: [:]][c + k] = Slot(
+                text: cell.text, cover: k == 0 ? .above : .left, place: cell.place)
             }
           }
         }

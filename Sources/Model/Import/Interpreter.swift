@@ -194,11 +194,19 @@ struct Interpreter {
     let title = preamble.first { !Interpreter.isLabel($0) && !$0.hasPrefix("（") && !$0.hasPrefix("(") } ?? ""
     // A row across the table with no task under it (a note under the table, "注：…") is kept
     // in the plan's note, not lost.
-    let notes = headings.indices.filter { k in (k + 1 < headings.count ? headings[k + 1].at : drafts.count) == headings[k].at }
-      .map { headings[$0].text }
+    let notes = headings.indices.filter { k in
+      (k + 1 < headings.count ? headings[k + 1].at : drafts.count) == headings[k].at
+    }
+    .map { headings[$0].text }
     let note = (preamble.filter { $0 != title && !Interpreter.isLabel($0) } + notes).joined(separator: " ")
     let extraColumns = (keptNumbers ? [columns.numberColumnName] : []) + columns.extraNames + rawColumns
-    let headerPlace = rows[h].slots.first { !$0.isEmpty && $0.cover == .origin }?.place ?? rows[h].place
+    // A sheet's header is named by its first cell (Sheet1!A3); a document's by its row.
+    var headerPlace = rows[h].place
+    if case .cell(.some, _, _, _) = headerPlace,
+      let first = rows[h].slots.first(where: { !$0.isEmpty && $0.cover == .origin })
+    {
+      headerPlace = first.place
+    }
     return ImportResult(
       format: grid.format, title: title, note: note, preamble: preamble, headerPlace: headerPlace,
       columns: columns.report, groups: groups, tasks: tasks, extraColumns: extraColumns, guesses: guesses,
@@ -375,7 +383,8 @@ struct Interpreter {
 
   /// One task from one row (or one fragment of it).
   func draft(
-    _ slots: [Slot], row: Row, columns c: TableColumns, state: inout RowState, filled: inout [ImportField: [SourcePlace]]
+    _ slots: [Slot], row: Row, columns c: TableColumns, state: inout RowState,
+    filled: inout [ImportField: [SourcePlace]]
   ) -> Draft? {
     func slot(_ r: Role) -> Slot? { c.index(of: r).map { slots[$0] } }
     func text(_ r: Role) -> String { slot(r).map { TableImport.joinWrapped($0.lines) } ?? "" }
@@ -397,7 +406,8 @@ struct Interpreter {
     let numberCell = c.index(of: .id).map { Interpreter.idText(slots[$0].text) }.flatMap { $0.isEmpty ? nil : $0 }
     var d = Draft(
       place: row.place, group: state.group, theme: state.theme, measure: measure, requirement: text(.requirement),
-      deadline: "", number: number ?? numberCell, numberCell: numberCell, keptNumber: number != nil && numberCell != nil,
+      deadline: "", number: number ?? numberCell, numberCell: numberCell,
+      keptNumber: number != nil && numberCell != nil,
       departmentCells: [], extras: [:])
     // Departments keep their lines (one name a line); a deadline keeps its text verbatim.
     var leadSeen = false

@@ -35,7 +35,8 @@ struct TableColumns {
       layout = TableColumns.spread(named, mergedAt: best.at, extra: extra)
       guesses.append(.headerSpans(name: named[best.at], columns: extra + 1))
     }
-    for (m, _) in options.map where !layout.contains(where: { $0.map(Interpreter.normalized) == Interpreter.normalized(m) }) {
+    for (m, _) in options.map
+    where !layout.contains(where: { $0.map(Interpreter.normalized) == Interpreter.normalized(m) }) {
       throw ImportError(.mapMatchesNothing(m), file: file)
     }
     names = layout.indices.map { k in layout[k] ?? TableColumns.previousName(layout, k) ?? "" }
@@ -51,7 +52,8 @@ struct TableColumns {
     for (start, count) in spans {
       let name = layout[start] ?? ""
       var r: Role?
-      if let m = options.map.first(where: { Interpreter.normalized($0.header) == Interpreter.normalized(name) })?.field {
+      if let m = options.map.first(where: { Interpreter.normalized($0.header) == Interpreter.normalized(name) })?.field
+      {
         if m == .extra {
           for k in start..<(start + count) { extraByMap.insert(k) }
           continue

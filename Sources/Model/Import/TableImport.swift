@@ -253,7 +253,9 @@ enum CellPerLine {
       k = j + 1
     }
     guard names >= 2 else {
-      let rows = all.filter { !$0.text.isEmpty }.map { GridRow([GridCell($0.text, place: .line($0.line))], place: .line($0.line)) }
+      let rows = all.filter { !$0.text.isEmpty }.map {
+        GridRow([GridCell($0.text, place: .line($0.line))], place: .line($0.line))
+      }
       return TableGrid(rows: rows, format: .cellPerLine)
     }
     let preamble = all[..<start].map(\.text).filter { !$0.isEmpty }
@@ -336,7 +338,9 @@ enum CSVTable {
       if quoted {
         if u == "\"" {
           if let n = next() {
-            if n == "\"" { field.append("\"") } else {
+            if n == "\"" {
+              field.append("\"")
+            } else {
               quoted = false
               pending = n
             }
