@@ -134,6 +134,19 @@ struct TableImportTests {
     )
   }
 
+  @Test("title lines Word wrote as tab-led cells above the header are the title, not columns")
+  func titleAsCells() throws {
+    let lines = seed000.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let first = lines.firstIndex { $0.hasPrefix("\t") }!
+    let title = lines[..<first].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { "\t" + $0 }
+    let base = try read(seed000)
+    for variant in [title + [""] + lines[first...], title + lines[first...]] {
+      let r = try read(variant.joined(separator: "\n"))
+      #expect(r.title == base.title)
+      #expect(essence(r) == essence(base))
+    }
+  }
+
   @Test("a column it does not know is kept, under its own name")
   func extraColumn() throws {
     let withExtra = rewrite004 { c in c + [c[0] == "序号" ? "督办领导" : (c[2].isEmpty ? "" : "张主任")] }

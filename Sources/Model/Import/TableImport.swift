@@ -190,12 +190,31 @@ enum WordFlattened {
         sawBlank = false
       }
     }
+    // Title lines Word wrote as cells too ("\t附件", "\t…分工表") come before the run of
+    // cells that name columns: they are the preamble. A title that reads like a name
+    // ("工作任务分工") is told by its role coming again in the run after it.
+    func role(_ i: Int) -> Interpreter.Role? { Interpreter.field(ofHeader: TableImport.joinWrapped(cells[i].lines)) }
+    if let first = cells.indices.prefix(40).first(where: { i in
+      guard let r = role(i), i + 1 < cells.count, role(i + 1) != nil else { return false }
+      var j = i + 1
+      while j < cells.count, let rj = role(j) {
+        if rj == r && r != .category { return false }
+        j += 1
+      }
+      return true
+    }), first > 0 {
+      preamble += cells[..<first].map { TableImport.joinWrapped($0.lines) }.filter { !$0.isEmpty }
+      cells.removeFirst(first)
+      cells[0].afterBlank = true
+    }
     var rows: [GridRow] = []
     var current: [GridCell] = []
     var width = Int.max
     for cell in cells {
       let text = TableImport.joinWrapped(cell.lines)
       let isNumber = !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+      // The header (the first row) ends at its first blank line; later rows start at a number
+      // cell, or once the row is as wide as the header.
       if cell.afterBlank && !current.isEmpty && (isNumber || current.count >= width || rows.isEmpty) {
         rows.append(GridRow(current, place: current[0].place))
         if rows.count == 1 { width = current.count }
