@@ -92,6 +92,7 @@ enum ImportReport {
     var out: [String] = []
     out.append(w.readAs(source.inert, r.format))
     if !r.title.isEmpty { out.append(w.title(r.title.inert)) }
+    if !r.note.isEmpty { out.append(w.note(r.note.inert)) }
     out.append(w.header(r.headerPlace))
     out.append(w.columnsHeading)
     for c in r.columns { out.append(w.column(c).inert) }

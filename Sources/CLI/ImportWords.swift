@@ -232,6 +232,7 @@ struct ImportWords {
     pick("读取 \(source)（\(format(f))）", "Read \(source) as \(format(f))")
   }
   func title(_ t: String) -> String { pick("  标题：", "  title: ") + t }
+  func note(_ t: String) -> String { pick("  说明：", "  note: ") + t }
   func header(_ p: SourcePlace) -> String { pick("  表头：\(place(p))", "  header: \(place(p))") }
   var columnsHeading: String { pick("  各列：", "  columns:") }
   func column(_ c: ImportColumn) -> String {

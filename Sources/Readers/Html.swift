@@ -76,17 +76,26 @@ enum Html {
     return name.isEmpty ? nil : name
   }
 
+  /// The table's rows, each cell placed at the column it really stands in (cells spanning
+  /// down from rows above take theirs first), so that a report names the right column.
   static func tableRows(_ table: XMLNode, index: Int) -> [GridRow] {
     var rows: [GridRow] = []
+    // Row -> columns taken by cells spanning down into it.
+    var taken: [Int: Set<Int>] = [:]
     for (r, tr) in table.descendants("tr", stop: ["table"]).enumerated() {
       var cells: [GridCell] = []
       var col = 1
+      let busy = taken.removeValue(forKey: r) ?? []
       for td in tr.children where td.isElement && (td.name == "td" || td.name == "th") {
+        while busy.contains(col) { col += 1 }
         let rs = min(max(1, Int(td.attribute("rowspan")?.trimmingSpaces ?? "") ?? 1), 1000)
         let cs = min(max(1, Int(td.attribute("colspan")?.trimmingSpaces ?? "") ?? 1), 1000)
         cells.append(
           GridCell(
             cellText(td), rowSpan: rs, colSpan: cs, place: .cell(sheet: nil, table: index, row: r + 1, column: col)))
+        if rs > 1 {
+          for dr in 1..<rs { for c in col..<(col + cs) { taken[r + dr, default: []].insert(c) } }
+        }
         col += cs
       }
       rows.append(GridRow(cells, place: .cell(sheet: nil, table: index, row: r + 1, column: 0)))

@@ -85,6 +85,13 @@ struct ImportCommandTests {
     let noHeader = Fixtures.run(["import", Fixtures.root.appendingPathComponent("README.md").path, "--into", store])
     #expect(noHeader.status == 65)
     #expect(noHeader.stderr.hasPrefix("sanxiang: README.md:"))
+    // An old Word file without LibreOffice: how to save it instead.
+    let doc = Fixtures.scratch("doc").appendingPathComponent("旧表.doc")
+    try? Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).write(to: doc)
+    let old = Fixtures.run(
+      ["import", doc.path, "--into", store], env: ["LANG": "zh_CN.UTF-8", "PATH": Fixtures.scratch("path").path])
+    #expect(old.status == 66)
+    #expect(old.stderr.contains("另存为” .docx"))
     #expect(!FileManager.default.fileExists(atPath: store))
   }
 }

@@ -195,6 +195,32 @@ struct ReaderTests {
     #expect(r.tasks[0].deadline.kind == .by(Day(iso: "2021-07-31")!))
   }
 
+  @Test("a page's table: title row, two-row header, section rows, numbering restarting per section, a note row")
+  func sectionsHTML() throws {
+    let r = try fixture("sections.html")
+    #expect(r.title == "某某局2021年法治政府建设重点任务分工表")
+    #expect(r.guesses.contains(.twoRowHeader(.cell(sheet: nil, table: 1, row: 3, column: 0))))
+    #expect(r.columns.map(\.field) == [.id, .theme, .measure, .lead, .support, .deadline])
+    #expect(r.groups == ["健全依法决策机制", "强化执法监督"])
+    #expect(r.tasks.map(\.id) == ["1-1", "1-2", "2-1", "2-2"])
+    // A blank lead under a merged theme is the one above; "各科室按职责分工落实": they lead.
+    #expect(r.tasks[1].lead.units == ["法规科"])
+    #expect(r.guesses.contains(.filledDown(field: .lead, places: [.cell(sheet: nil, table: 1, row: 6, column: 4)])))
+    #expect(r.tasks[3].lead == Departments([], others: true))
+    #expect(r.tasks[1].deadline.kind == .by(Day(iso: "2021-06-30")!))
+    // The note under the table is kept in the plan's note.
+    #expect(r.note.contains("注：各单位于每季度末报送进展情况。"))
+  }
+
+  @Test("a paste from a spreadsheet: a quoted cell over two lines is one cell")
+  func quotedPaste() throws {
+    let text = "某表\n序号\t工作措施\t责任单位\t完成时限\n1\t\"制定方案，\n报局审议。\"\t法制科\t2021年6月底前\n2\t开展培训。\t人事科\t持续推进\n"
+    let r = try TableImport.read(Array(text.utf8), file: "paste.txt")
+    #expect(r.format == .tabSeparated)
+    #expect(r.tasks.map(\.measure) == ["制定方案，报局审议。", "开展培训。"])
+    #expect(r.tasks[0].lead.units == ["法制科"])
+  }
+
   @Test("a damaged or encrypted file, a document without a table, a ZIP under a text name: a clear error")
   func badFiles() throws {
     #expect(throws: ImportError(.corruptZip, file: "corrupt.docx")) { try fixture("corrupt.docx") }

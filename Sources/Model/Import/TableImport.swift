@@ -228,21 +228,19 @@ enum WordFlattened {
 }
 
 /// Seed 004's layout, and a paste from Word or a spreadsheet: one row a line, cells
-/// separated by tabs. Lines without a tab before the table are its title.
+/// separated by tabs; a cell the spreadsheet quoted may hold line breaks and tabs. Lines
+/// without a tab before the table are its title.
 enum TabSeparated {
   static func grid(_ lines: [String]) -> TableGrid {
     var preamble: [String] = []
     var rows: [GridRow] = []
-    for (n, line) in lines.enumerated() {
-      if line.trimmingSpaces.isEmpty { continue }
-      if rows.isEmpty && !line.contains("\t") {
-        preamble.append(line.trimmingSpaces)
+    for record in CSVTable.records(lines.joined(separator: "\n"), separator: "\t") {
+      if record.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+      if rows.isEmpty && record.fields.count == 1 {
+        preamble.append(record.fields[0].trimmingSpaces)
         continue
       }
-      let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-        GridCell(String($0), place: .line(n + 1))
-      }
-      rows.append(GridRow(cells, place: .line(n + 1)))
+      rows.append(GridRow(record.fields.map { GridCell($0, place: .line(record.line)) }, place: .line(record.line)))
     }
     return TableGrid(rows: rows, preamble: preamble, format: .tabSeparated)
   }
@@ -326,72 +324,62 @@ enum CellPerLine {
 /// breaks. Rows of only commas (a spreadsheet's blank rows) stay blank rows.
 enum CSVTable {
   static func grid(_ text: String) -> TableGrid {
-    var rows: [GridRow] = []
-    var cells: [GridCell] = []
+    let rows = records(text, separator: ",").map { r in
+      GridRow(r.fields.map { GridCell($0, place: .line(r.line)) }, place: .line(r.line))
+    }
+    return TableGrid(rows: rows, format: .csv)
+  }
+
+  /// The records of delimited text, each with the line it starts on. A field is quoted only
+  /// when it starts with a quote (as spreadsheets write it); a quote elsewhere is text.
+  static func records(_ text: String, separator: Unicode.Scalar) -> [(line: Int, fields: [String])] {
+    var out: [(line: Int, fields: [String])] = []
+    var fields: [String] = []
     var field = String.UnicodeScalarView()
     var quoted = false
     var line = 1
-    var rowLine = 1
-    var fieldLine = 1
-    var it = text.unicodeScalars.makeIterator()
-    var pending: Unicode.Scalar? = nil
-    func next() -> Unicode.Scalar? {
-      if let p = pending {
-        pending = nil
-        return p
-      }
-      return it.next()
-    }
-    func endField() {
-      cells.append(GridCell(String(field), place: .cell(sheet: nil, table: nil, row: rowLine, column: cells.count + 1)))
-      field = String.UnicodeScalarView()
-    }
-    func endRow() {
-      endField()
-      rows.append(GridRow(cells, place: .line(rowLine)))
-      cells = []
-    }
-    var sawAny = false
-    while let u = next() {
-      sawAny = true
+    var start = 1
+    var pendingQuote = false
+    var any = false
+    for u in text.unicodeScalars {
+      any = true
       if quoted {
-        if u == "\"" {
-          if let n = next() {
-            if n == "\"" {
-              field.append("\"")
-            } else {
-              quoted = false
-              pending = n
-            }
-          } else {
-            quoted = false
+        if pendingQuote {
+          pendingQuote = false
+          if u == "\"" {
+            field.append("\"")
+            continue
           }
+          quoted = false
+        } else if u == "\"" {
+          pendingQuote = true
+          continue
         } else {
           if u == "\n" { line += 1 }
           if u != "\r" { field.append(u) }
+          continue
         }
-        continue
       }
       switch u {
-      case "\"" where field.isEmpty:
-        quoted = true
-        fieldLine = line
-      case ",": endField()
+      case "\"" where field.isEmpty: quoted = true
+      case separator:
+        fields.append(String(field))
+        field = String.UnicodeScalarView()
       case "\r": break
       case "\n":
-        endRow()
+        fields.append(String(field))
+        field = String.UnicodeScalarView()
+        out.append((start, fields))
+        fields = []
         line += 1
-        rowLine = line
+        start = line
       default: field.append(u)
       }
-      _ = fieldLine
     }
-    if sawAny && (!field.isEmpty || !cells.isEmpty) { endRow() }
-    // Places of a CSV are its lines: the row's line, and each cell's column.
-    let lined = rows.map { r in
-      GridRow(
-        r.cells.map { GridCell($0.text, place: .line(r.place.rowNumber)) }, place: r.place)
+    if any && (!field.isEmpty || !fields.isEmpty || quoted) {
+      fields.append(String(field))
+      out.append((start, fields))
     }
-    return TableGrid(rows: lined, format: .csv)
+    return out
   }
 }
