@@ -96,13 +96,14 @@ struct Context {
   func openStore() throws(StoreError) -> Store {
     let s = try Store.open(try storeFolder())
     for n in s.notices { Console.err("sanxiang: " + n) }
-    Context.kept = s
+    Context.kept = (s, lang)
     return s
   }
 
   /// The store a command opened, kept to the end of the process: a command runs once and
   /// exits, and freeing a large plan's hundreds of thousands of strings first only delays it.
-  nonisolated(unsafe) static var kept: Store?
+  /// With the command's language, to report what its save left undone (a git commit).
+  nonisolated(unsafe) static var kept: (store: Store, lang: Lang)?
 }
 
 /// Buffered output, written in blocks of 64 KiB or at the end.
@@ -164,6 +165,9 @@ func guarded(_ body: () throws -> Void) throws {
   do {
     try body()
     Console.flush()
+    if let (store, lang) = Context.kept, let f = store.gitCommitFailure {
+      Console.err("sanxiang: " + RollupWords(lang).commitFailed(f))
+    }
   } catch let e as StoreError {
     Console.err("sanxiang: " + e.description)
     throw ExitCode(e.exitCode)

@@ -168,7 +168,7 @@ struct Staffing: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "staffing",
     abstract: "Each unit's legal reviewers against the reviewer rule (5% unless the plan says otherwise).",
-    subcommands: [StaffingSet.self])
+    subcommands: [StaffingSet.self, StaffingRename.self, StaffingRetire.self])
   @OptionGroup var global: GlobalOptions
   @Option(help: "text, json, markdown or csv.") var format: Format = .text
 
@@ -203,6 +203,7 @@ struct StaffingSet: ParsableCommand {
   @Argument(help: "The unit's name.") var unit: String
   @Option(help: "Staff doing enforcement work.") var enforcement: Int?
   @Option(help: "Staff in legal-review posts.") var reviewers: Int?
+  @Flag(help: "A name that is almost an existing unit's is meant as a new unit.") var new = false
 
   func validate() throws {
     for (name, v) in [("enforcement", enforcement), ("reviewers", reviewers)] {
@@ -221,6 +222,9 @@ struct StaffingSet: ParsableCommand {
     try guarded {
       let store = try ctx.openStore()
       let name = unit.trimmingSpaces
+      if store.plan.unitIndex(name) == nil && !new {
+        try PlanEdit.checkNames([name], known: store.plan.staffing.map(\.name), ctx: ctx)
+      }
       if store.plan.unitIndex(name) == nil && (enforcement == nil || reviewers == nil) {
         throw StoreError(.badData, "\(name) is a new unit: give both --enforcement and --reviewers")
       }

@@ -169,7 +169,7 @@ enum Reports {
   }
 
   static func mdCell(_ s: String) -> String {
-    s.inert.replacingOccurrences("|", "\\|")
+    s.inert.replacing("|", with: "\\|")
   }
 
   static func markdownRows(_ a: Agenda, _ indexes: [Int], ctx: Context) {
@@ -196,9 +196,9 @@ enum Reports {
   static func warnings(_ store: Store, today: Day, lang: Lang) -> [String] {
     var w: [String] = []
     let tasksPath = store.path(Store.tasksFile)
-    // Each task read where it lies: `for t in tasks` copied every task (a retain of each of
-    // its strings), the most of this at 100,000 tasks.
-    store.plan.tasks.withUnsafeBufferPointer { tasks in
+    // Each task read where it lies (`for t in tasks` would copy every task).
+    let tasks = store.plan.tasks
+    do {
       for k in tasks.indices {
         if tasks[k].deadline.kind == .unparsed && !tasks[k].deadline.text.trimmingSpaces.isEmpty {
           w.append(
@@ -233,6 +233,12 @@ enum Reports {
         }
       }
     }
+    for (a, b) in store.plan.nearDuplicateNames {
+      w.append(
+        lang.pick(
+          "\(tasksPath)：名称“\(a)”与“\(b)”几乎相同，是否同一个部门或单位？（可用 department rename 统一）",
+          "\(tasksPath): \"\(a)\" and \"\(b)\" are almost the same name: one department or unit? (department rename unifies them)"))
+    }
     for (key, line) in store.unknownSettings {
       w.append(
         lang.pick(
@@ -241,17 +247,5 @@ enum Reports {
     }
     w += store.notices
     return w
-  }
-}
-
-extension String {
-  func replacingOccurrences(_ a: String, _ b: String) -> String {
-    var out = ""
-    var rest = Substring(self)
-    while let r = rest.firstRange(of: a) {
-      out += rest[..<r.lowerBound] + b
-      rest = rest[r.upperBound...]
-    }
-    return out + rest
   }
 }

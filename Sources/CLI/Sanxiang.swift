@@ -22,13 +22,17 @@ public struct Sanxiang: ParsableCommand {
       + "74 I/O error, 75 busy or conflicting change (try again).",
     subcommands: [
       Tui.self, Standup.self, List.self, Show.self, Done.self, Reopen.self, Start.self, Block.self, Note.self,
-      Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self,
+      Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self, Init.self, Add.self, EditTask.self,
+      Retire.self, GroupCommand.self, DepartmentCommand.self, RollupCommand.self,
     ])
 
   @OptionGroup var global: GlobalOptions
 
   /// Set by the executable: opens the dashboard and returns its exit status.
   nonisolated(unsafe) public static var openDashboard: ((DashboardRequest) throws -> Int32)?
+
+  /// Set by the executable: opens the roll-up dashboard and returns its exit status.
+  nonisolated(unsafe) public static var openRollup: ((Rollup, Lang) throws -> Int32)?
 
   public init() {}
 
@@ -117,6 +121,7 @@ struct List: ParsableCommand {
   @Option(name: .customLong("due-within"), help: ArgumentHelp("Only tasks due in the next N days.", valueName: "days"))
   var dueWithin: Int?
   @Flag(help: "Only tasks waiting on an outside event.") var waiting = false
+  @Flag(help: "The tasks taken out of the plan (retire), instead of the others.") var retired = false
 
   func run() throws {
     let ctx = try Context(global)
@@ -124,7 +129,7 @@ struct List: ParsableCommand {
       let store = try ctx.openStore()
       let a = Agenda(plan: store.plan, today: ctx.today)
       var roles: [Int: Role] = [:]
-      var pool = a.urgency
+      var pool = retired ? a.retired : a.urgency
       if let g = group {
         let name = try Reports.resolveGroup(g, in: store.plan)
         pool = pool.filter { a.plan.tasks[$0].group == name }
@@ -238,15 +243,15 @@ struct Check: ParsableCommand {
         Console.out(
           JSON.object([
             ("ok", .bool(true)), ("tasks", .int(p.tasks.count)), ("groups", .int(groups)),
-            ("departments", .int(departments)), ("units", .int(p.staffing.count)),
+            ("departments", .int(departments)), ("units", .int(p.staffingChecks().count)),
             ("journal_entries", .int(p.journal.count)), ("warnings", .array(warnings.map(JSON.string))),
           ]).rendered(pretty: true))
       } else {
         for w in warnings { Console.out(ctx.lang.pick("注意：", "warning: ") + w) }
         Console.out(
           ctx.lang.pick(
-            "正常：\(p.tasks.count) 项任务，\(groups) 个工作组，\(departments) 个部门，\(p.staffing.count) 个单位，\(p.journal.count) 条日志；\(warnings.count) 处提示",
-            "ok: \(p.tasks.count) tasks, \(groups) groups, \(departments) departments, \(p.staffing.count) units, \(p.journal.count) journal entries; \(warnings.count) warnings"
+            "正常：\(p.tasks.count) 项任务，\(groups) 个工作组，\(departments) 个部门，\(p.staffingChecks().count) 个单位，\(p.journal.count) 条日志；\(warnings.count) 处提示",
+            "ok: \(p.tasks.count) tasks, \(groups) groups, \(departments) departments, \(p.staffingChecks().count) units, \(p.journal.count) journal entries; \(warnings.count) warnings"
           ))
       }
     }

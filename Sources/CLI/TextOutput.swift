@@ -65,7 +65,7 @@ struct TextOutput {
   }
 
   func entryLine(_ e: JournalEntry) -> String {
-    let when = e.at.count >= 16 ? String(e.at.prefix(16)).replacingT() : e.at
+    let when = e.minute
     var what = p.operation(e.change.op)
     if let u = e.change.undoes { what += p.lang.pick(" #\(u)", " #\(u)") }
     let change = p.changes(e.change)
@@ -109,5 +109,4 @@ extension String {
     return s
   }
 
-  func replacingT() -> String { String(map { $0 == "T" ? " " : $0 }) }
 }

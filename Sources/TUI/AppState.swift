@@ -18,6 +18,17 @@ public enum Filter: Int, CaseIterable, Sendable {
     case .done: l.pick("已完成", "done")
     }
   }
+
+  /// Whether task `i` passes the filter.
+  func admits(_ i: Int, _ a: Agenda) -> Bool {
+    switch self {
+    case .all: true
+    case .notDone: !a.isDone(i)
+    case .overdue: a.isOverdue(i)
+    case .dueSoon: a.isDueWithin(i, days: Agenda.soonDays)
+    case .done: a.isDone(i)
+    }
+  }
 }
 
 /// A line of input the footer is asking for.
@@ -27,11 +38,19 @@ public struct Prompt: Equatable, Sendable {
     case note(String)
     case doneOn(String)
     case trigger(String)
-    case staffing(String)
+    case confirmRetire(String)
+    /// The journal entry to undo, and the question that names whose it is.
+    case confirmUndo(Int, String)
   }
 
   public var purpose: Purpose
-  public var text: String
+  public var line: LineEdit
+  public var text: String { line.text }
+
+  init(_ purpose: Purpose, _ text: String = "", selected: Bool = false) {
+    self.purpose = purpose
+    line = LineEdit(text, selected: selected)
+  }
 
   public func label(_ l: Lang) -> String {
     switch purpose {
@@ -39,7 +58,8 @@ public struct Prompt: Equatable, Sendable {
     case .note(let id): l.pick("任务 \(id) 备注：", "note for \(id): ")
     case .doneOn(let id): l.pick("任务 \(id) 完成日期：", "\(id) done on (YYYY-MM-DD): ")
     case .trigger(let id): l.pick("任务 \(id) 触发日期：", "\(id) event happened on (YYYY-MM-DD): ")
-    case .staffing(let u): l.pick("\(u) 执法人数 审核人数：", "\(u) enforcement reviewers: ")
+    case .confirmUndo(_, let question): question
+    case .confirmRetire(let id): l.pick("取消任务 \(id)（移出清单和统计，保留在文件中）？y 确认 ", "Retire task \(id) (out of the lists, kept in the file)? y confirms ")
     }
   }
 }
@@ -61,7 +81,7 @@ public enum UnitFilter: Int, CaseIterable, Sendable {
   case all, short, compliant
 }
 
-/// An item in the list pane. Identity (`key`) survives re-sorting and reloads.
+/// An item in the list pane. Identity (`AppState.key(of:)`) survives re-sorting and reloads.
 public enum ListItem: Equatable, Sendable {
   case task(index: Int, role: Role?)
   case entry(index: Int)
@@ -74,108 +94,133 @@ public struct FooterMessage: Equatable, Sendable {
   public var isError: Bool
 }
 
+/// A list's cursor and scroll (ratatui's `ListState`).
+public struct ListState: Equatable, Sendable {
+  /// The row the cursor was last put on.
+  public internal(set) var selected = 0
+  /// The first row shown.
+  public internal(set) var offset = 0
+  /// What the cursor is on, by identity ("t:12", "u:稽查局"), so that it stays on the same
+  /// item when the list is made again in another order; nil: row `selected`.
+  var key: String?
+}
+
+/// What each view keeps while another is shown: its cursors, its focus and its filter.
+public struct ViewState: Equatable, Sendable {
+  public internal(set) var nav = ListState()
+  public internal(set) var list = ListState()
+  public internal(set) var focus: Pane
+  public internal(set) var filter: Filter = .all
+  public internal(set) var detailScroll = 0
+}
+
 /// The dashboard's whole state. Only `update` changes it; panes only read it.
 public struct AppState: Sendable {
-  public internal(set) var plan: Plan
-  public internal(set) var agenda: Agenda
-  public internal(set) var today: Day
+  /// The plan and everything worked out from it for the day shown.
+  public internal(set) var figures: Figures
   public let lang: Lang
   public internal(set) var width: Int
   public internal(set) var height: Int
   public internal(set) var view: View = .standup
-  public internal(set) var focus: Pane = .nav
-  public internal(set) var filter: Filter = .all
+  /// Each view's own state; `here` is the shown view's.
+  var views: [View: ViewState]
   /// The search applied to task lists (live while typing).
   public internal(set) var search = ""
   public internal(set) var prompt: Prompt?
+  /// A form open over the panes (adding or editing a task or a unit).
+  public internal(set) var form: Form?
   public internal(set) var showHelp = false
   public internal(set) var helpScroll = 0
   public internal(set) var message: FooterMessage?
   /// Draw borders with ASCII for terminals that show box characters two columns wide.
   public let ascii: Bool
+  /// Who the journal records for this session's changes (`u` undoes theirs first).
+  public let who: String
+  /// Nothing can be saved here (a store this user cannot write, or an agency opened from a
+  /// roll-up): the header says so, and the keys that change the plan say why they do nothing.
+  public let readOnly: Bool
 
-  // Per-view cursor positions, kept when switching views.
-  var navIndex: [View: Int] = [:]
-  var listKey: [View: String] = [:]
-  var listIndexMemo: [View: Int] = [:]
-  var listScroll: [View: Int] = [:]
-  var navScroll: [View: Int] = [:]
-  public internal(set) var detailScroll = 0
-
-  // Derived, rebuilt when their inputs change (never per frame).
+  /// The shown view's navigation items and list, made when the view, its navigation
+  /// choice, the filter, the search or the plan change (never per frame).
   public internal(set) var navItems: [NavItem] = []
   public internal(set) var listItems: [ListItem] = []
-  public internal(set) var departmentSummaries: [Agenda.DepartmentSummary] = []
-  /// Each department's tasks in urgency order, and the plan's groups: both scan every task.
-  public internal(set) var departmentTable: DepartmentTable?
-  public internal(set) var groups: [String] = []
-  public internal(set) var groupProgress: [String: Agenda.Progress] = [:]
-  var groupProgressReady = false
-  /// The stand-up's lists and the header's figures, worked out once per plan and day so that
-  /// a frame only reads them (at 100,000 tasks each is a scan of every task).
-  public internal(set) var standup = StandupFigures()
   /// Journal entries per day (nil: all), for the Journal view's navigation pane.
   public internal(set) var journalDayCounts: [Day?: Int] = [:]
-  /// The search applied to `searchBase` last, and the list it gave: a longer query that
-  /// contains it only needs to look through that list again.
-  var searchBase: [ListItem] = []
-  var lastSearch: (query: String, items: [ListItem])?
-  /// The tasks' lowercased text, made at the first search after the plan changed.
-  var searchText: SearchText?
-  /// Each group's tasks in urgency order, made when the Groups view first needs them.
-  var groupTasks: [String: [Int]]?
-  /// While a save is made: the tasks it changes, as they were (the plan's tasks are set
-  /// aside, see `setTasksAside`), for `replacePlan` to compare with what comes back.
-  var tasksSetAside: [Int: PlanTask]?
+  /// The last search and what it found: a longer query that contains it only needs to look
+  /// through that again.
+  var lastSearch: (query: String, base: [ListItem], items: [ListItem])?
 
-  /// `agenda.urgency` split by group (a task counts under the first group equal to its own).
-  static func groupTasks(_ a: Agenda, _ groups: [String]) -> [String: [Int]] {
-    var lists = [[Int]](repeating: [], count: groups.count)
-    var last = -1
-    for i in a.urgency {
-      let g = a.plan.tasks[i].group
-      if last >= 0 && g == groups[last] {
-        lists[last].append(i)
-      } else if let k = groups.firstIndex(of: g) {
-        lists[k].append(i)
-        last = k
-      }
-    }
-    var out: [String: [Int]] = [:]
-    for (k, g) in groups.enumerated() where out[g] == nil { out[g] = lists[k] }
-    return out
-  }
-
-  public init(plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false) {
-    self.plan = plan
-    self.agenda = Agenda(plan: plan, today: today)
-    self.today = today
+  public init(
+    plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false, who: String = "",
+    readOnly: Bool = false
+  ) {
+    self.who = who
+    self.readOnly = readOnly
+    figures = Figures(plan: plan, today: today)
     self.lang = lang
     self.width = width
     self.height = height
     self.ascii = ascii
-    rebuildAll()
+    views = Dictionary(uniqueKeysWithValues: View.allCases.map { ($0, ViewState(focus: $0.kind.startFocus)) })
+    rebuildNav()
   }
+
+  public var plan: Plan { figures.plan }
+  public var agenda: Agenda { figures.agenda }
+  public var today: Day { figures.today }
+
+  /// The shown view's state.
+  var here: ViewState {
+    get { views[view]! }
+    set { views[view] = newValue }
+  }
+
+  public var focus: Pane { here.focus }
+  public var filter: Filter { here.filter }
+  public var detailScroll: Int { here.detailScroll }
 
   // MARK: Cursor
 
-  public var navSelection: Int { min(navIndex[view] ?? 0, max(0, navItems.count - 1)) }
+  public var navSelection: Int { min(here.nav.selected, max(0, navItems.count - 1)) }
 
   public var selectedNav: NavItem? { navItems.isEmpty ? nil : navItems[navSelection] }
 
   /// The list row the cursor is on, found by identity first.
   public var listSelection: Int {
     guard !listItems.isEmpty else { return 0 }
-    if let key = listKey[view] {
-      // Usually the remembered row still holds the item; else look for it without making a
-      // key string per row.
-      if let memo = listIndexMemo[view], memo < listItems.count, itemKey(listItems[memo]) == key { return memo }
-      if let i = index(ofKey: key) { return i }
-    }
-    return min(listIndexMemo[view] ?? 0, listItems.count - 1)
+    let remembered = min(here.list.selected, listItems.count - 1)
+    guard let key = here.list.key else { return remembered }
+    // Usually the remembered row still holds the item; else look for it.
+    if key == self.key(of: listItems[remembered]) { return remembered }
+    return index(ofKey: key) ?? remembered
   }
 
-  /// The first list row whose `itemKey` is `key`.
+  public var listScrollOffset: Int { here.list.offset }
+  public var navScrollOffset: Int { here.nav.offset }
+
+  public var selectedItem: ListItem? { listItems.isEmpty ? nil : listItems[listSelection] }
+
+  /// The task the cursor points at (in the list, or behind a journal entry).
+  public var selectedTaskIndex: Int? {
+    switch selectedItem {
+    case .task(let i, _): return i
+    case .entry(let e):
+      if case .task(let id) = plan.journal[e].change.target { return plan.index(of: id) }
+      return nil
+    default: return nil
+    }
+  }
+
+  /// An item's identity across rebuilds: a task's id, a journal entry's number, a unit's name.
+  func key(of item: ListItem) -> String {
+    switch item {
+    case .task(let i, _): "t:" + plan.tasks[i].id
+    case .entry(let e): "e:\(plan.journal[e].seq)"
+    case .unit(let u): "u:" + plan.staffing[u].name
+    }
+  }
+
+  /// The first list row whose identity is `key`.
   func index(ofKey key: String) -> Int? {
     let body = key.dropFirst(2)
     switch key.prefix(2) {
@@ -200,256 +245,79 @@ public struct AppState: Sendable {
     }
   }
 
-  public var selectedItem: ListItem? { listItems.isEmpty ? nil : listItems[listSelection] }
-
-  /// The task the cursor points at (in the list, or behind a journal entry).
-  public var selectedTaskIndex: Int? {
-    switch selectedItem {
-    case .task(let i, _): return i
-    case .entry(let e):
-      if case .task(let id) = plan.journal[e].change.target { return plan.index(of: id) }
-      return nil
-    default: return nil
-    }
+  /// Puts the list cursor on row `k` (and remembers what is there).
+  mutating func selectRow(_ k: Int) {
+    here.list.selected = k
+    here.list.key = listItems.indices.contains(k) ? key(of: listItems[k]) : nil
   }
 
-  public var listScrollOffset: Int { listScroll[view] ?? 0 }
-  public var navScrollOffset: Int { navScroll[view] ?? 0 }
-
-  func itemKey(_ item: ListItem) -> String {
-    switch item {
-    case .task(let i, _): "t:" + plan.tasks[i].id
-    case .entry(let e): "e:\(plan.journal[e].seq)"
-    case .unit(let u): "u:" + plan.staffing[u].name
-    }
+  /// Remembers the selected item by identity before the lists are made again, so the cursor
+  /// stays on the same task or unit when the order changes under it.
+  mutating func pinSelection() {
+    if here.list.key == nil, let item = selectedItem { here.list.key = key(of: item) }
   }
 
-  // MARK: Derived data
+  // MARK: Lists
 
-  /// Recomputes everything that depends on the plan or the day.
-  mutating func rebuildAll() {
-    agenda = Agenda(plan: plan, today: today)
-    standup = StandupFigures(agenda)
+  /// Takes a new version of the plan (after a save, or a reload) in which the tasks at
+  /// `changed` differ (nil: any may).
+  mutating func replacePlan(_ p: Plan, changed: [Int]?) {
+    figures.mend(to: p, changed: changed)
     lastSearch = nil
-    searchText = nil
-    groupTasks = nil
-    // Department and group figures wait until a view shows them: the stand-up (the first
-    // frame) does not.
-    departmentTable = nil
-    departmentSummaries = []
-    groups = plan.groups
-    groupProgress = [:]
-    groupProgressReady = false
     rebuildNav()
   }
 
-  /// Lets go of the plan's tasks so that the store can change them in place, keeping the
-  /// ones at `indices` (what a save changes). Until `replacePlan` brings the plan back, the
-  /// state must not be drawn.
-  public mutating func setTasksAside(keeping indices: [Int]) {
-    // The selection is pinned now, while its task can still be read; the answer's update
-    // then finds it pinned.
-    pinSelection()
-    var kept: [Int: PlanTask] = [:]
-    for i in indices where plan.tasks.indices.contains(i) { kept[i] = plan.tasks[i] }
-    tasksSetAside = kept
-    plan = plan.withTasksSetAside
-    agenda.setTasksAside()
-  }
-
-  /// Takes a new version of the plan (after a save, or a reload). When only a few tasks
-  /// changed, and not their groups or departments, what depends on them is brought up to
-  /// date task by task; otherwise everything is worked out again. Both give the same state.
-  mutating func replacePlan(_ p: Plan) {
-    let old = plan
-    let aside = tasksSetAside
-    tasksSetAside = nil
-    plan = p
-    // A task as it was: from the plan, or set aside for a save.
-    func was(_ i: Int) -> PlanTask? {
-      if let aside { return aside[i] }
-      return old.tasks[i]
-    }
-    guard let changed = AppState.changedTasks(old, p, was: was) else {
-      rebuildAll()
-      return
-    }
-    // What the changed tasks were, kept before the agenda is updated in place (a copy of it
-    // would copy every task's figures).
-    let marks = Dictionary(
-      uniqueKeysWithValues: changed.map { ($0, agenda.marks($0)) })
-    agenda.update(plan: p, changed: changed)
-    standup.update(agenda, changed: changed, marks: marks)
+  /// Works out everything again for another day.
+  mutating func moveTo(_ day: Day) {
+    figures.move(to: day)
     lastSearch = nil
-    for i in changed where SearchText.fields(was(i)!) != SearchText.fields(p.tasks[i]) {
-      searchText?.update(i, p.tasks[i])
-    }
-    if let table = departmentTable {
-      departmentTable = table.updating(to: agenda, changed: changed) { marks[$0]! }
-      departmentSummaries = departmentTable?.summaries ?? []
-    }
-    if var lists = groupTasks {
-      // Each changed task moves within its group's list (the others keep their order).
-      for i in changed {
-        let g = p.tasks[i].group
-        guard var list = lists[g], let k = list.firstIndex(of: i) else { continue }
-        list.remove(at: k)
-        list.insert(i, at: agenda.place(of: i, in: list))
-        lists[g] = list
-      }
-      groupTasks = lists
-    }
-    for i in changed {
-      let g = p.tasks[i].group
-      guard var progress = groupProgress[g] else { continue }
-      progress.recount(was: marks[i]!, now: agenda.marks(i))
-      groupProgress[g] = progress
-    }
     rebuildNav()
   }
 
-  /// The tasks that differ between two versions of a plan, when they are few and kept their
-  /// place, id, group and departments (nil: rebuild everything).
-  static func changedTasks(_ a: Plan, _ b: Plan, was: (Int) -> PlanTask?) -> [Int]? {
-    guard let changed = b.tasksChanged(since: a), changed.count < 64, a.settings == b.settings else { return nil }
-    for i in changed {
-      guard let t = was(i), t.id == b.tasks[i].id, t.group == b.tasks[i].group, t.lead == b.tasks[i].lead,
-        t.support == b.tasks[i].support
-      else { return nil }
-    }
-    return changed
-  }
-
-  /// Every department's counts and tasks, made when a view first needs them.
-  mutating func ensureDepartmentTable() {
-    guard departmentTable == nil else { return }
-    let table = agenda.departmentTable()
-    departmentTable = table
-    departmentSummaries = table.summaries
-  }
-
-  mutating func ensureGroupProgress() {
-    guard !groupProgressReady else { return }
-    groupProgress = agenda.progress(ofGroups: groups)
-    groupProgressReady = true
-  }
-
+  /// The shown view's navigation items, then its list.
   mutating func rebuildNav() {
-    switch view {
-    case .departments, .staffing: ensureDepartmentTable()
-    case .groups: ensureGroupProgress()
-    default: break
-    }
-    switch view {
-    case .standup: navItems = StandupSection.allCases.map { .section($0) }
-    case .groups: navItems = groups.map { .group($0) }
-    case .departments: navItems = departmentSummaries.map { .department($0.name) }
-    case .staffing: navItems = UnitFilter.allCases.map { .unitFilter($0) }
-    case .journal:
-      var days: [Day] = []
-      var counts: [Day?: Int] = [nil: plan.journal.count]
-      for e in plan.journal.reversed() {
-        let d = e.day
-        counts[d, default: 0] += 1
-        if let d, days.last != d, counts[d] == 1 { days.append(d) }
-      }
-      journalDayCounts = counts
-      navItems = [.day(nil)] + days.map { .day($0) }
-    }
+    navItems = view.kind.navItems(&self)
     rebuildList()
   }
 
-  /// The list for the current nav selection, after the filter and the search.
+  /// The list for the current navigation choice, after the filter and the search.
   mutating func rebuildList() {
+    var items = selectedNav.map { view.kind.items($0, &self) } ?? []
     let a = agenda
-    var items: [ListItem]
-    switch selectedNav {
-    case .section(let s):
-      switch s {
-      case .overdue: items = standup.overdue.map { .task(index: $0, role: nil) }
-      case .dueSoon: items = standup.dueSoon.map { .task(index: $0, role: nil) }
-      case .waiting: items = standup.waiting.map { .task(index: $0, role: nil) }
-      case .changed:
-        let since = a.plan.settings.calendar.previousWorkday(before: today)
-        items = plan.journal.indices.reversed().filter { (plan.journal[$0].day ?? today) >= since }.map {
-          .entry(index: $0)
-        }
-      case .shortfalls:
-        let short = Set(standup.shortfalls.map(\.unit))
-        items = plan.staffing.indices.filter { short.contains(plan.staffing[$0].name) }.map { .unit(index: $0) }
-          .sorted { shortfallOrder($0, $1) }
-      }
-    case .group(let g):
-      if groupTasks == nil { groupTasks = AppState.groupTasks(a, groups) }
-      let list = groupTasks?[g] ?? a.urgency.filter { plan.tasks[$0].group == g }
-      items = list.map { .task(index: $0, role: nil) }
-    case .department(let d): items = tasks(ofDepartment: d).map { .task(index: $0.index, role: $0.role) }
-    case .unitFilter(let f):
-      let checks = plan.staffingChecks()
-      items = plan.staffing.indices.filter { i in
-        switch f {
-        case .all: true
-        case .short: checks[i].compliant == false
-        case .compliant: checks[i].compliant != false
-        }
-      }.map { .unit(index: $0) }.sorted { shortfallOrder($0, $1) }
-    case .day(let d):
-      items = plan.journal.indices.reversed().filter { d == nil || plan.journal[$0].day == d }.map { .entry(index: $0) }
-    case nil: items = []
-    }
     if filter != .all {
       items = items.filter { item in
         guard case .task(let i, _) = item else { return true }
-        switch filter {
-        case .all: return true
-        case .notDone: return !a.isDone(i)
-        case .overdue: return a.isOverdue(i)
-        case .dueSoon: return a.isDueWithin(i, days: Agenda.soonDays)
-        case .done: return a.isDone(i)
-        }
+        return filter.admits(i, a)
       }
     }
     if !search.isEmpty {
       let q = search.lowercased()
-      if searchText == nil { searchText = SearchText(plan.tasks) }
-      let plainQuery = SearchText.plainQuery(q)
-      func matches(_ item: ListItem, _ q: String) -> Bool {
-        if case .task(let i, _) = item, let b = plainQuery, let hit = searchText?.matches(i, b) { return hit }
+      figures.prepareSearch()
+      let plain = SearchText.plainQuery(q)
+      let f = figures
+      func matches(_ item: ListItem) -> Bool {
+        if case .task(let i, _) = item { return f.matches(i, q, plain: plain) }
         return self.matches(item, q)
       }
       // Typing one more character narrows the last result rather than the whole list.
-      if let last = lastSearch, last.items.count <= items.count, items == searchBase, q.contains(last.query) {
-        items = last.items.filter { matches($0, q) }
+      if let last = lastSearch, last.base == items, q.contains(last.query) {
+        lastSearch = (q, items, last.items.filter(matches))
       } else {
-        searchBase = items
-        items = items.filter { matches($0, q) }
+        lastSearch = (q, items, items.filter(matches))
       }
-      lastSearch = (q, items)
+      items = lastSearch!.items
     } else {
       lastSearch = nil
     }
     listItems = items
   }
 
-  /// `Agenda.tasks(ofDepartment:)`, from the table kept for this plan and day.
-  public func tasks(ofDepartment name: String) -> [(index: Int, role: Role)] {
-    departmentTable?.tasks(of: name) ?? agenda.tasks(ofDepartment: name)
-  }
-
-  /// Shortfalls first (largest first), then by name order in the file.
-  func shortfallOrder(_ x: ListItem, _ y: ListItem) -> Bool {
-    guard case .unit(let a) = x, case .unit(let b) = y else { return false }
-    let checks = plan.staffingChecks()
-    if checks[a].shortfall != checks[b].shortfall { return checks[a].shortfall > checks[b].shortfall }
-    return a < b
-  }
-
+  /// Whether a journal entry or a unit matches a lowercased query.
   func matches(_ item: ListItem, _ q: String) -> Bool {
     switch item {
     case .task(let i, _):
-      let t = plan.tasks[i]
       // Not the group or theme: every task in a group shares them, so they would match all.
-      return SearchText.fieldsContain(t, q)
+      return SearchText.fieldsContain(plan.tasks[i], q)
     case .entry(let e):
       let x = plan.journal[e]
       return [x.by, x.change.op, x.message, Phrases(lang).target(x.change.target)].contains {
@@ -458,40 +326,13 @@ public struct AppState: Sendable {
     case .unit(let u): return plan.staffing[u].name.lowercased().contains(q)
     }
   }
-}
 
-/// What the stand-up shows and the header counts, for one plan on one day.
-public struct StandupFigures: Sendable {
-  public var overdue: [Int] = []
-  public var dueSoon: [Int] = []
-  public var waiting: [Int] = []
-  public var changedCount = 0
-  public var shortfalls: [StaffingCheck] = []
-  public var overall = Agenda.Progress()
+  /// `figures.tasks(ofDepartment:)`, for the panes.
+  public func tasks(ofDepartment name: String) -> [(index: Int, role: Role)] { figures.tasks(ofDepartment: name) }
 
-  public init() {}
-
-  public init(_ a: Agenda) {
-    overdue = a.overdue
-    dueSoon = a.dueSoon()
-    waiting = a.waiting
-    changedCount = a.changedSinceLastWorkdayCount
-    shortfalls = a.staffingShortfalls
-    overall = a.overall
-  }
-
-  /// The figures after the tasks at `changed` changed (`marks`: what they counted as before),
-  /// each list mended where those tasks left and entered it instead of filtered afresh.
-  mutating func update(_ a: Agenda, changed: [Int], marks: [Int: Agenda.Marks]) {
-    func mend(_ list: inout [Int], _ belongs: (Int) -> Bool) {
-      list.removeAll { changed.contains($0) }
-      for i in changed where belongs(i) { list.insert(i, at: a.place(of: i, in: list)) }
-    }
-    mend(&overdue, a.isOverdue)
-    mend(&dueSoon) { a.isDueWithin($0, days: Agenda.soonDays) }
-    mend(&waiting, a.isWaiting)
-    for i in changed { overall.recount(was: marks[i]!, now: a.marks(i)) }
-    changedCount = a.changedSinceLastWorkdayCount
-    shortfalls = a.staffingShortfalls
+  /// Units in shortfall order: the largest shortfall first, then as the file lists them.
+  func shortfallOrder(_ units: [Int]) -> [Int] {
+    let short = Dictionary(uniqueKeysWithValues: units.map { ($0, plan.check(ofUnit: $0).shortfall) })
+    return units.sorted { a, b in short[a]! != short[b]! ? short[a]! > short[b]! : a < b }
   }
 }

@@ -37,7 +37,9 @@ public final class Dashboard {
     self.todayPinned = todayPinned
     self.clock = clock
     let (w, h) = terminal.size
-    state = AppState(plan: store.plan, today: today, lang: lang, width: w, height: h, ascii: ascii)
+    state = AppState(
+      plan: store.plan, today: today, lang: lang, width: w, height: h, ascii: ascii, who: who,
+      readOnly: store.isReadOnly)
     for n in store.notices { state.message = FooterMessage(text: n, isError: true) }
     store.removesOldVersionsLater = true
   }
@@ -52,7 +54,7 @@ public final class Dashboard {
       let now = terminal.size
       if now != size {
         size = now
-        _ = state.update(.resize(width: now.width, height: now.height))
+        if perform(state.update(.resize(width: now.width, height: now.height))) { return }
       }
       if let key {
         if perform(state.update(.key(key))) { return }
@@ -67,25 +69,22 @@ public final class Dashboard {
   @discardableResult
   public func send(_ msg: Msg) -> Bool { perform(state.update(msg)) }
 
+  /// Carries out effects in order, feeding each one's result back through `update` and
+  /// carrying out what that asks in turn; true when the dashboard should quit.
   func perform(_ effects: [Effect]) -> Bool {
-    for e in effects {
+    var queue = effects[...]
+    while let e = queue.popFirst() {
       switch e {
       case .quit:
         return true
       case .redraw:
         terminal.invalidate()
       case .save(let changes, let text):
-        // The state lets go of the tasks (keeping the ones the save changes) so that the
-        // store changes its array in place; the answer below brings the plan back.
-        state.setTasksAside(
-          keeping: changes.compactMap {
-            if case .task(let id) = $0.target { state.plan.index(of: id) } else { nil }
-          })
         do {
-          try store.commit(changes, by: who)
-          _ = state.update(.saved(plan: store.plan, message: text))
+          let saved = try store.commit(changes, by: who)
+          queue += state.update(.saved(saved, message: text))
         } catch {
-          _ = state.update(.saveFailed(plan: store.plan, message: saveError(error)))
+          queue += state.update(.saveFailed(plan: store.plan, message: saveError(error)))
         }
       }
     }
@@ -105,17 +104,19 @@ public final class Dashboard {
   func idle() {
     if store.changedOnDisk {
       do {
-        if try store.reloadIfChanged() { _ = state.update(.reloaded(plan: store.plan)) }
+        if let r = try store.reloadIfChanged() { _ = perform(state.update(.reloaded(r))) }
       } catch {
-        _ = state.update(
-          .reloadFailed(
-            message: state.lang.pick("他人保存的文件无法读取：", "The store changed and does not parse: ") + error.description))
+        _ = perform(
+          state.update(
+            .reloadFailed(
+              message: state.lang.pick("他人保存的文件无法读取：", "The store changed and does not parse: ")
+                + error.description)))
       }
     }
     if !todayPinned {
       let d = clock()
-      if d != state.today { _ = state.update(.newDay(d)) }
+      if d != state.today { _ = perform(state.update(.newDay(d))) }
     }
-    _ = state.update(.idle)
+    _ = perform(state.update(.idle))
   }
 }

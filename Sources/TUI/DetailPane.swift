@@ -95,7 +95,7 @@ enum DetailPane {
     lines.append(("", .normal))
     lines.append((l.pick("历史（\(history.count)）", "History (\(history.count))"), .title))
     for e in history.reversed() {
-      let when = String(e.at.prefix(16)).replacingT()
+      let when = e.minute
       let what = p.operation(e.change.op) + "：" + p.changes(e.change)
       lines += "\(when) \(e.by) \(what)".inert.wrapped(toWidth: width).map { ($0, .muted) }
     }
@@ -109,7 +109,7 @@ enum DetailPane {
     let e = s.plan.journal[k]
     let labelW = l == .zh ? 8 : 10
     var lines: [Line] = []
-    lines += field(l.pick("时间", "when"), e.at.replacingT(), width: width, labelW: labelW)
+    lines += field(l.pick("时间", "when"), e.at.replacing("T", with: " "), width: width, labelW: labelW)
     lines += field(l.pick("人员", "who"), e.by, width: width, labelW: labelW)
     lines += field(
       l.pick("操作", "what"), p.operation(e.change.op) + " · " + p.target(e.change.target), width: width, labelW: labelW)
@@ -143,7 +143,7 @@ enum DetailPane {
       lines += field(l.pick("应配", "required"), l.pick("本方案未设比例", "no percentage set"), width: width, labelW: labelW)
     }
     lines.append(("", .normal))
-    lines.append((l.pick("e 修改人数 · + / − 调整审核人员", "e edits the counts · + / − change reviewers"), .muted))
+    lines.append((l.pick("e 修改单位 · + / − 调整审核人员 · a 新增单位", "e edits the unit · + / − change reviewers · a adds one"), .muted))
     let tasks = s.tasks(ofDepartment: c.unit)
     var out = Lines(head: lines)
     if !tasks.isEmpty {

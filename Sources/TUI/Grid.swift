@@ -109,17 +109,29 @@ public struct Grid: Equatable, Sendable {
   }
 
   /// Writes `text` at (x, y), clipped to `maxWidth` columns (and the grid). Returns the
-  /// columns used. A wide character that would not fit whole leaves a blank instead.
+  /// columns used. Text that does not fit ends with "…", so that a cut always shows; a wide
+  /// character is never split.
   @discardableResult
   public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, maxWidth: Int? = nil) -> Int {
     guard y >= 0, y < height, x < width else { return 0 }
     let limit = min(width, x + (maxWidth ?? width))
     var col = x
-    for ch in text.inert {
+    // Where the last two characters written start: a cut takes them back for the "…".
+    var starts: [Int] = []
+    let chars = Array(text.inert)
+    for (k, ch) in chars.enumerated() {
       let w = DisplayWidth.of(ch)
       // A zero-width character on its own (a stray combining mark) has nowhere to go.
       if w == 0 { continue }
       if col + w > limit {
+        // Only spaces left (padding): nothing is lost, no "…".
+        let cut = chars[k...].contains { $0 != " " }
+        // Otherwise back up until "…" fits, then blank the rest of the room.
+        while cut, col + 1 > limit, let s = starts.popLast() { col = s }
+        if cut, col < limit {
+          if col >= 0 { set(col, y, Cell(char: "…", style: style, isContinuation: false)) }
+          col += 1
+        }
         while col < limit {
           if col >= 0 { set(col, y, Cell(char: " ", style: style, isContinuation: false)) }
           col += 1
@@ -128,6 +140,8 @@ public struct Grid: Equatable, Sendable {
       }
       if col >= 0 { set(col, y, Cell(char: ch, style: style, isContinuation: false)) }
       if w == 2 && col + 1 >= 0 { set(col + 1, y, Cell(char: " ", style: style, isContinuation: true)) }
+      starts.append(col)
+      if starts.count > 2 { starts.removeFirst() }
       col += w
     }
     return col - x

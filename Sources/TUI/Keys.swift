@@ -70,30 +70,13 @@ public enum Action: Hashable, Sendable {
   case toggleDone, doneOn, toggleStarted, toggleBlocked, trigger, note
   case undo, search, cycleFilter
   case view(View)
-  case editStaffing, reviewerPlus, reviewerMinus
+  case addTask, editTask, retireTask
+  case addUnit, editUnit, reviewerPlus, reviewerMinus
   case help, redraw, quit
 }
 
-/// The dashboard's views, in the order of their number keys.
-public enum View: Int, CaseIterable, Hashable, Sendable {
-  case standup = 1
-  case groups
-  case departments
-  case staffing
-  case journal
-
-  public func title(_ l: Lang) -> String {
-    switch self {
-    case .standup: l.pick("每日例会", "Stand-up")
-    case .groups: l.pick("工作组", "Groups")
-    case .departments: l.pick("部门", "Departments")
-    case .staffing: l.pick("人员配置", "Staffing")
-    case .journal: l.pick("日志", "Journal")
-    }
-  }
-}
-
-/// One binding: the keys, the action, and the help text in both languages.
+/// One binding: the keys, the action, the help text in both languages, and why it does
+/// nothing in the state at hand (lazygit's disabled reasons).
 public struct Binding: Sendable {
   public let keys: [Key]
   public let action: Action
@@ -101,13 +84,49 @@ public struct Binding: Sendable {
   public let en: String
   /// Shown in the footer's short list of hints.
   public let hint: Bool
+  /// Why the action does nothing now, or nil when it can be done.
+  let disabled: @Sendable (AppState) -> String?
+
+  init(
+    keys: [Key], action: Action, zh: String, en: String, hint: Bool,
+    disabled: @escaping @Sendable (AppState) -> String? = { _ in nil }
+  ) {
+    self.keys = keys
+    self.action = action
+    self.zh = zh
+    self.en = en
+    self.hint = hint
+    self.disabled = disabled
+  }
 
   public func help(_ l: Lang) -> String { l.pick(zh, en) }
 }
 
-/// The key map: bindings are data, so the help overlay and the footer read from here.
+/// The key maps: the generic one here, and each view's own (`DashboardView.bindings`), which
+/// is looked up first (tig's keys.c). Bindings are data, so the help overlay and the footer
+/// read from here.
 public enum KeyMap {
-  public static let bindings: [Binding] = [
+  /// Why a change does nothing here: the plan is read-only.
+  static func readOnly(_ s: AppState) -> String? {
+    s.readOnly ? s.lang.pick("只读：这里不能保存改动", "Read-only: nothing can be saved here") : nil
+  }
+
+  /// `readOnly`, then `also`: the reason a key that changes the plan does nothing now.
+  static func writes(_ also: @escaping @Sendable (AppState) -> String? = { _ in nil }) -> @Sendable (AppState) -> String?
+  {
+    { s in readOnly(s) ?? also(s) }
+  }
+
+  /// Why a task action does nothing: no task is selected (or the view lists something else).
+  static func needsTask(_ s: AppState) -> String? {
+    if s.selectedTaskIndex != nil && (s.focus != .nav || s.selectedItem != nil) { return nil }
+    if case .unit? = s.selectedItem {
+      return s.lang.pick("这里列的是单位；任务在视图 1–3", "This list holds units; tasks are in views 1–3")
+    }
+    return s.lang.pick("先选中一项任务", "Select a task first")
+  }
+
+  public static let generic: [Binding] = [
     Binding(keys: [.up, .char("k")], action: .up, zh: "上移", en: "move up", hint: false),
     Binding(keys: [.down, .char("j")], action: .down, zh: "下移", en: "move down", hint: false),
     Binding(keys: [.pageUp, .ctrl("b")], action: .pageUp, zh: "上一页", en: "page up", hint: false),
@@ -118,13 +137,26 @@ public enum KeyMap {
     Binding(keys: [.backTab, .left, .char("h")], action: .previousPane, zh: "上一个窗格", en: "previous pane", hint: false),
     Binding(keys: [.enter], action: .drillIn, zh: "进入", en: "open", hint: true),
     Binding(keys: [.escape, .backspace], action: .back, zh: "返回", en: "back", hint: true),
-    Binding(keys: [.char(" "), .char("x")], action: .toggleDone, zh: "完成/未完成", en: "done/not done", hint: true),
-    Binding(keys: [.char("D")], action: .doneOn, zh: "按日期完成", en: "done on a date", hint: false),
-    Binding(keys: [.char("s")], action: .toggleStarted, zh: "进行中/未开始", en: "in progress/open", hint: false),
-    Binding(keys: [.char("b")], action: .toggleBlocked, zh: "受阻/解除", en: "blocked/unblocked", hint: false),
-    Binding(keys: [.char("t")], action: .trigger, zh: "记录触发事件", en: "record the awaited event", hint: false),
-    Binding(keys: [.char("n")], action: .note, zh: "备注", en: "note", hint: true),
-    Binding(keys: [.char("u")], action: .undo, zh: "撤销", en: "undo", hint: true),
+    Binding(
+      keys: [.char(" "), .char("x")], action: .toggleDone, zh: "完成/未完成", en: "done/not done", hint: true,
+      disabled: writes(needsTask)),
+    Binding(keys: [.char("D")], action: .doneOn, zh: "按日期完成", en: "done on a date", hint: false, disabled: writes(needsTask)),
+    Binding(
+      keys: [.char("s")], action: .toggleStarted, zh: "进行中/未开始", en: "in progress/open", hint: false,
+      disabled: writes(needsTask)),
+    Binding(
+      keys: [.char("b")], action: .toggleBlocked, zh: "受阻/解除", en: "blocked/unblocked", hint: false,
+      disabled: writes(needsTask)),
+    Binding(
+      keys: [.char("t")], action: .trigger, zh: "记录触发事件", en: "record the awaited event", hint: false,
+      disabled: writes(needsTask)),
+    Binding(keys: [.char("n")], action: .note, zh: "备注", en: "note", hint: true, disabled: writes(needsTask)),
+    Binding(keys: [.char("a")], action: .addTask, zh: "新增任务", en: "add a task", hint: false, disabled: writes()),
+    Binding(keys: [.char("e")], action: .editTask, zh: "修改任务", en: "edit the task", hint: false, disabled: writes(needsTask)),
+    Binding(
+      keys: [.char("R")], action: .retireTask, zh: "取消任务（先确认）", en: "retire the task (asks first)", hint: false,
+      disabled: writes(needsTask)),
+    Binding(keys: [.char("u")], action: .undo, zh: "撤销", en: "undo", hint: true, disabled: writes()),
     Binding(keys: [.char("/")], action: .search, zh: "搜索", en: "search", hint: true),
     Binding(keys: [.char("f")], action: .cycleFilter, zh: "切换筛选", en: "cycle filter", hint: true),
     Binding(keys: [.char("1")], action: .view(.standup), zh: "每日例会", en: "stand-up", hint: false),
@@ -132,22 +164,25 @@ public enum KeyMap {
     Binding(keys: [.char("3")], action: .view(.departments), zh: "部门", en: "departments", hint: false),
     Binding(keys: [.char("4")], action: .view(.staffing), zh: "人员配置", en: "staffing", hint: false),
     Binding(keys: [.char("5")], action: .view(.journal), zh: "日志", en: "journal", hint: false),
-    Binding(keys: [.char("e")], action: .editStaffing, zh: "修改人数（人员配置）", en: "edit counts (staffing)", hint: false),
-    Binding(keys: [.char("+")], action: .reviewerPlus, zh: "审核人员 +1（人员配置）", en: "reviewers +1 (staffing)", hint: false),
-    Binding(
-      keys: [.char("-")], action: .reviewerMinus, zh: "审核人员 −1（人员配置）", en: "reviewers −1 (staffing)", hint: false),
     Binding(keys: [.char("?"), .function(1)], action: .help, zh: "帮助", en: "help", hint: true),
     Binding(keys: [.ctrl("l")], action: .redraw, zh: "重绘", en: "redraw", hint: false),
     Binding(keys: [.char("q")], action: .quit, zh: "退出", en: "quit", hint: true),
   ]
 
-  static let table: [Key: Action] = {
-    var t: [Key: Action] = [:]
-    for b in bindings { for k in b.keys where t[k] == nil { t[k] = b.action } }
-    return t
-  }()
+  /// The bindings in force in `view`: its own, then the generic ones.
+  public static func bindings(in view: View) -> [Binding] { view.kind.bindings + generic }
 
-  public static func action(for key: Key) -> Action? { table[key] }
+  /// The binding `key` has in `view`, its own map first.
+  public static func binding(for key: Key, in view: View) -> Binding? {
+    view.kind.bindings.first { $0.keys.contains(key) } ?? generic.first { $0.keys.contains(key) }
+  }
 
-  public static func binding(for action: Action) -> Binding? { bindings.first { $0.action == action } }
+  /// A view whose own map binds `key`, when `view` does not: "e edits the counts in the
+  /// Staffing view".
+  static func elsewhere(_ key: Key, than view: View) -> (View, Binding)? {
+    for v in View.allCases where v != view {
+      if let b = v.kind.bindings.first(where: { $0.keys.contains(key) }) { return (v, b) }
+    }
+    return nil
+  }
 }

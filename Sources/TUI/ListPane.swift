@@ -4,25 +4,7 @@ import Model
 /// entries, or staffing units. Only the visible rows are drawn.
 enum ListPane {
   static func title(_ s: AppState) -> String {
-    let l = s.lang
-    let n = s.listItems.count
-    switch s.selectedNav {
-    case .section(let sec):
-      let name =
-        switch sec {
-        case .overdue: l.pick("逾期", "Overdue")
-        case .dueSoon: l.pick("两周内到期", "Due in 14 days")
-        case .waiting: l.pick("待触发", "Waiting on an event")
-        case .changed: l.pick("上个工作日以来的变更", "Changed since the last working day")
-        case .shortfalls: l.pick("审核人员不足的单位", "Units short of reviewers")
-        }
-      return "\(name) (\(n))"
-    case .group(let g): return "\(g) (\(n))"
-    case .department(let d): return l.pick("\(d) · \(n) 项", "\(d) · \(n) tasks")
-    case .unitFilter: return l.pick("单位 · 执法人员 · 审核/应配 (\(n))", "Units · enforcement · reviewers/required (\(n))")
-    case .day(let d): return l.pick("日志", "Journal") + (d.map { " · \($0)" } ?? "") + " (\(n))"
-    case nil: return ""
-    }
+    s.selectedNav.map { s.view.kind.listTitle($0, count: s.listItems.count, s) } ?? ""
   }
 
   static func draw(_ s: AppState, into g: inout Grid, rect: Rect) {
@@ -95,7 +77,7 @@ enum ListPane {
   static func entry(_ s: AppState, _ k: Int, into g: inout Grid, x: Int, y: Int, width: Int) -> Style {
     let p = Phrases(s.lang)
     let e = s.plan.journal[k]
-    let when = e.at.count >= 16 ? String(e.at.dropFirst(5).prefix(11)).replacingT() : e.at
+    let when = String(e.minute.dropFirst(5))
     var cx = x
     cx += g.put(" " + when + " ", x: cx, y: y, style: .muted)
     cx += g.put(e.by.padded(toWidth: 6) + " ", x: cx, y: y)
@@ -103,9 +85,30 @@ enum ListPane {
     cx += g.put(
       what.padded(toWidth: s.lang == .zh ? 9 : 10) + " ", x: cx, y: y, style: e.change.op == "undo" ? .soon : .title)
     cx += g.put(p.target(e.change.target) + " ", x: cx, y: y)
-    g.put(
-      e.message.isEmpty ? p.changes(e.change) : e.message, x: cx, y: y, style: .muted, maxWidth: max(0, x + width - cx))
+    let room = max(0, x + width - cx)
+    g.put(e.message.isEmpty ? fitted(e.change, p, room) : e.message, x: cx, y: y, style: .muted, maxWidth: room)
     return .normal
+  }
+
+  /// A change's fields in `room` columns, no value ever cut: "状态 未开始 → 已完成；…" in
+  /// full when it fits, else each field with its new value only ("状态 → 已完成"), else as
+  /// many whole fields as fit, then "…".
+  static func fitted(_ c: Change, _ p: Phrases, _ room: Int) -> String {
+    let sep = p.lang == .zh ? "；" : "; "
+    let full = p.changes(c)
+    if full.displayWidth <= room { return full }
+    let short = c.fields.map { "\(p.field($0.field)) → \(p.value($0.field, $0.after))" }
+    var out = ""
+    for (k, part) in short.enumerated() {
+      let next = out.isEmpty ? part : out + sep + part
+      let more = k < short.count - 1 ? 1 : 0
+      guard next.displayWidth + more <= room else {
+        // Not even one field: its new value alone.
+        return out.isEmpty ? "→ " + p.value(c.fields[0].field, c.fields[0].after) + (more > 0 ? "…" : "") : out + "…"
+      }
+      out = next
+    }
+    return out
   }
 
   @discardableResult
@@ -133,8 +136,4 @@ enum ListPane {
     g.put(" " + verdict, x: cx, y: y, style: tone, maxWidth: max(0, x + width - cx))
     return tone
   }
-}
-
-extension String {
-  func replacingT() -> String { String(map { $0 == "T" ? " " : $0 }) }
 }

@@ -13,6 +13,7 @@ public func render(_ s: AppState) -> Grid {
   if !layout.list.isEmpty { ListPane.draw(s, into: &g, rect: layout.list) }
   if !layout.detail.isEmpty { DetailPane.draw(s, into: &g, rect: layout.detail) }
   FooterPane.draw(s, into: &g, rect: layout.footer, single: layout.mode == .single)
+  if let f = s.form { FormPane.draw(s, f, into: &g) }
   if s.showHelp { HelpPane.draw(s, into: &g) }
   return g
 }
@@ -54,6 +55,7 @@ enum Paint {
     case .inProgress: ">"
     case .done: "✓"
     case .blocked: "#"
+    case .retired: "-"
     }
   }
 
@@ -101,9 +103,9 @@ enum TooSmallPane {
 enum HeaderPane {
   static func draw(_ s: AppState, into g: inout Grid, header: Rect, tabs: Rect) {
     let l = s.lang
-    let overall = s.standup.overall
-    let overdue = s.standup.overdue.count
-    let short = s.standup.shortfalls.count
+    let overall = s.figures.standup.overall
+    let overdue = s.figures.standup.overdue.count
+    let short = s.figures.standup.shortfalls.count
     // The right side must stay whole: drop the least useful parts until it fits.
     var date = "\(s.today) \(Phrases(l).weekday(s.today))  "
     var barW = header.width >= 100 ? 14 : 10
@@ -115,7 +117,8 @@ enum HeaderPane {
     if rightWidth() > header.width - 16 { date = "\(s.today)  " }
     if rightWidth() > header.width - 16 { barW = 0 }
     var x = max(0, header.width - rightWidth() - 1)
-    let title = [s.plan.settings.title, s.plan.settings.agency].filter { !$0.isEmpty }.joined(separator: " · ")
+    var title = [s.plan.settings.title, s.plan.settings.agency].filter { !$0.isEmpty }.joined(separator: " · ")
+    if s.readOnly { title = l.pick("［只读］", "[read-only] ") + title }
     g.fill(header, style: .normal)
     g.put((" " + title).truncated(toWidth: max(0, x - 1)), x: 0, y: header.y, style: .title)
     x += g.put(date, x: x, y: header.y)
@@ -149,14 +152,11 @@ enum FooterPane {
     let l = s.lang
     g.fill(rect, style: .normal)
     if let p = s.prompt {
-      let label = p.label(l)
-      var x = g.put(label, x: 0, y: rect.y, style: .key)
-      // Keep the end of a long input in view.
-      let room = rect.width - x - 1
-      var shown = p.text
-      while shown.displayWidth > room, !shown.isEmpty { shown.removeFirst() }
-      x += g.put(shown, x: x, y: rect.y, style: .input)
-      g.put(" ", x: x, y: rect.y, style: .selectedFocused)
+      let x = g.put(p.label(l), x: 0, y: rect.y, style: .key)
+      let esc = l.pick("  Esc 取消", "  Esc cancels")
+      let room = max(4, rect.width - x - esc.displayWidth - 1)
+      FormPane.drawEditing(p.line, suggestion: nil, into: &g, x: x, y: rect.y, width: room)
+      g.put(esc, x: rect.width - esc.displayWidth - 1, y: rect.y, style: .muted)
       return
     }
     if let m = s.message {
@@ -164,7 +164,10 @@ enum FooterPane {
       return
     }
     var x = 1
-    var hints = KeyMap.bindings.filter(\.hint).map { ($0.keys[0].name, $0.help(l)) }
+    // What can be done here and now: a key that would only say why not is left out.
+    var hints = KeyMap.bindings(in: s.view).filter { $0.hint && $0.disabled(s) == nil }.map {
+      ($0.keys[0].name, $0.help(l))
+    }
     if single { hints.insert(("Tab", l.pick("切换窗格", "pane")), at: 0) }
     for (key, help) in hints {
       let w = key.displayWidth + help.displayWidth + 3
@@ -178,7 +181,7 @@ enum FooterPane {
 enum HelpPane {
   static func draw(_ s: AppState, into g: inout Grid) {
     let l = s.lang
-    let rows = KeyMap.bindings.map { b in (b.keys.map(\.name).joined(separator: " "), b.help(l)) }
+    let rows = KeyMap.bindings(in: s.view).map { b in (b.keys.map(\.name).joined(separator: " "), b.help(l)) }
     let keyW = rows.map { $0.0.displayWidth }.max() ?? 8
     let helpW = rows.map { $0.1.displayWidth }.max() ?? 20
     let w = min(s.width - 2, keyW + helpW + 6)

@@ -4,12 +4,12 @@ import Model
 public enum Msg: Sendable {
   case key(Key)
   case resize(width: Int, height: Int)
-  /// A save went through; `plan` is the store after it.
-  case saved(plan: Plan, message: String)
+  /// A save went through: the plan as saved, and the tasks it touched.
+  case saved(Revision, message: String)
   /// A save was refused or failed; `plan` is what the store holds now (if it could be read).
   case saveFailed(plan: Plan?, message: String)
   /// Someone else changed the store and it was read again.
-  case reloaded(plan: Plan)
+  case reloaded(Revision)
   case reloadFailed(message: String)
   /// The real date moved on (the dashboard was left open past midnight).
   case newDay(Day)
@@ -38,23 +38,28 @@ extension AppState {
       height = h
       keepVisible()
       return []
-    case .saved(let p, let text):
+    case .saved(let r, let text):
       pinSelection()
-      replacePlan(p)
+      replacePlan(r.plan, changed: r.changedTasks)
+      // A task that left the list (done, out of "overdue") leaves the cursor on the row it
+      // was on, now the next task's; one still in the list keeps the cursor.
+      if let key = here.list.key, index(ofKey: key) == nil, !listItems.isEmpty {
+        selectRow(min(here.list.selected, listItems.count - 1))
+      }
       keepVisible()
       message = FooterMessage(text: text, isError: false)
       return []
     case .saveFailed(let p, let text):
       if let p {
         pinSelection()
-        replacePlan(p)
+        replacePlan(p, changed: nil)
         keepVisible()
       }
       message = FooterMessage(text: text, isError: true)
       return []
-    case .reloaded(let p):
+    case .reloaded(let r):
       pinSelection()
-      replacePlan(p)
+      replacePlan(r.plan, changed: r.changedTasks)
       keepVisible()
       message = FooterMessage(
         text: lang.pick("已载入其他人保存的改动", "Reloaded: the store was changed elsewhere"), isError: false)
@@ -64,26 +69,20 @@ extension AppState {
       return []
     case .newDay(let d):
       pinSelection()
-      today = d
-      rebuildAll()
+      moveTo(d)
       keepVisible()
       return []
     case .idle:
-      ensureDepartmentTable()
-      ensureGroupProgress()
+      figures.prepareDepartments()
+      figures.prepareGroups()
       return []
     }
-  }
-
-  /// Remembers the selected item by identity before the lists are rebuilt, so the cursor
-  /// stays on the same task or unit when the order changes under it.
-  mutating func pinSelection() {
-    if listKey[view] == nil, let item = selectedItem { listKey[view] = itemKey(item) }
   }
 
   var layout: Layout { Layout(width: width, height: height, focus: focus) }
 
   mutating func key(_ k: Key) -> [Effect] {
+    if form != nil { return formKey(k) }
     if prompt != nil { return promptKey(k) }
     if showHelp {
       switch k {
@@ -95,12 +94,24 @@ extension AppState {
       return []
     }
     message = nil
-    guard let action = KeyMap.action(for: k) else {
-      message = FooterMessage(
-        text: lang.pick("未绑定的按键 \(k.name)，按 ? 查看帮助", "\(k.name) does nothing here; ? shows the keys"), isError: false)
+    guard let binding = KeyMap.binding(for: k, in: view) else {
+      if let (v, b) = KeyMap.elsewhere(k, than: view) {
+        message = FooterMessage(
+          text: lang.pick(
+            "\(k.name)：\(b.help(lang))，在\(v.title(lang))视图（\(v.rawValue)）中可用",
+            "\(k.name) (\(b.help(lang))) works in the \(v.title(lang)) view (\(v.rawValue))"), isError: false)
+      } else {
+        message = FooterMessage(
+          text: lang.pick("未绑定的按键 \(k.name)，按 ? 查看帮助", "\(k.name) does nothing here; ? shows the keys"),
+          isError: false)
+      }
       return []
     }
-    return perform(action)
+    if let why = binding.disabled(self) {
+      message = FooterMessage(text: why, isError: false)
+      return []
+    }
+    return perform(binding.action)
   }
 
   mutating func perform(_ action: Action) -> [Effect] {
@@ -111,43 +122,42 @@ extension AppState {
     case .pageDown: move(by: pageSize)
     case .top: move(by: Int.min / 2)
     case .bottom: move(by: Int.max / 2)
-    case .nextPane: focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
-    case .previousPane: focus = Pane(rawValue: (focus.rawValue + 2) % 3)!
+    case .nextPane: here.focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
+    case .previousPane: here.focus = Pane(rawValue: (focus.rawValue + 2) % 3)!
     case .drillIn:
       switch focus {
-      case .nav: focus = .list
-      case .list: if selectedItem != nil { focus = .detail }
+      case .nav: here.focus = .list
+      case .list: if selectedItem != nil { here.focus = .detail }
       case .detail: break
       }
-      detailScroll = 0
+      here.detailScroll = 0
     case .back:
       if focus == .detail {
-        focus = .list
+        here.focus = .list
       } else if focus == .list {
         if !search.isEmpty {
           search = ""
           rebuildList()
         } else {
-          focus = .nav
+          here.focus = .nav
         }
       } else if !search.isEmpty || filter != .all {
         search = ""
-        filter = .all
+        here.filter = .all
         rebuildList()
       }
     case .view(let v):
       guard v != view else { return [] }
+      pinSelection()
       view = v
-      // Units and journal entries are what those views are for; the others start by choosing.
-      focus = v == .staffing || v == .journal ? .list : .nav
-      detailScroll = 0
+      here.detailScroll = 0
       rebuildNav()
     case .cycleFilter:
-      filter = Filter(rawValue: (filter.rawValue + 1) % Filter.allCases.count)!
+      here.filter = Filter(rawValue: (filter.rawValue + 1) % Filter.allCases.count)!
       rebuildList()
       message = FooterMessage(text: lang.pick("筛选：", "filter: ") + filter.title(lang), isError: false)
     case .search:
-      prompt = Prompt(purpose: .search, text: search)
+      prompt = Prompt(.search, search)
     case .help:
       showHelp = true
       helpScroll = 0
@@ -156,21 +166,34 @@ extension AppState {
     case .quit:
       return [.quit]
     case .undo:
-      guard let (entry, change) = plan.undoCandidate() else {
+      // Your own latest change; someone else's only after asking, by name.
+      if let mine = plan.undoCandidate(by: who) { return undo(mine.entry, mine.change) }
+      guard let (entry, _) = plan.undoCandidate() else {
         message = FooterMessage(text: lang.pick("没有可撤销的改动", "Nothing to undo"), isError: false)
         return []
       }
       let p = Phrases(lang)
-      return [
-        .save(
-          [change],
-          message: lang.pick(
-            "↶ 已撤销 \(entry.by) 的\(p.operation(entry.change.op))（\(p.target(entry.change.target))）",
-            "↶ Undid \(p.operation(entry.change.op)) by \(entry.by) (\(p.target(entry.change.target)))"))
-      ]
+      let what = "\(p.operation(entry.change.op))（\(p.target(entry.change.target))）"
+      prompt = Prompt(
+        .confirmUndo(
+          entry.seq,
+          lang.pick(
+            "你没有可撤销的改动。撤销 \(entry.by) 的\(what)？y 确认 ",
+            "Nothing of yours to undo. Undo \(entry.by)'s \(p.operation(entry.change.op)) (\(p.target(entry.change.target)))? y confirms ")))
     case .toggleDone, .doneOn, .toggleStarted, .toggleBlocked, .trigger, .note:
-      return taskAction(action)
-    case .editStaffing, .reviewerPlus, .reviewerMinus:
+      guard let i = selectedTaskIndex else { return [] }
+      return taskAction(action, i)
+    case .addTask:
+      form = Form.addTask(self)
+    case .editTask:
+      guard let i = selectedTaskIndex else { return [] }
+      form = Form.editTask(plan.tasks[i])
+    case .retireTask:
+      guard let i = selectedTaskIndex else { return [] }
+      prompt = Prompt(.confirmRetire(plan.tasks[i].id))
+    case .addUnit:
+      form = Form.addUnit()
+    case .editUnit, .reviewerPlus, .reviewerMinus:
       return staffingAction(action)
     }
     keepVisible()
@@ -185,8 +208,8 @@ extension AppState {
     }
   }
 
-  /// Rows one nav item takes: a group shows its progress bar on a second row.
-  var navRowsPerItem: Int { view == .groups ? 2 : 1 }
+  /// Rows one nav item takes (a group shows its progress bar on a second row).
+  var navRowsPerItem: Int { view.kind.navRowsPerItem }
 
   mutating func move(by delta: Int) {
     switch focus {
@@ -194,61 +217,43 @@ extension AppState {
       guard !navItems.isEmpty else { return }
       let next = clamp(navSelection + delta, 0, navItems.count - 1)
       if next != navSelection {
-        navIndex[view] = next
-        listKey[view] = nil
-        listIndexMemo[view] = 0
-        listScroll[view] = 0
-        detailScroll = 0
+        here.nav.selected = next
+        here.list = ListState()
+        here.detailScroll = 0
         rebuildList()
       }
     case .list:
       guard !listItems.isEmpty else { return }
-      let next = clamp(listSelection + delta, 0, listItems.count - 1)
-      listKey[view] = itemKey(listItems[next])
-      listIndexMemo[view] = next
-      detailScroll = 0
+      selectRow(clamp(listSelection + delta, 0, listItems.count - 1))
+      here.detailScroll = 0
     case .detail:
-      detailScroll = max(0, detailScroll + delta)
+      here.detailScroll = max(0, detailScroll + delta)
     }
   }
 
   /// Scrolls the nav and list panes so that their cursors stay on screen.
   mutating func keepVisible() {
     let rows = Layout(width: width, height: height, focus: .list).listRows
-    var top = listScroll[view] ?? 0
+    var top = here.list.offset
     let sel = listSelection
     if sel < top { top = sel }
     if sel >= top + rows { top = sel - rows + 1 }
-    top = clamp(top, 0, max(0, listItems.count - rows))
-    listScroll[view] = top
-    if !listItems.isEmpty { listIndexMemo[view] = sel }
+    here.list.offset = clamp(top, 0, max(0, listItems.count - rows))
+    if !listItems.isEmpty { here.list.selected = sel }
     let navRows = max(1, Layout(width: width, height: height, focus: .nav).navRows / navRowsPerItem)
-    var navTop = navScroll[view] ?? 0
+    var navTop = here.nav.offset
     if navSelection < navTop { navTop = navSelection }
     if navSelection >= navTop + navRows { navTop = navSelection - navRows + 1 }
-    navScroll[view] = clamp(navTop, 0, max(0, navItems.count - navRows))
+    here.nav.offset = clamp(navTop, 0, max(0, navItems.count - navRows))
   }
 
   // MARK: Changes
 
-  mutating func taskAction(_ action: Action) -> [Effect] {
-    guard let i = selectedTaskIndex, focus != .nav || selectedItem != nil else {
-      message = FooterMessage(text: lang.pick("先选中一项任务", "Select a task first"), isError: false)
-      return []
-    }
+  mutating func taskAction(_ action: Action, _ i: Int) -> [Effect] {
     let t = plan.tasks[i]
     let brief = t.measure.truncated(toWidth: 24)
     switch action {
     case .toggleDone:
-      // The task will move (done sorts last); the cursor stays put, on the next task.
-      let selection = listSelection
-      if focus == .list,
-        let next = listItems.indices.first(where: { $0 > selection })
-          ?? listItems.indices.last(where: { $0 < selection })
-      {
-        listKey[view] = itemKey(listItems[next])
-        listIndexMemo[view] = selection
-      }
       if t.status == .done {
         return save(
           plan.setStatus(t.id, .open),
@@ -258,7 +263,7 @@ extension AppState {
         plan.markDone(t.id, on: today),
         lang.pick("✓ 任务 \(t.id) 已完成（\(today)）：\(brief) · u 撤销", "✓ \(t.id) done (\(today)): \(brief) · u undoes"))
     case .doneOn:
-      prompt = Prompt(purpose: .doneOn(t.id), text: today.description)
+      prompt = Prompt(.doneOn(t.id), today.description, selected: true)
     case .toggleStarted:
       let target: TaskStatus = t.status == .inProgress ? .open : .inProgress
       return save(
@@ -275,9 +280,9 @@ extension AppState {
           text: lang.pick("任务 \(t.id) 不等待外部事件", "\(t.id) does not wait on an event"), isError: true)
         return []
       }
-      prompt = Prompt(purpose: .trigger(t.id), text: today.description)
+      prompt = Prompt(.trigger(t.id), today.description, selected: true)
     case .note:
-      prompt = Prompt(purpose: .note(t.id), text: t.note)
+      prompt = Prompt(.note(t.id), t.note)
     default: break
     }
     return []
@@ -297,14 +302,10 @@ extension AppState {
   }
 
   mutating func staffingAction(_ action: Action) -> [Effect] {
-    guard let u = selectedUnit else {
-      message = FooterMessage(
-        text: lang.pick("先在人员配置视图（4）中选中一个单位", "Select a unit in the staffing view (4) first"), isError: false)
-      return []
-    }
+    guard let u = selectedUnit else { return [] }
     switch action {
-    case .editStaffing:
-      prompt = Prompt(purpose: .staffing(u.name), text: "\(u.enforcement) \(u.reviewers)")
+    case .editUnit:
+      form = Form.editUnit(u)
       return []
     case .reviewerPlus, .reviewerMinus:
       let r = max(0, u.reviewers + (action == .reviewerPlus ? 1 : -1))
@@ -324,8 +325,40 @@ extension AppState {
 
   // MARK: The input line
 
+  /// The change that reverts `entry`, saved; the cursor goes to the task it puts back.
+  mutating func undo(_ entry: JournalEntry, _ change: Change) -> [Effect] {
+    if case .task(let id) = change.target { here.list.key = "t:" + id }
+    let p = Phrases(lang)
+    return [
+      .save(
+        [change],
+        message: lang.pick(
+          "↶ 已撤销 \(entry.by) 的\(p.operation(entry.change.op))（\(p.target(entry.change.target))）",
+          "↶ Undid \(p.operation(entry.change.op)) by \(entry.by) (\(p.target(entry.change.target)))"))
+    ]
+  }
+
   mutating func promptKey(_ k: Key) -> [Effect] {
     guard var p = prompt else { return [] }
+    if case .confirmUndo(let seq, _) = p.purpose {
+      prompt = nil
+      guard k == .char("y") || k == .char("Y"), let (entry, change) = plan.undoCandidate(), entry.seq == seq else {
+        message = FooterMessage(text: lang.pick("未撤销", "Nothing undone"), isError: false)
+        return []
+      }
+      return undo(entry, change)
+    }
+    if case .confirmRetire(let id) = p.purpose {
+      // y confirms; any other key (Enter and Esc too) answers no.
+      prompt = nil
+      guard k == .char("y") || k == .char("Y") else {
+        message = FooterMessage(text: lang.pick("未取消任务 \(id)", "Task \(id) not retired"), isError: false)
+        return []
+      }
+      return save(
+        plan.retire(id),
+        lang.pick("－ 任务 \(id) 已取消（保留在文件中）· u 撤销", "- Task \(id) retired (kept in the file) · u undoes"))
+    }
     switch k {
     case .escape:
       if p.purpose == .search {
@@ -337,20 +370,14 @@ extension AppState {
     case .enter:
       prompt = nil
       return submit(p)
-    case .backspace, .ctrl("h"):
-      if !p.text.isEmpty { p.text.removeLast() }
-    case .ctrl("u"):
-      p.text = ""
-    case .char(let c):
-      if p.text.count < 500 { p.text.append(c) }
     default:
-      return []
+      guard p.line.handle(k) else { return [] }
     }
     prompt = p
     if p.purpose == .search {
       search = p.text
       rebuildList()
-      listScroll[view] = 0
+      here.list.offset = 0
       keepVisible()
     }
     return []
@@ -362,7 +389,7 @@ extension AppState {
     case .search:
       search = p.text
       rebuildList()
-      if !listItems.isEmpty { focus = .list }
+      if !listItems.isEmpty { here.focus = .list }
       message = FooterMessage(
         text: lang.pick("找到 \(listItems.count) 项 · Esc 清除搜索", "\(listItems.count) found · Esc clears the search"),
         isError: false)
@@ -380,14 +407,8 @@ extension AppState {
         return invalid(lang.pick("日期格式应为 2019-09-20", "A date looks like 2019-09-20"))
       }
       return save(plan.trigger(id, on: d), lang.pick("⚑ 任务 \(id) 已记录触发（\(d)）", "⚑ \(id): event recorded (\(d))"))
-    case .staffing(let name):
-      let nums = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "，" || $0 == "/" }).map { Int($0) }
-      guard nums.count == 2, let e = nums[0], let r = nums[1], e >= 0, r >= 0, e <= StaffingUnit.maxCount,
-        r <= StaffingUnit.maxCount
-      else {
-        return invalid(lang.pick("请输入两个非负整数：执法人数 审核人数", "Type two whole numbers: enforcement reviewers"))
-      }
-      return save(plan.setStaffing(name, enforcement: e, reviewers: r), staffingSaid(name, e, r))
+    case .confirmRetire, .confirmUndo:
+      return []
     }
   }
 

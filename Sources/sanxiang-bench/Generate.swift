@@ -67,14 +67,14 @@ enum PlanGenerator {
       guard !f[2].isEmpty else { continue }
       out.append(
         PlanTask(
-          id: String(out.count + 1), theme: theme, measure: f[2], lead: Departments(cell: f[4].replacingParentheses())))
+          id: String(out.count + 1), theme: theme, measure: f[2], lead: Departments(cell: f[4].replacing("（市）", with: ""))))
     }
     return out
   }
 
   /// Drops the HTML paragraph marks and "(3) " numbers the export left in cells.
   static func clean(_ s: String) -> String {
-    var t = s.replacingAll("<p>", "").replacingAll("</p>", "")
+    var t = s.replacing("<p>", with: "").replacing("</p>", with: "")
     while let open = t.firstIndex(of: "("), let close = t[open...].firstIndex(of: ")"),
       t.distance(from: open, to: close) <= 4
     {
@@ -93,7 +93,8 @@ enum PlanGenerator {
     }
     while let last = s.last, "，；".contains(last) { s.removeLast() }
     if let last = s.last, last != "。" { s += "。" }
-    return s.replacingOccurrencesOfComma()
+    // The CSV store quotes fields with ASCII commas; keep the generated text in Chinese style.
+    return s.replacing(",", with: "，")
   }
 
   /// Writes a new store at `folder` with `count` tasks.
@@ -197,16 +198,4 @@ enum PlanGenerator {
     }
     return out
   }
-}
-
-extension String {
-  fileprivate func replacingAll(_ a: String, _ b: String) -> String {
-    split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
-  }
-
-  /// "市司法局，各县（市）区政府": the parenthesised part is not a separator's business.
-  fileprivate func replacingParentheses() -> String { replacingAll("（市）", "") }
-
-  /// The CSV store quotes fields with ASCII commas; keep the generated text in Chinese style.
-  fileprivate func replacingOccurrencesOfComma() -> String { String(map { $0 == "," ? "，" : $0 }) }
 }

@@ -10,6 +10,8 @@ import TUI
 /// and the peers are driven by `scripts/bench.py`, which calls this.
 ///
 ///     sanxiang-bench generate --tasks N [--seed S] --into DIR SEEDFILE…
+///     sanxiang-bench agencies --count N --tasks T [--seed S] --into DIR [--single DIR] SEEDFILE…
+///     sanxiang-bench rollup [--threads N] DIR…
 ///     sanxiang-bench load --store DIR [--runs R]
 ///     sanxiang-bench tui --store DIR [--today D] [--presses N] [--size WxH]
 /// Results go to stdout as one JSON object.
@@ -41,6 +43,24 @@ func main() -> Int32 {
       }
       try PlanGenerator.generate(
         count: n, seed: options["seed"].flatMap(UInt64.init) ?? 2019, seeds: rest, into: into)
+    case "agencies":
+      guard let n = options["count"].flatMap(Int.init), let t = options["tasks"].flatMap(Int.init), n > 0, t > 0,
+        let into = options["into"], !rest.isEmpty
+      else {
+        Console.err("usage: sanxiang-bench agencies --count N --tasks T [--seed S] --into DIR [--single DIR] SEEDFILE…")
+        return 64
+      }
+      try AgencyGenerator.generate(
+        count: n, tasks: t, seed: options["seed"].flatMap(UInt64.init) ?? 2019, seeds: rest, into: into,
+        single: options["single"])
+    case "rollup":
+      let threads = options["threads"].flatMap(Int.init) ?? Parallel.processors
+      do {
+        print(try InProcess.rollup(rest, threads: threads).rendered())
+      } catch {
+        Console.err("sanxiang-bench: \(error)")
+        return 66
+      }
     case "load":
       guard let store = options["store"] else { return 64 }
       print(InProcess.load(store: store, runs: options["runs"].flatMap(Int.init) ?? 5).rendered())

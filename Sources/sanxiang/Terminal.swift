@@ -193,9 +193,25 @@ enum CursesDashboard {
       _ = Array(msg.utf8).withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
       return 64
     }
+    let store = try Store.open(req.folder)
+    return try withTerminal { terminal, ascii in
+      let dashboard = Dashboard(
+        store: store, terminal: terminal, today: req.today, todayPinned: req.todayPinned, who: req.who,
+        lang: req.lang, ascii: ascii)
+      dashboard.run()
+    }
+  }
+
+  /// The roll-up dashboard (`sanxiang rollup DIR…` on a terminal), read-only.
+  static func runRollup(_ rollup: Rollup, _ lang: Lang) throws -> Int32 {
+    try withTerminal { terminal, ascii in RollupDashboard(rollup: rollup, terminal: terminal, lang: lang, ascii: ascii).run() }
+  }
+
+  /// Takes the terminal, runs `body`, and gives the terminal back whatever happens; the exit
+  /// status says whether a signal ended it.
+  static func withTerminal(_ body: (CursesTerminal, Bool) -> Void) throws -> Int32 {
     setlocale(LC_ALL, "")
     if sx_locale_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
-    let store = try Store.open(req.folder)
     sx_catch_signals()
     let term = FileIO.environment("TERM") ?? ""
     let colors = (FileIO.environment("NO_COLOR") ?? "").isEmpty
@@ -203,10 +219,7 @@ enum CursesDashboard {
     let terminal = try CursesTerminal(colors: colors)
     sx_catch_crashes()
     defer { terminal.close() }
-    let dashboard = Dashboard(
-      store: store, terminal: terminal, today: req.today, todayPinned: req.todayPinned, who: req.who, lang: req.lang,
-      ascii: ascii)
-    dashboard.run()
+    body(terminal, ascii)
     let sig = sx_pending_signal()
     return sig == 0 ? 0 : 128 + sig
   }

@@ -1,4 +1,5 @@
 import CLI
 
 Sanxiang.openDashboard = CursesDashboard.run
+Sanxiang.openRollup = CursesDashboard.runRollup
 Sanxiang.main()

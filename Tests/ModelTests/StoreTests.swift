@@ -307,7 +307,7 @@ struct StoreTests {
   func largeFileInPieces() throws {
     let dir = Fixtures.scratch("large")
     let file = dir.appendingPathComponent("tasks.csv")
-    let bytes = PartsReadTests.file(size: 1_500_000, seed: 3, crlf: true, bom: true)
+    let bytes = ChunkedReaderTests.file(size: 1_500_000, seed: 3, crlf: true, bom: true)
     try Data(bytes).write(to: file)
     let store = try Store.open(dir.path)
     let ids = [store.plan.tasks.first!, store.plan.tasks[store.plan.tasks.count / 2], store.plan.tasks.last!]
@@ -455,5 +455,26 @@ struct StoreTests {
     #expect(again.plan.task("36")?.status == .done)
     #expect(again.plan.task("36")?.lead.units == ["法制科"])
     #expect(again.plan.task("35")?.status == store.plan.task("35")?.status)
+  }
+}
+
+@Suite("What spreadsheets do to the files")
+struct SpreadsheetTests {
+  @Test("dates a spreadsheet rewrote (2019/8/28, 2019/08/28) are read, and their bytes kept")
+  func rewrittenDates() throws {
+    let dir = Fixtures.sampleCopy()
+    let url = dir.appendingPathComponent("tasks.csv")
+    var text = Fixtures.read(url)
+    for (iso, sheet) in [("2019-08-28", "2019/8/28"), ("2019-08-26", "2019/08/26")] {
+      text = text.replacingOccurrences(of: iso, with: sheet)
+    }
+    try Data(text.utf8).write(to: url)
+    let store = try Store.open(dir.path)
+    #expect(store.plan.task("1")?.completedOn == Day(iso: "2019-08-28"))
+    #expect(store.plan.task("3")?.completedOn == Day(iso: "2019-08-26"))
+    try store.commit([store.plan.setNote("5", "改一行")!], by: "t")
+    let after = Fixtures.read(url)
+    #expect(after.contains("2019/8/28") && after.contains("2019/08/26"))
+    #expect(Day(spreadsheet: "2019/13/1") == nil && Day(spreadsheet: "19/8/28") == nil)
   }
 }

@@ -163,7 +163,7 @@ struct KeystrokeTests {
     #expect(s.terminal.text.contains("✎ 任务 2 备注已保存"))
   }
 
-  @Test("staffing: e edits the two counts, + adds a reviewer")
+  @Test("staffing: e edits the unit in a form, + adds a reviewer")
   func staffing() throws {
     let s = try Session()
     s.play("4")
@@ -172,7 +172,9 @@ struct KeystrokeTests {
       return
     }
     #expect(s.state.plan.staffing[u].name == "稽查局")
-    s.play([.key(.char("e")), .key(.ctrl("u"))] + ScriptedTerminal.typing("45 2") + [.key(.enter)])
+    s.play(
+      [.key(.char("e")), .key(.tab), .key(.ctrl("u"))] + ScriptedTerminal.typing("45") + [.key(.tab), .key(.ctrl("u"))]
+        + ScriptedTerminal.typing("2") + [.key(.enter)])
     #expect(Fixtures.read(s.dir.appendingPathComponent("staffing.csv")).contains("稽查局,45,2\n"))
     s.play("+")
     #expect(Fixtures.read(s.dir.appendingPathComponent("staffing.csv")).contains("稽查局,45,3\n"))

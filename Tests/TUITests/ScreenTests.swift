@@ -54,7 +54,10 @@ struct ScreenTests {
     let g = render(state("?", width: 80, height: 40))
     Snapshot.check(g, "help-80x40")
     let text = g.lines.joined(separator: "\n")
-    for b in KeyMap.bindings { #expect(text.contains(b.help(.zh)), "\(b.zh)") }
+    for b in KeyMap.bindings(in: .standup) { #expect(text.contains(b.help(.zh)), "\(b.zh)") }
+    // A view's own keys are listed in it, and only there.
+    let staffing = render(state("4 ?", width: 80, height: 40)).lines.joined(separator: "\n")
+    #expect(staffing.contains("审核人员 +1") && !text.contains("审核人员 +1"))
   }
 
   @Test("CJK never splits and borders never move, at any width")
@@ -76,9 +79,7 @@ struct ScreenTests {
   @Test("control characters and bidi overrides in data are drawn inert")
   func hostileText() throws {
     var plan = samplePlan
-    var t = plan.tasks[1]
-    t.measure = "危险\u{1B}[2J\u{07}文本\u{202E}反转\u{9B}31m\u{7F}"
-    plan.replaceTask(at: 1, with: t)
+    try plan.apply(plan.setNote(plan.tasks[1].id, "危险\u{1B}[2J\u{07}文本\u{202E}反转\u{9B}31m\u{7F}")!)
     var s = AppState(plan: plan, today: sampleToday, lang: .zh, width: 100, height: 30)
     _ = s.update(.key(.enter))
     let g = render(s)

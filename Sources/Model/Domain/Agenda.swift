@@ -5,8 +5,11 @@ public struct Agenda: Sendable {
   public let today: Day
   /// Due date per task index (nil: none, or not yet known).
   public private(set) var due: [Day?]
-  /// Task indexes in urgency order: overdue (oldest first), dated, blocked, waiting, undated, done.
+  /// Task indexes in urgency order: overdue (oldest first), dated, blocked, waiting, undated,
+  /// done. Retired tasks are not in it (nor in any count): they are in `retired`.
   public private(set) var urgency: [Int]
+  /// Tasks taken out of the plan, in id order.
+  public private(set) var retired: [Int]
   private var rank: [Int]
   /// Per task, worked out once: the due date's day number (Int.max: none), flags and urgency
   /// bucket, so the questions below are array reads rather than walks through each task.
@@ -16,6 +19,9 @@ public struct Agenda: Sendable {
   private static let settledFlag: UInt8 = 1
   private static let doneFlag: UInt8 = 2
   private static let waitingFlag: UInt8 = 4
+  private static let retiredFlag: UInt8 = 8
+  /// The bucket of retired tasks, after every other.
+  private static let retiredBucket = 6
 
   public init(plan: Plan, today: Day) {
     self.plan = plan
@@ -29,26 +35,32 @@ public struct Agenda: Sendable {
     dueDay.reserveCapacity(n)
     flags.reserveCapacity(n)
     buckets.reserveCapacity(n)
-    // Each task read where it lies: binding `plan.tasks[i]` to a name copied the task (a
-    // retain of each of its strings), which was half the cost of making an agenda.
-    plan.tasks.withUnsafeBufferPointer { tasks in
-      for i in tasks.indices {
-        let facts = Facts(
-          kind: tasks[i].deadline.kind, status: tasks[i].status, eventOn: tasks[i].eventOn,
-          completedOn: tasks[i].completedOn)
-        let d = Agenda.dueDate(facts, settings: plan.settings)
-        due.append(d)
-        dueDay.append(d?.ordinal ?? Int.max)
-        flags.append(Agenda.flags(facts, due: d))
-        buckets.append(Agenda.bucket(facts, due: d, today: today))
-      }
+    let tasks = plan.tasks
+    for i in tasks.indices {
+      // The fields read in place (binding the task to a name would copy it).
+      let facts = Facts(
+        kind: tasks[i].deadline.kind, status: tasks[i].status, eventOn: tasks[i].eventOn,
+        completedOn: tasks[i].completedOn)
+      let d = Agenda.dueDate(facts, settings: plan.settings)
+      due.append(d)
+      dueDay.append(d?.ordinal ?? Int.max)
+      flags.append(Agenda.flags(facts, due: d))
+      buckets.append(Agenda.bucket(facts, due: d, today: today))
     }
     self.due = due
     self.dueDay = dueDay
     self.flags = flags
     self.buckets = buckets
-    let order = Agenda.packedOrder(plan, buckets, dueDay) ?? Agenda.sortedOrder(plan, buckets, dueDay)
-    urgency = order
+    var ids: [IDKey] = []
+    ids.reserveCapacity(n)
+    for i in tasks.indices { ids.append(IDKey(tasks[i].id)) }
+    let order =
+      UrgencyOrder.packed(buckets: buckets, dueDays: dueDay, ids: ids)
+      ?? Agenda.sortedOrder(buckets: buckets, dueDays: dueDay, ids: ids)
+    // Retired tasks sort last; they leave the order here.
+    let cut = order.firstIndex { buckets[$0] == Agenda.retiredBucket } ?? order.count
+    urgency = Array(order[..<cut])
+    retired = Array(order[cut...])
     var rank = [Int](repeating: 0, count: order.count)
     for (r, i) in order.enumerated() { rank[i] = r }
     self.rank = rank
@@ -70,16 +82,13 @@ public struct Agenda: Sendable {
     }
   }
 
-  /// Lets go of the plan's tasks while a save changes them in place (see
-  /// `Plan.withTasksSetAside`); `updating(plan:changed:)` then brings the new ones.
-  public mutating func setTasksAside() { plan = plan.withTasksSetAside }
-
   /// A task's settled, done and waiting flags.
   static func flags(_ t: Facts, due d: Day?) -> UInt8 {
     var f: UInt8 = 0
     if Agenda.isSettled(t, due: d) { f |= Agenda.settledFlag }
     if t.status == .done { f |= Agenda.doneFlag }
-    if t.status != .done && t.kind.awaitsEvent && t.eventOn == nil { f |= Agenda.waitingFlag }
+    if t.status != .done && t.status != .retired && t.kind.awaitsEvent && t.eventOn == nil { f |= Agenda.waitingFlag }
+    if t.status == .retired { f |= Agenda.retiredFlag }
     return f
   }
 
@@ -95,6 +104,11 @@ public struct Agenda: Sendable {
 
   /// `updating(plan:changed:)` in place: the dashboard's agenda is not copied for a save.
   public mutating func update(plan new: Plan, changed: [Int]) {
+    // A task retired or brought back changes what the order holds: work it out again.
+    if changed.contains(where: { (plan.tasks[$0].status == .retired) != (new.tasks[$0].status == .retired) }) {
+      self = Agenda(plan: new, today: today)
+      return
+    }
     plan = new
     let was = changed.map { rank[$0] }
     for i in changed {
@@ -158,77 +172,13 @@ public struct Agenda: Sendable {
     return lo
   }
 
-  /// The urgency order for any ids: bucket, due day, id as people read it, then file order.
-  static func sortedOrder(_ plan: Plan, _ buckets: [Int], _ dueDay: [Int]) -> [Int] {
-    let ids = plan.tasks.map { IDKey($0.id) }
-    return plan.tasks.indices.sorted { a, b in
+  /// The urgency order: bucket, due day, id as people read it, then file order.
+  static func sortedOrder(buckets: [Int], dueDays: [Int], ids: [IDKey]) -> [Int] {
+    buckets.indices.sorted { a, b in
       if buckets[a] != buckets[b] { return buckets[a] < buckets[b] }
-      if dueDay[a] != dueDay[b] { return dueDay[a] < dueDay[b] }
+      if dueDays[a] != dueDays[b] { return dueDays[a] < dueDays[b] }
       if ids[a] != ids[b] { return ids[a] < ids[b] }
       return a < b
-    }
-  }
-
-  /// The urgency order by sorting one 64-bit key per task (bucket, due day, numeric id,
-  /// index), when every value fits its bits; nil otherwise (ids with letters, say).
-  static func packedOrder(_ plan: Plan, _ buckets: [Int], _ dueDay: [Int]) -> [Int]? {
-    let n = plan.tasks.count
-    guard n < 1 << 19 else { return nil }
-    var keys: [UInt64] = []
-    keys.reserveCapacity(n)
-    let epoch = -800_000  // day numbers from year 1 up, well before any plan
-    for i in 0..<n {
-      let id = IDKey(plan.tasks[i].id)
-      guard id.rest.isEmpty, id.number < 1 << 20 else { return nil }
-      let day: UInt64
-      if dueDay[i] == Int.max {
-        day = (1 << 22) - 1
-      } else {
-        let d = dueDay[i] - epoch
-        guard d >= 0 && d < (1 << 22) - 1 else { return nil }
-        day = UInt64(d)
-      }
-      keys.append(UInt64(buckets[i]) << 61 | day << 39 | UInt64(id.number) << 19 | UInt64(i))
-    }
-    radixSort(&keys)
-    return keys.map { Int($0 & ((1 << 19) - 1)) }
-  }
-
-  /// Sorts 64-bit keys by 16-bit digits, least significant first: at 100,000 tasks four
-  /// counting passes take a fraction of a comparison sort's time. Short lists use `sort`.
-  static func radixSort(_ keys: inout [UInt64]) {
-    let n = keys.count
-    guard n > 4096 else {
-      keys.sort()
-      return
-    }
-    var other = [UInt64](repeating: 0, count: n)
-    var counts = [Int](repeating: 0, count: 1 << 16)
-    for pass in 0..<4 {
-      let shift = UInt64(pass * 16)
-      let moved = keys.withUnsafeBufferPointer { from in
-        other.withUnsafeMutableBufferPointer { to in
-          counts.withUnsafeMutableBufferPointer { c -> Bool in
-            c.update(repeating: 0)
-            for key in from { c[Int(truncatingIfNeeded: key >> shift) & 0xFFFF] += 1 }
-            // A digit every key shares orders nothing: skip the pass.
-            if c[Int(truncatingIfNeeded: from[0] >> shift) & 0xFFFF] == n { return false }
-            var sum = 0
-            for d in c.indices {
-              let here = c[d]
-              c[d] = sum
-              sum += here
-            }
-            for key in from {
-              let d = Int(truncatingIfNeeded: key >> shift) & 0xFFFF
-              to[c[d]] = key
-              c[d] += 1
-            }
-            return true
-          }
-        }
-      }
-      if moved { swap(&keys, &other) }
     }
   }
 
@@ -262,6 +212,7 @@ public struct Agenda: Sendable {
   }
 
   static func bucket(_ t: Facts, due: Day?, today: Day) -> Int {
+    if t.status == .retired { return retiredBucket }
     if isSettled(t, due: due) { return 5 }
     if let d = due { return d < today ? 0 : 1 }
     if t.status == .blocked { return 2 }
@@ -273,6 +224,7 @@ public struct Agenda: Sendable {
   static func isSettled(_ t: PlanTask, due: Day?) -> Bool { isSettled(Facts(t), due: due) }
 
   static func isSettled(_ t: Facts, due: Day?) -> Bool {
+    if t.status == .retired { return true }
     guard t.status == .done else { return false }
     if case .yearly = t.kind { return due == nil }
     return true
@@ -294,6 +246,9 @@ public struct Agenda: Sendable {
   public func isWaiting(_ i: Int) -> Bool { flags[i] & Agenda.waitingFlag != 0 }
 
   public func isDone(_ i: Int) -> Bool { flags[i] & Agenda.doneFlag != 0 }
+
+  /// Taken out of the plan: in no list and no count.
+  public func isRetired(_ i: Int) -> Bool { flags[i] & Agenda.retiredFlag != 0 }
 
   /// What a task counted as: what a department's or group's figures change by when it changes.
   public struct Marks: Sendable {
@@ -322,26 +277,24 @@ public struct Agenda: Sendable {
 
   public var waiting: [Int] { urgency.filter(isWaiting) }
 
-  /// Journal entries since the last working day before today: what the stand-up has not seen.
-  public var changedSinceLastWorkday: [JournalEntry] {
-    let since = plan.settings.calendar.previousWorkday(before: today)
-    return plan.journal.filter { ($0.day ?? today) >= since }
+  /// The day the stand-up looks back to: the last working day before today.
+  public var lastWorkday: Day { plan.settings.calendar.previousWorkday(before: today) }
+
+  /// Whether the stand-up shows `e` as new: made on a day from the last working day up to
+  /// today (a journal line whose time does not read counts as new). Entries after today are
+  /// not shown when the plan is viewed as of an earlier day.
+  public func isNew(_ e: JournalEntry) -> Bool {
+    guard let d = e.day else { return true }
+    return d >= lastWorkday && d <= today
   }
+
+  /// Journal entries since the last working day before today: what the stand-up has not seen.
+  public var changedSinceLastWorkday: [JournalEntry] { plan.journal.filter(isNew) }
 
   /// How many entries `changedSinceLastWorkday` holds, without copying them.
   public var changedSinceLastWorkdayCount: Int {
-    let since = plan.settings.calendar.previousWorkday(before: today)
     var n = 0
-    for k in plan.journal.indices {
-      // The day straight from the time's first ten bytes, without copying the entry.
-      // (When the eleventh byte is ASCII, nothing combines with the tenth character.)
-      let quick = plan.journal[k].at.utf8.withContiguousStorageIfAvailable { b -> Day? in
-        guard b.count >= 10, b.count == 10 || b[10] < 0x80 else { return nil }
-        return Day(isoBytes: UnsafeBufferPointer(rebasing: b[0..<10]))
-      }
-      let day = (quick ?? nil) ?? plan.journal[k].day
-      if (day ?? today) >= since { n += 1 }
-    }
+    for k in plan.journal.indices where isNew(plan.journal[k]) { n += 1 }
     return n
   }
 
@@ -369,14 +322,12 @@ public struct Agenda: Sendable {
     }
   }
 
-  public func tasks(inGroup g: String) -> [Int] { plan.tasks.indices.filter { plan.tasks[$0].group == g } }
-
-  /// `progress(of: tasks(inGroup: g))` for every group of `groups`, in one pass.
+  /// The progress of every group of `groups`, in one pass.
   public func progress(ofGroups groups: [String]) -> [String: Progress] {
     var out: [Progress] = groups.map { _ in Progress() }
     var lastGroup: String? = nil
     var last = -1
-    for i in plan.tasks.indices {
+    for i in plan.tasks.indices where !isRetired(i) {
       // Tasks of a group usually share one string; check the last group found first.
       let k: Int
       if last >= 0, let lg = lastGroup, plan.tasks[i].group == lg {
@@ -399,7 +350,7 @@ public struct Agenda: Sendable {
 
   public func progress(of indexes: some Sequence<Int>) -> Progress {
     var p = Progress()
-    for i in indexes {
+    for i in indexes where !isRetired(i) {
       p.total += 1
       if isDone(i) { p.done += 1 }
       if isOverdue(i) { p.overdue += 1 }
@@ -418,33 +369,13 @@ public struct Agenda: Sendable {
     public var total: Int { lead + support }
   }
 
-  /// Every department's summary and tasks, worked out in one pass (the dashboard keeps it).
-  public func departmentTable() -> DepartmentTable { DepartmentTable(self) }
-
-  /// Every department with its task counts, in order of first appearance.
-  public var departmentSummaries: [DepartmentSummary] {
-    var byName: [String: DepartmentSummary] = [:]
-    let names = plan.departments
-    for n in names { byName[n] = DepartmentSummary(name: n) }
-    for (i, t) in plan.tasks.enumerated() {
-      for (units, role) in [(t.lead.units, Role.lead), (t.support.units, .support)] {
-        for d in units {
-          if role == .lead { byName[d]?.lead += 1 } else { byName[d]?.support += 1 }
-          if isOverdue(i) { byName[d]?.overdue += 1 }
-          if isDone(i) { byName[d]?.done += 1 }
-        }
-      }
-    }
-    return names.compactMap { byName[$0] }
-  }
-
   /// The tasks one department leads or supports, in urgency order, with its role in each.
   public func tasks(ofDepartment name: String) -> [(index: Int, role: Role)] {
     var roles: [Int: Role] = [:]
-    for (i, t) in plan.tasks.enumerated() {
-      if t.lead.units.contains(name) {
+    for i in plan.tasks.indices where !isRetired(i) {
+      if plan.tasks[i].lead.units.contains(name) {
         roles[i] = .lead
-      } else if t.support.units.contains(name) {
+      } else if plan.tasks[i].support.units.contains(name) {
         roles[i] = .support
       }
     }
@@ -483,126 +414,4 @@ public struct IDKey: Comparable, Hashable, Sendable {
   public static func < (a: IDKey, b: IDKey) -> Bool {
     a.number != b.number ? a.number < b.number : a.rest < b.rest
   }
-}
-
-/// Every department's counts and tasks for one agenda: what `Agenda.departmentSummaries` and
-/// `Agenda.tasks(ofDepartment:)` give, for all departments at once. Names are told apart by
-/// their bytes first, so the plan's hundred thousand mentions of a few dozen names cost no
-/// Unicode-aware hashing; names equal as `String`s still count as one department.
-public struct DepartmentTable: Sendable {
-  public private(set) var summaries: [Agenda.DepartmentSummary]
-  private var tasks: [[(index: Int, role: Role)]]
-  private let position: [String: Int]
-  /// Each task's departments: `department[refs[r]]` for r in `starts[i]..<starts[i + 1]`,
-  /// the first `leadCounts[i]` of them as lead.
-  private let refs: [Int32]
-  private let starts: [Int32]
-  private let leadCounts: [Int32]
-  private let department: [Int]
-
-  init(_ a: Agenda) {
-    let plan = a.plan
-    // Distinct byte strings in order of first appearance, and each task's, flat.
-    var distinct = DistinctBytes()
-    var refs: [Int32] = []
-    var starts: [Int32] = []
-    var leadCounts: [Int32] = []
-    refs.reserveCapacity(plan.tasks.count * 4)
-    starts.reserveCapacity(plan.tasks.count + 1)
-    for i in plan.tasks.indices {
-      starts.append(Int32(refs.count))
-      leadCounts.append(Int32(plan.tasks[i].lead.units.count))
-      for d in plan.tasks[i].lead.units { refs.append(Int32(distinct.index(of: d))) }
-      for d in plan.tasks[i].support.units { refs.append(Int32(distinct.index(of: d))) }
-    }
-    starts.append(Int32(refs.count))
-    // Each byte string's department: the first name `String`-equal to it.
-    var position: [String: Int] = [:]
-    var names: [String] = []
-    var department: [Int] = []
-    for name in distinct.strings {
-      if let k = position[name] {
-        department.append(k)
-      } else {
-        position[name] = names.count
-        department.append(names.count)
-        names.append(name)
-      }
-    }
-    var summaries = names.map { Agenda.DepartmentSummary(name: $0) }
-    var lists = [[(index: Int, role: Role)]](repeating: [], count: names.count)
-    var seen = [Int](repeating: -1, count: names.count)
-    for i in a.urgency {
-      let from = Int(starts[i])
-      let to = Int(starts[i + 1])
-      let leads = from + Int(leadCounts[i])
-      let overdue = a.isOverdue(i)
-      let done = a.isDone(i)
-      for r in from..<to {
-        let d = department[Int(refs[r])]
-        if r < leads { summaries[d].lead += 1 } else { summaries[d].support += 1 }
-        if overdue { summaries[d].overdue += 1 }
-        if done { summaries[d].done += 1 }
-        // Listed once, as lead when it leads (lead units come first).
-        if seen[d] != i {
-          seen[d] = i
-          lists[d].append((i, r < leads ? .lead : .support))
-        }
-      }
-    }
-    self.summaries = summaries
-    self.tasks = lists
-    self.position = position
-    self.refs = refs
-    self.starts = starts
-    self.leadCounts = leadCounts
-    self.department = department
-  }
-
-  /// The table for `new`, an agenda `Agenda.updating(plan:changed:)` made from `old`, where
-  /// the tasks at `changed` kept their departments: their counts and places are redone.
-  public func updating(from old: Agenda, to new: Agenda, changed: [Int]) -> DepartmentTable {
-    updating(to: new, changed: changed) { old.marks($0) }
-  }
-
-  /// `updating(from:to:changed:)` given only what each changed task was (`was`).
-  public func updating(to new: Agenda, changed: [Int], was: (Int) -> Agenda.Marks) -> DepartmentTable {
-    var t = self
-    func departments(_ i: Int) -> [Int] {
-      var out: [Int] = []
-      for r in Int(starts[i])..<Int(starts[i + 1]) where !out.contains(department[Int(refs[r])]) {
-        out.append(department[Int(refs[r])])
-      }
-      return out
-    }
-    for i in changed {
-      let c = was(i).change(to: new.marks(i))
-      for r in Int(starts[i])..<Int(starts[i + 1]) {
-        t.summaries[department[Int(refs[r])]].overdue += c.overdue
-        t.summaries[department[Int(refs[r])]].done += c.done
-      }
-    }
-    // Out of every list first, then back in by the new order (the rest stays sorted).
-    var roles: [(task: Int, department: Int, role: Role)] = []
-    for i in changed {
-      for d in departments(i) {
-        if let k = t.tasks[d].firstIndex(where: { $0.index == i }) {
-          roles.append((i, d, t.tasks[d][k].role))
-          t.tasks[d].remove(at: k)
-        }
-      }
-    }
-    for (i, d, role) in roles {
-      t.tasks[d].insert((i, role), at: new.place(of: i, in: t.tasks[d].lazy.map(\.index)))
-    }
-    return t
-  }
-
-  /// The tasks `name` leads or supports, in urgency order, with its role in each.
-  public func tasks(of name: String) -> [(index: Int, role: Role)] {
-    position[name].map { tasks[$0] } ?? []
-  }
-
-  /// The summary of `name` (zero counts for a name no task mentions).
-  public func summary(of name: String) -> Agenda.DepartmentSummary? { position[name].map { summaries[$0] } }
 }

@@ -22,30 +22,34 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// Parses exactly `YYYY-MM-DD`.
-  public init?(iso text: some StringProtocol) {
-    // Straight from a string's own bytes when it has them (journal times are read often).
-    if let d = text.utf8.withContiguousStorageIfAvailable({ Day(isoBytes: $0) }) {
-      guard let d else { return nil }
-      self = d
-      return
+  public init?(iso text: some StringProtocol) { self.init(isoUTF8: text.utf8) }
+
+  /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes (a cell of a file), without making a string.
+  public init?(isoUTF8 bytes: some Sequence<UInt8>) {
+    var k = 0
+    var (y, m, d) = (0, 0, 0)
+    for c in bytes {
+      if k == 4 || k == 7 {
+        guard c == UInt8(ascii: "-") else { return nil }
+      } else {
+        guard k < 10, c >= 0x30 && c <= 0x39 else { return nil }
+        let v = Int(c - 0x30)
+        if k < 4 { y = y * 10 + v } else if k < 7 { m = m * 10 + v } else { d = d * 10 + v }
+      }
+      k += 1
     }
-    // A string without contiguous UTF-8 (a Substring of a bridged string, say): copy it once.
-    guard let d = Array(text.utf8).withUnsafeBufferPointer({ Day(isoBytes: $0) }) else { return nil }
-    self = d
+    guard k == 10 else { return nil }
+    self.init(year: y, month: m, day: d)
   }
 
-  /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes, without making a string.
-  public init?(isoBytes b: UnsafeBufferPointer<UInt8>) {
-    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-    func num(_ r: Range<Int>) -> Int? {
-      var v = 0
-      for i in r {
-        guard (48...57).contains(b[i]) else { return nil }
-        v = v * 10 + Int(b[i] - 48)
-      }
-      return v
-    }
-    guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+  /// A date as a spreadsheet program rewrites it: "2019/8/28", "2019/08/28" (also with "-" or
+  /// "." between the parts, and one- or two-digit months and days).
+  public init?(spreadsheet text: some StringProtocol) {
+    let parts = text.split { $0 == "/" || $0 == "-" || $0 == "." }
+    guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return nil }
     self.init(year: y, month: m, day: d)
   }
 

@@ -72,65 +72,18 @@ public enum DeadlineKind: Hashable, Sendable {
 /// Reads Chinese deadline phrases. Width and punctuation variants are folded first, so
 /// "2019年6月底前完成,长期执行" and "２０１９年６月底前完成，长期执行" read the same.
 public enum DeadlineGrammar {
-  public static func parse(_ text: String) -> DeadlineKind {
-    if let d = plainDate(text) { return .by(d) }
-    return general(text)
-  }
+  /// The years a "YYYY年" can name: anything else is not read as a date.
+  static let years = 1900...2200
+
+  public static func parse(_ text: String) -> DeadlineKind { parse(text, year: nil) }
 
   /// As `parse`, with the plan's year for phrases that name none ("年底前", "一季度末",
   /// "下半年", "四月份"); without it they stay unparsed, to be flagged.
   public static func parse(_ text: String, year: Int?) -> DeadlineKind {
-    if let d = plainDate(text) { return .by(d) }
-    return general(text, year: year.flatMap { years.contains($0) ? $0 : nil })
-  }
-
-  /// The years a "YYYY年" can name: anything else is not read as a date.
-  static let years = 1900...2200
-
-  /// The commonest phrases, "2019年9月15日前" and "2019年8月底前" exactly, read from their
-  /// bytes: a large plan has thousands of distinct dated deadlines, and the grammar below
-  /// works a character at a time. Anything else (or an impossible date) is left to it.
-  static func plainDate(_ text: String) -> Day? {
-    var u = text.utf8[...]
-    func number(_ most: Int) -> Int? {
-      var v = 0
-      var n = 0
-      while n < most, let b = u.first, b >= 0x30 && b <= 0x39 {
-        v = v * 10 + Int(b - 0x30)
-        n += 1
-        u = u.dropFirst()
-      }
-      return n == 0 ? nil : v
-    }
-    func take(_ word: [UInt8]) -> Bool {
-      guard u.starts(with: word) else { return false }
-      u = u.dropFirst(word.count)
-      return true
-    }
-    let (nian, yue, ri, di, qian): ([UInt8], [UInt8], [UInt8], [UInt8], [UInt8]) = (
-      [0xE5, 0xB9, 0xB4], [0xE6, 0x9C, 0x88], [0xE6, 0x97, 0xA5], [0xE5, 0xBA, 0x95], [0xE5, 0x89, 0x8D]
-    )
-    guard u.count >= 4, let year = number(4), years.contains(year), take(nian), let month = number(2), take(yue),
-      (1...12).contains(month)
-    else { return nil }
-    let day: Int
-    if take(di) {
-      day = Day.daysIn(month: month, year: year)
-    } else if let d = number(2), take(ri) {
-      day = d
-    } else {
-      return nil
-    }
-    guard take(qian), u.isEmpty else { return nil }
-    return Day(year: year, month: month, day: day)
-  }
-
-  /// The whole grammar, for any phrase.
-  static func general(_ text: String, year: Int? = nil) -> DeadlineKind {
     let s = normalize(text)
     if s.isEmpty { return .unparsed }
     var p = Parser(s)
-    p.planYear = year
+    p.planYear = year.flatMap { years.contains($0) ? $0 : nil }
     return p.deadline() ?? .unparsed
   }
 

@@ -33,6 +33,11 @@ public struct Change: Hashable, Sendable {
     self.undoes = undoes
   }
 
+  public var isTask: Bool {
+    if case .task = target { return true }
+    return false
+  }
+
   /// The change that puts every field back.
   public func inverse(undoing seq: Int) -> Change {
     Change(

@@ -5,11 +5,14 @@ public struct StaffingUnit: Hashable, Sendable {
   public var enforcement: Int
   /// Staff in legal-review posts.
   public var reviewers: Int
+  /// Merged away or dissolved: kept in the file, left out of the rule's checks.
+  public var retired: Bool
 
-  public init(name: String, enforcement: Int, reviewers: Int) {
+  public init(name: String, enforcement: Int, reviewers: Int, retired: Bool = false) {
     self.name = name
     self.enforcement = enforcement
     self.reviewers = reviewers
+    self.retired = retired
   }
 }
 

@@ -346,11 +346,11 @@ struct Interpreter {
   /// The texts of `<p>…</p>` fragments, in order, with the usual entities decoded.
   static func paragraphs(_ text: String) -> [String] {
     var out: [String] = []
-    for part in text.components(separatedBy: "</p>") {
-      var t = part
+    for part in text.split(separator: "</p>", omittingEmptySubsequences: false) {
+      var t = String(part)
       if let open = t.firstRange(of: "<p>") { t = String(t[open.upperBound...]) }
-      t = t.replacingAll("&nbsp;", " ").replacingAll("&lt;", "<").replacingAll("&gt;", ">").replacingAll("&quot;", "\"")
-        .replacingAll("&amp;", "&")
+      t = t.replacing("&nbsp;", with: " ").replacing("&lt;", with: "<").replacing("&gt;", with: ">")
+        .replacing("&quot;", with: "\"").replacing("&amp;", with: "&")
       let trimmed = t.trimmingSpaces
       if !trimmed.isEmpty { out.append(trimmed) }
     }
@@ -742,8 +742,5 @@ struct Interpreter {
 }
 
 extension String {
-  func replacingAll(_ a: String, _ b: String) -> String {
-    guard contains(a) else { return self }
-    return components(separatedBy: a).joined(separator: b)
-  }
+  func replacingAll(_ a: String, _ b: String) -> String { contains(a) ? replacing(a, with: b) : self }
 }

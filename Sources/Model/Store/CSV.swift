@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A CSV file (RFC 4180) held so that it can be written back byte for byte: every record
 /// keeps the exact bytes it was read from, and only records that changed are re-encoded.
 public struct CSVDocument: Sendable {
@@ -120,32 +114,6 @@ public struct CSVDocument: Sendable {
     self.newline = newline
     self.header = header
     self.records = records
-  }
-
-  /// Where a record starts at or after `target`: just past the first line feed outside quotes,
-  /// with quotes counted from `start`, which must begin a record. Nil if there is none. In a
-  /// file that parses every quote opens, closes or doubles, so the count says where quoted text
-  /// is; in one that does not, the chunks' readers meet the error and the caller reads the file
-  /// whole instead.
-  static func recordBoundary(_ b: UnsafeBufferPointer<UInt8>, from start: Int, near target: Int) -> Int? {
-    guard let base = b.baseAddress, start <= target, target < b.count else { return nil }
-    var quoted = false
-    var p = base + start
-    var left = target - start
-    while left > 0, let hit = memchr(p, 0x22, left) {
-      quoted.toggle()
-      let next = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
-      left -= p.distance(to: next)
-      p = next
-    }
-    for i in target..<b.count {
-      if b[i] == 0x22 {
-        quoted.toggle()
-      } else if b[i] == 0x0A && !quoted {
-        return i + 1 < b.count ? i + 1 : nil
-      }
-    }
-    return nil
   }
 
   /// The first record, checked as a header (names given once).
@@ -514,14 +482,6 @@ struct CSVParser {
   }
 }
 
-extension CSVParser {
-  /// Nonzero when a byte of `w` equals `c`; its lowest set bit marks the first such byte.
-  @inline(__always) static func has(_ w: UInt64, _ c: UInt8) -> UInt64 {
-    let x = w ^ (UInt64(c) &* 0x0101_0101_0101_0101)
-    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-  }
-}
-
 /// Where one field's text is in the document: inside the quotes of a quoted field, and
 /// whether doubled quotes in it must be undone.
 struct CSVField {
@@ -544,76 +504,5 @@ struct CSVField {
       k += raw[k] == 0x22 ? 2 : 1
     }
     return String(decoding: out, as: UTF8.self)
-  }
-}
-
-/// The first byte offset that is not valid UTF-8 (or is NUL), if any.
-/// With `end`, only the bytes before it, which must not cut a character (a line's start is safe).
-func firstInvalidUTF8(_ bytes: [UInt8], from start: Int = 0, end: Int? = nil) -> (offset: Int, isNUL: Bool)? {
-  bytes.withUnsafeBufferPointer { b -> (offset: Int, isNUL: Bool)? in
-    var i = start
-    let n = min(end ?? b.count, b.count)
-    if Native.utf8Clean(b, i, n) == true { return nil }
-    while i < n {
-      let c = b[i]
-      if c < 0x80 {
-        // Eight ASCII bytes at a time, none of them NUL: the common case in any text.
-        if i + 8 <= n {
-          let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-          if w & 0x8080_8080_8080_8080 == 0 && CSVParser.has(w, 0) == 0 {
-            i += 8
-            continue
-          }
-        }
-        if c == 0 { return (i, true) }
-        i += 1
-        continue
-      }
-      // Three-byte sequences (all of CJK) without the general loop: E1–EC and EE–EF take any
-      // two continuation bytes; E0, ED and the rest go the long way below.
-      if c >= 0xE1 && c != 0xED {
-        var k = i
-        // Two characters per eight-byte load while they last: leads at bytes 0 and 3 (E0–EF,
-        // then E0 and ED, which limit their next byte, sent the long way), continuations at
-        // bytes 1, 2, 4 and 5.
-        while k + 8 <= n {
-          let w = UnsafeRawPointer(b.baseAddress! + k).loadUnaligned(as: UInt64.self)
-          let first = UInt8(truncatingIfNeeded: w)
-          let second = UInt8(truncatingIfNeeded: w >> 24)
-          guard w & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0, first != 0xE0, first != 0xED, second != 0xE0,
-            second != 0xED
-          else { break }
-          k += 6
-        }
-        while k + 2 < n {
-          let lead = b[k]
-          guard lead >= 0xE1 && lead <= 0xEF && lead != 0xED && b[k + 1] & 0xC0 == 0x80 && b[k + 2] & 0xC0 == 0x80
-          else { break }
-          k += 3
-        }
-        if k > i {
-          i = k
-          continue
-        }
-      }
-      let len: Int
-      var minCode: UInt32
-      var code: UInt32
-      switch c {
-      case 0xC2...0xDF: (len, code, minCode) = (2, UInt32(c & 0x1F), 0x80)
-      case 0xE0...0xEF: (len, code, minCode) = (3, UInt32(c & 0x0F), 0x800)
-      case 0xF0...0xF4: (len, code, minCode) = (4, UInt32(c & 0x07), 0x10000)
-      default: return (i, false)
-      }
-      guard i + len <= n else { return (i, false) }
-      for k in 1..<len {
-        let cc = b[i + k]
-        guard cc & 0xC0 == 0x80 else { return (i, false) }
-        code = code << 6 | UInt32(cc & 0x3F)
-      }
-      if code < minCode || code > 0x10FFFF || (0xD800...0xDFFF).contains(code) { return (i, false) }
-      i += len
-    }
-    return nil
   }
 }

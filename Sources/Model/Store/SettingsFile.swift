@@ -56,6 +56,12 @@ public enum SettingsFile {
           throw bad("\(key) must be dates like 2019-10-01, or ranges like 2019-10-01..2019-10-07")
         }
         if key == "holiday" { holidays.formUnion(days) } else { workdays.formUnion(days) }
+      case "git_commit":
+        switch value.lowercased() {
+        case "on", "yes", "true", "1": s.gitCommit = true
+        case "off", "no", "false", "0", "": s.gitCommit = false
+        default: throw bad("git_commit must be on or off")
+        }
       default:
         unknown.append((key, lineNo))
       }
@@ -68,7 +74,7 @@ public enum SettingsFile {
   static func dayList(_ value: String) -> [Day]? {
     var out: [Day] = []
     for part in value.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }) where !part.isEmpty {
-      let ends = part.components(separatedBy: "..")
+      let ends = part.split(separator: "..", omittingEmptySubsequences: false)
       guard let a = Day(iso: ends[0]) else { return nil }
       guard ends.count <= 2 else { return nil }
       let b = ends.count == 2 ? Day(iso: ends[1]) : a
@@ -76,6 +82,48 @@ public enum SettingsFile {
       for o in a.ordinal...b.ordinal { out.append(Day(ordinal: o)) }
     }
     return out
+  }
+
+  /// `bytes` (a plan.ini) changed to say `settings`: each line whose key now has another
+  /// value rewritten, a key the file lacks added at the end, the group lines replaced as one
+  /// block where the first stood; every other line (comments, holidays, keys this version
+  /// does not know) kept byte for byte, with the file's BOM and line ending.
+  public static func updating(_ bytes: [UInt8], to settings: PlanSettings) -> [UInt8] {
+    guard !bytes.isEmpty else { return Array(render(settings).utf8) }
+    var text = String(decoding: bytes, as: UTF8.self)
+    let bom = text.hasPrefix("\u{FEFF}")
+    if bom { text.removeFirst() }
+    let newline = text.contains("\r\n") ? "\r\n" : "\n"
+    var lines = text.lines
+    let endsWithNewline = lines.last == ""
+    if endsWithNewline { lines.removeLast() }
+    func key(_ line: String) -> String? {
+      guard let eq = line.firstIndex(of: "="), !line.trimmingSpaces.hasPrefix("#") else { return nil }
+      return line[..<eq].trimmingSpaces
+    }
+    func value(_ line: String) -> String {
+      line.firstIndex(of: "=").map { line[line.index(after: $0)...].trimmingSpaces } ?? ""
+    }
+    let scalars: [(String, String)] = [
+      ("title", settings.title), ("agency", settings.agency), ("note", settings.note),
+      ("reviewer_percent", settings.reviewerPercent.map(String.init) ?? ""),
+      ("start", settings.start?.description ?? ""),
+    ]
+    for (k, v) in scalars {
+      if let at = lines.firstIndex(where: { key($0) == k }) {
+        if value(lines[at]) != v { lines[at] = "\(k) = \(v)" }
+      } else if !v.isEmpty {
+        lines.append("\(k) = \(v)")
+      }
+    }
+    let groupLines = lines.indices.filter { key(lines[$0]) == "group" }
+    if groupLines.map({ value(lines[$0]) }).filter({ !$0.isEmpty }) != settings.groups {
+      let at = groupLines.first ?? lines.count
+      for k in groupLines.reversed() { lines.remove(at: k) }
+      lines.insert(contentsOf: settings.groups.map { "group = \($0)" }, at: min(at, lines.count))
+    }
+    let out = lines.joined(separator: newline) + (endsWithNewline ? newline : "")
+    return (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(out.utf8)
   }
 
   /// The text a new store starts with.
@@ -92,6 +140,7 @@ public enum SettingsFile {
       "reviewer_percent = \(s.reviewerPercent.map(String.init) ?? "")",
     ]
     if let start = s.start { lines.append("start = \(start)") }
+    if s.gitCommit { lines.append("git_commit = on") }
     lines.append("# Working groups, in the plan's order.")
     lines += s.groups.map { "group = \($0)" }
     lines.append("# Days off and make-up working days for \"N working days\" deadlines, e.g.")
@@ -99,18 +148,5 @@ public enum SettingsFile {
     for d in s.calendar.holidays.sorted() { lines.append("holiday = \(d)") }
     for d in s.calendar.extraWorkdays.sorted() { lines.append("workday = \(d)") }
     return lines.joined(separator: "\n") + "\n"
-  }
-}
-
-extension StringProtocol {
-  func components(separatedBy sep: String) -> [String] {
-    var out: [String] = []
-    var rest = Substring(self)
-    while let r = rest.firstRange(of: sep) {
-      out.append(String(rest[..<r.lowerBound]))
-      rest = rest[r.upperBound...]
-    }
-    out.append(String(rest))
-    return out
   }
 }

@@ -3,6 +3,18 @@
 /// Reading keeps each file's bytes, so that a save rewrites only the rows that changed.
 /// Every save takes the lock, looks again at the disk, merges what others saved meanwhile
 /// (field by field, by task), and refuses with `.busy` where the same field was changed.
+/// A new version of the plan from the store, and which of its tasks differ from the version
+/// the store had before: a front end holding that one brings what it derived from it up to
+/// date task by task instead of working everything out again.
+public struct Revision: Sendable {
+  public let plan: Plan
+  /// The tasks changed or added, by index, each once; nil when the tasks were read again from
+  /// the file (any of them may differ).
+  public let changedTasks: [Int]?
+  /// What a save wrote to the journal (empty for a reload).
+  public let entries: [JournalEntry]
+}
+
 public final class Store {
   public static let tasksFile = "tasks.csv"
   public static let staffingFile = "staffing.csv"
@@ -13,6 +25,8 @@ public final class Store {
   public private(set) var notices: [String] = []
   /// Keys in plan.ini this version does not know.
   public private(set) var unknownSettings: [(key: String, line: Int)] = []
+  /// Why the last save's git commit (`git_commit = on`) did not happen; the save itself stands.
+  public private(set) var gitCommitFailure: Git.Failure?
 
   private var tasks: TaskTable
   private var staffing: StaffingTable?
@@ -22,6 +36,8 @@ public final class Store {
   private var journalLines = 0
   /// True when reading applied journal entries the files did not show yet.
   private var rolledForward = false
+  /// ... and they changed the plan's settings (plan.ini is then written with the next save).
+  private var settingsRolledForward = false
   /// Set by a long-running program (the dashboard): after a save, the replaced files' old
   /// versions are removed on another core instead of before `commit` returns (freeing a large
   /// file's blocks took as long as writing them). The next save, and `settle`, wait for it.
@@ -38,15 +54,25 @@ public final class Store {
 
   public func path(_ name: String) -> String { folder + "/" + name }
 
-  private init(folder: String, plan: Plan, tasks: TaskTable, staffing: StaffingTable?) {
+  /// True when this process cannot save here (the folder or a file is not writable): the
+  /// dashboard says so before the first edit fails.
+  public var isReadOnly: Bool {
+    !FileIO.isWritable(folder)
+      || [Store.tasksFile, Store.staffingFile, JournalFile.name, SettingsFile.name].contains {
+        FileIO.exists(path($0)) && !FileIO.isWritable(path($0))
+      }
+  }
+
+  private init(folder: String, tasks: TaskTable) {
     self.folder = folder
-    self.plan = plan
+    self.plan = Plan(settings: PlanSettings(), tasks: [])
     self.tasks = tasks
-    self.staffing = staffing
   }
 
   /// Opens a store folder. Errors name the file, line and column; nothing is written.
-  public static func open(_ folder: String) throws(StoreError) -> Store {
+  /// `readOnly` (a supervisor reading an agency's folder) also leaves a dead writer's temp
+  /// files where they are: that folder is the agency's to tidy, not the reader's.
+  public static func open(_ folder: String, readOnly: Bool = false) throws(StoreError) -> Store {
     let folder = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     guard FileIO.isDirectory(folder) else {
       throw StoreError(
@@ -55,10 +81,9 @@ public final class Store {
     guard FileIO.exists(folder + "/" + tasksFile) else {
       throw StoreError(.noInput, "not a sanxiang store: \(tasksFile) is missing", file: folder)
     }
-    let empty = try TaskTable(doc: CSVDocument(header: Columns.taskHeader), file: "")
-    let store = Store(folder: folder, plan: Plan(settings: PlanSettings(), tasks: []), tasks: empty, staffing: nil)
-    try store.readAll(force: true)
-    store.removeStaleTempFiles()
+    let store = Store(folder: folder, tasks: try TaskTable(header: Columns.taskHeader, file: ""))
+    _ = try store.readAll(force: true)
+    if !readOnly { store.removeStaleTempFiles() }
     return store
   }
 
@@ -75,11 +100,8 @@ public final class Store {
     if tasks.contains(where: { !$0.requirement.isEmpty }) {
       header.insert("requirement", at: header.firstIndex(of: "measure")! + 1)
     }
-    var table = try TaskTable(doc: CSVDocument(header: header + extraColumns), file: "")
-    for t in tasks {
-      table.append(t)
-      for (column, value) in t.extras { table.set(id: t.id, field: column, to: value) }
-    }
+    var table = try TaskTable(header: header + extraColumns, file: "")
+    for (i, t) in tasks.enumerated() { table.append(t, index: i) }
     var units = CSVDocument(header: Columns.staffingHeader)
     for u in staffing { units.append(fields: [u.name, String(u.enforcement), String(u.reviewers)]) }
     try FileIO.replace(folder, SettingsFile.name, with: Array(SettingsFile.render(settings).utf8))
@@ -90,13 +112,13 @@ public final class Store {
 
   // MARK: Reading
 
-  /// Re-reads every file whose stamp changed (all of them when `force`). Returns whether
-  /// anything changed. On a parse error nothing in memory changes.
-  @discardableResult
-  private func readAll(force: Bool) throws(StoreError) -> Bool {
+  /// Re-reads every file whose stamp changed (all of them when `force`). Returns the new
+  /// version of the plan, or nil when nothing changed. On a parse error nothing in memory
+  /// changes.
+  private func readAll(force: Bool) throws(StoreError) -> Revision? {
     var changed = false
     var settings = plan.settings
-    var newTasks = tasks
+    var newTasks: (table: TaskTable, tasks: [PlanTask])?
     var newStaffing = staffing
     var unknown = unknownSettings
 
@@ -139,7 +161,7 @@ public final class Store {
     let tStamp = FileIO.stamp(path(Store.tasksFile))
     if force || tStamp != stamps[Store.tasksFile] {
       let p = path(Store.tasksFile)
-      newTasks = try TaskTable(bytes: try FileIO.read(p), file: p)
+      newTasks = try TaskTable.read(bytes: try FileIO.read(p), file: p)
       changed = true
     }
     let uStamp = FileIO.stamp(path(Store.staffingFile))
@@ -164,9 +186,18 @@ public final class Store {
       }
       changed = true
     }
-    guard changed else { return false }
+    guard changed else { return nil }
     // Everything parsed: only now does the in-memory state change.
-    tasks = newTasks
+    if let newTasks {
+      tasks = newTasks.table
+      plan = Plan(
+        settings: settings, tasks: TaskList(newTasks.tasks), positions: newTasks.table.taskOf,
+        staffing: newStaffing?.units ?? [], journal: journal)
+    } else {
+      plan.settings = settings
+      plan.staffing = newStaffing?.units ?? []
+      plan.journal = journal
+    }
     staffing = newStaffing
     unknownSettings = unknown
     journalValidLength = jValid
@@ -182,21 +213,19 @@ public final class Store {
     stamps[Store.tasksFile] = tStamp
     stamps[Store.staffingFile] = uStamp
     stamps[JournalFile.name] = jStamp
-    plan = Plan(
-      settings: settings, tasks: newTasks.tasks, positions: newTasks.taskOf, staffing: newStaffing?.units ?? [],
-      journal: journal)
-    rollForward()
-    return true
+    let rolled = rollForward()
+    return Revision(plan: plan, changedTasks: newTasks == nil ? rolled : nil, entries: [])
   }
 
   /// Journal entries at the end that the files do not show yet: a save cut short after its
   /// journal line was written (the journal goes first). The journal says what happened, so
-  /// they are applied here, in memory, and written out with the next save.
-  private func rollForward() {
+  /// they are applied here, in memory, and written out with the next save. Returns the tasks
+  /// they changed.
+  private func rollForward() -> [Int] {
     rolledForward = false
     // A save in progress also has its journal line ahead of its files, and may yet undo it:
     // only a dead writer's line is rolled forward (or any, once this process holds the lock).
-    if StoreLock.heldByAnother(in: folder) { return }
+    if StoreLock.heldByAnother(in: folder) { return [] }
     var pending: [JournalEntry] = []
     for e in plan.journal.reversed() {
       guard !e.change.fields.isEmpty else { break }
@@ -205,33 +234,32 @@ public final class Store {
       guard zip(now, e.change.fields).allSatisfy({ $0 == $1.before }) else { break }
       pending.append(e)
     }
-    guard !pending.isEmpty else { return }
-    // Applied in place: the table lets go of the task array first, so the plan's is not copied.
-    tasks.tasks = []
+    guard !pending.isEmpty else { return [] }
+    var touched: [Int] = []
     var units = staffing ?? StaffingTable.empty()
+    let before = plan
     for e in pending.reversed() {
       // Every field was just seen holding its "before" value, so this cannot conflict.
-      guard (try? plan.apply(e.change)) != nil else { break }
-      switch e.change.target {
-      case .task(let id):
-        if tasks.taskOf[id] == nil, let t = plan.task(id) { tasks.append(t, index: plan.index(of: id)) }
-        for f in e.change.fields where f.field != "id" { tasks.set(id: id, field: f.field, to: f.after) }
-      case .unit(let name):
-        units.apply(e.change, name: name, plan: plan)
-      case .plan:
+      do {
+        for i in try plan.apply(e.change) where !touched.contains(i) { touched.append(i) }
+      } catch {
         break
       }
+      if case .unit(let name) = e.change.target { units.apply(e.change, name: name, plan: plan) }
     }
-    tasks.tasks = plan.tasks
+    for edit in TaskEdit.between(before, plan, touched) { edit.write(into: &tasks) }
     staffing = units
+    settingsRolledForward = plan.settings != before.settings
     rolledForward = true
     notices.append(
       "\(path(JournalFile.name)): the last \(pending.count == 1 ? "change was" : "\(pending.count) changes were") "
         + "journaled but not yet in the files (an interrupted save); applied, and written with the next save")
+    return touched
   }
 
-  /// A field's value in the store now, as the journal writes it.
-  private func currentValue(_ target: ChangeTarget, _ field: String) -> String {
+  /// A field's value in the store now (or in `plan`), as the journal writes it.
+  private func currentValue(_ target: ChangeTarget, _ field: String, in plan: Plan? = nil) -> String {
+    let plan = plan ?? self.plan
     switch target {
     case .task(let id):
       guard let t = plan.task(id) else { return "" }
@@ -245,12 +273,17 @@ public final class Store {
       default: return ""
       }
     case .plan:
-      return ""
+      // A plan-wide change holds when its new name is there and its old one gone.
+      switch field {
+      case "groups": return plan.settings.groups.joined(separator: "\n")
+      default: return ""
+      }
     }
   }
 
-  /// Picks up changes other people saved since this store was read.
-  public func reloadIfChanged() throws(StoreError) -> Bool { try readAll(force: false) }
+  /// Picks up changes other people saved since this store was read: the new version, or nil
+  /// when nothing changed.
+  public func reloadIfChanged() throws(StoreError) -> Revision? { try readAll(force: false) }
 
   /// True when a file on disk differs from what this store last read.
   public var changedOnDisk: Bool {
@@ -262,112 +295,154 @@ public final class Store {
   // MARK: Saving
 
   /// Saves `changes` as one step: under the lock, onto the latest disk state, journal first.
-  /// Throws `.busy` (exit 75) when a field was changed by someone else meanwhile, and
-  /// `.badData` when a file on disk no longer parses; in both cases nothing is written.
+  /// Each field is checked against what is on disk now: one that already holds its new value
+  /// is no change (not journaled; a change left with no field is dropped), one that holds
+  /// neither its old nor its new value was changed by someone else, and the save is refused
+  /// with `.busy` (exit 75). A file on disk that no longer parses refuses it with `.badData`.
+  /// Refused or failed, nothing is written. Returns the plan as saved and the tasks touched.
   @discardableResult
   public func commit(_ changes: [Change], by who: String, at time: String = Clock.nowISO()) throws(StoreError)
-    -> [JournalEntry]
+    -> Revision
   {
-    guard !changes.isEmpty else { return [] }
     settle()
     let lock = try StoreLock.acquire(in: folder)
     defer { lock.release() }
     removeStaleTempFiles()
-    try readAll(force: false)
+    _ = try readAll(force: false)
+    let draft = try prepare(changes, by: who, at: time)
+    // A change rolled forward from the journal at reading is written out with any save.
+    guard !draft.entries.isEmpty || rolledForward else { return Revision(plan: plan, changedTasks: [], entries: []) }
+    let undo = apply(draft)
+    do {
+      try write(draft)
+    } catch {
+      undo.putBack(into: &tasks)
+      throw error
+    }
+    return publish(draft)
+  }
 
-    // The changes go onto the store's own array of tasks, not a copy of it (copying 100,000
-    // tasks cost more than the rest of a save): the plan and the table let go of it first.
-    // If the save fails, the tasks it changed are put back.
-    var newPlan = plan
-    let before = newPlan.tasks.count
-    var undo: [(Int, PlanTask)] = []
-    plan.tasks = []
-    tasks.tasks = []
-    var newTasks = tasks
-    // The table's records likewise, when the changes only set fields of rows it has (a new
-    // row or column changes more than a few records, and takes a copy): each record is kept
-    // as it was before its first change, to be put back.
-    let recordsInPlace = changes.allSatisfy { c in
-      guard case .task(let id) = c.target, tasks.taskOf[id] != nil else { return false }
-      return c.fields.allSatisfy { $0.field == "id" || tasks.hasColumn($0.field) }
-    }
-    var recordsBefore: [(Int, CSVRecord)] = []
-    if recordsInPlace { tasks.doc.records = [] }
-    func putBack() {
-      var back = newPlan.tasks
-      newPlan.tasks = []
-      for (i, t) in undo.reversed() { back[i] = t }
-      back.removeSubrange(before...)
-      plan.tasks = back
-      tasks.tasks = back
-      if recordsInPlace {
-        var records = newTasks.doc.records
-        newTasks.doc.records = []
-        for (k, r) in recordsBefore.reversed() { records[k] = r }
-        tasks.doc.records = records
-      }
-    }
-    var newStaffing = staffing ?? StaffingTable.empty()
-    var seq = plan.journal.last?.seq ?? 0
+  /// A save worked out before anything is touched: the plan with the changes applied, the
+  /// changes as they will be journaled, and what they touch.
+  private struct Draft {
+    var plan: Plan
+    var changes: [Change] = []
     var entries: [JournalEntry] = []
-    var touchedTasks = false
-    var touchedStaffing = false
-    for c in changes {
-      if case .task(let id) = c.target, let i = newPlan.index(of: id) { undo.append((i, newPlan.tasks[i])) }
-      do {
-        try newPlan.apply(c)
-      } catch {
-        putBack()
-        throw conflictError(error)
-      }
+    var touchedTasks: [Int] = []
+    /// What to write into the tasks table's rows.
+    var taskEdits: [TaskEdit] = []
+    var tasksFile = false
+    var staffingFile = false
+    var settingsFile = false
+  }
+
+  /// Step 1: each change checked against the plan as it is on disk now and applied to a copy
+  /// of it (a cheap one: see `TaskList`), fields that already hold their new value dropped.
+  private func prepare(_ changes: [Change], by who: String, at time: String) throws(StoreError) -> Draft {
+    var d = Draft(plan: plan)
+    var seq = plan.journal.last?.seq ?? 0
+    for var c in changes {
+      let before = d.plan
       switch c.target {
-      case .task(let id):
-        if newTasks.taskOf[id] == nil, let t = newPlan.task(id) { newTasks.append(t, index: newPlan.index(of: id)) }
-        if recordsInPlace, let k = newTasks.taskOf[id].map({ newTasks.rowOf[$0] }) {
-          recordsBefore.append((k, newTasks.doc.records[k]))
-        }
-        for f in c.fields where f.field != "id" { newTasks.set(id: id, field: f.field, to: f.after) }
-        touchedTasks = true
-      case .unit(let name):
-        newStaffing.apply(c, name: name, plan: newPlan)
-        touchedStaffing = true
+      case .task where c.fields.contains(where: { $0.field == "id" && $0.before.isEmpty }):
+        break  // A new task: every field is new.
+      case .task, .unit:
+        c.fields.removeAll { currentValue(c.target, $0.field, in: d.plan) == $0.after }
+        if c.fields.isEmpty { continue }
       case .plan:
         break
       }
+      let touched: [Int]
+      do {
+        touched = try d.plan.apply(c)
+      } catch {
+        throw conflictError(error)
+      }
+      // A plan-wide change that found everything already as it asks (made twice) is no change.
+      if case .plan = c.target, touched.isEmpty, d.plan.settings == before.settings { continue }
+      for i in touched where !d.touchedTasks.contains(i) { d.touchedTasks.append(i) }
+      if case .unit = c.target { d.staffingFile = true }
       seq += 1
-      entries.append(JournalEntry(seq: seq, at: time, by: who, change: c))
+      d.changes.append(c)
+      d.entries.append(JournalEntry(seq: seq, at: time, by: who, change: c))
     }
-    // A change rolled forward from the journal at reading is written out with this save.
+    d.taskEdits = TaskEdit.between(plan, d.plan, d.touchedTasks)
+    d.tasksFile = !d.taskEdits.isEmpty
+    d.settingsFile = d.plan.settings != plan.settings
     if rolledForward {
-      touchedTasks = true
-      touchedStaffing = staffing != nil
+      d.tasksFile = true
+      d.staffingFile = d.staffingFile || staffing != nil
+      d.settingsFile = d.settingsFile || settingsRolledForward
     }
-    // The journal first (it says what the files will say), then each file replaced whole.
-    // If any step fails, every step before it is undone, so nothing looks saved that is not.
-    let mark: Int
-    do {
-      mark = try setTornTailAside()
-    } catch {
-      putBack()
-      throw error
+    return d
+  }
+
+  /// What step 2 changed in the tasks table, to put back if writing fails.
+  private struct TableUndo {
+    /// Records as they were before their first change, when only fields of existing rows changed.
+    var records: [(Int, CSVRecord)] = []
+    /// The whole table as it was, when rows or columns were added (rare: an import, a new task).
+    var whole: TaskTable?
+
+    func putBack(into table: inout TaskTable) {
+      if let whole {
+        table = whole
+        return
+      }
+      for (k, r) in records.reversed() { table.doc.records[k] = r }
     }
-    let journalBytes = journalLine(entries)
+  }
+
+  /// Step 2: the changes written into the tasks table's records, in place (a copy of a large
+  /// file's records would cost more than the rest of the save), keeping what is needed to put
+  /// them back. The staffing table and plan.ini are small and are changed on copies in `write`.
+  private func apply(_ d: Draft) -> TableUndo {
+    var undo = TableUndo()
+    let onlyFields = d.taskEdits.allSatisfy { e in
+      !e.isNew && e.fields.allSatisfy { tasks.hasColumn($0.field) }
+    }
+    if !onlyFields { undo.whole = tasks }
+    for e in d.taskEdits {
+      if onlyFields, let i = tasks.taskOf[e.task.id] {
+        let k = tasks.rowOf[i]
+        undo.records.append((k, tasks.doc.records[k]))
+      }
+      e.write(into: &tasks)
+    }
+    return undo
+  }
+
+  /// Step 3: the journal first (it says what the files will say), then each file replaced
+  /// whole. If any step fails, every step before it is undone, so nothing looks saved that is not.
+  private func write(_ d: Draft) throws(StoreError) {
+    var units = staffing ?? StaffingTable.empty()
+    for c in d.changes { if case .unit(let name) = c.target { units.apply(c, name: name, plan: d.plan) } }
+    var settingsBytes: [UInt8] = []
+    if d.settingsFile {
+      let old = (try? FileIO.read(path(SettingsFile.name))) ?? []
+      settingsBytes = SettingsFile.updating(old, to: d.plan.settings)
+    }
+    let mark = try setTornTailAside()
+    let journalBytes = journalLine(d.entries)
     var replaced: [FileIO.Replaced] = []
     do {
-      try FileIO.append(path(JournalFile.name), journalBytes)
-      if touchedTasks {
+      if !journalBytes.isEmpty { try FileIO.append(path(JournalFile.name), journalBytes) }
+      if d.tasksFile {
+        let doc = tasks.doc
         replaced.append(
           try FileIO.replaceKeepingOld(folder, Store.tasksFile) { (w) throws(StoreError) in
-            try newTasks.doc.write { (piece) throws(StoreError) in try w.write(piece) }
+            try doc.write { (piece) throws(StoreError) in try w.write(piece) }
           })
       }
-      if touchedStaffing {
-        replaced.append(try FileIO.replaceKeepingOld(folder, Store.staffingFile, with: newStaffing.doc.serialized()))
+      if d.staffingFile {
+        replaced.append(try FileIO.replaceKeepingOld(folder, Store.staffingFile, with: units.doc.serialized()))
+      }
+      if d.settingsFile {
+        replaced.append(try FileIO.replaceKeepingOld(folder, SettingsFile.name, with: settingsBytes))
       }
     } catch {
       for r in replaced.reversed() { r.restore() }
       try? FileIO.truncate(path(JournalFile.name), to: mark)
-      putBack()
       throw error
     }
     if removesOldVersionsLater {
@@ -376,26 +451,30 @@ public final class Store {
     } else {
       for r in replaced { r.discard() }
     }
-    rolledForward = false
-    // What is now on disk is exactly what is in hand: keep it, with the files' new stamps,
-    // rather than reading and parsing every file again (which cost more than the save).
-    // The lock is still held, so nobody else has written meanwhile.
-    // The table's tasks are what a later partial reload builds the plan from.
-    newTasks.tasks = newPlan.tasks
-    tasks = newTasks
-    if touchedTasks { stamps[Store.tasksFile] = FileIO.stamp(path(Store.tasksFile)) }
-    if touchedStaffing {
-      staffing = newStaffing
-      stamps[Store.staffingFile] = FileIO.stamp(path(Store.staffingFile))
-    }
+    if d.staffingFile { staffing = units }
     noteJournalAppended(journalBytes)
-    newPlan.journal += entries
-    plan = newPlan
-    return entries
+    // What is now on disk is exactly what is in hand: keep it, with the files' new stamps,
+    // rather than reading and parsing every file again. The lock is still held, so nobody
+    // else has written meanwhile.
+    if d.tasksFile { stamps[Store.tasksFile] = FileIO.stamp(path(Store.tasksFile)) }
+    if d.staffingFile { stamps[Store.staffingFile] = FileIO.stamp(path(Store.staffingFile)) }
+    if d.settingsFile { stamps[SettingsFile.name] = FileIO.stamp(path(SettingsFile.name)) }
+  }
+
+  /// Step 4: the saved plan becomes the store's, and goes to the caller with what it touched.
+  private func publish(_ d: Draft) -> Revision {
+    rolledForward = false
+    var p = d.plan
+    p.journal += d.entries
+    plan = p
+    gitCommitFailure = Git.commitSave(
+      in: self, entries: d.entries, tasks: d.tasksFile, staffing: d.staffingFile, settings: d.settingsFile)
+    return Revision(plan: p, changedTasks: d.touchedTasks, entries: d.entries)
   }
 
   /// Records an append made under the lock: where the next one goes, and the new stamp.
   private func noteJournalAppended(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
     journalValidLength += bytes.count
     journalLines += CSVDocument.lineCount(bytes) - 1
     stamps[JournalFile.name] = FileIO.stamp(path(JournalFile.name))
@@ -405,7 +484,7 @@ public final class Store {
   public func appendJournal(_ entries: [JournalEntry]) throws(StoreError) {
     let lock = try StoreLock.acquire(in: folder)
     defer { lock.release() }
-    try readAll(force: false)
+    _ = try readAll(force: false)
     let mark = try setTornTailAside()
     let bytes = journalLine(entries)
     do {
@@ -432,6 +511,7 @@ public final class Store {
 
   /// The entries as journal lines, after a line break if the last line lacks one.
   private func journalLine(_ entries: [JournalEntry]) -> [UInt8] {
+    guard !entries.isEmpty else { return [] }
     var bytes: [UInt8] = []
     let jPath = path(JournalFile.name)
     if journalValidLength > 0, let last = try? FileIO.read(jPath, from: journalValidLength - 1), last.first != 0x0A {
@@ -470,26 +550,38 @@ public final class Store {
   }
 }
 
-extension StaffingTable {
-  static func empty() -> StaffingTable {
-    // A header-only document always parses.
-    try! StaffingTable(doc: CSVDocument(header: Columns.staffingHeader), file: "")
+/// What a save writes into one row of the tasks file: the fields of a task that differ from
+/// the version before, or a whole new row.
+struct TaskEdit {
+  let task: PlanTask
+  let index: Int
+  let isNew: Bool
+  let fields: [(field: String, value: String)]
+
+  /// The edits that take the tasks file from `old`'s tasks to `new`'s, for the tasks at `touched`.
+  static func between(_ old: Plan, _ new: Plan, _ touched: [Int]) -> [TaskEdit] {
+    touched.map { i in
+      let t = new.tasks[i]
+      guard i < old.tasks.count, old.tasks[i].id == t.id else {
+        return TaskEdit(task: t, index: i, isNew: true, fields: [])
+      }
+      let was = old.tasks[i]
+      var fields: [(String, String)] = []
+      for f in PlanTask.fieldNames where f != "id" && was.value(of: f) != t.value(of: f) {
+        fields.append((f, t.value(of: f)))
+      }
+      for k in Set(was.extras.keys).union(t.extras.keys).sorted() where was.extras[k] != t.extras[k] {
+        fields.append((k, t.extras[k] ?? ""))
+      }
+      return TaskEdit(task: t, index: i, isNew: false, fields: fields)
+    }.filter { $0.isNew || !$0.fields.isEmpty }
   }
 
-  /// Mirrors a staffing change into the file: add, remove or update the unit's row.
-  mutating func apply(_ change: Change, name: String, plan: Plan) {
-    let k = record(of: name)
-    guard let unit = plan.staffing.first(where: { $0.name == name }) else {
-      if let k { doc.remove(record: k) }
+  func write(into table: inout TaskTable) {
+    if isNew || table.taskOf[task.id] == nil {
+      table.append(task, index: index)
       return
     }
-    let values = ["unit": unit.name, "enforcement": String(unit.enforcement), "reviewers": String(unit.reviewers)]
-    if let k {
-      for (field, col) in columns { doc.set(record: k, column: col, to: values[field]!) }
-    } else {
-      var fields = [String](repeating: "", count: doc.header.fields.count)
-      for (field, col) in columns { fields[col] = values[field]! }
-      doc.append(fields: fields)
-    }
+    for (f, v) in fields { table.set(id: task.id, field: f, to: v) }
   }
 }

@@ -115,7 +115,7 @@ public indirect enum JSON: Equatable, Sendable {
   static func writeString(utf8 b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     out.append(0x22)
     // Text needing no escapes (all of a Chinese measure, usually) goes in as one run.
-    guard needsEscape(b) else {
+    guard Swar.needsJSONEscape(b) else {
       out.append(contentsOf: b)
       out.append(0x22)
       return
@@ -134,22 +134,6 @@ public indirect enum JSON: Equatable, Sendable {
       }
     }
     out.append(0x22)
-  }
-
-  /// Whether any byte of `b` is a control character, a quote or a backslash; eight bytes at a
-  /// time, since the long texts of a report rarely have one.
-  static func needsEscape(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    if let base = b.baseAddress {
-      while i + 8 <= b.count {
-        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        // Bytes below 0x20: the zero-byte test shifted down by 0x20 (exact for "any").
-        let below = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
-        if below | CSVParser.has(w, 0x22) | CSVParser.has(w, 0x5C) | CSVParser.has(w, 0x7F) != 0 { return true }
-        i += 8
-      }
-    }
-    return b[i...].contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
   }
 
   /// Parses one JSON value that fills `bytes`; errors give a 1-based character column.

@@ -27,6 +27,7 @@ public struct Phrases: Sendable {
     case .inProgress: lang.pick("进行中", "in progress")
     case .done: lang.pick("已完成", "done")
     case .blocked: lang.pick("受阻", "blocked")
+    case .retired: lang.pick("已取消", "retired")
     }
   }
 
@@ -155,6 +156,19 @@ public struct Phrases: Sendable {
     case .task(let id): lang.pick("任务 \(id)", "task \(id)")
     case .unit(let u): lang.pick("单位 \(u)", "unit \(u)")
     case .plan: lang.pick("方案", "plan")
+    }
+  }
+
+  /// How a deadline phrase was read, said back to whoever typed it: "read as: by 2020-06-30".
+  public func typedDeadline(_ deadline: Deadline) -> String {
+    switch deadline.kind {
+    case .by(let d): return lang.pick("读作：\(d) 前", "read as: by \(d)")
+    case .byThenOngoing(let d): return lang.pick("读作：\(d) 前，之后持续", "read as: by \(d), then ongoing")
+    case .unparsed:
+      return deadline.text.isEmpty
+        ? lang.pick("无期限", "no deadline")
+        : lang.pick("无法识别，按原文保存（check 会提示）", "not understood; kept as written (check flags it)")
+    default: return lang.pick("读作：", "read as: ") + kind(deadline.kind)
     }
   }
 

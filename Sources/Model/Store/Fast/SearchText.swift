@@ -47,14 +47,16 @@ public struct SearchText: Sendable {
     fields(t).contains { $0.lowercased().contains(query) }
   }
 
-  public init(_ tasks: [PlanTask]) {
+  public init(_ tasks: [PlanTask]) { self.init(TaskList(tasks)) }
+
+  public init(_ tasks: TaskList) {
     var bytes: [UInt8] = []
     var starts: [Int] = []
     var plain: [Bool] = []
     starts.reserveCapacity(tasks.count + 1)
     plain.reserveCapacity(tasks.count)
-    // Each task read where it lies: binding `tasks[i]` to a name copied it.
-    tasks.withUnsafeBufferPointer { tasks in
+    // Each task read where it lies (binding `tasks[i]` to a name would copy it).
+    do {
       for i in tasks.indices {
         starts.append(bytes.count)
         var allPlain = true

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -113,38 +115,33 @@ extension DepartmentsCell: Hashable {
 /// One file's department cells: its bytes, and the reading of each distinct cell, made the
 /// first time any task asks and shared after. Tasks are read on two threads and may be asked
 /// for from any, so the readings are kept under a lock.
-final class DepartmentCells: @unchecked Sendable {
+final class DepartmentCells: Sendable {
   let source: [UInt8]
-  /// Behind pointers, not stored properties: a class's stored `var`s are checked for
-  /// overlapping access at run time on every use, which cost more than the lookups here.
-  private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-  private let cells = UnsafeMutablePointer<ByteCache<Departments>>.allocate(capacity: 1)
-  private let unitNames = UnsafeMutablePointer<ByteCache<String>>.allocate(capacity: 1)
+  private let readings = Mutex(Readings())
 
-  init(_ source: [UInt8]) {
-    self.source = source
-    pthread_mutex_init(lock, nil)
-    cells.initialize(to: ByteCache())
-    unitNames.initialize(to: ByteCache())
+  private struct Readings: Sendable {
+    var cells = ByteCache<Departments>()
+    /// Unit names already made, so that tasks naming one unit share one string.
+    var names = ByteCache<String>()
   }
 
-  deinit {
-    pthread_mutex_destroy(lock)
-    lock.deallocate()
-    cells.deinitialize(count: 1).deallocate()
-    unitNames.deinitialize(count: 1).deallocate()
-  }
+  init(_ source: [UInt8]) { self.source = source }
 
   func departments(_ range: Range<Int>) -> Departments {
-    pthread_mutex_lock(lock)
-    defer { pthread_mutex_unlock(lock) }
-    let names = unitNames
-    return source.withUnsafeBufferPointer { all in
+    source.withUnsafeBufferPointer { all in
       let raw = UnsafeBufferPointer(rebasing: all[range])
-      return cells.pointee.value(for: raw) {
-        Departments.simpleCell(bytes: raw) { name in
-          names.pointee.value(for: name) { String(decoding: name, as: UTF8.self) }
-        } ?? Departments(cell: String(decoding: raw, as: UTF8.self))
+      return readings.withLock { r -> Departments in
+        if let known = r.cells.cached(raw) { return known }
+        // The names cache taken out while the cell is read (swapped, not copied).
+        var names = ByteCache<String>()
+        swap(&names, &r.names)
+        let d =
+          DepartmentCellReader.read(raw) { name in
+            names.value(for: name) { String(decoding: name, as: UTF8.self) }
+          } ?? Departments(cell: String(decoding: raw, as: UTF8.self))
+        swap(&names, &r.names)
+        r.cells.remember(raw, d)
+        return d
       }
     }
   }

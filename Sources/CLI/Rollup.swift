@@ -1,0 +1,261 @@
+import ArgumentParser
+import Model
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `sanxiang rollup DIR…`: a supervising office's view over many agencies' stores, read-only.
+/// Every sentence comes from `RollupWords`; this file only lays them out.
+struct RollupCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rollup", abstract: RollupWords(Lang.fromEnvironment()).abstract,
+    discussion: RollupWords(Lang.fromEnvironment()).discussion)
+  @OptionGroup var global: GlobalOptions
+  @Option(help: ArgumentHelp(RollupWords(Lang.fromEnvironment()).formatHelp)) var format: Format?
+  @Flag(help: ArgumentHelp(RollupWords(Lang.fromEnvironment()).pullHelp)) var pull = false
+  @Argument(help: ArgumentHelp(RollupWords(Lang.fromEnvironment()).dirsHelp, valueName: "dir")) var dirs: [String] = []
+
+  func validate() throws {
+    if dirs.isEmpty {
+      throw ValidationError(RollupWords(global.lang.flatMap(Lang.init(rawValue:)) ?? Lang.fromEnvironment()).noDirs)
+    }
+  }
+
+  func run() throws {
+    let ctx = try Context(global)
+    let words = RollupWords(ctx.lang)
+    let folders: [String]
+    do {
+      folders = try StoreDiscovery.find(dirs)
+    } catch {
+      Console.err("sanxiang: " + words.error(error))
+      throw ExitCode(66)
+    }
+    if pull { RollupCommand.pullAll(folders, words) }
+    let rollup = Rollup.read(folders, today: ctx.today)
+    RollupCommand.kept = rollup
+    if format == nil, Console.isTerminal, try RollupCommand.openDashboard(rollup, ctx: ctx) { return }
+    let report = RollupReport(rollup: rollup, ctx: ctx)
+    switch format ?? .text {
+    case .json: Console.outJSON { rollup.writeJSON(into: &$0, drain: $1) }
+    case .text: report.text()
+    case .markdown: report.markdown()
+    case .csv: report.csv()
+    }
+    Console.flush()
+    if rollup.total.failed == rollup.total.agencies {
+      Console.err("sanxiang: " + words.everyStoreFailed)
+      throw ExitCode(65)
+    }
+  }
+
+  /// The roll-up, kept to the end of the process as `Context.kept` keeps a store: freeing
+  /// hundreds of plans first only delays the exit.
+  nonisolated(unsafe) static var kept: Rollup?
+
+  /// With a terminal and no --format, `rollup` opens the dashboard in roll-up mode (set by
+  /// the executable, which owns the terminal); false when this build has none.
+  static func openDashboard(_ rollup: Rollup, ctx: Context) throws -> Bool {
+    guard let open = Sanxiang.openRollup else { return false }
+    let status = try open(rollup, ctx.lang)
+    if status != 0 { throw ExitCode(status) }
+    return true
+  }
+
+  /// `git pull --ff-only` in every store folder that is a clone, several at once, with a
+  /// progress line on a terminal; then what happened, failures one a line. A failure stops
+  /// nothing: the roll-up reads what is there.
+  static func pullAll(_ folders: [String], _ words: RollupWords) {
+    let atOnce = min(8, folders.count)
+    Console.err(words.pulling(folders.count, atOnce: atOnce))
+    let tty = isatty(2) == 1
+    let n = folders.count
+    // On a terminal the line under that is redrawn in place: up one line, clear it, write it.
+    if tty { Console.err(words.pullProgress(0, of: n)) }
+    let outcomes = Git.pullAll(folders, atOnce: atOnce) { done in
+      if tty { Console.err("\u{1B}[1A\u{1B}[2K" + words.pullProgress(done, of: n)) }
+    }
+    var counts = (updated: 0, upToDate: 0, failed: 0, notClones: 0)
+    var failures: [String] = []
+    for (folder, o) in zip(folders, outcomes) {
+      switch o {
+      case .updated: counts.updated += 1
+      case .upToDate: counts.upToDate += 1
+      case .failed(.notAClone): counts.notClones += 1
+      case .failed(let f):
+        counts.failed += 1
+        failures.append(words.pullFailed(folder, f))
+      }
+    }
+    Console.err(
+      words.pullSummary(
+        updated: counts.updated, upToDate: counts.upToDate, failed: counts.failed, notClones: counts.notClones))
+    for line in failures { Console.err(line) }
+  }
+}
+
+/// The roll-up as text (for a terminal or a log), Markdown (for minutes) and CSV (for the
+/// spreadsheet sent upward).
+struct RollupReport {
+  let rollup: Rollup
+  let ctx: Context
+  var words: RollupWords { RollupWords(ctx.lang) }
+
+  /// The figures of a row, in the columns' order; nil figures show as the unreadable mark.
+  private func numbers(_ f: AgencyFigures) -> [Int] {
+    [f.inProgress, f.overdue, f.dueSoon, f.waiting, f.staffingShortUnits]
+  }
+
+  private var numberColumns: [String] {
+    [words.inProgressColumn, words.overdueColumn, words.dueSoonColumn, words.waitingColumn, words.shortColumn]
+  }
+
+  func text() {
+    let out = TextOutput(ctx)
+    let w = words
+    let r = rollup
+    Console.out(out.paint(w.heading(agencies: r.agencies.count, today: r.today), .heading))
+    Console.out(w.overview(r.total))
+    Console.out("")
+    let nameW = min(24, max(w.agencyColumn.displayWidth, r.agencies.map { $0.label.inert.displayWidth }.max() ?? 0))
+    let barW = 14
+    let countW = max(
+      5, (r.agencies.compactMap { $0.figures.map { "\($0.done)/\($0.tasks)".count } } + [0]).max()! + 5)
+    let numW = numberColumns.map { max(4, $0.displayWidth) }
+    var head = w.agencyColumn.padded(toWidth: nameW) + "  " + w.progressColumn.padded(toWidth: barW + 1 + countW)
+    for (k, c) in numberColumns.enumerated() { head += "  " + c.padded(toWidth: numW[k], right: true) }
+    head += "  " + w.lastChangeColumn
+    Console.out(out.paint(head, .heading))
+    func progress(_ f: AgencyFigures) -> String {
+      let pct = f.tasks == 0 ? 0 : f.done * 100 / f.tasks
+      return Bars.progress(f.done, f.tasks, width: barW) + " " + "\(f.done)/\(f.tasks) \(pct)%".padded(toWidth: countW)
+    }
+    func row(_ name: String, _ f: AgencyFigures) -> String {
+      var line = name.padded(toWidth: nameW) + "  " + progress(f)
+      for (k, v) in numbers(f).enumerated() { line += "  " + String(v).padded(toWidth: numW[k], right: true) }
+      return line
+    }
+    for a in r.agencies {
+      guard let f = a.figures else {
+        Console.out(out.paint(a.label.inert.padded(toWidth: nameW) + "  " + w.unreadable, .short))
+        continue
+      }
+      var line = row(a.label.inert, f) + "  " + w.lastChange(a)
+      if a.notReporting { line += "  " + w.notReporting }
+      let tone: TextOutput.Tone? = a.notReporting || f.overdue > 0 ? .overdue : f.staffingShortUnits > 0 ? .short : nil
+      Console.out(out.paint(line, tone))
+    }
+    Console.out(out.paint(row(w.totalRow, r.total.figures), .heading).trimmingTrailingSpaces)
+    let failed = r.failed
+    if !failed.isEmpty {
+      Console.out("")
+      Console.out(out.paint(w.failedHeading(failed.count), .heading))
+      for a in failed { Console.out("  " + w.failure(a).inert) }
+    }
+    Console.out("")
+    measuresText(out)
+  }
+
+  /// Each measure with its counts, and the agencies where it is overdue: which agencies are
+  /// behind on which measures (the full matrix is the dashboard's and the JSON's).
+  private func measuresText(_ out: TextOutput) {
+    let w = words
+    let r = rollup
+    guard r.sharesMeasures else {
+      Console.out(w.noSharedMeasures)
+      return
+    }
+    Console.out(out.paint(w.measuresHeading(r.measures.count, agencies: r.agencies.count), .heading))
+    let idW = max(2, r.measures.map { $0.id.inert.displayWidth }.max() ?? 2)
+    let countsW = r.measures.map { w.measureCounts($0).displayWidth }.max() ?? 0
+    // The measure's opening words, and room after them for the agencies where it is late.
+    let measureW = max(16, min(40, (out.width - idW - countsW - 4) / 2))
+    for m in r.measures {
+      var line = m.id.inert.padded(toWidth: idW, right: true) + "  " + w.measureCounts(m).padded(toWidth: countsW)
+      line += "  " + m.measure.inert.padded(toWidth: measureW)
+      let late = overdueAgencies(m)
+      if !late.isEmpty {
+        let room = max(10, out.width - line.displayWidth - 2)
+        line += "  " + (w.overdueIn + late.joined(separator: w.listSeparator)).inert.truncated(toWidth: room)
+      }
+      Console.out(out.paint(line.trimmingTrailingSpaces, m.overdueIn > 0 ? .overdue : nil))
+    }
+  }
+
+  private func overdueAgencies(_ m: MeasureRow) -> [String] {
+    m.cells.filter { $0.cell.status == .overdue }.map { rollup.agencies[$0.agency].label }
+  }
+
+  func markdown() {
+    let w = words
+    let r = rollup
+    Console.out("# " + w.heading(agencies: r.agencies.count, today: r.today))
+    Console.out("")
+    Console.out(w.overview(r.total))
+    Console.out("")
+    let head =
+      [w.agencyColumn, w.storeColumn, w.tasksColumn, w.doneColumn] + numberColumns + [
+        w.lastChangeColumn, w.notReportingColumn,
+      ]
+    Console.out("| " + head.joined(separator: " | ") + " |")
+    Console.out("|---|---|" + String(repeating: "--:|", count: 2 + numberColumns.count) + "---|---|")
+    func cells(_ f: AgencyFigures) -> [String] { ([f.tasks, f.done] + numbers(f)).map(String.init) }
+    for a in r.agencies {
+      let figures = a.figures.map(cells) ?? Array(repeating: "—", count: 2 + numberColumns.count)
+      let last = a.figures == nil ? w.unreadable : w.lastChange(a)
+      let row = [Reports.mdCell(a.label), Reports.mdCell(a.folder)] + figures + [last, a.notReporting ? w.yes : ""]
+      Console.out("| " + row.joined(separator: " | ") + " |")
+    }
+    Console.out(
+      "| **\(w.totalRow)** | | " + cells(r.total.figures).joined(separator: " | ") + " | | \(r.total.notReporting) |")
+    if !r.failed.isEmpty {
+      Console.out("")
+      Console.out("## " + w.failedHeading(r.failed.count))
+      Console.out("")
+      for a in r.failed { Console.out("- " + Reports.mdCell(w.failure(a))) }
+    }
+    Console.out("")
+    guard r.sharesMeasures else {
+      Console.out(w.noSharedMeasures)
+      return
+    }
+    Console.out("## " + w.measuresHeading(r.measures.count, agencies: r.agencies.count))
+    Console.out("")
+    Console.out(
+      "| "
+        + [w.idColumn, w.measureColumn, w.doneColumn, w.overdueColumn, w.overdueAgenciesColumn].joined(separator: " | ")
+        + " |")
+    Console.out("|--:|---|--:|--:|---|")
+    for m in r.measures {
+      let late = overdueAgencies(m).joined(separator: w.listSeparator)
+      Console.out(
+        "| \(Reports.mdCell(m.id)) | \(Reports.mdCell(m.measure)) | \(m.doneIn)/\(m.heldBy) | \(m.overdueIn) | \(Reports.mdCell(late)) |"
+      )
+    }
+  }
+
+  /// One row per agency and a total row, with a BOM so that Excel on a Chinese Windows opens
+  /// it with the Chinese intact. Headers in the reader's language: it is sent to people.
+  func csv() {
+    let w = words
+    func line(_ fields: [String]) { Console.out(String(decoding: CSVDocument.encode(fields), as: UTF8.self)) }
+    let head =
+      [w.agencyColumn, w.storeColumn, w.tasksColumn, w.doneColumn] + numberColumns + [
+        w.lastChangeColumn, w.daysSinceColumn, w.notReportingColumn, w.errorColumn,
+      ]
+    Console.out("\u{FEFF}" + String(decoding: CSVDocument.encode(head), as: UTF8.self))
+    func figures(_ f: AgencyFigures?) -> [String] {
+      guard let f else { return Array(repeating: "", count: 2 + numberColumns.count) }
+      return ([f.tasks, f.done] + numbers(f)).map(String.init)
+    }
+    for a in rollup.agencies {
+      line(
+        [a.label, a.folder] + figures(a.figures) + [
+          a.lastChange ?? "", a.daysSinceChange.map(String.init) ?? "",
+          a.error == nil ? (a.notReporting ? w.yes : w.no) : "", a.error?.description ?? "",
+        ])
+    }
+    line([w.totalRow, ""] + figures(rollup.total.figures) + ["", "", String(rollup.total.notReporting), ""])
+  }
+}

@@ -1,0 +1,73 @@
+/// The staffing file read into units.
+struct StaffingTable {
+  var doc: CSVDocument
+  var columns: [String: Int]
+  var units: [StaffingUnit]
+
+  init(doc: CSVDocument, file: String) throws(StoreError) {
+    self.doc = doc
+    columns = Columns.resolve(doc.header.fields, Columns.staffingAliases)
+    for required in ["unit", "enforcement", "reviewers"] where columns[required] == nil {
+      throw StoreError(.badData, "the header has no \"\(required)\" column", file: file, line: 1, column: 1)
+    }
+    var units: [StaffingUnit] = []
+    var seen: [String: Int] = [:]
+    let c = columns
+    for (k, r) in doc.records.enumerated() where !r.isBlank {
+      func bad(_ name: String, _ message: String) -> StoreError {
+        let (line, col) = doc.position(record: k, field: c[name]!)
+        return StoreError(.badData, message, file: file, line: line, column: col)
+      }
+      let name = r.fields[c["unit"]!].trimmingSpaces
+      if name.isEmpty { throw bad("unit", "empty unit name") }
+      if let first = seen[name] { throw bad("unit", "unit \"\(name)\" is listed twice (first on line \(first))") }
+      seen[name] = r.line
+      func count(_ field: String) throws(StoreError) -> Int {
+        let t = r.fields[c[field]!].trimmingSpaces
+        guard let v = Int(t) else { throw bad(field, "\(field) must be a whole number, not \"\(t)\"") }
+        guard v >= 0 else { throw bad(field, "negative staff count \(v)") }
+        guard v <= StaffingUnit.maxCount else { throw bad(field, "staff count \(v) is implausibly large") }
+        return v
+      }
+      let retired = c["retired"].map { !r.fields[$0].trimmingSpaces.isEmpty } ?? false
+      units.append(
+        StaffingUnit(
+          name: name, enforcement: try count("enforcement"), reviewers: try count("reviewers"), retired: retired))
+    }
+    self.units = units
+  }
+
+  func record(of unit: String) -> Int? {
+    doc.records.firstIndex { !$0.isBlank && $0.fields[columns["unit"]!].trimmingSpaces == unit }
+  }
+}
+
+extension StaffingTable {
+  static func empty() -> StaffingTable {
+    // A header-only document always parses.
+    try! StaffingTable(doc: CSVDocument(header: Columns.staffingHeader), file: "")
+  }
+
+  /// Mirrors a staffing change into the file: the unit's row added, removed, renamed or
+  /// updated (a `retired` column is added when a unit is first retired).
+  mutating func apply(_ change: Change, name: String, plan: Plan) {
+    let rename = change.fields.first { $0.field == "name" }
+    let now = rename?.after ?? name
+    let k = record(of: rename?.before ?? name) ?? record(of: now)
+    guard let unit = plan.staffing.first(where: { $0.name == now }) else {
+      if let k { doc.remove(record: k) }
+      return
+    }
+    if unit.retired && columns["retired"] == nil {
+      doc.addColumn("retired")
+      columns["retired"] = doc.header.fields.count - 1
+    }
+    if let k {
+      for (field, col) in columns { doc.set(record: k, column: col, to: unit.value(of: field)) }
+    } else {
+      var fields = [String](repeating: "", count: doc.header.fields.count)
+      for (field, col) in columns { fields[col] = unit.value(of: field) }
+      doc.append(fields: fields)
+    }
+  }
+}

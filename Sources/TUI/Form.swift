@@ -1,0 +1,219 @@
+import Model
+
+/// A form over the panes, for adding or editing a task or a unit: one field a line, Tab and
+/// Shift-Tab (or ↑ ↓) between fields, Enter saves, Esc cancels. Department fields complete
+/// from the plan's own names (→ at the end takes the suggestion), and the deadline's reading
+/// is shown as it is typed.
+public struct Form: Equatable, Sendable {
+  public enum Purpose: Equatable, Sendable {
+    case addTask
+    case editTask(String)
+    case addUnit
+    case editUnit(String)
+  }
+
+  public enum Field: String, Equatable, Sendable {
+    case id, group, theme, measure, requirement, lead, support, deadline
+    case unit, enforcement, reviewers
+
+    public func label(_ l: Lang) -> String {
+      switch self {
+      case .id: l.pick("编号", "id")
+      case .group: l.pick("工作组", "group")
+      case .theme: l.pick("推行任务", "theme")
+      case .measure: l.pick("工作措施", "measure")
+      case .requirement: l.pick("具体要求", "requirement")
+      case .lead: l.pick("牵头部门", "lead")
+      case .support: l.pick("配合部门", "support")
+      case .deadline: l.pick("完成时限", "deadline")
+      case .unit: l.pick("单位", "unit")
+      case .enforcement: l.pick("执法人员", "enforcement")
+      case .reviewers: l.pick("审核人员", "reviewers")
+      }
+    }
+
+    var isDepartments: Bool { self == .lead || self == .support }
+  }
+
+  public let purpose: Purpose
+  public let fields: [Field]
+  public internal(set) var values: [LineEdit]
+  public internal(set) var focus = 0
+  /// Why the form cannot be saved yet, or a question ("did you mean …?") that Enter again answers.
+  public internal(set) var warning: String?
+  /// The warning asked about names almost like known ones, and Enter again saves them as new.
+  var namesConfirmed = false
+
+  init(_ purpose: Purpose, _ values: [(Field, String)]) {
+    self.purpose = purpose
+    fields = values.map(\.0)
+    self.values = values.map { LineEdit($0.1) }
+    // A task's form opens on its measure, the field that matters most.
+    focus = fields.firstIndex(of: .measure) ?? 0
+  }
+
+  public func value(_ f: Field) -> String { fields.firstIndex(of: f).map { values[$0].text.trimmingSpaces } ?? "" }
+
+  public var focused: Field { fields[focus] }
+
+  /// The plan's department name that completes what is being typed in a department field.
+  public func suggestion(_ plan: Plan) -> String? {
+    guard focused.isDepartments, values[focus].cursor == values[focus].characters.count else { return nil }
+    let part = values[focus].lastPart
+    guard !part.isEmpty else { return nil }
+    return plan.departments.first { $0.hasPrefix(part) && $0 != part }
+  }
+
+  // MARK: Forms for the things people add and edit
+
+  static func addTask(_ s: AppState) -> Form {
+    var group = s.figures.groups.first ?? ""
+    var lead = ""
+    switch s.selectedNav {
+    case .group(let g): group = g
+    case .department(let d): lead = d
+    default: if let i = s.selectedTaskIndex { group = s.plan.tasks[i].group }
+    }
+    return Form(
+      .addTask,
+      [
+        (.group, group), (.id, s.plan.nextID(inGroup: group)), (.theme, ""), (.measure, ""), (.requirement, ""),
+        (.lead, lead), (.support, ""), (.deadline, ""),
+      ])
+  }
+
+  static func editTask(_ t: PlanTask) -> Form {
+    Form(
+      .editTask(t.id),
+      [
+        (.group, t.group), (.theme, t.theme), (.measure, t.measure), (.requirement, t.requirement),
+        (.lead, t.lead.cell), (.support, t.support.cell), (.deadline, t.deadline.text),
+      ])
+  }
+
+  static func addUnit() -> Form { Form(.addUnit, [(.unit, ""), (.enforcement, ""), (.reviewers, "")]) }
+
+  static func editUnit(_ u: StaffingUnit) -> Form {
+    Form(.editUnit(u.name), [(.unit, u.name), (.enforcement, String(u.enforcement)), (.reviewers, String(u.reviewers))])
+  }
+}
+
+extension AppState {
+  /// A key while a form is open.
+  mutating func formKey(_ k: Key) -> [Effect] {
+    guard var f = form else { return [] }
+    switch k {
+    case .escape:
+      form = nil
+      message = FooterMessage(text: lang.pick("已取消，未保存", "Cancelled; nothing saved"), isError: false)
+      return []
+    case .enter:
+      return submit(f)
+    case .tab, .down:
+      f.focus = (f.focus + 1) % f.fields.count
+    case .backTab, .up:
+      f.focus = (f.focus + f.fields.count - 1) % f.fields.count
+    case .right where f.suggestion(plan) != nil:
+      f.values[f.focus].complete(with: f.suggestion(plan)!)
+    default:
+      guard f.values[f.focus].handle(k) else { return [] }
+      // An edited name is asked about again.
+      f.namesConfirmed = false
+      f.warning = nil
+    }
+    form = f
+    return []
+  }
+
+  /// Enter: the form's change saved, or why not (the form stays open).
+  mutating func submit(_ f: Form) -> [Effect] {
+    var f = f
+    func refuse(_ why: String) -> [Effect] {
+      f.warning = why
+      form = f
+      return []
+    }
+    switch f.purpose {
+    case .addTask, .editTask:
+      let groups = figures.groups
+      let group = f.value(.group)
+      guard groups.contains(group) else {
+        return refuse(
+          lang.pick(
+            "没有工作组“\(group)”（现有：\(groups.joined(separator: "、"))）",
+            "No group \"\(group)\" (groups: \(groups.joined(separator: ", ")))"))
+      }
+      guard !f.value(.measure).isEmpty else { return refuse(lang.pick("工作措施不能为空", "The measure cannot be empty")) }
+      let lead = Departments(cell: f.value(.lead))
+      let support = Departments(cell: f.value(.support))
+      if !f.namesConfirmed {
+        let known = plan.departments
+        for name in lead.units + support.units where !known.contains(name) {
+          let near = Plan.nearNames(name, among: known)
+          if !near.isEmpty {
+            f.namesConfirmed = true
+            return refuse(
+              lang.pick(
+                "“\(name)”与已有的“\(near[0])”只差一个字，是否写错了？确为新部门请再按 Enter",
+                "\"\(name)\" is one character off \"\(near[0])\": a typo? Enter again keeps it as a new department"))
+          }
+        }
+      }
+      var t: PlanTask
+      if case .editTask(let id) = f.purpose {
+        guard let old = plan.task(id) else { return refuse(lang.pick("任务 \(id) 已不存在", "Task \(id) is gone")) }
+        t = old
+      } else {
+        let id = f.value(.id)
+        guard !id.isEmpty else { return refuse(lang.pick("编号不能为空", "The id cannot be empty")) }
+        guard plan.task(id) == nil else { return refuse(lang.pick("任务 \(id) 已存在", "Task \(id) already exists")) }
+        t = PlanTask(id: id, measure: "")
+      }
+      t.group = group
+      t.theme = f.value(.theme)
+      t.measure = f.value(.measure)
+      t.requirement = f.value(.requirement)
+      t.lead = lead
+      t.support = support
+      t.deadline = Deadline(f.value(.deadline))
+      form = nil
+      if case .editTask = f.purpose {
+        return save(
+          plan.editTask(t), lang.pick("✎ 任务 \(t.id) 已修改 · u 撤销", "✎ Task \(t.id) changed · u undoes"))
+      }
+      return save(plan.addTask(t), lang.pick("＋ 已添加任务 \(t.id) · u 撤销", "+ Added task \(t.id) · u undoes"))
+    case .addUnit, .editUnit:
+      let name = f.value(.unit)
+      guard !name.isEmpty else { return refuse(lang.pick("单位名称不能为空", "The unit needs a name")) }
+      guard let e = Int(f.value(.enforcement)), let r = Int(f.value(.reviewers)), e >= 0, r >= 0,
+        e <= StaffingUnit.maxCount, r <= StaffingUnit.maxCount
+      else {
+        return refuse(lang.pick("执法人员和审核人员应为非负整数", "Enforcement and reviewers are whole numbers"))
+      }
+      var old: String? = nil
+      if case .editUnit(let n) = f.purpose { old = n }
+      let names = plan.staffing.map(\.name).filter { $0 != old }
+      if names.contains(name) { return refuse(lang.pick("单位“\(name)”已存在", "The unit \(name) already exists")) }
+      if !f.namesConfirmed, old != name, let near = Plan.nearNames(name, among: names).first {
+        f.namesConfirmed = true
+        return refuse(
+          lang.pick(
+            "“\(name)”与已有的“\(near)”只差一个字，是否写错了？确为新单位请再按 Enter",
+            "\"\(name)\" is one character off \"\(near)\": a typo? Enter again keeps it as a new unit"))
+      }
+      var changes: [Change] = []
+      var p = plan
+      if let old, old != name, let rename = p.renameUnit(old, to: name) {
+        changes.append(rename)
+        _ = try? p.apply(rename)
+      }
+      if let set = p.setStaffing(name, enforcement: e, reviewers: r) { changes.append(set) }
+      form = nil
+      guard !changes.isEmpty else {
+        message = FooterMessage(text: lang.pick("没有改动", "Nothing to change"), isError: false)
+        return []
+      }
+      return [.save(changes, message: staffingSaid(name, e, r))]
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import Model
+
+/// The form drawn over the panes: a box, one field a line with its label, the focused field's
+/// cursor, the deadline's reading under the deadline, a department name's completion in dim
+/// text after the cursor, the warning, and the keys.
+enum FormPane {
+  static func draw(_ s: AppState, _ f: Form, into g: inout Grid) {
+    let l = s.lang
+    let extra = f.fields.contains(.deadline) ? 1 : 0
+    let h = min(s.height - 2, f.fields.count + extra + 6)
+    let w = min(s.width - 2, 100)
+    guard h >= 5, w >= 20 else { return }
+    let r = Rect(x: (s.width - w) / 2, y: max(1, (s.height - h) / 2), width: w, height: h)
+    g.fill(r)
+    g.box(r, title: title(s, f), style: .borderFocused, ascii: s.ascii)
+    let inner = r.inner
+    let labelW = f.fields.map { $0.label(l).displayWidth }.max()! + 2
+    let valueW = max(4, inner.width - labelW - 2)
+    var y = inner.y + 1
+    for (k, field) in f.fields.enumerated() where y < inner.y + inner.height - 2 {
+      let focused = k == f.focus
+      g.put((focused ? "▸" : " ") + field.label(l), x: inner.x, y: y, style: focused ? .title : .muted)
+      let x = inner.x + labelW
+      if focused {
+        drawEditing(f.values[k], suggestion: f.suggestion(s.plan), into: &g, x: x, y: y, width: valueW)
+      } else {
+        g.put(f.values[k].text, x: x, y: y, maxWidth: valueW)
+      }
+      y += 1
+      if field == .deadline {
+        let reading = Phrases(l).typedDeadline(Deadline(f.value(.deadline)))
+        g.put(reading, x: x, y: y, style: .info, maxWidth: valueW)
+        y += 1
+      }
+    }
+    let bottom = inner.y + inner.height - 1
+    if let warn = f.warning { g.put(" " + warn, x: inner.x, y: bottom - 1, style: .error, maxWidth: inner.width) }
+    let keys = l.pick("Tab/S-Tab 换项  → 补全部门  Enter 保存  Esc 取消", "Tab/S-Tab next/previous  → completes  Enter saves  Esc cancels")
+    g.put(" " + keys, x: inner.x, y: bottom, style: .muted, maxWidth: inner.width)
+  }
+
+  static func title(_ s: AppState, _ f: Form) -> String {
+    let l = s.lang
+    switch f.purpose {
+    case .addTask: return l.pick("新增任务", "Add a task")
+    case .editTask(let id): return l.pick("修改任务 \(id)", "Edit task \(id)")
+    case .addUnit: return l.pick("新增单位", "Add a unit")
+    case .editUnit(let n): return l.pick("修改单位 · \(n)", "Edit unit · \(n)")
+    }
+  }
+
+  /// A line being typed: scrolled so the cursor shows, the cursor as a reversed cell, the
+  /// selected (prefilled) text reversed, and a completion after the cursor.
+  static func drawEditing(_ e: LineEdit, suggestion: String?, into g: inout Grid, x: Int, y: Int, width: Int) {
+    var head = e.head
+    // Keep the end of a long text before the cursor in view.
+    while head.displayWidth > width - 2, !head.isEmpty { head.removeFirst() }
+    var cx = x + g.put(head, x: x, y: y, style: e.selected ? .selectedFocused : .input)
+    let tail = String(e.characters[e.cursor...])
+    let cursorChar = tail.first.map(String.init) ?? " "
+    cx += g.put(cursorChar, x: cx, y: y, style: .selectedFocused)
+    let rest = String(tail.dropFirst())
+    cx += g.put(rest, x: cx, y: y, style: .input, maxWidth: max(0, x + width - cx))
+    if let suggestion, let part = Optional(e.lastPart), suggestion.hasPrefix(part) {
+      g.put(String(suggestion.dropFirst(part.count)), x: cx, y: y, style: .muted, maxWidth: max(0, x + width - cx))
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Model
+import TUI
+import TestSupport
+import Testing
+
+/// The roll-up dashboard over several agencies' stores: copies of the sample plan at
+/// different stages, and one that does not parse.
+@Suite("The roll-up dashboard", .serialized)
+struct RollupScreenTests {
+  /// Three agencies running copies of the sample plan (one further along), and a broken one.
+  static func stores() throws -> URL {
+    // One fixed folder (emptied first), so that paths in errors are the same in every run.
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("sanxiang-rollup-screens")
+    try? FileManager.default.removeItem(at: root)
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    for (folder, agency) in [("甲区", "甲区税务局"), ("乙区", "乙区税务局"), ("丙县", "丙县税务局"), ("丁区", "丁区税务局")] {
+      let dir = root.appendingPathComponent(folder)
+      try FileManager.default.copyItem(at: Fixtures.sampleData, to: dir)
+      let ini = dir.appendingPathComponent("plan.ini")
+      try Data(Fixtures.read(ini).replacingOccurrences(of: "agency = 某区税务局", with: "agency = \(agency)").utf8)
+        .write(to: ini)
+    }
+    let b = try Store.open(root.appendingPathComponent("乙区").path)
+    try b.commit(["2", "27", "28"].map { b.plan.markDone($0, on: sampleToday)! }, by: "乙区联络员", at: "2019-09-20T09:00:00+08:00")
+    let broken = root.appendingPathComponent("丁区/tasks.csv")
+    try Data((Fixtures.read(broken) + "99,\"never closed\n").utf8).write(to: broken)
+    return root
+  }
+
+  func session(_ w: Int, _ h: Int, _ keys: String) throws -> (RollupDashboard, ScriptedTerminal) {
+    let root = try RollupScreenTests.stores()
+    let rollup = Rollup.read(try StoreDiscovery.find([root.path]), today: sampleToday)
+    let term = ScriptedTerminal(width: w, height: h, script: keys)
+    let d = RollupDashboard(rollup: rollup, terminal: term, lang: .zh)
+    d.run()
+    return (d, term)
+  }
+
+  @Test("agencies, worst first, and the measures matrix, at 80×24 and 120×40", arguments: [(80, 24), (120, 40)])
+  func screens(size: (Int, Int)) throws {
+    let (w, h) = size
+    let (_, agencies) = try session(w, h, "")
+    Snapshot.check(agencies.screen, "rollup-agencies-\(w)x\(h)")
+    let text = agencies.text
+    // The store that does not parse is listed with its error, first; the others still show.
+    #expect(text.contains("丁区税务局") && text.contains("tasks.csv:37"))
+    #expect(text.contains("甲区税务局") && text.contains("乙区税务局") && text.contains("丙县税务局"))
+    let (_, matrix) = try session(w, h, "2")
+    Snapshot.check(matrix.screen, "rollup-measures-\(w)x\(h)")
+    #expect(matrix.text.contains("完成 3/3 · 逾期 0"))
+  }
+
+  @Test("Enter opens an agency's own stand-up, read-only; Esc comes back")
+  func drillIn() throws {
+    let (d, term) = try session(100, 30, "j enter")
+    #expect(d.state.agency != nil)
+    #expect(term.text.contains("只读"))
+    #expect(term.text.contains("逾期 (3)"))
+    // Marking done does nothing but say why.
+    let (d2, term2) = try session(100, 30, "j enter l space")
+    #expect(term2.text.contains("只读：这里不能保存改动"))
+    #expect(d2.state.agency?.plan.task("2")?.status == .inProgress)
+    let (d3, _) = try session(100, 30, "j enter esc")
+    #expect(d3.state.agency == nil)
+  }
+}

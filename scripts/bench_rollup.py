@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""The roll-up benchmark: a province's agencies read at once, against one store of as many tasks.
+
+    scripts/bench_rollup.py                        # 300 agencies x 100 tasks, release build
+    scripts/bench_rollup.py --count 30 --smoke     # a quick look that the harness works
+
+Generates N agency stores (`sanxiang-bench agencies`: copies of one plan made from the seeds,
+each at its own pace, with its own staffing and journal, one in ten quiet for weeks) and one
+store holding all their tasks, units and journal entries, then times, each as a whole
+process, `rollup DIR --format json` and `standup --format json` on the single store
+(medians of --runs runs after one untimed run, through GNU time for peak RSS; see
+bench.py). Targets (issue 17): the roll-up within 150 ms, and within 2x the single store's
+stand-up. Writes bench/rollup.json.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import ROOT, SCRATCH, SEEDS, TODAY, fmt, machine, measure, run_once  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--count", type=int, default=300, help="agency stores")
+    ap.add_argument("--tasks", type=int, default=100, help="tasks in each")
+    ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=2019)
+    ap.add_argument("--config", default="release")
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--smoke", action="store_true", help="few runs, to prove the harness works")
+    ap.add_argument("--json", default=os.path.join(ROOT, "bench", "rollup.json"))
+    args = ap.parse_args()
+    if args.smoke:
+        args.runs = 2
+
+    os.chdir(ROOT)
+    if not args.no_build:
+        for product in ["sanxiang", "sanxiang-bench"]:
+            subprocess.run(["swift", "build", "-c", args.config, "--product", product], check=True)
+    bindir = subprocess.run(
+        ["swift", "build", "-c", args.config, "--show-bin-path"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    sx = os.path.join(bindir, "sanxiang")
+    bench = os.path.join(bindir, "sanxiang-bench")
+
+    base = os.path.join(SCRATCH, "agencies", f"{args.count}x{args.tasks}")
+    stores, single = os.path.join(base, "stores"), os.path.join(base, "single")
+    shutil.rmtree(base, ignore_errors=True)
+    os.makedirs(base)
+    print(f"bench: generating {args.count} agencies x {args.tasks} tasks", file=sys.stderr)
+    run_once([bench, "agencies", "--count", str(args.count), "--tasks", str(args.tasks), "--seed", str(args.seed),
+              "--into", stores, "--single", single] + SEEDS)
+
+    _, _, text = run_once([sx, "rollup", stores, "--format", "json", "--today", TODAY])
+    report = json.loads(text)
+    assert len(report["agencies"]) == args.count, "every agency is in the report"
+    assert report["total"]["tasks"] == args.count * args.tasks
+
+    r = {
+        "machine": machine(),
+        "date": datetime.date.today().isoformat(),
+        "config": args.config,
+        "agencies": args.count,
+        "tasks_each": args.tasks,
+        "rollup_json": measure([sx, "rollup", stores, "--format", "json", "--today", TODAY], args.runs),
+        "standup_json_single": measure([sx, "standup", "--store", single, "--format", "json", "--today", TODAY],
+                                       args.runs),
+        "rollup_text": measure([sx, "rollup", stores, "--today", TODAY], args.runs),
+    }
+    ratio = r["rollup_json"]["median_ms"] / r["standup_json_single"]["median_ms"]
+    r["ratio_rollup_to_single"] = ratio
+    n = args.count * args.tasks
+    print(f"Machine: {r['machine']}. Build: {args.config}. Medians of {args.runs} runs (min–max), ms; peak RSS.")
+    print(f"  rollup --format json, {args.count} stores x {args.tasks} tasks   {fmt(r['rollup_json']):>24}"
+          f"  {r['rollup_json']['peak_rss_mib']:.1f} MiB")
+    print(f"  rollup (text report)                                 {fmt(r['rollup_text']):>24}"
+          f"  {r['rollup_text']['peak_rss_mib']:.1f} MiB")
+    print(f"  standup --format json, one store of {n} tasks   {fmt(r['standup_json_single']):>24}"
+          f"  {r['standup_json_single']['peak_rss_mib']:.1f} MiB")
+    print(f"  ratio {ratio:.2f}x (target <= 2x); roll-up {r['rollup_json']['median_ms']:.0f} ms (target <= 150 ms)")
+    os.makedirs(os.path.dirname(args.json), exist_ok=True)
+    with open(args.json, "w") as f:
+        json.dump(r, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    print(f"written: {os.path.relpath(args.json, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
