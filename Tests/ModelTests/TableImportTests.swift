@@ -147,6 +147,52 @@ struct TableImportTests {
     }
   }
 
+  @Test("three category levels: group, theme, and the third kept as an extra column")
+  func threeLevels() throws {
+    let table = """
+      序号\t领域\t重点任务\t工作事项\t具体措施\t责任单位
+      1\t依法决策\t规范程序\t听证\t建立听证目录。\t法规科
+      2\t\t\t评估\t开展决策后评估。\t办公室
+      3\t执法监督\t案卷评查\t评查\t每年评查一次。\t法规科
+
+      """
+    let r = try read(table)
+    #expect(r.columns.map(\.field) == [.id, .group, .theme, .extra, .measure, .lead])
+    #expect(r.tasks.map(\.group) == ["依法决策", "依法决策", "执法监督"])
+    #expect(r.tasks.map(\.theme) == ["规范程序", "规范程序", "案卷评查"])
+    #expect(r.tasks[1].extras["工作事项"] == "评估")
+  }
+
+  @Test("lead and support in one cell, by the role words people write")
+  func roleWords() throws {
+    let table = """
+      序号\t工作措施\t责任单位
+      1\t制定方案。\t办公室牵头，各科室配合
+      2\t开展防控。\t局防控办主办、各工作组协办
+      3\t公开信息。\t法规科牵头,执法一科、执法二科按职能分工落实
+      4\t清理文件。\t法规科、办公室等按职责分工落实
+      5\t做好宣传。\t财政所、便民服务中心、土管所等
+      6\t更新数据。\t市直有关部门
+
+      """
+    let r = try read(table)
+    #expect(r.tasks[0].lead.units == ["办公室"])
+    #expect(r.tasks[0].support == Departments([], others: true))
+    #expect(r.tasks[1].lead.units == ["局防控办"])
+    #expect(r.tasks[1].support.others)
+    #expect(r.tasks[2].lead.units == ["法规科"])
+    #expect(r.tasks[2].support.units == ["执法一科", "执法二科"])
+    // Only 落实: the ones named carry it out themselves; the trailing 等 dropped.
+    #expect(r.tasks[3].lead.units == ["法规科", "办公室"])
+    #expect(r.tasks[3].support.isEmpty)
+    #expect(r.tasks[4].lead.units == ["财政所", "便民服务中心", "土管所"])
+    #expect(r.tasks[5].lead == Departments([], others: true))
+    // The cell's own words stay beside wherever the reading drops some.
+    #expect(r.tasks[0].extras["责任单位（原文）"] == "办公室牵头，各科室配合")
+    #expect(r.tasks[5].extras["责任单位（原文）"] == "市直有关部门")
+    #expect(r.tasks[2].extras["责任单位（原文）"] != nil)
+  }
+
   @Test("a column it does not know is kept, under its own name")
   func extraColumn() throws {
     let withExtra = rewrite004 { c in c + [c[0] == "序号" ? "督办领导" : (c[2].isEmpty ? "" : "张主任")] }
