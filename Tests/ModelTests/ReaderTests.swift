@@ -234,6 +234,26 @@ struct ReaderTests {
     #expect(throws: ImportError(.noTableInDocument, file: "notable.docx")) { try fixture("notable.docx") }
   }
 
+  /// LibreOffice's `soffice` on the PATH, as the import looks for it.
+  static let hasLibreOffice = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+    FileManager.default.isExecutableFile(atPath: "\($0)/soffice")
+  }
+
+  @Test(
+    "an old .doc and .xls read through LibreOffice as their .docx and .xlsx read",
+    .enabled(if: hasLibreOffice, "LibreOffice is not installed (CI does without it)"))
+  func throughLibreOffice() throws {
+    let doc = try fixture("old.doc")
+    #expect(doc.guesses.first == .converted(from: "doc", to: "docx"))
+    let docx = try imported(tables.appendingPathComponent("06-taishan-wglt/table.docx"))
+    #expect(doc.tasks.map(\.measure) == docx.tasks.map(\.measure))
+    #expect(doc.tasks.map(\.lead) == docx.tasks.map(\.lead))
+    let xls = try fixture("old.xls")
+    let xlsx = try imported(tables.appendingPathComponent("01-chizhou-xfj/table.xlsx"))
+    #expect(xls.tasks.map(\.measure) == xlsx.tasks.map(\.measure))
+    #expect(xls.tasks.map(\.id) == xlsx.tasks.map(\.id))
+  }
+
   @Test("--map overrides a column's role; --header-row names the header")
   func mapAndHeaderRow() throws {
     let url = tables.appendingPathComponent("01-chizhou-xfj/table.xlsx")

@@ -12,6 +12,11 @@ files are committed, so tests need neither this script nor LibreOffice):
   notable.docx     a document without a table
   corrupt.docx     a .docx cut short
   encrypted.xlsx   a ZIP whose entries carry the encryption flag
+
+old.doc and old.xls are not made here: LibreOffice saved them from
+Tests/Fixtures/tables/06-taishan-wglt/table.docx and 01-chizhou-xfj/table.xlsx
+(`soffice --headless --convert-to doc|xls`); the test that reads them runs only where
+LibreOffice is installed.
 """
 import os
 import zipfile
