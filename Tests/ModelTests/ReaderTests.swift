@@ -89,6 +89,45 @@ struct ReaderTests {
     }
   }
 
+  @Test(
+    "a made-up table in each shape reads the same from every format",
+    arguments: ["sections", "offices", "levels"])
+  func sameInEveryFormat(_ folder: String) throws {
+    let dir = Fixtures.root.appendingPathComponent("Tests/Fixtures/made").appendingPathComponent(folder)
+    let html = try imported(dir.appendingPathComponent("table.html"))
+    #expect(html.tasks.count >= 4)
+    for kind in ReaderTests.kinds.filter({ $0 != "table.html" }) {
+      let r = try imported(dir.appendingPathComponent(kind))
+      #expect(r.title == html.title, "\(kind)")
+      #expect(r.groups == html.groups, "\(kind)")
+      #expect(r.tasks.map(\.id) == html.tasks.map(\.id), "\(kind)")
+      for (a, b) in zip(r.tasks, html.tasks) {
+        for f in ["group", "theme", "measure", "lead", "support", "deadline"] {
+          #expect(a.value(of: f) == b.value(of: f), "\(kind) \(a.id) \(f)")
+        }
+      }
+    }
+  }
+
+  @Test("the made-up tables' shapes: sections and restarting numbers, 附件 and merged leads, two category levels")
+  func madeShapes() throws {
+    let made = Fixtures.root.appendingPathComponent("Tests/Fixtures/made")
+    let s = try imported(made.appendingPathComponent("sections/table.txt"))
+    #expect(s.tasks.map(\.id) == ["1-1", "1-2", "2-1", "2-2"])
+    #expect(s.groups == ["健全依法决策机制", "强化执法监督"])
+    #expect(s.note.contains("注："))
+    let o = try imported(made.appendingPathComponent("offices/table.flat.txt"))
+    #expect(o.title == "某县市场监管局2022年政务公开工作要点任务分解表")
+    #expect(o.tasks.map(\.lead.units) == [["办公室"], ["法规股"], ["办公室"], ["法规股"], ["法规股"], ["办公室"]])
+    #expect(o.tasks[5].support.units == ["信息中心"])
+    #expect(o.tasks[3].deadline.kind == .by(Day(iso: "2022-12-30")!))
+    let l = try imported(made.appendingPathComponent("levels/table.xlsx"))
+    #expect(l.groups == ["制度建设", "能力建设"])
+    #expect(l.tasks.map(\.theme) == ["健全制度", "健全制度", "完善清单", "完善清单", "开展培训", "配备装备"])
+    #expect(l.tasks[4].lead.units == ["人事科"])
+    #expect(l.tasks[4].support.units == ["法制办"])
+  }
+
   @Test("nothing lost: every non-empty cell of each .docx is in a field, an extra column or the title")
   func nothingLost() throws {
     for folder in ReaderTests.examples + [] {

@@ -255,6 +255,17 @@ struct Interpreter {
     }
     guard any else { return nil }
     var out = names
+    // A text layout writes a merged header cell once, so the row under it is wider: the
+    // header cell above a run of names spans them all.
+    var k = 0
+    while k < next.count && out.count < next.count {
+      var run = 0
+      while k + run < next.count, !next[k + run].isEmpty, next[k + run].cover == .origin { run += 1 }
+      if run > 1, k < out.count, out[k] != nil, k + 1 >= out.count || out[k + 1] != nil {
+        out.insert(contentsOf: Array(repeating: nil, count: min(run - 1, next.count - out.count)), at: k + 1)
+      }
+      k += max(run, 1)
+    }
     for (k, s) in next.enumerated() where k < out.count && s.cover == .origin && !s.isEmpty {
       let lower = TableImport.joinWrapped(s.lines)
       let upper = out[k] ?? names[..<k].last { $0 != nil }.flatMap { $0 } ?? ""

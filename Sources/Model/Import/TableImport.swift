@@ -277,45 +277,90 @@ enum CellPerLine {
     }
     let preamble = all[..<start].map(\.text).filter { !$0.isEmpty }
     let header = Array(all[start..<(start + names)])
-    let body = Array(all[(start + names)...])
-    // Splitting columns further only makes them look more alike, so a wider row must be
-    // clearly better to be taken.
-    let scores = (names...(names + 3)).map { w in (w, homogeneity(body.map(\.text), width: w)) }
-    let top = scores.map(\.1).max() ?? 0
-    let width = scores.first { $0.1 >= top - 0.08 }?.0 ?? names
-    let best = (score: top, width: width)
+    var body = Array(all[(start + names)...])
     var rows = [GridRow(header.map { GridCell($0.text, place: .line($0.line)) }, place: .line(header[0].line))]
-    var i = 0
-    while i < body.count {
-      let chunk = body[i..<min(i + best.width, body.count)]
-      rows.append(GridRow(chunk.map { GridCell($0.text, place: .line($0.line)) }, place: .line(chunk.first!.line)))
-      i += best.width
+    var least = names
+    // A second header row (牵头单位 | 配合单位 under 责任单位): empty lines for the cells
+    // merged from above, then the names; the merged header cell made the first row one cell
+    // short for each name after the first.
+    if let j = body.prefix(names + 3).firstIndex(where: { Interpreter.field(ofHeader: $0.text) != nil }),
+      body[..<j].allSatisfy({ $0.text.isEmpty })
+    {
+      var run = 0
+      while j + run < body.count, Interpreter.field(ofHeader: body[j + run].text) != nil { run += 1 }
+      let w = names + run - 1
+      if run >= 2, w <= body.count, body[(j + run)..<w].allSatisfy({ $0.text.isEmpty }) {
+        rows.append(GridRow(body[..<w].map { GridCell($0.text, place: .line($0.line)) }, place: .line(body[0].line)))
+        body.removeFirst(w)
+        least = w
+      }
+    }
+    // Splitting columns further only makes them look more alike, so a wider row must be
+    // clearly better to be taken. Rows of one section heading ("一、…", merged across the
+    // table and so written once) are tried too, and kept when they make the columns fit.
+    var best: (score: Double, width: Int, rows: [ArraySlice<(text: String, line: Int)>]) = (-9, least, [])
+    for sections in [false, true] {
+      for w in least...(least + 3) {
+        let chunks = chunk(body, width: w, sections: sections)
+        let score = homogeneity(chunks.map { $0.map(\.text) }, width: w) - (sections ? 0.05 : 0)
+        if score > best.score + 0.08 || (best.rows.isEmpty) { best = (score, w, chunks) }
+      }
+    }
+    for c in best.rows {
+      rows.append(GridRow(c.map { GridCell($0.text, place: .line($0.line)) }, place: .line(c.first!.line)))
     }
     let notes: [ImportGuess] = best.width != names ? [.widthFromData(columns: best.width)] : []
     return TableGrid(rows: rows, preamble: preamble, format: .cellPerLine, notes: notes)
   }
 
+  /// The lines as rows of `width` cells; with `sections`, a line such as "一、…" at the start
+  /// of a row is a row by itself.
+  static func chunk(_ lines: [(text: String, line: Int)], width: Int, sections: Bool) -> [ArraySlice<
+    (text: String, line: Int)
+  >] {
+    var out: [ArraySlice<(text: String, line: Int)>] = []
+    var i = 0
+    while i < lines.count {
+      if sections && isSection(lines[i].text) {
+        out.append(lines[i..<(i + 1)])
+        i += 1
+        continue
+      }
+      out.append(lines[i..<min(i + width, lines.count)])
+      i += width
+    }
+    return out
+  }
+
+  /// "一、健全依法决策机制", "（二）…", "第三部分…": a section heading.
+  static func isSection(_ text: String) -> Bool {
+    let numerals = Set("一二三四五六七八九十")
+    let t = Substring(text)
+    if t.hasPrefix("第"), t.contains("部分") { return true }
+    if t.first == "（" || t.first == "(" {
+      let digits = t.dropFirst().prefix { numerals.contains($0) }
+      return !digits.isEmpty && [")", "）"].contains(t.dropFirst(1 + digits.count).first)
+    }
+    let digits = t.prefix { numerals.contains($0) }
+    return !digits.isEmpty && t.dropFirst(digits.count).first == "、"
+  }
+
   /// How alike each column's cells are under a row width: the share of cells that are of
   /// their column's commonest kind (a number, a short text, a long one), less a penalty when
-  /// the cells do not fill whole rows.
-  static func homogeneity(_ cells: [String], width: Int) -> Double {
-    guard width > 0, !cells.isEmpty else { return 0 }
+  /// the rows do not come out whole. Rows of one cell (section headings) are left out.
+  static func homogeneity(_ rows: [[String]], width: Int) -> Double {
+    guard width > 0, !rows.isEmpty else { return 0 }
     var same = 0
     var all = 0
     for c in 0..<width {
       var kinds = [0, 0, 0]
-      var k = c
-      while k < cells.count {
-        let t = cells[k]
-        if !t.isEmpty {
-          kinds[Interpreter.plainNumber(t) != nil ? 0 : t.count > 30 ? 1 : 2] += 1
-        }
-        k += width
+      for r in rows where r.count > 1 && c < r.count && !r[c].isEmpty {
+        kinds[Interpreter.plainNumber(r[c]) != nil ? 0 : r[c].count > 30 ? 1 : 2] += 1
       }
       same += kinds.max()!
       all += kinds.reduce(0, +)
     }
-    let ragged = cells.count % width == 0 ? 0.0 : 0.3
+    let ragged = rows.contains { $0.count > 1 && $0.count < width } ? 0.3 : 0.0
     return (all == 0 ? 0 : Double(same) / Double(all)) - ragged
   }
 }
