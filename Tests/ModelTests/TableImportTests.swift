@@ -173,6 +173,9 @@ struct TableImportTests {
       4\t清理文件。\t法规科、办公室等按职责分工落实
       5\t做好宣传。\t财政所、便民服务中心、土管所等
       6\t更新数据。\t市直有关部门
+      7\t编制清单。\t办公室（牵头）、财务科
+      8\t公开预算。\t牵头单位：财务科；配合单位：各科室
+      9\t做好培训。\t人事科牵头负责，法规科配合
 
       """
     let r = try read(table)
@@ -191,6 +194,13 @@ struct TableImportTests {
     #expect(r.tasks[0].extras["责任单位（原文）"] == "办公室牵头，各科室配合")
     #expect(r.tasks[5].extras["责任单位（原文）"] == "市直有关部门")
     #expect(r.tasks[2].extras["责任单位（原文）"] != nil)
+    // A role in brackets, role labels, a longer role word.
+    #expect(r.tasks[6].lead.units == ["办公室"])
+    #expect(r.tasks[6].support.units == ["财务科"])
+    #expect(r.tasks[7].lead.units == ["财务科"])
+    #expect(r.tasks[7].support.others)
+    #expect(r.tasks[8].lead.units == ["人事科"])
+    #expect(r.tasks[8].support.units == ["法规科"])
   }
 
   @Test("a column it does not know is kept, under its own name")

@@ -575,27 +575,40 @@ struct Interpreter {
     return seen.filter { name in Interpreter.segment(name, using: seen.filter { $0 != name }) == nil }
   }
 
-  static let leadWords = ["牵头", "主办", "主责"]
-  static let supportWords = ["按职能分工落实", "按职责分工落实", "按职责落实", "分工落实", "配合", "协办", "协助", "参与", "落实"]
+  static let leadWords = ["牵头负责", "负责牵头", "牵头", "主办", "主责", "负责"]
+  static let supportWords = [
+    "按职能分工落实", "按职责分工落实", "按职责落实", "分工落实", "配合落实", "共同落实", "配合", "协办", "协助", "协同", "参与",
+    "参加", "落实",
+  ]
+  /// Role words longest first, so that "牵头负责" is one word, not "牵头" and then text.
+  static let roleWords: [(word: [Character], role: Role)] =
+    (leadWords.map { (Array($0), Role.lead) } + supportWords.map { (Array($0), Role.support) })
+    .sorted { $0.0.count > $1.0.count }
 
   /// "办公室牵头，各科室配合" → [(lead, "办公室"), (support, "各科室")]: the text before each
   /// role word takes that role; text after the last one supports a lead named before it.
-  /// Nil when the cell names no role.
+  /// Labels take the text after them instead ("牵头单位：办公室；配合单位：各科室"), and a
+  /// role in brackets ends its clause ("办公室（牵头）、财务科"). Nil when the cell names no role.
   static func splitRoles(_ text: String) -> [(Role, String)]? {
-    let chars = Array(text)
+    if let labelled = labelledRoles(text) { return labelled }
+    var t = text
+    for w in leadWords + supportWords {
+      for (open, close) in [("（", "）"), ("(", ")")] where t.contains(open + w + close) {
+        t = t.replacingAll(open + w + close, w + "，")
+      }
+    }
+    let chars = Array(t)
     var out: [(Role, String)] = []
     var start = 0
     var i = 0
     let separators: Set<Character> = ["，", ",", "；", ";", "、", "。", " ", "\n", "　"]
     func word(at i: Int) -> (Role, Int)? {
-      for w in leadWords + supportWords {
-        let wc = Array(w)
-        if i + wc.count <= chars.count, Array(chars[i..<(i + wc.count)]) == wc {
-          let end = i + wc.count
-          // A role word ends its clause: at the end, or before a separator.
-          guard end == chars.count || separators.contains(chars[end]) else { continue }
-          return (leadWords.contains(w) ? .lead : .support, wc.count)
-        }
+      for (wc, role) in roleWords where i + wc.count <= chars.count && chars[i] == wc[0] {
+        guard Array(chars[i..<(i + wc.count)]) == wc else { continue }
+        let end = i + wc.count
+        // A role word ends its clause: at the end, or before a separator.
+        guard end == chars.count || separators.contains(chars[end]) else { continue }
+        return (role, wc.count)
       }
       return nil
     }
@@ -615,10 +628,34 @@ struct Interpreter {
     if !tail.isEmpty { out.append((out.contains { $0.0 == .lead } ? .support : .lead, tail)) }
     // "各科室按职责分工落实" with no lead named: they are the ones responsible.
     if !out.contains(where: { $0.0 == .lead }) && out.allSatisfy({ $0.0 == .support }) {
-      let onlyCarryOut = !text.contains("配合") && !text.contains("协办") && !text.contains("协助") && !text.contains("参与")
-      if onlyCarryOut { out = out.map { (.lead, $0.1) } }
+      let helping = ["配合", "协办", "协助", "协同", "参与", "参加"]
+      if !helping.contains(where: { t.contains($0) }) { out = out.map { (.lead, $0.1) } }
     }
     return out
+  }
+
+  /// "牵头单位：办公室；配合单位：各科室", "牵头：…": each label's role for the text after it.
+  static func labelledRoles(_ text: String) -> [(Role, String)]? {
+    guard text.contains("：") || text.contains(":") else { return nil }
+    var out: [(Role, String)] = []
+    for part in text.split(whereSeparator: { "；;\n".contains($0) }) {
+      guard let colon = part.firstIndex(where: { $0 == "：" || $0 == ":" }) else {
+        guard !out.isEmpty else { return nil }
+        out[out.count - 1].1 += "、" + part
+        continue
+      }
+      let label = part[..<colon].filter { !$0.isWhitespace }
+      let body = part[part.index(after: colon)...].trimmingSpaces
+      guard label.count <= 6, !body.isEmpty else { return nil }
+      if leadWords.contains(where: { label.contains($0) }) || label.hasPrefix("责任") {
+        out.append((.lead, body))
+      } else if supportWords.contains(where: { label.contains($0) }) {
+        out.append((.support, body))
+      } else {
+        return nil
+      }
+    }
+    return out.isEmpty ? nil : out
   }
 
   /// Generic words for "every section" after 各 or 有关/相关: a placeholder, not a unit.
