@@ -85,7 +85,7 @@ struct DeadlineTests {
     #expect(Deadline("2021年一季度末").kind == .by(day("2021-03-31")))
     #expect(Deadline("2021年下半年").kind == .by(day("2021-12-31")))
     #expect(Deadline("2021年内").kind == .by(day("2021-12-31")))
-    for text in ["长期推进", "长期坚持", "持续推进", "常态化", "常态化开展"] {
+    for text in ["长期推进", "长期坚持", "持续推进", "常态化", "常态化开展", "持续做好", "常态推进", "日常", "每季度", "每月", "每年"] {
       #expect(Deadline(text).kind == .ongoing, "\(text)")
     }
     #expect(Deadline("按上级要求").kind == .asRequired)

@@ -108,6 +108,8 @@ public enum DeadlineGrammar {
   static let ongoingWords: [String] = [
     "持续开展", "长期执行", "长期坚持", "持续推进", "持续进行", "持续深化", "持续实施", "常态化开展",
     "常态化推进", "常态化", "长期开展", "长期推进", "长期", "持续", "经常性开展",
+    // Work that recurs without a date of its own: nothing falls due, as with 持续开展.
+    "常态推进", "常态", "日常", "常年", "定期开展", "定期", "每季度", "每半年", "每月", "每周", "每年",
   ]
 }
 
@@ -240,7 +242,7 @@ private struct Parser {
       i = start
       return false
     }
-    _ = eatAny(["执行", "开展", "推进", "实施"])
+    _ = eatAny(["执行", "开展", "推进", "实施", "做好", "落实", "抓好", "进行"])
     separators()
     if atEnd { return true }
     i = start
