@@ -260,6 +260,16 @@ struct ReaderTests {
     #expect(r.tasks[0].lead.units == ["法制科"])
   }
 
+  @Test("Excel's Unicode text (UTF-16 with a byte-order mark) is converted and said")
+  func utf16() throws {
+    let text = "序号\t工作措施\t责任单位\t完成时限\r\n1\t制定方案。\t法制科\t2021年6月底前\r\n"
+    let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let r = try TableImport.read(bytes, file: "table.txt")
+    #expect(r.guesses.first == .encodingConverted(from: "UTF-16"))
+    #expect(r.tasks.map(\.measure) == ["制定方案。"])
+    #expect(r.tasks[0].deadline.kind == .by(Day(iso: "2021-06-30")!))
+  }
+
   @Test("a damaged or encrypted file, a document without a table, a ZIP under a text name: a clear error")
   func badFiles() throws {
     #expect(throws: ImportError(.corruptZip, file: "corrupt.docx")) { try fixture("corrupt.docx") }

@@ -45,7 +45,14 @@ public enum TableImport {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw ImportError(.zipAsText, file: file) }
     var notes: [ImportGuess] = []
     var text: String
-    if let bad = firstInvalidUTF8(bytes) {
+    // Excel's and Notepad's "Unicode text" is UTF-16 with a byte-order mark.
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      guard let converted = TextEncoding.convert(bytes, from: "UTF-16") else {
+        throw ImportError(.unknownEncoding("UTF-16"), file: file, place: .line(1))
+      }
+      text = converted
+      notes.append(.encodingConverted(from: "UTF-16"))
+    } else if let bad = firstInvalidUTF8(bytes) {
       if bad.isNUL {
         throw ImportError(.nulByte, file: file, place: .line(1 + bytes[..<bad.offset].filter { $0 == 0x0A }.count))
       }
