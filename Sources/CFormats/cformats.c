@@ -120,10 +120,27 @@ static void (*free_doc)(xmlDocPtr);
 static int loaded;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+// libxml2 writes some errors (a byte its encoder cannot convert) to stderr even with
+// XML_PARSE_NOERROR: in English, to a user who reads Chinese. Its errors are ignored here;
+// what parses is read, and a document that does not parse is reported by the reader.
+static void quiet(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
+static void quiet_structured(void *ctx, void *error) {
+  (void)ctx;
+  (void)error;
+}
+
 static void load(void) {
   void *h = dlopen("libxml2.so.2", RTLD_NOW | RTLD_LOCAL);
   if (!h) h = dlopen("libxml2.so", RTLD_NOW | RTLD_LOCAL);
   if (!h) return;
+  void (*set_generic)(void *, void (*)(void *, const char *, ...)) = dlsym(h, "xmlSetGenericErrorFunc");
+  void (*set_structured)(void *, void (*)(void *, void *)) = dlsym(h, "xmlSetStructuredErrorFunc");
+  if (set_generic) set_generic(NULL, quiet);
+  if (set_structured) set_structured(NULL, quiet_structured);
   read_xml = (xmlDocPtr(*)(const char *, int, const char *, const char *, int))dlsym(h, "xmlReadMemory");
   read_html = (htmlDocPtr(*)(const char *, int, const char *, const char *, int))dlsym(h, "htmlReadMemory");
   free_doc = (void (*)(xmlDocPtr))dlsym(h, "xmlFreeDoc");

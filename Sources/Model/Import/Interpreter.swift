@@ -268,7 +268,7 @@ struct Interpreter {
     }
     for (k, s) in next.enumerated() where k < out.count && s.cover == .origin && !s.isEmpty {
       let lower = TableImport.joinWrapped(s.lines)
-      let upper = out[k] ?? names[..<k].last { $0 != nil }.flatMap { $0 } ?? ""
+      let upper = out[k] ?? out[..<k].last { $0 != nil }.flatMap { $0 } ?? ""
       out[k] = Interpreter.field(ofHeader: lower) != nil ? lower : upper + lower
     }
     return out
