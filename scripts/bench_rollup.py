@@ -7,9 +7,9 @@
 Generates N agency stores (`sanxiang-bench agencies`: copies of one plan made from the seeds,
 each at its own pace, with its own staffing and journal, one in ten quiet for weeks) and one
 store holding all their tasks, units and journal entries, then times, each as a whole
-process, `rollup DIR --format json` and `standup --format json` on the single store
-(medians of --runs runs after one untimed run, through GNU time for peak RSS; see
-bench.py). Targets (issue 17): the roll-up within 150 ms, and within 2x the single store's
+process, `rollup DIR --format json` and `standup --format json` on the single store, in
+turns so that both meet the same noise (medians of --runs rounds after one untimed run,
+through GNU time for CPU time and peak RSS; see bench.py). Targets (issue 17): the roll-up within 150 ms, and within 2x the single store's
 stand-up. Writes bench/rollup.json.
 """
 
@@ -18,11 +18,50 @@ import datetime
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import ROOT, SCRATCH, SEEDS, TODAY, fmt, machine, measure, run_once  # noqa: E402
+from bench import GNU_TIME, ROOT, SCRATCH, SEEDS, TODAY, fmt, machine, run_once  # noqa: E402
+
+
+def timed(cmd):
+    """Wall ms, CPU ms (user + system) and peak RSS in KiB of one run, through GNU time."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        launch = [GNU_TIME, "-f", "%U %S %M", "-o", out.name] + cmd if GNU_TIME else cmd
+        t0 = time.perf_counter()
+        p = subprocess.run(launch, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        wall = (time.perf_counter() - t0) * 1000
+        if p.returncode != 0:
+            raise SystemExit(f"bench: {' '.join(cmd)} exited {p.returncode}\n{p.stderr.decode(errors='replace')}")
+        fields = out.read().split() if GNU_TIME else ["0", "0", "0"]
+    return wall, (float(fields[-3]) + float(fields[-2])) * 1000, int(fields[-1])
+
+
+def interleaved(commands, runs):
+    """Each command once untimed, then `runs` rounds running each in turn, so that all of
+    them meet the same noise on a shared machine; medians, extremes, CPU and peak RSS."""
+    for cmd in commands.values():
+        timed(cmd)
+    samples = {k: [] for k in commands}
+    for _ in range(runs):
+        for k, cmd in commands.items():
+            samples[k].append(timed(cmd))
+    out = {}
+    for k, xs in samples.items():
+        walls = [x[0] for x in xs]
+        out[k] = {
+            "median_ms": statistics.median(walls),
+            "min_ms": min(walls),
+            "max_ms": max(walls),
+            "cpu_ms": statistics.median(x[1] for x in xs),
+            "peak_rss_mib": max(x[2] for x in xs) / 1024,
+            "runs": runs,
+        }
+    return out
 
 
 def main():
@@ -61,28 +100,39 @@ def main():
     report = json.loads(text)
     assert len(report["agencies"]) == args.count, "every agency is in the report"
     assert report["total"]["tasks"] == args.count * args.tasks
+    # The single store is the same work: its stand-up finds what the roll-up adds up.
+    _, _, text = run_once([sx, "standup", "--store", single, "--format", "json", "--today", TODAY])
+    standup = json.loads(text)
+    for key, section in [("overdue", "overdue"), ("due_soon", "due_soon"), ("waiting", "waiting"),
+                         ("staffing_short_units", "staffing_shortfalls")]:
+        assert report["total"][key] == len(standup[section]), key
 
+    commands = {
+        "rollup_json": [sx, "rollup", stores, "--format", "json", "--today", TODAY],
+        "standup_json_single": [sx, "standup", "--store", single, "--format", "json", "--today", TODAY],
+        "rollup_text": [sx, "rollup", stores, "--today", TODAY],
+    }
     r = {
         "machine": machine(),
         "date": datetime.date.today().isoformat(),
         "config": args.config,
         "agencies": args.count,
         "tasks_each": args.tasks,
-        "rollup_json": measure([sx, "rollup", stores, "--format", "json", "--today", TODAY], args.runs),
-        "standup_json_single": measure([sx, "standup", "--store", single, "--format", "json", "--today", TODAY],
-                                       args.runs),
-        "rollup_text": measure([sx, "rollup", stores, "--today", TODAY], args.runs),
     }
+    r.update(interleaved(commands, args.runs))
     ratio = r["rollup_json"]["median_ms"] / r["standup_json_single"]["median_ms"]
     r["ratio_rollup_to_single"] = ratio
     n = args.count * args.tasks
-    print(f"Machine: {r['machine']}. Build: {args.config}. Medians of {args.runs} runs (min–max), ms; peak RSS.")
-    print(f"  rollup --format json, {args.count} stores x {args.tasks} tasks   {fmt(r['rollup_json']):>24}"
-          f"  {r['rollup_json']['peak_rss_mib']:.1f} MiB")
-    print(f"  rollup (text report)                                 {fmt(r['rollup_text']):>24}"
-          f"  {r['rollup_text']['peak_rss_mib']:.1f} MiB")
-    print(f"  standup --format json, one store of {n} tasks   {fmt(r['standup_json_single']):>24}"
-          f"  {r['standup_json_single']['peak_rss_mib']:.1f} MiB")
+    print(f"Machine: {r['machine']}. Build: {args.config}. Medians of {args.runs} runs in turns (min–max), ms;")
+    print("CPU = user + system time of the process (median); peak RSS.")
+    rows = [
+        ("rollup_json", f"rollup --format json, {args.count} stores x {args.tasks} tasks"),
+        ("rollup_text", "rollup (text report)"),
+        ("standup_json_single", f"standup --format json, one store of {n} tasks"),
+    ]
+    for key, what in rows:
+        m = r[key]
+        print(f"  {what:<48} {fmt(m):>24}  CPU {m['cpu_ms']:6.1f}  {m['peak_rss_mib']:5.1f} MiB")
     print(f"  ratio {ratio:.2f}x (target <= 2x); roll-up {r['rollup_json']['median_ms']:.0f} ms (target <= 150 ms)")
     os.makedirs(os.path.dirname(args.json), exist_ok=True)
     with open(args.json, "w") as f:
