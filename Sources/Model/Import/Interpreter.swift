@@ -403,16 +403,11 @@ struct Interpreter {
     if raw.isEmpty && slots.allSatisfy(\.isEmpty) { return nil }
     let group = text(.group)
     let theme = text(.theme)
-    if !group.isEmpty && group != state.group {
-      state.group = group
-      state.lastLead = nil
-      state.lastDeadline = nil
-    }
-    if !theme.isEmpty && theme != state.theme {
-      state.theme = theme
-      state.lastLead = nil
-      state.lastDeadline = nil
-    }
+    // A lead or deadline merged down may reach past a new category (a text export shows
+    // such a merge as blank cells), so blanks take the value above across categories too;
+    // only a section row across the table, which no merge crosses, ends it.
+    if !group.isEmpty { state.group = group }
+    if !theme.isEmpty { state.theme = theme }
     let (number, measure) = Interpreter.measureNumber(raw)
     let numberCell = c.index(of: .id).map { Interpreter.idText(slots[$0].text) }.flatMap { $0.isEmpty ? nil : $0 }
     var d = Draft(
