@@ -163,6 +163,19 @@ struct TableImportTests {
     #expect(r.tasks[1].extras["工作事项"] == "评估")
   }
 
+  @Test("no column named as the measure: the column of sentences is")
+  func unnamedMeasure() throws {
+    let table = """
+      序号\t重点工作\t责任单位\t完成时限
+      1\t建立健全行政执法公示制度，统一公示标准。\t法规科\t2021年6月底前
+      2\t全面推行执法全过程记录，配备执法记录仪。\t执法科\t持续推进
+
+      """
+    let r = try read(table)
+    #expect(r.columns.map(\.field) == [.id, .measure, .lead, .deadline])
+    #expect(r.tasks[1].measure == "全面推行执法全过程记录，配备执法记录仪。")
+  }
+
   @Test("lead and support in one cell, by the role words people write")
   func roleWords() throws {
     let table = """

@@ -80,13 +80,19 @@ struct TableColumns {
     // Category levels: an explicit group column, else the first of two; the next is the theme.
     let cats = fields.filter { $0.value == .category || $0.value == .group }.map(\.key).sorted()
     let explicitGroup = cats.first { fields[$0] == .group }
-    // No measure column: 具体要求 is the measure; else the category column with the longest texts.
+    // No measure column: 具体要求 is the measure; else the category column with the longest
+    // texts; else the unnamed column with the longest texts (重点工作, 具体工作 …), when they
+    // read as sentences.
     if !fields.values.contains(.measure) {
       if let k = fields.first(where: { $0.value == .requirement })?.key {
         fields[k] = .measure
       } else if let k = cats.filter({ fields[$0] == .category }).max(by: {
         TableColumns.averageLength($0, rows) < TableColumns.averageLength($1, rows)
       }) {
+        fields[k] = .measure
+      } else if let k = (0..<width).filter({ fields[$0] == nil && !extraByMap.contains($0) }).max(by: {
+        TableColumns.averageLength($0, rows) < TableColumns.averageLength($1, rows)
+      }), TableColumns.averageLength(k, rows) >= 8 {
         fields[k] = .measure
       }
     }
@@ -120,7 +126,6 @@ struct TableColumns {
       }
       extras.append((k, name))
     }
-    _ = extraByMap
     extraColumns = extras
     let themeName = fields.first { $0.value == .theme }.map { layout[$0.key] ?? "" } ?? ""
     numberColumnName = themeName.isEmpty ? "原序号" : "\(themeName)序号"
