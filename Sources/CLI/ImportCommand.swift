@@ -131,9 +131,9 @@ enum ImportReport {
   }
 
   /// Guesses in the order first made, those equal but for their place as one.
-  static func groupedGuesses(_ guesses: [ImportGuess]) -> [(ImportGuess, [SourcePlace])] {
-    var out: [(ImportGuess, [SourcePlace])] = []
-    var index: [ImportGuess: Int] = [:]
+  static func groupedGuesses(_ guesses: [TableGuess]) -> [(TableGuess, [SourcePlace])] {
+    var out: [(TableGuess, [SourcePlace])] = []
+    var index: [TableGuess: Int] = [:]
     for g in guesses {
       guard let p = g.place else {
         out.append((g, []))

@@ -67,7 +67,7 @@ struct ImportWords {
 
   // MARK: guesses
 
-  func guess(_ g: ImportGuess) -> String {
+  func guess(_ g: TableGuess) -> String {
     switch g {
     case .encodingConverted(let from):
       return pick("文件不是 UTF-8，按 \(from) 读取并转换", "the file is not UTF-8: read as \(from) and converted")
@@ -134,7 +134,7 @@ struct ImportWords {
 
   /// One guess made at several places ("办公室牵头，各科室配合" in 12 cells): said once, with
   /// the first places and how many there are.
-  func guess(_ g: ImportGuess, places: [SourcePlace]) -> String {
+  func guess(_ g: TableGuess, places: [SourcePlace]) -> String {
     let text = guess(g)
     guard places.count > 1, let first = g.place else { return text }
     let head = place(first)

@@ -65,7 +65,7 @@ enum Docx {
       rows += tables[j].grid
       j += 1
     }
-    let notes: [ImportGuess] =
+    let notes: [TableGuess] =
       tables.count > 1 ? [.tableChosen(index: best + 1, of: tables.count, rows: rows.count)] : []
     return TableGrid(rows: rows, preamble: tables[best].preamble, format: .docx, notes: notes)
   }

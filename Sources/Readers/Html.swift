@@ -6,7 +6,7 @@ import Model
 /// rows name the most columns is taken.
 enum Html {
   static func grid(_ bytes: [UInt8], file: String) throws(ImportError) -> TableGrid {
-    var notes: [ImportGuess] = []
+    var notes: [TableGuess] = []
     var encoding: String? = nil
     if let declared = declaredCharset(bytes) {
       let d = declared.lowercased()

@@ -139,7 +139,7 @@ public enum SourceFile {
 }
 
 extension TableGrid {
-  func adding(_ note: ImportGuess) -> TableGrid {
+  func adding(_ note: TableGuess) -> TableGrid {
     var g = self
     g.notes.insert(note, at: 0)
     return g

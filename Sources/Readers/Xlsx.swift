@@ -58,7 +58,7 @@ enum Xlsx {
         m.attribute("ref").flatMap(range)
       }
       let rows = layout(cells, merges: merges, sheet: s.name)
-      let notes: [ImportGuess] = skipped.isEmpty ? [] : [.sheetChosen(name: s.name, skipped: skipped)]
+      let notes: [TableGuess] = skipped.isEmpty ? [] : [.sheetChosen(name: s.name, skipped: skipped)]
       return TableGrid(rows: rows, format: .xlsx, notes: notes)
     }
     throw ImportError(.emptyWorkbook, file: file)

@@ -8,9 +8,9 @@ public struct TableGrid: Sendable, Equatable {
   public var preamble: [String]
   public var format: SourceFormat
   /// What the reader decided on its own (an encoding, which table or sheet it took).
-  public var notes: [ImportGuess]
+  public var notes: [TableGuess]
 
-  public init(rows: [GridRow], preamble: [String] = [], format: SourceFormat, notes: [ImportGuess] = []) {
+  public init(rows: [GridRow], preamble: [String] = [], format: SourceFormat, notes: [TableGuess] = []) {
     self.rows = rows
     self.preamble = preamble
     self.format = format

@@ -1,6 +1,6 @@
 /// What the importer decided on its own, as data: the command line phrases each one in the
 /// user's language (Sources/CLI/ImportWords.swift), so a report never mixes languages.
-public enum ImportGuess: Sendable, Hashable {
+public enum TableGuess: Sendable, Hashable {
   /// The file was not UTF-8; it was read in this encoding and converted.
   case encodingConverted(from: String)
   /// A document held several tables; this one (1-based) was taken.
@@ -41,7 +41,7 @@ public enum ImportGuess: Sendable, Hashable {
   case deadlineYear(SourcePlace, text: String, year: Int)
 }
 
-extension ImportGuess {
+extension TableGuess {
   /// The cell or row a guess is about, when it is about one.
   public var place: SourcePlace? {
     switch self {
@@ -54,7 +54,7 @@ extension ImportGuess {
   }
 
   /// The same guess about another place: guesses equal but for their place say one thing.
-  public func moved(to q: SourcePlace) -> ImportGuess {
+  public func moved(to q: SourcePlace) -> TableGuess {
     switch self {
     case .twoRowHeader: .twoRowHeader(q)
     case .roleSplit(_, let t, let l, let s): .roleSplit(q, text: t, lead: l, support: s)

@@ -189,7 +189,7 @@ struct Interpreter {
       }
     }
     // A merged cell read on every row it covers says the same thing once.
-    var said = Set<ImportGuess>()
+    var said = Set<TableGuess>()
     guesses = guesses.filter { said.insert($0).inserted }
     let title = preamble.first { !Interpreter.isLabel($0) && !$0.hasPrefix("（") && !$0.hasPrefix("(") } ?? ""
     // A row across the table with no task under it (a note under the table, "注：…") is kept
@@ -334,7 +334,7 @@ struct Interpreter {
 
   /// One row's cells, split into the tasks packed in it: a cell of `<p>` fragments gives
   /// one value per task, in order; a plain cell applies to all of them.
-  func fragments(_ row: Row, _ c: TableColumns, guesses: inout [ImportGuess]) -> [[Slot]] {
+  func fragments(_ row: Row, _ c: TableColumns, guesses: inout [TableGuess]) -> [[Slot]] {
     let cells: [[Slot]] = (0..<c.width).map { k in
       guard k < row.slots.count else { return [Slot(text: "", cover: .origin, place: row.place)] }
       let s = row.slots[k]
@@ -499,7 +499,7 @@ struct Interpreter {
   /// Ids from the numbers the rows carry: as they are; restarting in each category made
   /// unique as "category-number"; none at all, the table order; a row without one (or one
   /// used twice) derived from the row before ("4-1").
-  func assignIDs(_ drafts: [Draft], guesses: inout [ImportGuess]) -> [String] {
+  func assignIDs(_ drafts: [Draft], guesses: inout [TableGuess]) -> [String] {
     if drafts.allSatisfy({ $0.number == nil }) {
       if !drafts.isEmpty { guesses.append(.tableOrder(count: drafts.count)) }
       return drafts.indices.map { String($0 + 1) }
@@ -668,7 +668,7 @@ struct Interpreter {
   /// `altered` when the store's text would lose words of the cell (a role word, 等, a
   /// collective name), so that the cell is kept verbatim beside.
   func readDepartments(
-    _ text: String, role: Role, place: SourcePlace, known: [String], guesses: inout [ImportGuess]
+    _ text: String, role: Role, place: SourcePlace, known: [String], guesses: inout [TableGuess]
   ) -> (lead: Departments, support: Departments, altered: Bool) {
     var lead = Departments()
     var support = Departments()
@@ -706,11 +706,11 @@ struct Interpreter {
   /// together (split by the table's own names first, else after unit endings), a trailing
   /// 等 dropped, collective names as the placeholder.
   static func departments(_ text: String, known: [String], place: SourcePlace) -> (
-    Departments, [ImportGuess], Bool
+    Departments, [TableGuess], Bool
   ) {
     var units: [String] = []
     var others = false
-    var guesses: [ImportGuess] = []
+    var guesses: [TableGuess] = []
     var changed = false
     for var part in Departments.split(text) {
       if part.count > 2 && part.hasSuffix("等") {

@@ -9,7 +9,7 @@ struct TableColumns {
   private(set) var role: [Int: Role] = [:]
   /// TableColumns no field takes, by index, with the names they get in the store.
   private(set) var extraColumns: [(Int, String)] = []
-  var guesses: [ImportGuess] = []
+  var guesses: [TableGuess] = []
   /// The store column that keeps a number column's values when measures carry their own.
   let numberColumnName: String
   /// Each column's header name as laid out (a spanned column repeats its header's name).
@@ -268,7 +268,7 @@ public struct ImportResult: Sendable {
   /// Names of the columns it does not know, in source order; kept as extra store columns.
   public var extraColumns: [String]
   /// What it guessed while reading the table.
-  public var guesses: [ImportGuess]
+  public var guesses: [TableGuess]
   public var unreadDeadlines: [(id: String, text: String)]
   public var departments: [String]
 }

@@ -43,7 +43,7 @@ public enum TableImport {
   /// China), then split by its layout.
   public static func textGrid(_ bytes: [UInt8], file: String, csv: Bool = false) throws(ImportError) -> TableGrid {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw ImportError(.zipAsText, file: file) }
-    var notes: [ImportGuess] = []
+    var notes: [TableGuess] = []
     var text: String
     // Excel's and Notepad's "Unicode text" is UTF-16 with a byte-order mark.
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -316,7 +316,7 @@ enum CellPerLine {
     for c in best.rows {
       rows.append(GridRow(c.map { GridCell($0.text, place: .line($0.line)) }, place: .line(c.first!.line)))
     }
-    let notes: [ImportGuess] = best.width != names ? [.widthFromData(columns: best.width)] : []
+    let notes: [TableGuess] = best.width != names ? [.widthFromData(columns: best.width)] : []
     return TableGrid(rows: rows, preamble: preamble, format: .cellPerLine, notes: notes)
   }
 
