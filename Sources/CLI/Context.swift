@@ -5,18 +5,39 @@ import Model
   import Glibc
 #endif
 
+/// The language of help pages and of argument-parser's errors, known before the arguments are
+/// parsed (they are phrased while parsing): `--lang` where it appears among the arguments,
+/// else the locale.
+enum HelpLanguage {
+  static let lang = from(CommandLine.arguments)
+
+  static func from(_ arguments: [String]) -> Lang {
+    for (k, a) in arguments.enumerated() {
+      if a == "--" { break }
+      let value =
+        a == "--lang" && k + 1 < arguments.count
+        ? arguments[k + 1] : a.hasPrefix("--lang=") ? String(a.dropFirst(7)) : nil
+      if let value, let l = Lang(rawValue: value) { return l }
+    }
+    return Lang.fromEnvironment()
+  }
+}
+
+/// The words help texts are taken from (the help language's table).
+let helpWords: any Words = HelpLanguage.lang.words
+
 /// Options every command accepts, before or after the subcommand's name.
 public struct GlobalOptions: ParsableArguments {
-  @Option(help: "The store folder (default: $SANXIANG_STORE, else the XDG data folder).")
+  @Option(help: ArgumentHelp(helpWords.storeHelp))
   var store: String?
 
-  @Option(help: ArgumentHelp("Read the plan as of this day, YYYY-MM-DD (default: the real date).", valueName: "date"))
+  @Option(help: ArgumentHelp(helpWords.todayHelp, valueName: "date"))
   var today: String?
 
-  @Option(name: .customLong("as"), help: ArgumentHelp("Who the journal records (default: $USER).", valueName: "name"))
+  @Option(name: .customLong("as"), help: ArgumentHelp(helpWords.asHelp, valueName: "name"))
   var who: String?
 
-  @Option(help: ArgumentHelp("Interface language, zh or en (default: from the locale).", valueName: "zh|en"))
+  @Option(help: ArgumentHelp(helpWords.langHelp, valueName: "zh|en"))
   var lang: String?
 
   public init() {}
@@ -44,23 +65,26 @@ struct Context {
   let today: Day
   let who: String
   let lang: Lang
-  var phrases: Phrases { Phrases(lang) }
+  var words: any Words { lang.words }
+  var phrases: Phrases { Phrases(words) }
 
   init(_ options: GlobalOptions) throws {
     self.options = options
+    if let l = options.lang {
+      guard let v = Lang(rawValue: l) else { throw ValidationError(helpWords.reason(.badLang(l))) }
+      lang = v
+    } else {
+      lang = Lang.fromEnvironment()
+    }
     if let t = options.today {
-      guard let d = Day(iso: t) else { throw ValidationError("--today must be a date like 2019-09-20, not \"\(t)\"") }
+      guard let d = Day(iso: t) else {
+        throw ValidationError(lang.words.reason(.badDateOption(option: "--today", value: t)))
+      }
       today = d
     } else {
       today = Clock.today()
     }
     who = options.who ?? FileIO.environment("USER") ?? FileIO.environment("LOGNAME") ?? Context.loginName()
-    if let l = options.lang {
-      guard let v = Lang(rawValue: l) else { throw ValidationError("--lang must be zh or en, not \"\(l)\"") }
-      lang = v
-    } else {
-      lang = Lang.fromEnvironment()
-    }
   }
 
   /// The account name, when the environment does not say.
@@ -80,30 +104,26 @@ struct Context {
     } else if let h = FileIO.environment("HOME"), !h.isEmpty {
       base = h + "/.local/share"
     } else {
-      throw StoreError(.noInput, "no store given: use --store DIR or set SANXIANG_STORE")
+      throw StoreError(.noInput, .noStoreGiven)
     }
     let folder = base + "/sanxiang"
     if !FileIO.exists(folder + "/" + Store.tasksFile) {
       try BundledSample.install(into: folder)
-      Console.err(
-        lang.pick(
-          "sanxiang: 已用内置示例方案创建 \(folder)（用 --store DIR 或 $SANXIANG_STORE 指定自己的方案）",
-          "sanxiang: created \(folder) from the bundled sample plan (use --store DIR or $SANXIANG_STORE for your own)"))
+      Console.err(words.createdFromSample(folder))
     }
     return folder
   }
 
   func openStore() throws(StoreError) -> Store {
     let s = try Store.open(try storeFolder())
-    for n in s.notices { Console.err("sanxiang: " + n) }
-    Context.kept = (s, lang)
+    for n in s.notices { Console.err("sanxiang: " + words.notice(n)) }
+    Context.kept = s
     return s
   }
 
   /// The store a command opened, kept to the end of the process: a command runs once and
   /// exits, and freeing a large plan's hundreds of thousands of strings first only delays it.
-  /// With the command's language, to report what its save left undone (a git commit).
-  nonisolated(unsafe) static var kept: (store: Store, lang: Lang)?
+  nonisolated(unsafe) static var kept: Store?
 }
 
 /// Buffered output, written in blocks of 64 KiB or at the end.
@@ -146,11 +166,16 @@ enum Console {
   static var isTerminal: Bool { isatty(1) == 1 }
 
   /// Columns for text tables: $COLUMNS, the terminal's width, or 100.
-  static var width: Int {
+  static var width: Int { columns(else: 100) }
+
+  /// Columns for help pages: as for tables, else 80 (argument-parser's own default).
+  static var helpWidth: Int { columns(else: 80) }
+
+  private static func columns(else fallback: Int) -> Int {
     if let c = FileIO.environment("COLUMNS").flatMap(Int.init), c > 20 { return c }
     var ws = winsize()
     if isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 20 { return Int(ws.ws_col) }
-    return 100
+    return fallback
   }
 
   /// Colour only on a terminal, and never under NO_COLOR.
@@ -159,17 +184,17 @@ enum Console {
   }
 }
 
-/// Runs a command body, turning store errors into `file:line:column: message` on stderr and
-/// the sysexits code.
-func guarded(_ body: () throws -> Void) throws {
-  do {
-    try body()
-    Console.flush()
-    if let (store, lang) = Context.kept, let f = store.gitCommitFailure {
-      Console.err("sanxiang: " + RollupWords(lang).commitFailed(f))
+extension Context {
+  /// Runs a command body, turning store errors into `file:line:column: message` (in the
+  /// user's words) on stderr and the sysexits code; says so when a save's git commit failed.
+  func guarded(_ body: () throws -> Void) throws {
+    do {
+      try body()
+      Console.flush()
+      if let f = Context.kept?.gitCommitFailure { Console.err("sanxiang: " + words.commitFailed(f)) }
+    } catch let e as StoreError {
+      Console.err("sanxiang: " + e.description(words))
+      throw ExitCode(e.exitCode)
     }
-  } catch let e as StoreError {
-    Console.err("sanxiang: " + e.description)
-    throw ExitCode(e.exitCode)
   }
 }

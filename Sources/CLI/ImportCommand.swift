@@ -3,31 +3,21 @@ import Model
 import Readers
 
 struct Import: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "import",
-    abstract:
-      "Read an allocation table (.docx, .xlsx, .html, .csv or text) into a store (a new one, or again into an existing one).",
-    discussion: "Word and Excel files, web pages, CSV (UTF-8 or GB18030) and text (seed 000's layout, tab-separated, "
-      + "LibreOffice's text export) are read; .doc, .xls, .wps, .et, .odt and .ods through LibreOffice where it is "
-      + "installed. The header is found by its names; --dry-run shows the reading before anything is written. "
-      + "Into an existing store, texts are updated by task id and status, dates, notes and the journal are kept; "
-      + "tasks gone from the table are reported, not deleted.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "import", abstract: helpWords.importAbstract, discussion: helpWords.importDiscussion)
+  }
+  static let words = ImportWords(HelpLanguage.lang)
   @OptionGroup var global: GlobalOptions
-  @Argument(help: "The table: .docx, .xlsx, .html, .csv or text.") var file: String
-  @Option(help: ArgumentHelp("The store folder (created if it does not exist).", valueName: "dir")) var into: String
-  @Flag(name: .customLong("dry-run"), help: "Show the report without writing anything.") var dryRun = false
-  @Option(help: "text or json.") var format: Format = .text
-  @Option(help: "For a new store: the agency the plan belongs to.") var agency: String?
-  @Option(help: "The workbook's sheet to read (default: the first with data).") var sheet: String?
-  @Option(
-    name: .customLong("map"),
-    help: ArgumentHelp(
-      "A column's field, overriding the importer: HEADER=FIELD, FIELD one of id, group, theme, measure, "
-        + "requirement, lead, support, deadline, extra (repeatable).", valueName: "header=field"))
+  @Argument(help: ArgumentHelp(words.fileHelp)) var file: String
+  @Option(help: ArgumentHelp(helpWords.intoHelp, valueName: "dir")) var into: String
+  @Flag(name: .customLong("dry-run"), help: ArgumentHelp(helpWords.dryRunHelp)) var dryRun = false
+  @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json"]))) var format: Format = .text
+  @Option(help: ArgumentHelp(helpWords.agencyHelp)) var agency: String?
+  @Option(help: ArgumentHelp(words.sheetHelp, valueName: "name")) var sheet: String?
+  @Option(name: .customLong("map"), help: ArgumentHelp(words.mapHelp, valueName: "header=field"))
   var maps: [String] = []
-  @Option(
-    name: .customLong("header-row"),
-    help: ArgumentHelp("The header's row: the line of a text file, or the row of a sheet or table.", valueName: "n"))
+  @Option(name: .customLong("header-row"), help: ArgumentHelp(words.headerRowHelp, valueName: "n"))
   var headerRow: Int?
 
   func run() throws {
@@ -49,7 +39,7 @@ struct Import: ParsableCommand {
       Console.err("sanxiang: " + words.error(e))
       throw ExitCode(e.exitCode)
     }
-    try guarded {
+    try ctx.guarded {
       let existing = FileIO.exists(into + "/" + Store.tasksFile) ? try Store.open(into) : nil
       let again = existing.map { Reimport(result, onto: $0.plan) }
       if format == .json {
@@ -61,23 +51,24 @@ struct Import: ParsableCommand {
         if format == .text { Console.out(words.dryRun) }
         return
       }
-      let summary: String
+      let summary: ImportSummary
       let store: Store
       if let existing, let again {
         store = existing
         try store.commit(again.changes, by: ctx.who)
-        summary = ImportWords.journalAgain(again, name: name)
+        summary = .again(
+          source: name, added: again.added.count, updated: again.updated.count, vanished: again.vanished.count)
       } else {
         let settings = PlanSettings(
           title: result.title, agency: agency ?? "", note: result.note, reviewerPercent: 5, groups: result.groups)
         try Store.create(into, settings: settings, tasks: result.tasks, extraColumns: result.extraColumns)
         store = try Store.open(into)
-        summary = ImportWords.journalNew(result.tasks.count, groups: result.groups.count, name: name)
+        summary = .created(source: name, tasks: result.tasks.count, groups: result.groups.count)
       }
       try store.appendJournal([
         JournalEntry(
           seq: (store.plan.journal.last?.seq ?? 0) + 1, at: Clock.nowISO(), by: ctx.who,
-          change: Change(op: "import", target: .plan, fields: []), message: summary)
+          change: Change(op: "import", target: .plan, fields: []), imported: summary)
       ])
       if format == .text { Console.out(existing == nil ? words.created(into) : words.updatedStore(into)) }
     }

@@ -7,7 +7,28 @@ struct ImportWords {
 
   init(_ lang: Lang) { self.lang = lang }
 
-  func pick(_ zh: String, _ en: String) -> String { lang.pick(zh, en) }
+  func pick(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
+
+  // MARK: help for the options the readers brought (the rest is in the Words tables)
+
+  var sheetHelp: String {
+    pick("要读取的工作表（默认：第一个有数据的工作表）。", "The workbook's sheet to read (default: the first with data).")
+  }
+  var mapHelp: String {
+    pick(
+      "指定某列的字段，覆盖自动判断：“列名=字段”，字段为“id”“group”“theme”“measure”“requirement”“lead”“support”“deadline”“extra”之一（可重复）。",
+      "A column's field, overriding the importer: HEADER=FIELD, FIELD one of id, group, theme, measure, "
+        + "requirement, lead, support, deadline, extra (repeatable).")
+  }
+  var headerRowHelp: String {
+    pick("表头所在行：文本文件的行号，或工作表、表格的行号。", "The header's row: the line of a text file, or the row of a sheet or table.")
+  }
+  var fileHelp: String {
+    pick(
+      "分工表文件：Word 文档、“Excel”工作簿、网页、“CSV”表格或文本；装有“LibreOffice”时也可读旧版文档和表格。",
+      "The table: .docx, .xlsx, .html, .csv or text (and .doc, .xls, .wps, .et, .odt, .ods where LibreOffice is installed)."
+    )
+  }
 
   // MARK: places
 
@@ -163,12 +184,12 @@ struct ImportWords {
     case .noHeader:
       return pick(
         "前 40 行中没有表头（应有序号、工作措施、责任部门、完成时限等列名）；可用 --header-row N 指定",
-        "no header row in the first 40 rows (expected column names such as 序号, 工作措施, 责任部门, 完成时限); "
-          + "name it with --header-row N")
+        "no header row in the first 40 rows (a row naming columns such as the number, the measure, the lead "
+          + "department and the deadline); name it with --header-row N")
     case .noMeasureColumn:
       return pick(
         "表头中没有工作措施列（如工作措施、具体措施、具体内容、具体要求）；可用 --map '列名=measure' 指定",
-        "no measure column in the header (such as 工作措施, 具体措施, 具体内容, 具体要求); name it with --map 'HEADER=measure'")
+        "no column of the header holds the measures; name it with --map 'HEADER=measure'")
     case .headerRowMissing(let n):
       return pick("没有第 \(n) 行", "there is no row \(n)")
     case .badMap(let s):
@@ -275,14 +296,4 @@ struct ImportWords {
   var dryRun: String { pick("（演练：未写入任何文件）", "(dry run: nothing written)") }
   func created(_ dir: String) -> String { pick("已创建方案：\(dir)", "Created the store \(dir)") }
   func updatedStore(_ dir: String) -> String { pick("已更新方案：\(dir)", "Updated the store \(dir)") }
-
-  /// The journal's own line for an import: data for the store, so always in one language
-  /// (the journal is phrased by whoever reads it; this message is its free text).
-  static func journalNew(_ n: Int, groups: Int, name: String) -> String {
-    "imported \(n) tasks in \(groups) groups from \(name)"
-  }
-  static func journalAgain(_ r: Reimport, name: String) -> String {
-    "imported \(name) again: \(r.added.count) added, \(r.updated.count) updated, "
-      + "\(r.vanished.count) no longer in the table"
-  }
 }

@@ -6,30 +6,29 @@ import Model
 #endif
 
 /// `sanxiang rollup DIR…`: a supervising office's view over many agencies' stores, read-only.
-/// Every sentence comes from `RollupWords`; this file only lays them out.
+/// Every sentence comes from the table of words; this file only lays them out.
 struct RollupCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "rollup", abstract: RollupWords(Lang.fromEnvironment()).abstract,
-    discussion: RollupWords(Lang.fromEnvironment()).discussion)
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "rollup", abstract: helpWords.rollupAbstract, discussion: helpWords.rollupDiscussion)
+  }
   @OptionGroup var global: GlobalOptions
-  @Option(help: ArgumentHelp(RollupWords(Lang.fromEnvironment()).formatHelp)) var format: Format?
-  @Flag(help: ArgumentHelp(RollupWords(Lang.fromEnvironment()).pullHelp)) var pull = false
-  @Argument(help: ArgumentHelp(RollupWords(Lang.fromEnvironment()).dirsHelp, valueName: "dir")) var dirs: [String] = []
+  @Option(help: ArgumentHelp(helpWords.rollupFormatHelp)) var format: Format?
+  @Flag(help: ArgumentHelp(helpWords.pullHelp)) var pull = false
+  @Argument(help: ArgumentHelp(helpWords.dirsHelp, valueName: "dir")) var dirs: [String] = []
 
   func validate() throws {
-    if dirs.isEmpty {
-      throw ValidationError(RollupWords(global.lang.flatMap(Lang.init(rawValue:)) ?? Lang.fromEnvironment()).noDirs)
-    }
+    if dirs.isEmpty { throw ValidationError(helpWords.reason(.noRollupFolders)) }
   }
 
   func run() throws {
     let ctx = try Context(global)
-    let words = RollupWords(ctx.lang)
+    let words = ctx.words
     let folders: [String]
     do {
       folders = try StoreDiscovery.find(dirs)
     } catch {
-      Console.err("sanxiang: " + words.error(error))
+      Console.err("sanxiang: " + words.rollupError(error))
       throw ExitCode(66)
     }
     if pull { RollupCommand.pullAll(folders, words) }
@@ -38,7 +37,7 @@ struct RollupCommand: ParsableCommand {
     if format == nil, Console.isTerminal, try RollupCommand.openDashboard(rollup, ctx: ctx) { return }
     let report = RollupReport(rollup: rollup, ctx: ctx)
     switch format ?? .text {
-    case .json: Console.outJSON { rollup.writeJSON(into: &$0, drain: $1) }
+    case .json: Console.outJSON { rollup.writeJSON(words: ctx.words, into: &$0, drain: $1) }
     case .text: report.text()
     case .markdown: report.markdown()
     case .csv: report.csv()
@@ -66,7 +65,7 @@ struct RollupCommand: ParsableCommand {
   /// `git pull --ff-only` in every store folder that is a clone, several at once, with a
   /// progress line on a terminal; then what happened, failures one a line. A failure stops
   /// nothing: the roll-up reads what is there.
-  static func pullAll(_ folders: [String], _ words: RollupWords) {
+  static func pullAll(_ folders: [String], _ words: any Words) {
     let atOnce = min(8, folders.count)
     Console.err(words.pulling(folders.count, atOnce: atOnce))
     let tty = isatty(2) == 1
@@ -100,7 +99,7 @@ struct RollupCommand: ParsableCommand {
 struct RollupReport {
   let rollup: Rollup
   let ctx: Context
-  var words: RollupWords { RollupWords(ctx.lang) }
+  var words: any Words { ctx.words }
 
   /// The figures of a row, in the columns' order; nil figures show as the unreadable mark.
   private func numbers(_ f: AgencyFigures) -> [Int] {
@@ -115,8 +114,8 @@ struct RollupReport {
     let out = TextOutput(ctx)
     let w = words
     let r = rollup
-    Console.out(out.paint(w.heading(agencies: r.agencies.count, today: r.today), .heading))
-    Console.out(w.overview(r.total))
+    Console.out(out.paint(w.rollupHeading(agencies: r.agencies.count, today: r.today), .heading))
+    Console.out(w.rollupOverview(r.total))
     Console.out("")
     let nameW = min(24, max(w.agencyColumn.displayWidth, r.agencies.map { $0.label.inert.displayWidth }.max() ?? 0))
     let barW = 14
@@ -146,7 +145,7 @@ struct RollupReport {
       let tone: TextOutput.Tone? = a.notReporting || f.overdue > 0 ? .overdue : f.staffingShortUnits > 0 ? .short : nil
       Console.out(out.paint(line, tone))
     }
-    Console.out(out.paint(row(w.totalRow, r.total.figures), .heading).trimmingTrailingSpaces)
+    Console.out(out.paint(row(w.total, r.total.figures), .heading).trimmingTrailingSpaces)
     let failed = r.failed
     if !failed.isEmpty {
       Console.out("")
@@ -190,9 +189,9 @@ struct RollupReport {
   func markdown() {
     let w = words
     let r = rollup
-    Console.out("# " + w.heading(agencies: r.agencies.count, today: r.today))
+    Console.out("# " + w.rollupHeading(agencies: r.agencies.count, today: r.today))
     Console.out("")
-    Console.out(w.overview(r.total))
+    Console.out(w.rollupOverview(r.total))
     Console.out("")
     let head =
       [w.agencyColumn, w.storeColumn, w.tasksColumn, w.doneColumn] + numberColumns + [
@@ -208,7 +207,7 @@ struct RollupReport {
       Console.out("| " + row.joined(separator: " | ") + " |")
     }
     Console.out(
-      "| **\(w.totalRow)** | | " + cells(r.total.figures).joined(separator: " | ") + " | | \(r.total.notReporting) |")
+      "| **\(w.total)** | | " + cells(r.total.figures).joined(separator: " | ") + " | | \(r.total.notReporting) |")
     if !r.failed.isEmpty {
       Console.out("")
       Console.out("## " + w.failedHeading(r.failed.count))
@@ -224,7 +223,7 @@ struct RollupReport {
     Console.out("")
     Console.out(
       "| "
-        + [w.idColumn, w.measureColumn, w.doneColumn, w.overdueColumn, w.overdueAgenciesColumn].joined(separator: " | ")
+        + [w.idColumn, w.columnMeasure, w.doneColumn, w.overdueColumn, w.overdueAgenciesColumn].joined(separator: " | ")
         + " |")
     Console.out("|--:|---|--:|--:|---|")
     for m in r.measures {
@@ -253,9 +252,9 @@ struct RollupReport {
       line(
         [a.label, a.folder] + figures(a.figures) + [
           a.lastChange ?? "", a.daysSinceChange.map(String.init) ?? "",
-          a.error == nil ? (a.notReporting ? w.yes : w.no) : "", a.error?.description ?? "",
+          a.error == nil ? (a.notReporting ? w.yes : w.no) : "", a.error?.description(w) ?? "",
         ])
     }
-    line([w.totalRow, ""] + figures(rollup.total.figures) + ["", "", String(rollup.total.notReporting), ""])
+    line([w.total, ""] + figures(rollup.total.figures) + ["", "", String(rollup.total.notReporting), ""])
   }
 }

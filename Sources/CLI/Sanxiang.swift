@@ -14,17 +14,15 @@ public struct DashboardRequest: Sendable {
 
 /// The root command: with no subcommand it opens the dashboard.
 public struct Sanxiang: ParsableCommand {
-  public static let configuration = CommandConfiguration(
-    commandName: "sanxiang",
-    abstract: "Run the rollout of the three systems (三项制度): a terminal dashboard and a command line over one plan.",
-    discussion: "With no subcommand, opens the dashboard (needs a terminal). Global options may come before or after "
-      + "the subcommand. Exit codes: 0 ok, 64 usage, 65 bad data, 66 no such store or task, 73 cannot create, "
-      + "74 I/O error, 75 busy or conflicting change (try again).",
-    subcommands: [
-      Tui.self, Standup.self, List.self, Show.self, Done.self, Reopen.self, Start.self, Block.self, Note.self,
-      Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self, Init.self, Add.self, EditTask.self,
-      Retire.self, GroupCommand.self, DepartmentCommand.self, RollupCommand.self,
-    ])
+  public static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "sanxiang", abstract: helpWords.sanxiangAbstract, discussion: helpWords.sanxiangDiscussion,
+      subcommands: [
+        Tui.self, Standup.self, List.self, Show.self, Done.self, Reopen.self, Start.self, Block.self, Note.self,
+        Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self, Init.self, Add.self, EditTask.self,
+        Retire.self, GroupCommand.self, DepartmentCommand.self, RollupCommand.self,
+      ])
+  }
 
   @OptionGroup var global: GlobalOptions
 
@@ -42,7 +40,9 @@ public struct Sanxiang: ParsableCommand {
 /// `sanxiang tui`: the dashboard, by name. `--screen WxH` runs it headless instead, feeding
 /// `--keys` and printing the last screen as text (for scripts, docs and debugging).
 struct Tui: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the dashboard (the default).")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(commandName: "tui", abstract: helpWords.tuiAbstract)
+  }
   @OptionGroup var global: GlobalOptions
   @Option(help: .hidden) var screen: String?
   @Option(help: .hidden) var keys = ""
@@ -53,10 +53,8 @@ struct Tui: ParsableCommand {
 
   static func launch(_ options: GlobalOptions) throws {
     let ctx = try Context(options)
-    try guarded {
-      guard let open = Sanxiang.openDashboard else {
-        throw StoreError(.noInput, "this build has no dashboard")
-      }
+    try ctx.guarded {
+      guard let open = Sanxiang.openDashboard else { throw StoreError(.noInput, .noDashboard) }
       let folder = try ctx.storeFolder()
       // Fail early, with file:line:column, before the terminal changes.
       _ = try Store.open(folder)
@@ -70,8 +68,8 @@ struct Tui: ParsableCommand {
   static func headless(_ options: GlobalOptions, size: String, keys: String) throws {
     let ctx = try Context(options)
     let dims = size.split(separator: "x").compactMap { Int($0) }
-    guard dims.count == 2 else { throw ValidationError("--screen takes WIDTHxHEIGHT, like 80x24") }
-    try guarded {
+    guard dims.count == 2 else { throw ValidationError(ctx.words.reason(.badScreenSize)) }
+    try ctx.guarded {
       let store = try ctx.openStore()
       let term = ScriptedTerminal(width: dims[0], height: dims[1], script: keys)
       let d = Dashboard(store: store, terminal: term, today: ctx.today, who: ctx.who, lang: ctx.lang)
@@ -85,16 +83,16 @@ struct Tui: ParsableCommand {
 // MARK: Reports
 
 struct Standup: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "standup",
-    abstract: "The morning review: overdue, due soon, waiting, changed since the last working day, staffing.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(commandName: "standup", abstract: helpWords.standupAbstract)
+  }
   @OptionGroup var global: GlobalOptions
-  @Option(help: "text, json or markdown.") var format: Format = .text
-  @Option(help: ArgumentHelp("How far ahead \"due soon\" looks.", valueName: "days")) var within = 14
+  @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json", "markdown"]))) var format: Format = .text
+  @Option(help: ArgumentHelp(helpWords.withinHelp, valueName: "days")) var within = 14
 
   func run() throws {
     let ctx = try Context(global)
-    try guarded {
+    try ctx.guarded {
       let store = try ctx.openStore()
       let a = Agenda(plan: store.plan, today: ctx.today)
       switch format {
@@ -106,26 +104,24 @@ struct Standup: ParsableCommand {
 }
 
 struct List: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List tasks in urgency order, with filters.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(commandName: "list", abstract: helpWords.listAbstract)
+  }
   @OptionGroup var global: GlobalOptions
-  @Option(help: "text, json, markdown or csv.") var format: Format = .text
-  @Option(help: ArgumentHelp("A working group: its name, part of it, or its number (1–4).", valueName: "group"))
-  var group: String?
-  @Option(help: ArgumentHelp("Tasks this department leads or supports.", valueName: "name")) var department: String?
-  @Option(help: ArgumentHelp("With --department: only this role, lead or support.", valueName: "role")) var role:
-    String?
-  @Option(help: ArgumentHelp("open, in_progress, done or blocked (comma-separated for several).", valueName: "status"))
-  var status: String?
-  @Flag(help: "Only tasks past their due date.") var overdue = false
-  @Option(name: .customLong("due-within"), help: ArgumentHelp("Only tasks due in the next N days.", valueName: "days"))
+  @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json", "markdown", "csv"]))) var format: Format = .text
+  @Option(help: ArgumentHelp(helpWords.groupHelp, valueName: "group")) var group: String?
+  @Option(help: ArgumentHelp(helpWords.departmentHelp, valueName: "name")) var department: String?
+  @Option(help: ArgumentHelp(helpWords.roleHelp, valueName: "role")) var role: String?
+  @Option(help: ArgumentHelp(helpWords.statusHelp, valueName: "status")) var status: String?
+  @Flag(help: ArgumentHelp(helpWords.overdueHelp)) var overdue = false
+  @Option(name: .customLong("due-within"), help: ArgumentHelp(helpWords.dueWithinHelp, valueName: "days"))
   var dueWithin: Int?
-  @Flag(help: "Only tasks waiting on an outside event.") var waiting = false
-  @Flag(help: "The tasks taken out of the plan (retire), instead of the others.") var retired = false
+  @Flag(help: ArgumentHelp(helpWords.waitingHelp)) var waiting = false
+  @Flag(help: ArgumentHelp(helpWords.retiredHelp)) var retired = false
 
   func run() throws {
     let ctx = try Context(global)
-    try guarded {
+    try ctx.guarded {
       let store = try ctx.openStore()
       let a = Agenda(plan: store.plan, today: ctx.today)
       var roles: [Int: Role] = [:]
@@ -138,7 +134,7 @@ struct List: ParsableCommand {
         let name = try Reports.resolveDepartment(d, in: store.plan)
         var wanted: Role? = nil
         if let r = role {
-          guard let v = Role(rawValue: r) else { throw StoreError(.badData, "--role must be lead or support") }
+          guard let v = Role(token: r) else { throw StoreError(.badData, .badRole(r)) }
           wanted = v
         }
         let mine = a.tasks(ofDepartment: name).filter { wanted == nil || $0.role == wanted }
@@ -149,7 +145,7 @@ struct List: ParsableCommand {
         var wanted = Set<TaskStatus>()
         for part in s.split(separator: ",") {
           guard let v = TaskStatus(token: String(part)) else {
-            throw StoreError(.badData, "unknown status \"\(part)\" (use open, in_progress, done or blocked)")
+            throw StoreError(.badData, .unknownStatus(String(part)))
           }
           wanted.insert(v)
         }
@@ -165,7 +161,7 @@ struct List: ParsableCommand {
       case .text:
         let out = TextOutput(ctx)
         if pool.isEmpty {
-          Console.out(ctx.lang.pick("没有符合条件的任务。", "No tasks match."))
+          Console.out(ctx.words.noTasksMatch)
         } else {
           for l in out.taskLines(a, pool, roles: roles) { Console.out(l) }
         }
@@ -175,14 +171,16 @@ struct List: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "show", abstract: "One task in full, with its history.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(commandName: "show", abstract: helpWords.showAbstract)
+  }
   @OptionGroup var global: GlobalOptions
-  @Option(help: "text or json.") var format: Format = .text
-  @Argument(help: "The task's id (its number in the table).") var id: String
+  @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json"]))) var format: Format = .text
+  @Argument(help: ArgumentHelp(helpWords.showIDHelp)) var id: String
 
   func run() throws {
     let ctx = try Context(global)
-    try guarded {
+    try ctx.guarded {
       let store = try ctx.openStore()
       let a = Agenda(plan: store.plan, today: ctx.today)
       guard let i = store.plan.index(of: id) else { throw Reports.noTask(id) }
@@ -196,26 +194,28 @@ struct Show: ParsableCommand {
 }
 
 struct Log: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "log", abstract: "The journal of changes, oldest first.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(commandName: "log", abstract: helpWords.logAbstract)
+  }
   @OptionGroup var global: GlobalOptions
-  @Option(help: "text or json.") var format: Format = .text
-  @Option(help: ArgumentHelp("Only entries on or after this day.", valueName: "date")) var since: String?
-  @Option(help: ArgumentHelp("Only the last N entries.", valueName: "n")) var limit: Int?
+  @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json"]))) var format: Format = .text
+  @Option(help: ArgumentHelp(helpWords.sinceHelp, valueName: "date")) var since: String?
+  @Option(help: ArgumentHelp(helpWords.limitHelp, valueName: "n")) var limit: Int?
 
   func run() throws {
     let ctx = try Context(global)
-    try guarded {
+    try ctx.guarded {
       let store = try ctx.openStore()
       var entries = store.plan.journal
       if let s = since {
-        guard let d = Day(iso: s) else { throw StoreError(.badData, "--since must be a date like 2019-09-01") }
+        guard let d = Day(iso: s) else { throw StoreError(.badData, .badDateOption(option: "--since", value: s)) }
         entries = entries.filter { ($0.day ?? d) >= d }
       }
       if let n = limit { entries = Array(entries.suffix(max(0, n))) }
       if format == .json {
         Console.out(JSON.array(entries.map(Shapes.entry)).rendered(pretty: true))
       } else if entries.isEmpty {
-        Console.out(ctx.lang.pick("日志为空。", "The journal is empty."))
+        Console.out(ctx.words.journalEmpty)
       } else {
         let out = TextOutput(ctx)
         for e in entries { Console.out(out.entryLine(e)) }
@@ -225,17 +225,17 @@ struct Log: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "check",
-    abstract: "Check the store: every file parses, and what deserves a look (unread deadlines, odd dates).")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(commandName: "check", abstract: helpWords.checkAbstract)
+  }
   @OptionGroup var global: GlobalOptions
-  @Option(help: "text or json.") var format: Format = .text
+  @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json"]))) var format: Format = .text
 
   func run() throws {
     let ctx = try Context(global)
-    try guarded {
+    try ctx.guarded {
       let store = try ctx.openStore()
-      let warnings = Reports.warnings(store, today: ctx.today, lang: ctx.lang)
+      let warnings = Reports.warnings(store, today: ctx.today, words: ctx.words)
       let p = store.plan
       // Counted once: both languages' sentences are made, and departments read every cell.
       let (groups, departments) = (p.groups.count, p.departments.count)
@@ -247,12 +247,11 @@ struct Check: ParsableCommand {
             ("journal_entries", .int(p.journal.count)), ("warnings", .array(warnings.map(JSON.string))),
           ]).rendered(pretty: true))
       } else {
-        for w in warnings { Console.out(ctx.lang.pick("注意：", "warning: ") + w) }
+        for w in warnings { Console.out(ctx.words.warning(w)) }
         Console.out(
-          ctx.lang.pick(
-            "正常：\(p.tasks.count) 项任务，\(groups) 个工作组，\(departments) 个部门，\(p.staffingChecks().count) 个单位，\(p.journal.count) 条日志；\(warnings.count) 处提示",
-            "ok: \(p.tasks.count) tasks, \(groups) groups, \(departments) departments, \(p.staffingChecks().count) units, \(p.journal.count) journal entries; \(warnings.count) warnings"
-          ))
+          ctx.words.checkOK(
+            tasks: p.tasks.count, groups: groups, departments: departments, units: p.staffingChecks().count,
+            entries: p.journal.count, warnings: warnings.count))
       }
     }
   }

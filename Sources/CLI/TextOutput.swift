@@ -7,6 +7,7 @@ struct TextOutput {
   let width: Int
   let color: Bool
   var p: Phrases { ctx.phrases }
+  var w: any Words { ctx.words }
 
   init(_ ctx: Context, width: Int = Console.width, color: Bool = Console.useColor) {
     self.ctx = ctx
@@ -38,6 +39,7 @@ struct TextOutput {
 
   /// One line a task: id, status, measure, lead, and the deadline's reading.
   func taskLines(_ a: Agenda, _ indexes: [Int], roles: [Int: Role] = [:], header: Bool = true) -> [String] {
+    let p = self.p
     let idW = max(2, indexes.map { a.plan.tasks[$0].id.displayWidth }.max() ?? 2)
     let statusW = ctx.lang == .zh ? 6 : 11
     let leadW = ctx.lang == .zh ? 14 : 18
@@ -46,10 +48,10 @@ struct TextOutput {
     let measureW = max(10, width - idW - statusW - leadW - readW - roleW - (roleW > 0 ? 10 : 8))
     var out: [String] = []
     if header {
-      var h = "ID".padded(toWidth: idW, right: true) + "  " + p.lang.pick("状态", "status").padded(toWidth: statusW)
-      if roleW > 0 { h += "  " + p.lang.pick("角色", "role").padded(toWidth: roleW) }
-      h += "  " + p.lang.pick("工作措施", "measure").padded(toWidth: measureW)
-      h += "  " + p.lang.pick("牵头", "lead").padded(toWidth: leadW) + "  " + p.lang.pick("期限", "deadline")
+      var h = "ID".padded(toWidth: idW, right: true) + "  " + w.columnStatus.padded(toWidth: statusW)
+      if roleW > 0 { h += "  " + w.columnRole.padded(toWidth: roleW) }
+      h += "  " + w.columnMeasure.padded(toWidth: measureW)
+      h += "  " + w.role(.lead).padded(toWidth: leadW) + "  " + w.columnDeadline
       out.append(paint(h.trimmingTrailingSpaces, .heading))
     }
     for i in indexes {
@@ -67,9 +69,10 @@ struct TextOutput {
   func entryLine(_ e: JournalEntry) -> String {
     let when = e.minute
     var what = p.operation(e.change.op)
-    if let u = e.change.undoes { what += p.lang.pick(" #\(u)", " #\(u)") }
+    if let u = e.change.undoes { what += " #\(u)" }
     let change = p.changes(e.change)
-    let msg = e.message.isEmpty ? "" : "  " + e.message
+    let summary = p.summary(e)
+    let msg = summary.isEmpty ? "" : "  " + summary
     return "\(String(e.seq).padded(toWidth: 4, right: true))  \(when)  \(e.by.inert.padded(toWidth: 8))  "
       + "\(p.target(e.change.target).inert.padded(toWidth: 16))  \(what.padded(toWidth: ctx.lang == .zh ? 8 : 10))  "
       + (change + msg).inert
@@ -77,15 +80,13 @@ struct TextOutput {
 
   func unitLines(_ checks: [StaffingCheck], percent: Int?) -> [String] {
     let nameW = max(8, checks.map { $0.unit.displayWidth }.max() ?? 8)
-    let l = p.lang
     var out = [
       paint(
-        (l.pick("单位", "unit").padded(toWidth: nameW) + "  " + l.pick("执法", "enforce").padded(toWidth: 7, right: true)
-          + "  " + l.pick("审核", "review").padded(toWidth: 6, right: true) + "  "
-          + l.pick("应配", "need").padded(toWidth: 5, right: true) + "  "
-          + l.pick("缺口", "short").padded(toWidth: 5, right: true)
-          + "  " + l.pick("比例", "ratio").padded(toWidth: 6, right: true) + "  "
-          + l.pick("对照 \(percent ?? 0)% 线", "against \(percent ?? 0)%"))
+        (w.columnUnit.padded(toWidth: nameW) + "  " + w.columnEnforcementShort.padded(toWidth: 7, right: true)
+          + "  " + w.columnReviewersShort.padded(toWidth: 6, right: true) + "  "
+          + w.columnRequiredShort.padded(toWidth: 5, right: true) + "  "
+          + w.columnShortfallShort.padded(toWidth: 5, right: true)
+          + "  " + w.columnRatio.padded(toWidth: 6, right: true) + "  " + w.columnAgainst(percent ?? 0))
           .trimmingTrailingSpaces, .heading)
     ]
     for c in checks {

@@ -9,13 +9,13 @@ public enum Pane: Int, Sendable, CaseIterable {
 public enum Filter: Int, CaseIterable, Sendable {
   case all, notDone, overdue, dueSoon, done
 
-  public func title(_ l: Lang) -> String {
+  public func title(_ w: any Words) -> String {
     switch self {
-    case .all: l.pick("全部", "all")
-    case .notDone: l.pick("未完成", "not done")
-    case .overdue: l.pick("逾期", "overdue")
-    case .dueSoon: l.pick("两周内到期", "due in 14 days")
-    case .done: l.pick("已完成", "done")
+    case .all: w.filterAll
+    case .notDone: w.filterNotDone
+    case .overdue: w.filterOverdue
+    case .dueSoon: w.filterDueSoon
+    case .done: w.filterDone
     }
   }
 
@@ -52,14 +52,14 @@ public struct Prompt: Equatable, Sendable {
     line = LineEdit(text, selected: selected)
   }
 
-  public func label(_ l: Lang) -> String {
+  public func label(_ w: any Words) -> String {
     switch purpose {
     case .search: "/"
-    case .note(let id): l.pick("任务 \(id) 备注：", "note for \(id): ")
-    case .doneOn(let id): l.pick("任务 \(id) 完成日期：", "\(id) done on (YYYY-MM-DD): ")
-    case .trigger(let id): l.pick("任务 \(id) 触发日期：", "\(id) event happened on (YYYY-MM-DD): ")
+    case .note(let id): w.notePrompt(id)
+    case .doneOn(let id): w.doneOnPrompt(id)
+    case .trigger(let id): w.triggerPrompt(id)
     case .confirmUndo(_, let question): question
-    case .confirmRetire(let id): l.pick("取消任务 \(id)（移出清单和统计，保留在文件中）？y 确认 ", "Retire task \(id) (out of the lists, kept in the file)? y confirms ")
+    case .confirmRetire(let id): w.confirmRetirePrompt(id)
     }
   }
 }
@@ -119,6 +119,8 @@ public struct AppState: Sendable {
   /// The plan and everything worked out from it for the day shown.
   public internal(set) var figures: Figures
   public let lang: Lang
+  /// The table of words for `lang`: every text the panes draw comes from it.
+  public var words: any Words { lang.words }
   public internal(set) var width: Int
   public internal(set) var height: Int
   public internal(set) var view: View = .standup
@@ -320,7 +322,8 @@ public struct AppState: Sendable {
       return SearchText.fieldsContain(plan.tasks[i], q)
     case .entry(let e):
       let x = plan.journal[e]
-      return [x.by, x.change.op, x.message, Phrases(lang).target(x.change.target)].contains {
+      let p = Phrases(words)
+      return [x.by, x.change.op, p.summary(x), p.target(x.change.target)].contains {
         $0.lowercased().contains(q)
       }
     case .unit(let u): return plan.staffing[u].name.lowercased().contains(q)

@@ -40,7 +40,7 @@ public final class Dashboard {
     state = AppState(
       plan: store.plan, today: today, lang: lang, width: w, height: h, ascii: ascii, who: who,
       readOnly: store.isReadOnly)
-    for n in store.notices { state.message = FooterMessage(text: n, isError: true) }
+    for n in store.notices { state.message = FooterMessage(text: state.words.notice(n), isError: true) }
     store.removesOldVersionsLater = true
   }
 
@@ -91,11 +91,13 @@ public final class Dashboard {
     return false
   }
 
+  /// A refusal says why without the file's path (the store is the one on screen); a failure
+  /// says where.
   func saveError(_ e: StoreError) -> String {
-    let l = state.lang
+    let w = state.words
     switch e.kind {
-    case .busy: return l.pick("未保存：", "Not saved: ") + e.message
-    default: return l.pick("未保存：", "Not saved: ") + e.description
+    case .busy: return w.notSaved(w.reason(e.reason))
+    default: return w.notSaved(e.description(w))
     }
   }
 
@@ -109,8 +111,7 @@ public final class Dashboard {
         _ = perform(
           state.update(
             .reloadFailed(
-              message: state.lang.pick("他人保存的文件无法读取：", "The store changed and does not parse: ")
-                + error.description)))
+              message: state.words.reloadFailed(error.description(state.words)))))
       }
     }
     if !todayPinned {

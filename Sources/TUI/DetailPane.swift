@@ -34,7 +34,6 @@ enum DetailPane {
   }
 
   static func content(_ s: AppState, width: Int) -> (String, Lines) {
-    let l = s.lang
     switch s.selectedItem {
     case .task(let i, let role):
       let (title, lines) = task(s, i, role: role, width: width)
@@ -47,7 +46,7 @@ enum DetailPane {
       }
       return (title, Lines(head: lines))
     case .unit(let u): return unit(s, u, width: width)
-    case nil: return (l.pick("详情", "Detail"), Lines(head: []))
+    case nil: return (s.words.detailTitle, Lines(head: []))
     }
   }
 
@@ -60,19 +59,19 @@ enum DetailPane {
   }
 
   static func task(_ s: AppState, _ i: Int, role: Role?, width: Int) -> (String, [Line]) {
-    let l = s.lang
-    let p = Phrases(l)
+    let w = s.words
+    let p = Phrases(w)
     let a = s.agenda
     let t = s.plan.tasks[i]
     let tone = Paint.tone(a, i)
-    let labelW = l == .zh ? 8 : 10
+    let labelW = s.lang == .zh ? 8 : 10
     var lines: [Line] = t.measure.inert.wrapped(toWidth: width).map { ($0, .normal) }
     if !t.requirement.isEmpty {
       lines.append(("", .normal))
       lines += t.requirement.inert.wrapped(toWidth: width).map { ($0, .muted) }
     }
     lines.append(("", .normal))
-    if !t.theme.isEmpty { lines += field(l.pick("推行任务", "theme"), t.theme, width: width, labelW: labelW) }
+    if !t.theme.isEmpty { lines += field(w.themeLabel, t.theme, width: width, labelW: labelW) }
     lines += field(
       p.role(.lead) + (role == .lead ? " ◆" : ""), p.departments(t.lead), width: width, labelW: labelW,
       style: role == .lead ? .title : .normal)
@@ -80,85 +79,84 @@ enum DetailPane {
       p.role(.support) + (role == .support ? " ◆" : ""), p.departments(t.support), width: width, labelW: labelW,
       style: role == .support ? .title : .normal)
     lines += field(
-      l.pick("期限", "deadline"), t.deadline.text.trimmingSpaces.isEmpty ? "—" : t.deadline.text.trimmingSpaces,
+      w.deadlineLabel, t.deadline.text.trimmingSpaces.isEmpty ? "—" : t.deadline.text.trimmingSpaces,
       width: width, labelW: labelW)
     lines += field("", p.reading(a, i), width: width, labelW: labelW, style: tone)
     var status = p.status(t.status)
-    if let c = t.completedOn { status += l.pick("（\(c)）", " (\(c))") }
+    if let c = t.completedOn { status += w.completedAfterStatus(c) }
     lines += field(
-      l.pick("状态", "status"), Paint.glyph(t).trimmingSpaces + (t.status == .open ? "" : " ") + status, width: width,
+      w.statusLabel, Paint.glyph(t).trimmingSpaces + (t.status == .open ? "" : " ") + status, width: width,
       labelW: labelW, style: tone == .overdue ? .overdue : .normal)
-    if let e = t.eventOn { lines += field(l.pick("触发", "event"), e.description, width: width, labelW: labelW) }
-    if !t.note.isEmpty { lines += field(l.pick("备注", "note"), t.note, width: width, labelW: labelW, style: .info) }
+    if let e = t.eventOn { lines += field(w.eventLabel, e.description, width: width, labelW: labelW) }
+    if !t.note.isEmpty { lines += field(w.noteLabel, t.note, width: width, labelW: labelW, style: .info) }
     for key in t.extras.keys.sorted() { lines += field(key, t.extras[key]!, width: width, labelW: labelW) }
     let history = s.plan.history(of: t.id)
     lines.append(("", .normal))
-    lines.append((l.pick("历史（\(history.count)）", "History (\(history.count))"), .title))
+    lines.append((w.historyTitle(history.count), .title))
     for e in history.reversed() {
       let when = e.minute
-      let what = p.operation(e.change.op) + "：" + p.changes(e.change)
+      let what = w.entryChanges(p.operation(e.change.op), p.changes(e.change))
       lines += "\(when) \(e.by) \(what)".inert.wrapped(toWidth: width).map { ($0, .muted) }
     }
-    let title = l.pick("任务 ", "Task ") + t.id + (t.group.isEmpty ? "" : " · " + t.group)
+    let title = w.taskTitle(t.id) + (t.group.isEmpty ? "" : " · " + t.group)
     return (title, lines)
   }
 
   static func entry(_ s: AppState, _ k: Int, width: Int) -> (String, [Line]) {
-    let l = s.lang
-    let p = Phrases(l)
+    let w = s.words
+    let p = Phrases(w)
     let e = s.plan.journal[k]
-    let labelW = l == .zh ? 8 : 10
+    let labelW = s.lang == .zh ? 8 : 10
     var lines: [Line] = []
-    lines += field(l.pick("时间", "when"), e.at.replacing("T", with: " "), width: width, labelW: labelW)
-    lines += field(l.pick("人员", "who"), e.by, width: width, labelW: labelW)
+    lines += field(w.whenLabel, e.at.replacing("T", with: " "), width: width, labelW: labelW)
+    lines += field(w.whoLabel, e.by, width: width, labelW: labelW)
     lines += field(
-      l.pick("操作", "what"), p.operation(e.change.op) + " · " + p.target(e.change.target), width: width, labelW: labelW)
+      w.whatLabel, p.operation(e.change.op) + " · " + p.target(e.change.target), width: width, labelW: labelW)
     for f in e.change.fields {
       let change = "\(p.value(f.field, f.before)) → \(p.value(f.field, f.after))"
       lines += field(p.field(f.field), change, width: width, labelW: labelW)
     }
-    if !e.message.isEmpty { lines += field(l.pick("说明", "message"), e.message, width: width, labelW: labelW) }
-    return (l.pick("日志 #\(e.seq)", "Journal #\(e.seq)"), lines)
+    let summary = p.summary(e)
+    if !summary.isEmpty { lines += field(w.messageLabel, summary, width: width, labelW: labelW) }
+    return (w.entryTitle(e.seq), lines)
   }
 
   static func unit(_ s: AppState, _ u: Int, width: Int) -> (String, Lines) {
-    let l = s.lang
+    let w = s.words
     let c = StaffingCheck(unit: s.plan.staffing[u], percent: s.plan.settings.reviewerPercent)
-    let labelW = l == .zh ? 10 : 12
+    let labelW = s.lang == .zh ? 10 : 12
     var lines: [Line] = []
-    lines += field(l.pick("执法人员", "enforcement"), "\(c.enforcement)", width: width, labelW: labelW)
-    lines += field(l.pick("审核人员", "reviewers"), "\(c.reviewers)", width: width, labelW: labelW)
+    lines += field(w.field("enforcement"), "\(c.enforcement)", width: width, labelW: labelW)
+    lines += field(w.field("reviewers"), "\(c.reviewers)", width: width, labelW: labelW)
     if let p = s.plan.settings.reviewerPercent, let r = c.required {
       lines += field(
-        l.pick("应配", "required"), l.pick("\(r)（\(c.enforcement) × \(p)% 向上取整）", "\(r) (⌈\(c.enforcement) × \(p)%⌉)"),
-        width: width, labelW: labelW)
-      let verdict =
-        c.compliant == false ? l.pick("缺 \(c.shortfall) 人", "short by \(c.shortfall)") : l.pick("达标", "compliant")
+        w.requiredLabel, w.requiredFormula(r, enforcement: c.enforcement, percent: p), width: width, labelW: labelW)
+      let verdict = c.compliant == false ? w.shortByPeople(c.shortfall) : w.compliant
       lines += field(
-        l.pick("结论", "verdict"), verdict, width: width, labelW: labelW, style: c.compliant == false ? .short : .done)
+        w.verdictLabel, verdict, width: width, labelW: labelW, style: c.compliant == false ? .short : .done)
       if let pm = c.permilleRatio {
-        lines += field(l.pick("实际比例", "ratio"), "\(pm / 10).\(pm % 10)%", width: width, labelW: labelW)
+        lines += field(w.ratioLabel, "\(pm / 10).\(pm % 10)%", width: width, labelW: labelW)
       }
     } else {
-      lines += field(l.pick("应配", "required"), l.pick("本方案未设比例", "no percentage set"), width: width, labelW: labelW)
+      lines += field(w.requiredLabel, w.noPercentSet, width: width, labelW: labelW)
     }
     lines.append(("", .normal))
-    lines.append((l.pick("e 修改单位 · + / − 调整审核人员 · a 新增单位", "e edits the unit · + / − change reviewers · a adds one"), .muted))
+    lines.append((w.unitKeysHint, .muted))
     let tasks = s.tasks(ofDepartment: c.unit)
     var out = Lines(head: lines)
     if !tasks.isEmpty {
       out.head.append(("", .normal))
-      out.head.append((l.pick("承担的任务（\(tasks.count)）", "Its tasks (\(tasks.count))"), .title))
+      out.head.append((w.unitTasksTitle(tasks.count), .title))
       out.tailCount = tasks.count
       out.tail = { k in
         let (i, role) = tasks[k]
         let t = s.plan.tasks[i]
         let line =
-          "\(Phrases(l).role(role)) \(t.id) \(t.measure)".truncated(toWidth: width - 12) + "  "
-          + Paint.shortReading(s.agenda, i, l)
+          "\(w.role(role)) \(t.id) \(t.measure)".truncated(toWidth: width - 12) + "  "
+          + Paint.shortReading(s.agenda, i, w)
         return (line, Paint.tone(s.agenda, i))
       }
     }
-    return (l.pick("单位 · ", "Unit · ") + c.unit, out)
+    return (w.unitTitle(c.unit), out)
   }
 }

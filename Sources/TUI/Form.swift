@@ -16,21 +16,8 @@ public struct Form: Equatable, Sendable {
     case id, group, theme, measure, requirement, lead, support, deadline
     case unit, enforcement, reviewers
 
-    public func label(_ l: Lang) -> String {
-      switch self {
-      case .id: l.pick("编号", "id")
-      case .group: l.pick("工作组", "group")
-      case .theme: l.pick("推行任务", "theme")
-      case .measure: l.pick("工作措施", "measure")
-      case .requirement: l.pick("具体要求", "requirement")
-      case .lead: l.pick("牵头部门", "lead")
-      case .support: l.pick("配合部门", "support")
-      case .deadline: l.pick("完成时限", "deadline")
-      case .unit: l.pick("单位", "unit")
-      case .enforcement: l.pick("执法人员", "enforcement")
-      case .reviewers: l.pick("审核人员", "reviewers")
-      }
-    }
+    /// The field's name as the table calls the store's field of that name.
+    public func label(_ w: any Words) -> String { w.field(rawValue) }
 
     var isDepartments: Bool { self == .lead || self == .support }
   }
@@ -94,7 +81,8 @@ public struct Form: Equatable, Sendable {
   static func addUnit() -> Form { Form(.addUnit, [(.unit, ""), (.enforcement, ""), (.reviewers, "")]) }
 
   static func editUnit(_ u: StaffingUnit) -> Form {
-    Form(.editUnit(u.name), [(.unit, u.name), (.enforcement, String(u.enforcement)), (.reviewers, String(u.reviewers))])
+    Form(
+      .editUnit(u.name), [(.unit, u.name), (.enforcement, String(u.enforcement)), (.reviewers, String(u.reviewers))])
   }
 }
 
@@ -105,7 +93,7 @@ extension AppState {
     switch k {
     case .escape:
       form = nil
-      message = FooterMessage(text: lang.pick("已取消，未保存", "Cancelled; nothing saved"), isError: false)
+      message = FooterMessage(text: words.formCancelled, isError: false)
       return []
     case .enter:
       return submit(f)
@@ -138,12 +126,9 @@ extension AppState {
       let groups = figures.groups
       let group = f.value(.group)
       guard groups.contains(group) else {
-        return refuse(
-          lang.pick(
-            "没有工作组“\(group)”（现有：\(groups.joined(separator: "、"))）",
-            "No group \"\(group)\" (groups: \(groups.joined(separator: ", ")))"))
+        return refuse(words.formNoGroup(group, groups: groups))
       }
-      guard !f.value(.measure).isEmpty else { return refuse(lang.pick("工作措施不能为空", "The measure cannot be empty")) }
+      guard !f.value(.measure).isEmpty else { return refuse(words.formEmptyMeasure) }
       let lead = Departments(cell: f.value(.lead))
       let support = Departments(cell: f.value(.support))
       if !f.namesConfirmed {
@@ -152,21 +137,18 @@ extension AppState {
           let near = Plan.nearNames(name, among: known)
           if !near.isEmpty {
             f.namesConfirmed = true
-            return refuse(
-              lang.pick(
-                "“\(name)”与已有的“\(near[0])”只差一个字，是否写错了？确为新部门请再按 Enter",
-                "\"\(name)\" is one character off \"\(near[0])\": a typo? Enter again keeps it as a new department"))
+            return refuse(words.formNearDepartment(name, near[0]))
           }
         }
       }
       var t: PlanTask
       if case .editTask(let id) = f.purpose {
-        guard let old = plan.task(id) else { return refuse(lang.pick("任务 \(id) 已不存在", "Task \(id) is gone")) }
+        guard let old = plan.task(id) else { return refuse(words.formTaskGone(id)) }
         t = old
       } else {
         let id = f.value(.id)
-        guard !id.isEmpty else { return refuse(lang.pick("编号不能为空", "The id cannot be empty")) }
-        guard plan.task(id) == nil else { return refuse(lang.pick("任务 \(id) 已存在", "Task \(id) already exists")) }
+        guard !id.isEmpty else { return refuse(words.formEmptyID) }
+        guard plan.task(id) == nil else { return refuse(words.formTaskExists(id)) }
         t = PlanTask(id: id, measure: "")
       }
       t.group = group
@@ -178,28 +160,24 @@ extension AppState {
       t.deadline = Deadline(f.value(.deadline))
       form = nil
       if case .editTask = f.purpose {
-        return save(
-          plan.editTask(t), lang.pick("✎ 任务 \(t.id) 已修改 · u 撤销", "✎ Task \(t.id) changed · u undoes"))
+        return save(plan.editTask(t), words.taskChangedFooter(t.id))
       }
-      return save(plan.addTask(t), lang.pick("＋ 已添加任务 \(t.id) · u 撤销", "+ Added task \(t.id) · u undoes"))
+      return save(plan.addTask(t), words.taskAddedFooter(t.id))
     case .addUnit, .editUnit:
       let name = f.value(.unit)
-      guard !name.isEmpty else { return refuse(lang.pick("单位名称不能为空", "The unit needs a name")) }
+      guard !name.isEmpty else { return refuse(words.formEmptyUnit) }
       guard let e = Int(f.value(.enforcement)), let r = Int(f.value(.reviewers)), e >= 0, r >= 0,
         e <= StaffingUnit.maxCount, r <= StaffingUnit.maxCount
       else {
-        return refuse(lang.pick("执法人员和审核人员应为非负整数", "Enforcement and reviewers are whole numbers"))
+        return refuse(words.formCounts)
       }
       var old: String? = nil
       if case .editUnit(let n) = f.purpose { old = n }
       let names = plan.staffing.map(\.name).filter { $0 != old }
-      if names.contains(name) { return refuse(lang.pick("单位“\(name)”已存在", "The unit \(name) already exists")) }
+      if names.contains(name) { return refuse(words.formUnitExists(name)) }
       if !f.namesConfirmed, old != name, let near = Plan.nearNames(name, among: names).first {
         f.namesConfirmed = true
-        return refuse(
-          lang.pick(
-            "“\(name)”与已有的“\(near)”只差一个字，是否写错了？确为新单位请再按 Enter",
-            "\"\(name)\" is one character off \"\(near)\": a typo? Enter again keeps it as a new unit"))
+        return refuse(words.formNearUnit(name, near))
       }
       var changes: [Change] = []
       var p = plan
@@ -210,7 +188,7 @@ extension AppState {
       if let set = p.setStaffing(name, enforcement: e, reviewers: r) { changes.append(set) }
       form = nil
       guard !changes.isEmpty else {
-        message = FooterMessage(text: lang.pick("没有改动", "Nothing to change"), isError: false)
+        message = FooterMessage(text: words.nothingToChange, isError: false)
         return []
       }
       return [.save(changes, message: staffingSaid(name, e, r))]

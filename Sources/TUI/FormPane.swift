@@ -5,21 +5,21 @@ import Model
 /// text after the cursor, the warning, and the keys.
 enum FormPane {
   static func draw(_ s: AppState, _ f: Form, into g: inout Grid) {
-    let l = s.lang
+    let w = s.words
     let extra = f.fields.contains(.deadline) ? 1 : 0
     let h = min(s.height - 2, f.fields.count + extra + 6)
-    let w = min(s.width - 2, 100)
-    guard h >= 5, w >= 20 else { return }
-    let r = Rect(x: (s.width - w) / 2, y: max(1, (s.height - h) / 2), width: w, height: h)
+    let width = min(s.width - 2, 100)
+    guard h >= 5, width >= 20 else { return }
+    let r = Rect(x: (s.width - width) / 2, y: max(1, (s.height - h) / 2), width: width, height: h)
     g.fill(r)
     g.box(r, title: title(s, f), style: .borderFocused, ascii: s.ascii)
     let inner = r.inner
-    let labelW = f.fields.map { $0.label(l).displayWidth }.max()! + 2
+    let labelW = f.fields.map { $0.label(w).displayWidth }.max()! + 2
     let valueW = max(4, inner.width - labelW - 2)
     var y = inner.y + 1
     for (k, field) in f.fields.enumerated() where y < inner.y + inner.height - 2 {
       let focused = k == f.focus
-      g.put((focused ? "▸" : " ") + field.label(l), x: inner.x, y: y, style: focused ? .title : .muted)
+      g.put((focused ? "▸" : " ") + field.label(w), x: inner.x, y: y, style: focused ? .title : .muted)
       let x = inner.x + labelW
       if focused {
         drawEditing(f.values[k], suggestion: f.suggestion(s.plan), into: &g, x: x, y: y, width: valueW)
@@ -28,24 +28,23 @@ enum FormPane {
       }
       y += 1
       if field == .deadline {
-        let reading = Phrases(l).typedDeadline(Deadline(f.value(.deadline)))
+        let reading = Phrases(w).typedDeadline(Deadline(f.value(.deadline)))
         g.put(reading, x: x, y: y, style: .info, maxWidth: valueW)
         y += 1
       }
     }
     let bottom = inner.y + inner.height - 1
     if let warn = f.warning { g.put(" " + warn, x: inner.x, y: bottom - 1, style: .error, maxWidth: inner.width) }
-    let keys = l.pick("Tab/S-Tab 换项  → 补全部门  Enter 保存  Esc 取消", "Tab/S-Tab next/previous  → completes  Enter saves  Esc cancels")
-    g.put(" " + keys, x: inner.x, y: bottom, style: .muted, maxWidth: inner.width)
+    g.put(" " + w.formKeys, x: inner.x, y: bottom, style: .muted, maxWidth: inner.width)
   }
 
   static func title(_ s: AppState, _ f: Form) -> String {
-    let l = s.lang
+    let w = s.words
     switch f.purpose {
-    case .addTask: return l.pick("新增任务", "Add a task")
-    case .editTask(let id): return l.pick("修改任务 \(id)", "Edit task \(id)")
-    case .addUnit: return l.pick("新增单位", "Add a unit")
-    case .editUnit(let n): return l.pick("修改单位 · \(n)", "Edit unit · \(n)")
+    case .addTask: return w.addTaskTitle
+    case .editTask(let id): return w.editTaskTitle(id)
+    case .addUnit: return w.addUnitTitle
+    case .editUnit(let n): return w.editUnitTitle(n)
     }
   }
 

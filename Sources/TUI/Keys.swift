@@ -75,31 +75,29 @@ public enum Action: Hashable, Sendable {
   case help, redraw, quit
 }
 
-/// One binding: the keys, the action, the help text in both languages, and why it does
-/// nothing in the state at hand (lazygit's disabled reasons).
+/// One binding: the keys, the action, where its help text is in the table of words, and why
+/// it does nothing in the state at hand (lazygit's disabled reasons).
 public struct Binding: Sendable {
   public let keys: [Key]
   public let action: Action
-  public let zh: String
-  public let en: String
   /// Shown in the footer's short list of hints.
   public let hint: Bool
+  let text: @Sendable (any Words) -> String
   /// Why the action does nothing now, or nil when it can be done.
   let disabled: @Sendable (AppState) -> String?
 
   init(
-    keys: [Key], action: Action, zh: String, en: String, hint: Bool,
+    keys: [Key], action: Action, help: @escaping @Sendable (any Words) -> String, hint: Bool,
     disabled: @escaping @Sendable (AppState) -> String? = { _ in nil }
   ) {
     self.keys = keys
     self.action = action
-    self.zh = zh
-    self.en = en
+    self.text = help
     self.hint = hint
     self.disabled = disabled
   }
 
-  public func help(_ l: Lang) -> String { l.pick(zh, en) }
+  public func help(_ words: any Words) -> String { text(words) }
 }
 
 /// The key maps: the generic one here, and each view's own (`DashboardView.bindings`), which
@@ -108,11 +106,12 @@ public struct Binding: Sendable {
 public enum KeyMap {
   /// Why a change does nothing here: the plan is read-only.
   static func readOnly(_ s: AppState) -> String? {
-    s.readOnly ? s.lang.pick("只读：这里不能保存改动", "Read-only: nothing can be saved here") : nil
+    s.readOnly ? s.words.readOnlyFooter : nil
   }
 
   /// `readOnly`, then `also`: the reason a key that changes the plan does nothing now.
-  static func writes(_ also: @escaping @Sendable (AppState) -> String? = { _ in nil }) -> @Sendable (AppState) -> String?
+  static func writes(_ also: @escaping @Sendable (AppState) -> String? = { _ in nil })
+    -> @Sendable (AppState) -> String?
   {
     { s in readOnly(s) ?? also(s) }
   }
@@ -120,53 +119,51 @@ public enum KeyMap {
   /// Why a task action does nothing: no task is selected (or the view lists something else).
   static func needsTask(_ s: AppState) -> String? {
     if s.selectedTaskIndex != nil && (s.focus != .nav || s.selectedItem != nil) { return nil }
-    if case .unit? = s.selectedItem {
-      return s.lang.pick("这里列的是单位；任务在视图 1–3", "This list holds units; tasks are in views 1–3")
-    }
-    return s.lang.pick("先选中一项任务", "Select a task first")
+    if case .unit? = s.selectedItem { return s.words.unitsNotTasks }
+    return s.words.selectTaskFirst
   }
 
   public static let generic: [Binding] = [
-    Binding(keys: [.up, .char("k")], action: .up, zh: "上移", en: "move up", hint: false),
-    Binding(keys: [.down, .char("j")], action: .down, zh: "下移", en: "move down", hint: false),
-    Binding(keys: [.pageUp, .ctrl("b")], action: .pageUp, zh: "上一页", en: "page up", hint: false),
-    Binding(keys: [.pageDown, .ctrl("f")], action: .pageDown, zh: "下一页", en: "page down", hint: false),
-    Binding(keys: [.home, .char("g")], action: .top, zh: "到顶", en: "first", hint: false),
-    Binding(keys: [.end, .char("G")], action: .bottom, zh: "到底", en: "last", hint: false),
-    Binding(keys: [.tab, .right, .char("l")], action: .nextPane, zh: "下一个窗格", en: "next pane", hint: false),
-    Binding(keys: [.backTab, .left, .char("h")], action: .previousPane, zh: "上一个窗格", en: "previous pane", hint: false),
-    Binding(keys: [.enter], action: .drillIn, zh: "进入", en: "open", hint: true),
-    Binding(keys: [.escape, .backspace], action: .back, zh: "返回", en: "back", hint: true),
+    Binding(keys: [.up, .char("k")], action: .up, help: { $0.keyUp }, hint: false),
+    Binding(keys: [.down, .char("j")], action: .down, help: { $0.keyDown }, hint: false),
+    Binding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: { $0.keyPageUp }, hint: false),
+    Binding(keys: [.pageDown, .ctrl("f")], action: .pageDown, help: { $0.keyPageDown }, hint: false),
+    Binding(keys: [.home, .char("g")], action: .top, help: { $0.keyFirst }, hint: false),
+    Binding(keys: [.end, .char("G")], action: .bottom, help: { $0.keyLast }, hint: false),
+    Binding(keys: [.tab, .right, .char("l")], action: .nextPane, help: { $0.keyNextPane }, hint: false),
+    Binding(keys: [.backTab, .left, .char("h")], action: .previousPane, help: { $0.keyPreviousPane }, hint: false),
+    Binding(keys: [.enter], action: .drillIn, help: { $0.keyOpen }, hint: true),
+    Binding(keys: [.escape, .backspace], action: .back, help: { $0.keyBack }, hint: true),
     Binding(
-      keys: [.char(" "), .char("x")], action: .toggleDone, zh: "完成/未完成", en: "done/not done", hint: true,
+      keys: [.char(" "), .char("x")], action: .toggleDone, help: { $0.keyToggleDone }, hint: true,
       disabled: writes(needsTask)),
-    Binding(keys: [.char("D")], action: .doneOn, zh: "按日期完成", en: "done on a date", hint: false, disabled: writes(needsTask)),
+    Binding(keys: [.char("D")], action: .doneOn, help: { $0.keyDoneOn }, hint: false, disabled: writes(needsTask)),
     Binding(
-      keys: [.char("s")], action: .toggleStarted, zh: "进行中/未开始", en: "in progress/open", hint: false,
-      disabled: writes(needsTask)),
-    Binding(
-      keys: [.char("b")], action: .toggleBlocked, zh: "受阻/解除", en: "blocked/unblocked", hint: false,
+      keys: [.char("s")], action: .toggleStarted, help: { $0.keyToggleStarted }, hint: false,
       disabled: writes(needsTask)),
     Binding(
-      keys: [.char("t")], action: .trigger, zh: "记录触发事件", en: "record the awaited event", hint: false,
+      keys: [.char("b")], action: .toggleBlocked, help: { $0.keyToggleBlocked }, hint: false,
       disabled: writes(needsTask)),
-    Binding(keys: [.char("n")], action: .note, zh: "备注", en: "note", hint: true, disabled: writes(needsTask)),
-    Binding(keys: [.char("a")], action: .addTask, zh: "新增任务", en: "add a task", hint: false, disabled: writes()),
-    Binding(keys: [.char("e")], action: .editTask, zh: "修改任务", en: "edit the task", hint: false, disabled: writes(needsTask)),
     Binding(
-      keys: [.char("R")], action: .retireTask, zh: "取消任务（先确认）", en: "retire the task (asks first)", hint: false,
+      keys: [.char("t")], action: .trigger, help: { $0.keyTrigger }, hint: false,
       disabled: writes(needsTask)),
-    Binding(keys: [.char("u")], action: .undo, zh: "撤销", en: "undo", hint: true, disabled: writes()),
-    Binding(keys: [.char("/")], action: .search, zh: "搜索", en: "search", hint: true),
-    Binding(keys: [.char("f")], action: .cycleFilter, zh: "切换筛选", en: "cycle filter", hint: true),
-    Binding(keys: [.char("1")], action: .view(.standup), zh: "每日例会", en: "stand-up", hint: false),
-    Binding(keys: [.char("2")], action: .view(.groups), zh: "工作组", en: "groups", hint: false),
-    Binding(keys: [.char("3")], action: .view(.departments), zh: "部门", en: "departments", hint: false),
-    Binding(keys: [.char("4")], action: .view(.staffing), zh: "人员配置", en: "staffing", hint: false),
-    Binding(keys: [.char("5")], action: .view(.journal), zh: "日志", en: "journal", hint: false),
-    Binding(keys: [.char("?"), .function(1)], action: .help, zh: "帮助", en: "help", hint: true),
-    Binding(keys: [.ctrl("l")], action: .redraw, zh: "重绘", en: "redraw", hint: false),
-    Binding(keys: [.char("q")], action: .quit, zh: "退出", en: "quit", hint: true),
+    Binding(keys: [.char("n")], action: .note, help: { $0.keyNote }, hint: true, disabled: writes(needsTask)),
+    Binding(keys: [.char("a")], action: .addTask, help: { $0.keyAddTask }, hint: false, disabled: writes()),
+    Binding(keys: [.char("e")], action: .editTask, help: { $0.keyEditTask }, hint: false, disabled: writes(needsTask)),
+    Binding(
+      keys: [.char("R")], action: .retireTask, help: { $0.keyRetireTask }, hint: false,
+      disabled: writes(needsTask)),
+    Binding(keys: [.char("u")], action: .undo, help: { $0.keyUndo }, hint: true, disabled: writes()),
+    Binding(keys: [.char("/")], action: .search, help: { $0.keySearch }, hint: true),
+    Binding(keys: [.char("f")], action: .cycleFilter, help: { $0.keyFilter }, hint: true),
+    Binding(keys: [.char("1")], action: .view(.standup), help: { $0.keyStandup }, hint: false),
+    Binding(keys: [.char("2")], action: .view(.groups), help: { $0.keyGroups }, hint: false),
+    Binding(keys: [.char("3")], action: .view(.departments), help: { $0.keyDepartments }, hint: false),
+    Binding(keys: [.char("4")], action: .view(.staffing), help: { $0.keyStaffing }, hint: false),
+    Binding(keys: [.char("5")], action: .view(.journal), help: { $0.keyJournal }, hint: false),
+    Binding(keys: [.char("?"), .function(1)], action: .help, help: { $0.keyHelp }, hint: true),
+    Binding(keys: [.ctrl("l")], action: .redraw, help: { $0.keyRedraw }, hint: false),
+    Binding(keys: [.char("q")], action: .quit, help: { $0.keyQuit }, hint: true),
   ]
 
   /// The bindings in force in `view`: its own, then the generic ones.

@@ -15,7 +15,7 @@ enum ListPane {
     if s.listItems.isEmpty {
       let empty =
         s.search.isEmpty && s.filter == .all
-        ? s.lang.pick("（无）", "(none)") : s.lang.pick("（没有符合筛选或搜索的项）", "(nothing matches the filter or search)")
+        ? s.words.none : s.words.nothingMatches
       g.put(" " + empty, x: inner.x, y: inner.y, style: .muted, maxWidth: inner.width)
       return
     }
@@ -49,25 +49,25 @@ enum ListPane {
   static func task(_ s: AppState, _ i: Int, role: Role?, idW: Int, into g: inout Grid, x: Int, y: Int, width: Int)
     -> Style
   {
-    let l = s.lang
+    let w = s.words
     let a = s.agenda
     let t = s.plan.tasks[i]
     let tone = Paint.tone(a, i)
-    let reading = Paint.shortReading(a, i, l)
-    let readW = l == .zh ? 12 : 13
+    let reading = Paint.shortReading(a, i, w)
+    let readW = s.lang == .zh ? 12 : 13
     let showLead = width >= 64
     let leadW = showLead ? 12 : 0
     var cx = x
     cx += g.put(" " + Paint.glyph(t) + " ", x: cx, y: y, style: tone)
     if let role {
       cx += g.put(
-        role == .lead ? l.pick("牵 ", "L ") : l.pick("配 ", "S "), x: cx, y: y, style: role == .lead ? .title : .muted)
+        w.roleMark(role) + " ", x: cx, y: y, style: role == .lead ? .title : .muted)
     }
     cx += g.put(t.id.padded(toWidth: idW, right: true) + " ", x: cx, y: y, style: tone)
     let measureW = max(4, width - (cx - x) - readW - leadW - (showLead ? 2 : 1))
     cx += g.put(t.measure.padded(toWidth: measureW), x: cx, y: y, style: tone == .done ? .done : .normal)
     if showLead {
-      cx += g.put(" " + Phrases(l).departments(t.lead).padded(toWidth: leadW), x: cx, y: y, style: .muted)
+      cx += g.put(" " + Phrases(w).departments(t.lead).padded(toWidth: leadW), x: cx, y: y, style: .muted)
     }
     g.put(" " + reading.padded(toWidth: readW - 1, right: true), x: cx, y: y, style: tone, maxWidth: x + width - cx)
     return tone
@@ -75,7 +75,7 @@ enum ListPane {
 
   @discardableResult
   static func entry(_ s: AppState, _ k: Int, into g: inout Grid, x: Int, y: Int, width: Int) -> Style {
-    let p = Phrases(s.lang)
+    let p = Phrases(s.words)
     let e = s.plan.journal[k]
     let when = String(e.minute.dropFirst(5))
     var cx = x
@@ -86,7 +86,8 @@ enum ListPane {
       what.padded(toWidth: s.lang == .zh ? 9 : 10) + " ", x: cx, y: y, style: e.change.op == "undo" ? .soon : .title)
     cx += g.put(p.target(e.change.target) + " ", x: cx, y: y)
     let room = max(0, x + width - cx)
-    g.put(e.message.isEmpty ? fitted(e.change, p, room) : e.message, x: cx, y: y, style: .muted, maxWidth: room)
+    let summary = p.summary(e)
+    g.put(summary.isEmpty ? fitted(e.change, p, room) : summary, x: cx, y: y, style: .muted, maxWidth: room)
     return .normal
   }
 
@@ -94,7 +95,7 @@ enum ListPane {
   /// full when it fits, else each field with its new value only ("状态 → 已完成"), else as
   /// many whole fields as fit, then "…".
   static func fitted(_ c: Change, _ p: Phrases, _ room: Int) -> String {
-    let sep = p.lang == .zh ? "；" : "; "
+    let sep = p.words.clauseSeparator
     let full = p.changes(c)
     if full.displayWidth <= room { return full }
     let short = c.fields.map { "\(p.field($0.field)) → \(p.value($0.field, $0.after))" }
@@ -113,7 +114,7 @@ enum ListPane {
 
   @discardableResult
   static func unit(_ s: AppState, _ u: Int, into g: inout Grid, x: Int, y: Int, width: Int) -> Style {
-    let l = s.lang
+    let w = s.words
     let c = StaffingCheck(unit: s.plan.staffing[u], percent: s.plan.settings.reviewerPercent)
     let tone: Style = c.compliant == false ? .short : .normal
     let nameW = max(10, min(16, width / 4))
@@ -124,10 +125,10 @@ enum ListPane {
     cx += g.put(need.padded(toWidth: 6, right: true) + "  ", x: cx, y: y, style: tone)
     let verdict =
       c.compliant == false
-      ? l.pick("缺 \(c.shortfall)", "short \(c.shortfall)")
-      : (c.required == 0 ? l.pick("无需", "none needed") : l.pick("达标", "ok"))
+      ? w.unitShortBy(c.shortfall)
+      : (c.required == 0 ? w.noneNeeded : w.unitOK)
     // A fixed verdict column keeps every unit's bar the same length.
-    let verdictW = l == .zh ? 6 : 11
+    let verdictW = s.lang == .zh ? 6 : 11
     let barW = max(0, min(24, x + width - cx - verdictW - 3))
     if barW >= 5 {
       Paint.styledBar(&g, Bars.ratio(c, width: barW), x: cx, y: y)

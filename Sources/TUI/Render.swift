@@ -60,25 +60,24 @@ enum Paint {
   }
 
   /// The deadline in a few columns: "逾期 20 天", "还剩 10 天", "✓ 09-11", "待触发".
-  static func shortReading(_ a: Agenda, _ i: Int, _ l: Lang) -> String {
+  static func shortReading(_ a: Agenda, _ i: Int, _ w: any Words) -> String {
     let t = a.plan.tasks[i]
     if t.status == .done, a.due[i] == nil || !a.isOverdue(i) {
-      if case .yearly = t.deadline.kind, let d = a.due[i] { return l.pick("下次 \(d)", "next \(d)") }
+      if case .yearly = t.deadline.kind, let d = a.due[i] { return w.shortNext(d) }
       return "✓ " + (t.completedOn.map { String($0.description.dropFirst(5)) } ?? "")
     }
     if let d = a.due[i] {
       let late = d.days(until: a.today)
-      if late > 0 { return l.pick("逾期 \(late) 天", "\(late)d overdue") }
-      if late == 0 { return l.pick("今天到期", "due today") }
-      return l.pick("还剩 \(-late) 天", "\(-late)d left")
+      if late > 0 { return w.shortOverdue(late) }
+      if late == 0 { return w.shortDueToday }
+      return w.shortLeft(-late)
     }
     switch t.deadline.kind {
-    case .ongoing, .byThenOngoing: return l.pick("持续", "ongoing")
-    case .afterEvent, .withinAfterEvent:
-      return t.eventOn == nil ? l.pick("待触发", "waiting") : l.pick("已触发", "triggered")
-    case .asRequired: return l.pick("按要求", "as required")
-    case .yearly: return l.pick("每年", "yearly")
-    case .unparsed: return t.deadline.text.trimmingSpaces.isEmpty ? "—" : l.pick("期限?", "deadline?")
+    case .ongoing, .byThenOngoing: return w.shortOngoing
+    case .afterEvent, .withinAfterEvent: return t.eventOn == nil ? w.shortWaiting : w.shortTriggered
+    case .asRequired: return w.asRequired
+    case .yearly: return w.shortYearly
+    case .unparsed: return t.deadline.text.trimmingSpaces.isEmpty ? "—" : w.shortUnread
     case .by: return ""
     }
   }
@@ -86,11 +85,11 @@ enum Paint {
 
 enum TooSmallPane {
   static func draw(_ s: AppState, into g: inout Grid) {
-    let l = s.lang
+    let words = s.words
     let lines = [
-      l.pick("终端太小", "Terminal too small"),
+      words.terminalTooSmall,
       "\(s.width)×\(s.height) < \(Layout.minimum.width)×\(Layout.minimum.height)",
-      l.pick("请放大窗口；q 退出", "Enlarge it; q quits"),
+      words.enlargeOrQuit,
     ]
     let top = max(0, (s.height - lines.count) / 2)
     for (k, line) in lines.enumerated() {
@@ -102,23 +101,23 @@ enum TooSmallPane {
 
 enum HeaderPane {
   static func draw(_ s: AppState, into g: inout Grid, header: Rect, tabs: Rect) {
-    let l = s.lang
+    let words = s.words
     let overall = s.figures.standup.overall
     let overdue = s.figures.standup.overdue.count
     let short = s.figures.standup.shortfalls.count
     // The right side must stay whole: drop the least useful parts until it fits.
-    var date = "\(s.today) \(Phrases(l).weekday(s.today))  "
+    var date = "\(s.today) \(words.weekday(s.today.weekday))  "
     var barW = header.width >= 100 ? 14 : 10
     let counts = " \(overall.done)/\(overall.total)  "
-    let late = l.pick("逾期 \(overdue)", "overdue \(overdue)")
-    var alert = short > 0 ? "  " + l.pick("审核人员不足 \(short) 单位", "\(short) units short of reviewers") : ""
+    let late = words.overdueCount(overdue)
+    var alert = short > 0 ? "  " + words.headerUnitsShort(short) : ""
     func rightWidth() -> Int { date.displayWidth + barW + counts.displayWidth + late.displayWidth + alert.displayWidth }
-    if rightWidth() > header.width - 16, short > 0 { alert = "  " + l.pick("缺审核 \(short)", "short \(short)") }
+    if rightWidth() > header.width - 16, short > 0 { alert = "  " + words.headerShort(short) }
     if rightWidth() > header.width - 16 { date = "\(s.today)  " }
     if rightWidth() > header.width - 16 { barW = 0 }
     var x = max(0, header.width - rightWidth() - 1)
     var title = [s.plan.settings.title, s.plan.settings.agency].filter { !$0.isEmpty }.joined(separator: " · ")
-    if s.readOnly { title = l.pick("［只读］", "[read-only] ") + title }
+    if s.readOnly { title = words.readOnlyMark + title }
     g.fill(header, style: .normal)
     g.put((" " + title).truncated(toWidth: max(0, x - 1)), x: 0, y: header.y, style: .title)
     x += g.put(date, x: x, y: header.y)
@@ -132,13 +131,13 @@ enum HeaderPane {
 
     var tx = 1
     for v in View.allCases {
-      let label = " \(v.rawValue) \(v.title(l)) "
+      let label = " \(v.rawValue) \(v.title(words)) "
       tx += g.put(label, x: tx, y: tabs.y, style: v == s.view ? .tabActive : .muted)
       tx += 1
     }
     var status: [String] = []
-    if s.filter != .all { status.append(l.pick("筛选：", "filter: ") + s.filter.title(l)) }
-    if !s.search.isEmpty { status.append(l.pick("搜索：", "search: ") + s.search) }
+    if s.filter != .all { status.append(words.filterShown(s.filter.title(words))) }
+    if !s.search.isEmpty { status.append(words.searchShown(s.search)) }
     let st = status.joined(separator: "  ")
     if !st.isEmpty {
       let w = min(st.displayWidth, max(0, tabs.width - tx - 1))
@@ -149,11 +148,11 @@ enum HeaderPane {
 
 enum FooterPane {
   static func draw(_ s: AppState, into g: inout Grid, rect: Rect, single: Bool) {
-    let l = s.lang
+    let words = s.words
     g.fill(rect, style: .normal)
     if let p = s.prompt {
-      let x = g.put(p.label(l), x: 0, y: rect.y, style: .key)
-      let esc = l.pick("  Esc 取消", "  Esc cancels")
+      let x = g.put(p.label(words), x: 0, y: rect.y, style: .key)
+      let esc = "  " + words.escCancels
       let room = max(4, rect.width - x - esc.displayWidth - 1)
       FormPane.drawEditing(p.line, suggestion: nil, into: &g, x: x, y: rect.y, width: room)
       g.put(esc, x: rect.width - esc.displayWidth - 1, y: rect.y, style: .muted)
@@ -166,9 +165,9 @@ enum FooterPane {
     var x = 1
     // What can be done here and now: a key that would only say why not is left out.
     var hints = KeyMap.bindings(in: s.view).filter { $0.hint && $0.disabled(s) == nil }.map {
-      ($0.keys[0].name, $0.help(l))
+      ($0.keys[0].name, $0.help(words))
     }
-    if single { hints.insert(("Tab", l.pick("切换窗格", "pane")), at: 0) }
+    if single { hints.insert(("Tab", words.paneHint), at: 0) }
     for (key, help) in hints {
       let w = key.displayWidth + help.displayWidth + 3
       if x + w > rect.width { break }
@@ -180,15 +179,15 @@ enum FooterPane {
 
 enum HelpPane {
   static func draw(_ s: AppState, into g: inout Grid) {
-    let l = s.lang
-    let rows = KeyMap.bindings(in: s.view).map { b in (b.keys.map(\.name).joined(separator: " "), b.help(l)) }
+    let words = s.words
+    let rows = KeyMap.bindings(in: s.view).map { b in (b.keys.map(\.name).joined(separator: " "), b.help(words)) }
     let keyW = rows.map { $0.0.displayWidth }.max() ?? 8
     let helpW = rows.map { $0.1.displayWidth }.max() ?? 20
     let w = min(s.width - 2, keyW + helpW + 6)
     let h = min(s.height - 2, rows.count + 4)
     let r = Rect(x: (s.width - w) / 2, y: (s.height - h) / 2, width: w, height: h)
     g.fill(r)
-    g.box(r, title: l.pick("按键（任意键关闭）", "Keys (any key closes)"), style: .borderFocused, ascii: s.ascii)
+    g.box(r, title: words.keysTitle, style: .borderFocused, ascii: s.ascii)
     let inner = r.inner
     let visible = max(1, inner.height - 1)
     let top = min(s.helpScroll, max(0, rows.count - visible))

@@ -61,8 +61,7 @@ extension AppState {
       pinSelection()
       replacePlan(r.plan, changed: r.changedTasks)
       keepVisible()
-      message = FooterMessage(
-        text: lang.pick("已载入其他人保存的改动", "Reloaded: the store was changed elsewhere"), isError: false)
+      message = FooterMessage(text: words.reloaded, isError: false)
       return []
     case .reloadFailed(let text):
       message = FooterMessage(text: text, isError: true)
@@ -97,13 +96,10 @@ extension AppState {
     guard let binding = KeyMap.binding(for: k, in: view) else {
       if let (v, b) = KeyMap.elsewhere(k, than: view) {
         message = FooterMessage(
-          text: lang.pick(
-            "\(k.name)：\(b.help(lang))，在\(v.title(lang))视图（\(v.rawValue)）中可用",
-            "\(k.name) (\(b.help(lang))) works in the \(v.title(lang)) view (\(v.rawValue))"), isError: false)
+          text: words.keyWorksElsewhere(k.name, b.help(words), view: v.title(words), number: v.rawValue), isError: false
+        )
       } else {
-        message = FooterMessage(
-          text: lang.pick("未绑定的按键 \(k.name)，按 ? 查看帮助", "\(k.name) does nothing here; ? shows the keys"),
-          isError: false)
+        message = FooterMessage(text: words.keyUnbound(k.name), isError: false)
       }
       return []
     }
@@ -155,7 +151,7 @@ extension AppState {
     case .cycleFilter:
       here.filter = Filter(rawValue: (filter.rawValue + 1) % Filter.allCases.count)!
       rebuildList()
-      message = FooterMessage(text: lang.pick("筛选：", "filter: ") + filter.title(lang), isError: false)
+      message = FooterMessage(text: words.filterShown(filter.title(words)), isError: false)
     case .search:
       prompt = Prompt(.search, search)
     case .help:
@@ -169,17 +165,14 @@ extension AppState {
       // Your own latest change; someone else's only after asking, by name.
       if let mine = plan.undoCandidate(by: who) { return undo(mine.entry, mine.change) }
       guard let (entry, _) = plan.undoCandidate() else {
-        message = FooterMessage(text: lang.pick("没有可撤销的改动", "Nothing to undo"), isError: false)
+        message = FooterMessage(text: words.nothingToUndoFooter, isError: false)
         return []
       }
-      let p = Phrases(lang)
-      let what = "\(p.operation(entry.change.op))（\(p.target(entry.change.target))）"
       prompt = Prompt(
         .confirmUndo(
           entry.seq,
-          lang.pick(
-            "你没有可撤销的改动。撤销 \(entry.by) 的\(what)？y 确认 ",
-            "Nothing of yours to undo. Undo \(entry.by)'s \(p.operation(entry.change.op)) (\(p.target(entry.change.target)))? y confirms ")))
+          words.confirmOthersUndo(entry.by, words.operation(entry.change.op), target: words.target(entry.change.target))
+        ))
     case .toggleDone, .doneOn, .toggleStarted, .toggleBlocked, .trigger, .note:
       guard let i = selectedTaskIndex else { return [] }
       return taskAction(action, i)
@@ -255,29 +248,20 @@ extension AppState {
     switch action {
     case .toggleDone:
       if t.status == .done {
-        return save(
-          plan.setStatus(t.id, .open),
-          lang.pick("↺ 任务 \(t.id) 改为未完成：\(brief) · u 撤销", "↺ \(t.id) not done: \(brief) · u undoes"))
+        return save(plan.setStatus(t.id, .open), words.notDoneFooter(t.id, brief))
       }
-      return save(
-        plan.markDone(t.id, on: today),
-        lang.pick("✓ 任务 \(t.id) 已完成（\(today)）：\(brief) · u 撤销", "✓ \(t.id) done (\(today)): \(brief) · u undoes"))
+      return save(plan.markDone(t.id, on: today), words.doneFooter(t.id, today, brief))
     case .doneOn:
       prompt = Prompt(.doneOn(t.id), today.description, selected: true)
     case .toggleStarted:
       let target: TaskStatus = t.status == .inProgress ? .open : .inProgress
-      return save(
-        plan.setStatus(t.id, target),
-        lang.pick("任务 \(t.id)：\(Phrases(lang).status(target))", "\(t.id): \(Phrases(lang).status(target))"))
+      return save(plan.setStatus(t.id, target), words.statusFooter(t.id, words.status(target)))
     case .toggleBlocked:
       let target: TaskStatus = t.status == .blocked ? .open : .blocked
-      return save(
-        plan.setStatus(t.id, target),
-        lang.pick("任务 \(t.id)：\(Phrases(lang).status(target))", "\(t.id): \(Phrases(lang).status(target))"))
+      return save(plan.setStatus(t.id, target), words.statusFooter(t.id, words.status(target)))
     case .trigger:
       guard t.deadline.kind.awaitsEvent else {
-        message = FooterMessage(
-          text: lang.pick("任务 \(t.id) 不等待外部事件", "\(t.id) does not wait on an event"), isError: true)
+        message = FooterMessage(text: words.notWaitingFooter(t.id), isError: true)
         return []
       }
       prompt = Prompt(.trigger(t.id), today.description, selected: true)
@@ -290,7 +274,7 @@ extension AppState {
 
   mutating func save(_ change: Change?, _ text: String) -> [Effect] {
     guard let change else {
-      message = FooterMessage(text: lang.pick("没有改动", "Nothing to change"), isError: false)
+      message = FooterMessage(text: words.nothingToChange, isError: false)
       return []
     }
     return [.save([change], message: text)]
@@ -318,9 +302,8 @@ extension AppState {
   func staffingSaid(_ name: String, _ e: Int, _ r: Int) -> String {
     let c = StaffingCheck(
       unit: StaffingUnit(name: name, enforcement: e, reviewers: r), percent: plan.settings.reviewerPercent)
-    let verdict =
-      c.compliant == false ? lang.pick("缺 \(c.shortfall) 人", "short by \(c.shortfall)") : lang.pick("达标", "compliant")
-    return lang.pick("\(name)：执法 \(e)，审核 \(r)，\(verdict)", "\(name): \(e) enforcement, \(r) reviewers, \(verdict)")
+    let verdict = c.compliant == false ? words.shortByPeople(c.shortfall) : words.compliant
+    return words.staffingFooter(name, enforcement: e, reviewers: r, verdict: verdict)
   }
 
   // MARK: The input line
@@ -328,13 +311,11 @@ extension AppState {
   /// The change that reverts `entry`, saved; the cursor goes to the task it puts back.
   mutating func undo(_ entry: JournalEntry, _ change: Change) -> [Effect] {
     if case .task(let id) = change.target { here.list.key = "t:" + id }
-    let p = Phrases(lang)
+    let w = words
     return [
       .save(
         [change],
-        message: lang.pick(
-          "↶ 已撤销 \(entry.by) 的\(p.operation(entry.change.op))（\(p.target(entry.change.target))）",
-          "↶ Undid \(p.operation(entry.change.op)) by \(entry.by) (\(p.target(entry.change.target)))"))
+        message: w.undidFooter(w.operation(entry.change.op), by: entry.by, target: w.target(entry.change.target)))
     ]
   }
 
@@ -343,7 +324,7 @@ extension AppState {
     if case .confirmUndo(let seq, _) = p.purpose {
       prompt = nil
       guard k == .char("y") || k == .char("Y"), let (entry, change) = plan.undoCandidate(), entry.seq == seq else {
-        message = FooterMessage(text: lang.pick("未撤销", "Nothing undone"), isError: false)
+        message = FooterMessage(text: words.nothingUndone, isError: false)
         return []
       }
       return undo(entry, change)
@@ -352,12 +333,10 @@ extension AppState {
       // y confirms; any other key (Enter and Esc too) answers no.
       prompt = nil
       guard k == .char("y") || k == .char("Y") else {
-        message = FooterMessage(text: lang.pick("未取消任务 \(id)", "Task \(id) not retired"), isError: false)
+        message = FooterMessage(text: words.notRetiredFooter(id), isError: false)
         return []
       }
-      return save(
-        plan.retire(id),
-        lang.pick("－ 任务 \(id) 已取消（保留在文件中）· u 撤销", "- Task \(id) retired (kept in the file) · u undoes"))
+      return save(plan.retire(id), words.retiredFooter(id))
     }
     switch k {
     case .escape:
@@ -390,23 +369,17 @@ extension AppState {
       search = p.text
       rebuildList()
       if !listItems.isEmpty { here.focus = .list }
-      message = FooterMessage(
-        text: lang.pick("找到 \(listItems.count) 项 · Esc 清除搜索", "\(listItems.count) found · Esc clears the search"),
-        isError: false)
+      message = FooterMessage(text: words.found(listItems.count), isError: false)
       keepVisible()
       return []
     case .note(let id):
-      return save(plan.setNote(id, text), lang.pick("✎ 任务 \(id) 备注已保存", "✎ \(id) note saved"))
+      return save(plan.setNote(id, text), words.noteSavedFooter(id))
     case .doneOn(let id):
-      guard let d = Day(iso: text) else {
-        return invalid(lang.pick("日期格式应为 2019-09-20", "A date looks like 2019-09-20"))
-      }
-      return save(plan.markDone(id, on: d), lang.pick("✓ 任务 \(id) 已完成（\(d)）· u 撤销", "✓ \(id) done (\(d)) · u undoes"))
+      guard let d = Day(iso: text) else { return invalid(words.dateExample) }
+      return save(plan.markDone(id, on: d), words.doneOnFooter(id, d))
     case .trigger(let id):
-      guard let d = Day(iso: text) else {
-        return invalid(lang.pick("日期格式应为 2019-09-20", "A date looks like 2019-09-20"))
-      }
-      return save(plan.trigger(id, on: d), lang.pick("⚑ 任务 \(id) 已记录触发（\(d)）", "⚑ \(id): event recorded (\(d))"))
+      guard let d = Day(iso: text) else { return invalid(words.dateExample) }
+      return save(plan.trigger(id, on: d), words.eventFooter(id, d))
     case .confirmRetire, .confirmUndo:
       return []
     }

@@ -162,7 +162,7 @@ extension InProcess {
     let r = Rollup.read(folders, today: AgencyGenerator.today, threads: threads)
     let t2 = now()
     var out: [UInt8] = []
-    r.writeJSON(into: &out)
+    r.writeJSON(words: EnglishWords(), into: &out)
     let t3 = now()
     return .object([
       ("stores", .int(folders.count)), ("threads", .int(threads)), ("find_ms", .string(String(ms(t1 - t0)))),

@@ -67,7 +67,8 @@ enum PlanGenerator {
       guard !f[2].isEmpty else { continue }
       out.append(
         PlanTask(
-          id: String(out.count + 1), theme: theme, measure: f[2], lead: Departments(cell: f[4].replacing("（市）", with: ""))))
+          id: String(out.count + 1), theme: theme, measure: f[2],
+          lead: Departments(cell: f[4].replacing("（市）", with: ""))))
     }
     return out
   }

@@ -80,7 +80,7 @@ func main() -> Int32 {
       return 64
     }
   } catch {
-    Console.err("sanxiang-bench: \(error.description)")
+    Console.err("sanxiang-bench: \(error.description(EnglishWords()))")
     return error.exitCode
   }
   return 0

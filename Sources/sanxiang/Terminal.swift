@@ -36,11 +36,7 @@ final class CursesTerminal: TerminalIO {
   }
 
   static func unusable() -> StoreError {
-    let term = FileIO.environment("TERM") ?? ""
-    return StoreError(
-      .usage,
-      "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the dashboard; set TERM (e.g. xterm-256color), "
-        + "or use the subcommands: standup, list, show, done, staffing, log (sanxiang --help)")
+    StoreError(.usage, .terminalUnusable(term: FileIO.environment("TERM") ?? ""))
   }
 
   /// Semantic styles to colour pairs (or, without colour, to attributes), in one place.
@@ -186,10 +182,7 @@ final class CursesTerminal: TerminalIO {
 enum CursesDashboard {
   static func run(_ req: DashboardRequest) throws -> Int32 {
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-      let msg = req.lang.pick(
-        "sanxiang：仪表盘需要在终端中运行（标准输入和输出都须是终端）。脚本请用子命令：standup、list、show、done、staffing、log……（sanxiang --help）\n",
-        "sanxiang: the dashboard needs a terminal (stdin and stdout). For scripts use a subcommand: standup, list, show, done, staffing, log, … (sanxiang --help)\n"
-      )
+      let msg = req.lang.words.needsTerminal + "\n"
       _ = Array(msg.utf8).withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
       return 64
     }
@@ -204,7 +197,9 @@ enum CursesDashboard {
 
   /// The roll-up dashboard (`sanxiang rollup DIR…` on a terminal), read-only.
   static func runRollup(_ rollup: Rollup, _ lang: Lang) throws -> Int32 {
-    try withTerminal { terminal, ascii in RollupDashboard(rollup: rollup, terminal: terminal, lang: lang, ascii: ascii).run() }
+    try withTerminal { terminal, ascii in
+      RollupDashboard(rollup: rollup, terminal: terminal, lang: lang, ascii: ascii).run()
+    }
   }
 
   /// Takes the terminal, runs `body`, and gives the terminal back whatever happens; the exit

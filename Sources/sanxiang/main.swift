@@ -2,4 +2,4 @@ import CLI
 
 Sanxiang.openDashboard = CursesDashboard.run
 Sanxiang.openRollup = CursesDashboard.runRollup
-Sanxiang.main()
+Sanxiang.start()

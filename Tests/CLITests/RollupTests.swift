@@ -200,10 +200,14 @@ struct RollupTests {
     #expect(place.hasPrefix(tasks.path + ":"))
     #expect(list.dropFirst().allSatisfy { $0["error"] == .null && $0["tasks"]?.intValue != nil })
 
+    // Under Chinese the same place, and the same reason in Chinese.
+    let ownZh = Fixtures.run(["list", "--store", bad.path], env: ["LANG": "zh_CN.UTF-8"])
+    let placeZh = ownZh.stderr.dropFirst("sanxiang: ".count).trimmingCharacters(in: .newlines)
     let zh = rollup([root.path], env: ["LANG": "zh_CN.UTF-8"])
     #expect(zh.status == 0)
     #expect(zh.stdout.contains("无法读取 (1)"))
-    #expect(zh.stdout.contains("戊区税务局：" + place))
+    #expect(zh.stdout.contains("戊区税务局：" + placeZh))
+    #expect(placeZh.hasSuffix("加了引号的字段没有结束的引号"))
 
     let alone = rollup([bad.path, "--format", "json"])
     #expect(alone.status == 65)

@@ -231,14 +231,14 @@ struct RollupModelTests {
     #expect(try !SettingsFile.parse(Array("title = x\n".utf8), file: "plan.ini").settings.gitCommit)
     let again = try SettingsFile.parse(Array(SettingsFile.render(on.settings).utf8), file: "plan.ini")
     #expect(again.settings == on.settings)
-    #expect(throws: StoreError(.badData, "git_commit must be on or off", file: "plan.ini", line: 2, column: 14)) {
+    #expect(throws: StoreError(.badData, .badGitCommit, file: "plan.ini", line: 2, column: 14)) {
       try SettingsFile.parse(Array("title = x\ngit_commit = maybe\n".utf8), file: "plan.ini")
     }
   }
 
   @Test("every roll-up and git sentence is Chinese under zh: no English word of ours")
   func chineseWords() {
-    let zh = RollupWords(.zh)
+    let zh = ChineseWords()
     let failures: [Git.Failure] = [
       .gitMissing, .cannotStart(errno: 13), .notAClone, .notARepository, .unreachable(detail: ""), .diverged,
       .noUpstream, .localChanges,
@@ -248,9 +248,9 @@ struct RollupModelTests {
       folder: "甲", name: "甲区", agenda: nil, error: nil, figures: AgencyFigures(),
       lastChange: "2019-09-19T10:00:00+08:00",
       daysSinceChange: 3, staffing: [])
-    var texts = failures.map(zh.reason) + failures.map(zh.commitFailed) + failures.map { zh.pullFailed("甲", $0) }
-    texts += [RollupError.noSuchFolder("甲"), .noStore("甲")].map(zh.error)
-    texts += MeasureStatus.allCases.map(zh.status)
+    var texts = failures.map(zh.gitFailure) + failures.map(zh.commitFailed) + failures.map { zh.pullFailed("甲", $0) }
+    texts += [RollupError.noSuchFolder("甲"), .noStore("甲")].map(zh.rollupError)
+    texts += MeasureStatus.allCases.map(zh.measureStatus)
     for days in [0, 1, 3] {
       s = AgencySummary(
         folder: "甲", name: "甲区", agenda: nil, error: nil, figures: AgencyFigures(),
@@ -258,18 +258,20 @@ struct RollupModelTests {
       texts.append(zh.lastChange(s))
     }
     texts += [
-      zh.heading(agencies: 3, today: day("2019-09-20")), zh.overview(RollupTotal([s])), zh.abstract, zh.discussion,
-      zh.pullHelp, zh.formatHelp, zh.dirsHelp, zh.noDirs, zh.legend, zh.noSharedMeasures, zh.everyStoreFailed,
+      zh.rollupHeading(agencies: 3, today: day("2019-09-20")), zh.rollupOverview(RollupTotal([s])), zh.rollupAbstract,
+      zh.rollupDiscussion, zh.pullHelp, zh.rollupFormatHelp, zh.dirsHelp, zh.reason(.noRollupFolders), zh.legend,
+      zh.noSharedMeasures, zh.everyStoreFailed,
       zh.measuresHeading(3, agencies: 2), zh.failedHeading(1), zh.pulling(3, atOnce: 3), zh.pullProgress(1, of: 3),
       zh.pullSummary(updated: 1, upToDate: 1, failed: 1, notClones: 1), zh.notReporting, zh.unreadable,
       zh.agencyColumn, zh.storeColumn, zh.tasksColumn, zh.progressColumn, zh.doneColumn, zh.inProgressColumn,
       zh.overdueColumn, zh.dueSoonColumn, zh.waitingColumn, zh.shortColumn, zh.lastChangeColumn, zh.daysSinceColumn,
-      zh.notReportingColumn, zh.errorColumn, zh.totalRow, zh.idColumn, zh.measureColumn, zh.overdueAgenciesColumn,
+      zh.notReportingColumn, zh.errorColumn, zh.total, zh.idColumn, zh.columnMeasure, zh.overdueAgenciesColumn,
       zh.overdueIn, zh.none, zh.yes, zh.no,
     ]
     // Names the user types or reads as such: the command, the files, git and its options.
     let allowed = [
-      "sanxiang", "rollup", "DIR", "git", "pull", "ff", "only", "plan", "ini", "agency", "tasks", "csv", "text", "json",
+      "sanxiang", "rollup", "DIR", "dir", "git", "pull", "ff", "only", "plan", "ini", "agency", "tasks", "csv", "text",
+      "json",
       "markdown",
     ]
     for t in texts {

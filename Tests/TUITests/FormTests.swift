@@ -72,7 +72,8 @@ struct FormTests {
     #expect(try Store.open(s.dir.path).plan.task("2")?.status == .inProgress)
     s.play("R y")
     #expect(try Store.open(s.dir.path).plan.task("2")?.status == .retired)
-    #expect(!s.state.listItems.contains { if case .task(let i, _) = $0 { s.state.plan.tasks[i].id == "2" } else { false } })
+    #expect(
+      !s.state.listItems.contains { if case .task(let i, _) = $0 { s.state.plan.tasks[i].id == "2" } else { false } })
     s.play("u")
     #expect(try Store.open(s.dir.path).plan.task("2")?.status == .inProgress)
   }

@@ -22,7 +22,8 @@ struct RollupScreenTests {
         .write(to: ini)
     }
     let b = try Store.open(root.appendingPathComponent("乙区").path)
-    try b.commit(["2", "27", "28"].map { b.plan.markDone($0, on: sampleToday)! }, by: "乙区联络员", at: "2019-09-20T09:00:00+08:00")
+    try b.commit(
+      ["2", "27", "28"].map { b.plan.markDone($0, on: sampleToday)! }, by: "乙区联络员", at: "2019-09-20T09:00:00+08:00")
     let broken = root.appendingPathComponent("丁区/tasks.csv")
     try Data((Fixtures.read(broken) + "99,\"never closed\n").utf8).write(to: broken)
     return root

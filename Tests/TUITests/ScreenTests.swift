@@ -54,7 +54,7 @@ struct ScreenTests {
     let g = render(state("?", width: 80, height: 40))
     Snapshot.check(g, "help-80x40")
     let text = g.lines.joined(separator: "\n")
-    for b in KeyMap.bindings(in: .standup) { #expect(text.contains(b.help(.zh)), "\(b.zh)") }
+    for b in KeyMap.bindings(in: .standup) { #expect(text.contains(b.help(ChineseWords())), "\(b.action)") }
     // A view's own keys are listed in it, and only there.
     let staffing = render(state("4 ?", width: 80, height: 40)).lines.joined(separator: "\n")
     #expect(staffing.contains("审核人员 +1") && !text.contains("审核人员 +1"))

@@ -56,17 +56,51 @@ public struct JournalEntry: Hashable, Sendable {
   public var at: String
   public var by: String
   public var change: Change
-  /// Free text for entries that are not field changes (an import's summary).
+  /// Free text for entries that are not field changes. Only journals written before imports
+  /// kept their summary as data have it (in English, which `ImportSummary(legacy:)` reads).
   public var message: String
+  /// An import's counts, phrased in the reader's language when shown.
+  public var imported: ImportSummary?
 
-  public init(seq: Int, at: String, by: String, change: Change, message: String = "") {
+  public init(seq: Int, at: String, by: String, change: Change, message: String = "", imported: ImportSummary? = nil) {
     self.seq = seq
     self.at = at
     self.by = by
     self.change = change
     self.message = message
+    self.imported = imported
   }
 
   /// The local calendar day of `at`.
   public var day: Day? { Day(iso: at.prefix(10)) }
+}
+
+/// What an import did, kept in its journal entry as counts (`source`, `tasks`, `groups`, or
+/// `added`, `updated`, `vanished`) rather than as a sentence in one language.
+public enum ImportSummary: Hashable, Sendable {
+  /// A new store made from the table.
+  case created(source: String, tasks: Int, groups: Int)
+  /// The table read again into an existing store.
+  case again(source: String, added: Int, updated: Int, vanished: Int)
+
+  /// Reads the English sentence older versions wrote as the entry's message: "imported 35
+  /// tasks in 4 groups from X" or "imported X again: 1 added, 2 updated, 0 no longer in the
+  /// table". Nil for any other text.
+  public init?(legacy message: String) {
+    guard message.hasPrefix("imported ") else { return nil }
+    let rest = message.dropFirst("imported ".count)
+    if let again = rest.firstRange(of: " again: ") {
+      let counts = rest[again.upperBound...].split(separator: ", ").map { $0.split(separator: " ", maxSplits: 1) }
+      guard counts.count == 3, let a = Int(counts[0][0]), let u = Int(counts[1][0]), let v = Int(counts[2][0]) else {
+        return nil
+      }
+      self = .again(source: String(rest[..<again.lowerBound]), added: a, updated: u, vanished: v)
+      return
+    }
+    let words = rest.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: false)
+    guard words.count == 7, let t = Int(words[0]), words[1] == "tasks", words[2] == "in", let g = Int(words[3]),
+      words[4] == "groups", words[5] == "from"
+    else { return nil }
+    self = .created(source: String(words[6]), tasks: t, groups: g)
+  }
 }

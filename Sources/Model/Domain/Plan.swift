@@ -32,6 +32,15 @@ public struct PlanSettings: Hashable, Sendable {
 public enum Role: String, Sendable, Hashable {
   case lead
   case support
+
+  /// The token, or the Chinese word a user types (牵头, 配合).
+  public init?(token: String) {
+    switch token.trimmingSpaces {
+    case "lead", "牵头": self = .lead
+    case "support", "配合": self = .support
+    default: return nil
+    }
+  }
 }
 
 /// The whole plan as one value: every front end reads this and nothing else.
@@ -98,7 +107,9 @@ public struct Plan: Sendable {
   }
 
   /// The rule worked out for unit `i` of `staffing`.
-  public func check(ofUnit i: Int) -> StaffingCheck { StaffingCheck(unit: staffing[i], percent: settings.reviewerPercent) }
+  public func check(ofUnit i: Int) -> StaffingCheck {
+    StaffingCheck(unit: staffing[i], percent: settings.reviewerPercent)
+  }
 
   public func unitIndex(_ name: String) -> Int? { staffing.firstIndex { $0.name == name } }
 }
@@ -214,7 +225,9 @@ extension Plan {
       // Renamed: the unit is found by its old name, or is already under its new one.
       if unitIndex(f.after) != nil, unitIndex(f.before) == nil { return }
       guard let j = unitIndex(f.before) else { throw ChangeConflict(target: change.target, field: "name", found: "") }
-      guard unitIndex(f.after) == nil else { throw ChangeConflict(target: change.target, field: "name", found: f.after) }
+      guard unitIndex(f.after) == nil else {
+        throw ChangeConflict(target: change.target, field: "name", found: f.after)
+      }
       staffing[j].name = f.after
       return
     }

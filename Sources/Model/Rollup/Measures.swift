@@ -9,6 +9,18 @@ public enum MeasureStatus: String, Sendable, Hashable, CaseIterable {
   case inProgress = "in_progress"
   case open
 
+  /// A matrix cell's glyph; each also differs in shape, so it reads without colour.
+  public var glyph: String {
+    switch self {
+    case .done: "✓"
+    case .inProgress: ">"
+    case .overdue: "!"
+    case .waiting: "…"
+    case .blocked: "#"
+    case .open: "·"
+    }
+  }
+
   /// Task `i` of the agenda's plan, read the way its stand-up reads it.
   public init(_ a: Agenda, _ i: Int) {
     if a.isOverdue(i) {

@@ -1,28 +1,29 @@
 extension Rollup {
   /// The documented JSON shape (README, Supervising many agencies), written straight into
   /// the output as `Shapes` writes the single-plan reports. Scripts depend on it: keys and
-  /// their order are stable, every figure is a number, absent values are null.
-  public func writeJSON(into out: inout [UInt8], drain: (inout [UInt8]) -> Void = { _ in }) {
+  /// their order are stable, every figure is a number, absent values are null. An unreadable
+  /// store's error is phrased in `words`, the reader's.
+  public func writeJSON(words: any Words, into out: inout [UInt8], drain: (inout [UInt8]) -> Void = { _ in }) {
     let shared = sharesMeasures ? measures : []
     // Read once: reaching a label through `agencies[k]` copies the whole summary each time.
     let labels = agencies.map(\.label)
     JSON.writeObject(
       [
         ("today", .value(.string(today.description))),
-        ("agencies", .items(count: agencies.count) { agencyJSON(agencies[$0]) }),
+        ("agencies", .items(count: agencies.count) { agencyJSON(agencies[$0], words) }),
         // Rows × agencies can be tens of thousands of cells: written without a tree.
         ("measures", .written(count: shared.count) { writeMeasure(shared[$0], labels, into: &$1, depth: $2) }),
         ("total", .value(totalJSON)),
       ], into: &out, pretty: true, depth: 0, drain: drain)
   }
 
-  public var json: JSON {
+  public func json(_ words: any Words) -> JSON {
     var out: [UInt8] = []
-    writeJSON(into: &out)
+    writeJSON(words: words, into: &out)
     return (try? JSON.parse(out)) ?? .null
   }
 
-  func agencyJSON(_ a: AgencySummary) -> JSON {
+  func agencyJSON(_ a: AgencySummary, _ words: any Words) -> JSON {
     let f = a.figures
     func n(_ v: Int?) -> JSON { v.map(JSON.int) ?? .null }
     return .object([
@@ -36,7 +37,7 @@ extension Rollup {
       ("waiting", n(f?.waiting)),
       ("staffing_short_units", n(f?.staffingShortUnits)),
       ("last_change", a.lastChange.map(JSON.string) ?? .null),
-      ("error", a.error.map { .string($0.description) } ?? .null),
+      ("error", a.error.map { .string($0.description(words)) } ?? .null),
     ])
   }
 

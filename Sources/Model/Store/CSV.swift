@@ -119,7 +119,7 @@ public struct CSVDocument: Sendable {
   /// The first record, checked as a header (names given once).
   static func readHeader(_ p: inout CSVParser, file: String) throws(StoreError) -> CSVRecord {
     guard let h = try p.next() else {
-      throw StoreError(.badData, "empty file: expected a header row", file: file, line: 1, column: 1)
+      throw StoreError(.badData, .emptyFile, file: file, line: 1, column: 1)
     }
     try checkHeader(h, p, file: file)
     return h
@@ -132,8 +132,8 @@ public struct CSVDocument: Sendable {
   static func checkSize(_ range: Range<Int>, line: Int, file: String) throws(StoreError) {
     guard range.count > maxRecordBytes else { return }
     throw StoreError(
-      .badData, "a row of \(range.count / 1024) KiB: no row may exceed \(maxRecordBytes / 1024) KiB", file: file,
-      line: line, column: 1)
+      .badData, .rowTooLarge(kib: range.count / 1024, limitKiB: maxRecordBytes / 1024), file: file, line: line,
+      column: 1)
   }
 
   /// Line feeds in `bytes` (or in `range` of it), plus one: at least the number of records.
@@ -148,8 +148,7 @@ public struct CSVDocument: Sendable {
     for (k, name) in h.fields.enumerated() where !name.isEmpty {
       if seen.contains(name) {
         let (line, col) = p.position(of: p.fieldStart(k))
-        throw StoreError(
-          .badData, "column \"\(name)\" appears twice in the header", file: file, line: line, column: col)
+        throw StoreError(.badData, .columnTwice(name), file: file, line: line, column: col)
       }
       seen.insert(name)
     }
@@ -158,8 +157,7 @@ public struct CSVDocument: Sendable {
   static func widthError(_ p: CSVParser, count: Int, header h: CSVRecord, file: String) -> StoreError {
     let at = count > h.fields.count ? p.fieldStart(h.fields.count) - 1 : p.recordEnd
     let (line, col) = p.position(of: at)
-    return StoreError(
-      .badData, "\(count) fields, but the header has \(h.fields.count)", file: file, line: line, column: col)
+    return StoreError(.badData, .fieldCount(count, header: h.fields.count), file: file, line: line, column: col)
   }
 
   /// Reads a lazily parsed record's fields from its bytes, before it is changed.
@@ -353,8 +351,8 @@ struct CSVParser {
     return c
   }
 
-  func error(_ message: String, at offset: Int) -> StoreError {
-    StoreError(.badData, message, file: file, line: line, column: column(at: offset))
+  func error(_ reason: StoreError.Reason, at offset: Int) -> StoreError {
+    StoreError(.badData, reason, file: file, line: line, column: column(at: offset))
   }
 
   /// Rejects NUL bytes and invalid UTF-8 up front, naming the first bad spot.
@@ -371,7 +369,7 @@ struct CSVParser {
       p.line += 1
       p.lineStart = k + 1
     }
-    return p.error(bad.isNUL ? "NUL byte in text" : "invalid UTF-8", at: bad.offset)
+    return p.error(bad.isNUL ? .nulByte : .invalidUTF8, at: bad.offset)
   }
 
   func detectNewline() -> [UInt8] {
@@ -442,13 +440,13 @@ struct CSVParser {
         if !closed {
           line = openLine
           lineStart = openLineStart
-          throw error("quoted field is never closed", at: open)
+          throw error(.quotedFieldNeverClosed, at: open)
         }
         refs.append(CSVField(start: contentStart, end: i - 1, quoted: true, escaped: escaped))
         if i < n && b[i] != 0x2C && b[i] != 0x0A && !(b[i] == 0x0D && i + 1 < n && b[i + 1] == 0x0A)
           && !(b[i] == 0x0D && i + 1 == n)
         {
-          throw error("unexpected text after a closing quote (a quote inside a field must be doubled)", at: i)
+          throw error(.textAfterClosingQuote, at: i)
         }
       } else {
         let s = i
@@ -460,7 +458,7 @@ struct CSVParser {
           if c == 0x2C || c == 0x0A { break }
           if c == 0x0D && (i + 1 == n || b[i + 1] == 0x0A) { break }
           if c == 0x22 {
-            throw error("quote inside an unquoted field (quote the whole field and double the quote)", at: i)
+            throw error(.quoteInUnquotedField, at: i)
           }
           i += 1
         }

@@ -43,7 +43,7 @@ public enum FileIO {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
       let e = errno
-      throw StoreError(e == ENOENT ? .noInput : .io, "cannot read: \(errnoText(e))", file: path)
+      throw StoreError(e == ENOENT ? .noInput : .io, .cannotRead(errno: e), file: path)
     }
     defer { close(fd) }
     var st = stat()
@@ -71,7 +71,7 @@ public enum FileIO {
       if n <= 0 { break }
       out += chunk[0..<n]
     }
-    if failed != 0 { throw StoreError(.io, "cannot read: \(errnoText(failed))", file: path) }
+    if failed != 0 { throw StoreError(.io, .cannotRead(errno: failed), file: path) }
     return out
   }
 
@@ -96,7 +96,7 @@ public enum FileIO {
       let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
       if n < 0 {
         if errno == EINTR { continue }
-        throw StoreError(.io, "cannot write: \(errnoText())", file: path)
+        throw StoreError(.io, .cannotWrite(errno: errno), file: path)
       }
       done += n
     }
@@ -105,14 +105,14 @@ public enum FileIO {
   static func fsyncOrThrow(_ fd: Int32, path: String) throws(StoreError) {
     while fsync(fd) != 0 {
       if errno == EINTR { continue }
-      throw StoreError(.io, "cannot flush to disk: \(errnoText())", file: path)
+      throw StoreError(.io, .cannotFlush(errno: errno), file: path)
     }
   }
 
   /// Makes a rename or a new file in `dir` durable.
   public static func syncDirectory(_ dir: String) throws(StoreError) {
     let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { throw StoreError(.io, "cannot open folder: \(errnoText())", file: dir) }
+    guard fd >= 0 else { throw StoreError(.io, .cannotOpenFolder(errno: errno), file: dir) }
     defer { close(fd) }
     try fsyncOrThrow(fd, path: dir)
   }
@@ -229,7 +229,7 @@ public enum FileIO {
     if stat(path, &st) == 0 { mode = st.st_mode & 0o777 }
     let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard fd >= 0 else {
-      throw StoreError(.cannotCreate, "cannot create a temporary file: \(errnoText())", file: tmp)
+      throw StoreError(.cannotCreate, .cannotCreateTemporary(errno: errno), file: tmp)
     }
     do {
       var writer = Writer(fd: fd, path: path)
@@ -244,7 +244,7 @@ public enum FileIO {
     if close(fd) != 0 {
       let e = errno
       unlink(tmp)
-      throw StoreError(.io, "cannot write: \(errnoText(e))", file: path)
+      throw StoreError(.io, .cannotWrite(errno: e), file: path)
     }
     // The old version under a temp name (a hard link: no copy), until the save is whole.
     var backup: String? = dir + "/" + tempName(for: name)
@@ -253,7 +253,7 @@ public enum FileIO {
       let e = errno
       unlink(tmp)
       if let backup { unlink(backup) }
-      throw StoreError(.io, "cannot replace the file: \(errnoText(e))", file: path)
+      throw StoreError(.io, .cannotReplace(errno: e), file: path)
     }
     let replaced = Replaced(path: path, backup: backup, dir: dir)
     do {
@@ -269,7 +269,7 @@ public enum FileIO {
   public static func append(_ path: String, _ bytes: [UInt8]) throws(StoreError) {
     let existed = exists(path)
     let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw StoreError(.cannotCreate, "cannot open for writing: \(errnoText())", file: path) }
+    guard fd >= 0 else { throw StoreError(.cannotCreate, .cannotOpenForWriting(errno: errno), file: path) }
     defer { close(fd) }
     try writeAll(fd, bytes, path: path)
     try fsyncOrThrow(fd, path: path)
@@ -279,10 +279,10 @@ public enum FileIO {
   /// Cuts a file back to `length` bytes (a torn last journal line) durably.
   public static func truncate(_ path: String, to length: Int) throws(StoreError) {
     let fd = open(path, O_WRONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw StoreError(.io, "cannot open: \(errnoText())", file: path) }
+    guard fd >= 0 else { throw StoreError(.io, .cannotOpen(errno: errno), file: path) }
     defer { close(fd) }
     guard ftruncate(fd, off_t(length)) == 0 else {
-      throw StoreError(.io, "cannot truncate: \(errnoText())", file: path)
+      throw StoreError(.io, .cannotTruncate(errno: errno), file: path)
     }
     try fsyncOrThrow(fd, path: path)
   }
@@ -292,7 +292,7 @@ public enum FileIO {
     for part in path.split(separator: "/") {
       sofar += "/" + part
       if mkdir(sofar, 0o755) != 0 && errno != EEXIST {
-        throw StoreError(.cannotCreate, "cannot create folder: \(errnoText())", file: sofar)
+        throw StoreError(.cannotCreate, .cannotCreateFolder(errno: errno), file: sofar)
       }
     }
   }

@@ -76,7 +76,7 @@ public enum Git {
     in folder: String, settings: PlanSettings, entries: [JournalEntry], files: [String]
   ) -> Failure? {
     guard settings.gitCommit, let by = entries.first?.by else { return nil }
-    let message = RollupWords(Lang.fromEnvironment()).commitMessage(entries)
+    let message = Phrases(Lang.fromEnvironment()).commitMessage(entries)
     if case .failure(let f) = run(["add", "--"] + files, in: folder) { return f }
     let commit = ["commit", "--quiet", "-m", message, "--author", "\(by) <>", "--"] + files
     switch run(commit, in: folder) {

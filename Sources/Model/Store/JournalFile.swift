@@ -18,6 +18,15 @@ public enum JournalFile {
       pairs.append(("after", .object(e.change.fields.map { ($0.field, JSON.text(orNull: $0.after)) })))
     }
     if !e.message.isEmpty { pairs.append(("message", .string(e.message))) }
+    switch e.imported {
+    case .created(let source, let tasks, let groups)?:
+      pairs += [("source", .string(source)), ("tasks", .int(tasks)), ("groups", .int(groups))]
+    case .again(let source, let added, let updated, let vanished)?:
+      pairs += [
+        ("source", .string(source)), ("added", .int(added)), ("updated", .int(updated)), ("vanished", .int(vanished)),
+      ]
+    case nil: break
+    }
     return JSON.object(pairs).rendered()
   }
 
@@ -40,10 +49,18 @@ public enum JournalFile {
         fields.append(FieldChange(k, b, v.stringValue ?? ""))
       }
     }
+    var imported: ImportSummary?
+    if let source = json["source"]?.stringValue {
+      if let t = json["tasks"]?.intValue, let g = json["groups"]?.intValue {
+        imported = .created(source: source, tasks: t, groups: g)
+      } else if let a = json["added"]?.intValue, let u = json["updated"]?.intValue, let v = json["vanished"]?.intValue {
+        imported = .again(source: source, added: a, updated: u, vanished: v)
+      }
+    }
     return JournalEntry(
       seq: seq, at: at, by: json["by"]?.stringValue ?? "",
       change: Change(op: op, target: target, fields: fields, undoes: json["undoes"]?.intValue),
-      message: json["message"]?.stringValue ?? "")
+      message: json["message"]?.stringValue ?? "", imported: imported)
   }
 
   public struct Parsed: Sendable {
@@ -70,21 +87,21 @@ public enum JournalFile {
       if !blank {
         let result: Result<JSON, JSONError>
         if !allValid, let bad = firstInvalidUTF8(Array(body)) {
-          result = .failure(JSONError(column: 1 + bad.offset, message: "invalid UTF-8"))
+          result = .failure(JSONError(column: 1 + bad.offset, problem: .invalidUTF8))
         } else {
           result = Result { () throws(JSONError) -> JSON in try JSON.parse(body) }
         }
         switch result {
         case .success(let json):
           guard let e = decode(json) else {
-            throw StoreError(.badData, "journal entry lacks seq, at or op", file: file, line: line, column: 1)
+            throw StoreError(.badData, .journalEntryIncomplete, file: file, line: line, column: 1)
           }
           entries.append(e)
         case .failure(let err):
           if !complete {
             return Parsed(entries: entries, validLength: start, tornTail: Array(body))
           }
-          throw StoreError(.badData, err.message, file: file, line: line, column: err.column)
+          throw StoreError(.badData, .json(err.problem), file: file, line: line, column: err.column)
         }
       }
       start = complete ? end + 1 : end

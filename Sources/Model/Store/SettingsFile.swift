@@ -12,7 +12,7 @@ public enum SettingsFile {
   public static func parse(_ bytes: [UInt8], file: String) throws(StoreError) -> Parsed {
     if let bad = firstInvalidUTF8(bytes) {
       let line = 1 + bytes[..<bad.offset].filter { $0 == 0x0A }.count
-      throw StoreError(.badData, bad.isNUL ? "NUL byte in text" : "invalid UTF-8", file: file, line: line, column: 1)
+      throw StoreError(.badData, bad.isNUL ? .nulByte : .invalidUTF8, file: file, line: line, column: 1)
     }
     var text = String(decoding: bytes, as: UTF8.self)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -26,13 +26,13 @@ public enum SettingsFile {
       if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
       guard let eq = line.firstIndex(of: "=") else {
         let col = line.distance(from: line.startIndex, to: line.firstIndex { !$0.isWhitespace } ?? line.startIndex) + 1
-        throw StoreError(.badData, "expected `key = value`", file: file, line: lineNo, column: col)
+        throw StoreError(.badData, .notKeyValue, file: file, line: lineNo, column: col)
       }
       let key = line[..<eq].trimmingSpaces
       let value = line[line.index(after: eq)...].trimmingSpaces
       let valueStart = line[line.index(after: eq)...].firstIndex { !$0.isWhitespace } ?? line.endIndex
       let col = line.distance(from: line.startIndex, to: valueStart) + 1
-      func bad(_ m: String) -> StoreError { StoreError(.badData, m, file: file, line: lineNo, column: col) }
+      func bad(_ r: StoreError.Reason) -> StoreError { StoreError(.badData, r, file: file, line: lineNo, column: col) }
       switch key {
       case "title": s.title = value
       case "agency": s.agency = value
@@ -41,26 +41,22 @@ public enum SettingsFile {
         if value.isEmpty {
           s.reviewerPercent = nil
         } else {
-          guard let p = Int(value), (0...100).contains(p) else {
-            throw bad("reviewer_percent must be a whole number from 0 to 100, or empty for none")
-          }
+          guard let p = Int(value), (0...100).contains(p) else { throw bad(.badReviewerPercent) }
           s.reviewerPercent = p
         }
       case "group":
         if !value.isEmpty && !s.groups.contains(value) { s.groups.append(value) }
       case "start":
-        guard let d = Day(iso: value) else { throw bad("start must be a date like 2019-08-01") }
+        guard let d = Day(iso: value) else { throw bad(.badStart) }
         s.start = d
       case "holiday", "workday":
-        guard let days = dayList(value) else {
-          throw bad("\(key) must be dates like 2019-10-01, or ranges like 2019-10-01..2019-10-07")
-        }
+        guard let days = dayList(value) else { throw bad(.badDayList(key: key)) }
         if key == "holiday" { holidays.formUnion(days) } else { workdays.formUnion(days) }
       case "git_commit":
         switch value.lowercased() {
         case "on", "yes", "true", "1": s.gitCommit = true
         case "off", "no", "false", "0", "": s.gitCommit = false
-        default: throw bad("git_commit must be on or off")
+        default: throw bad(.badGitCommit)
         }
       default:
         unknown.append((key, lineNo))

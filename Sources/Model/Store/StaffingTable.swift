@@ -8,25 +8,27 @@ struct StaffingTable {
     self.doc = doc
     columns = Columns.resolve(doc.header.fields, Columns.staffingAliases)
     for required in ["unit", "enforcement", "reviewers"] where columns[required] == nil {
-      throw StoreError(.badData, "the header has no \"\(required)\" column", file: file, line: 1, column: 1)
+      throw StoreError(
+        .badData, .missingColumn(required, alias: Columns.staffingAliases[required]![1]), file: file, line: 1, column: 1
+      )
     }
     var units: [StaffingUnit] = []
     var seen: [String: Int] = [:]
     let c = columns
     for (k, r) in doc.records.enumerated() where !r.isBlank {
-      func bad(_ name: String, _ message: String) -> StoreError {
+      func bad(_ name: String, _ reason: StoreError.Reason) -> StoreError {
         let (line, col) = doc.position(record: k, field: c[name]!)
-        return StoreError(.badData, message, file: file, line: line, column: col)
+        return StoreError(.badData, reason, file: file, line: line, column: col)
       }
       let name = r.fields[c["unit"]!].trimmingSpaces
-      if name.isEmpty { throw bad("unit", "empty unit name") }
-      if let first = seen[name] { throw bad("unit", "unit \"\(name)\" is listed twice (first on line \(first))") }
+      if name.isEmpty { throw bad("unit", .emptyUnitName) }
+      if let first = seen[name] { throw bad("unit", .unitTwice(name, firstLine: first)) }
       seen[name] = r.line
       func count(_ field: String) throws(StoreError) -> Int {
         let t = r.fields[c[field]!].trimmingSpaces
-        guard let v = Int(t) else { throw bad(field, "\(field) must be a whole number, not \"\(t)\"") }
-        guard v >= 0 else { throw bad(field, "negative staff count \(v)") }
-        guard v <= StaffingUnit.maxCount else { throw bad(field, "staff count \(v) is implausibly large") }
+        guard let v = Int(t) else { throw bad(field, .countNotNumber(field: field, text: t)) }
+        guard v >= 0 else { throw bad(field, .negativeCount(v)) }
+        guard v <= StaffingUnit.maxCount else { throw bad(field, .countTooLarge(v)) }
         return v
       }
       let retired = c["retired"].map { !r.fields[$0].trimmingSpaces.isEmpty } ?? false

@@ -22,7 +22,7 @@ public final class Store {
   public let folder: String
   public private(set) var plan: Plan
   /// Things worth saying that do not stop the program (a torn journal line set aside).
-  public private(set) var notices: [String] = []
+  public private(set) var notices: [StoreNotice] = []
   /// Keys in plan.ini this version does not know.
   public private(set) var unknownSettings: [(key: String, line: Int)] = []
   /// Why the last save's git commit (`git_commit = on`) did not happen; the save itself stands.
@@ -75,11 +75,10 @@ public final class Store {
   public static func open(_ folder: String, readOnly: Bool = false) throws(StoreError) -> Store {
     let folder = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
     guard FileIO.isDirectory(folder) else {
-      throw StoreError(
-        .noInput, "no such store folder (create one with `sanxiang import FILE --into DIR`)", file: folder)
+      throw StoreError(.noInput, .noStoreFolder, file: folder)
     }
     guard FileIO.exists(folder + "/" + tasksFile) else {
-      throw StoreError(.noInput, "not a sanxiang store: \(tasksFile) is missing", file: folder)
+      throw StoreError(.noInput, .notAStore(missing: tasksFile), file: folder)
     }
     let store = Store(folder: folder, tasks: try TaskTable(header: Columns.taskHeader, file: ""))
     _ = try store.readAll(force: true)
@@ -94,7 +93,7 @@ public final class Store {
   ) throws(StoreError) {
     try FileIO.makeDirectory(folder)
     for name in [tasksFile, SettingsFile.name] where FileIO.exists(folder + "/" + name) {
-      throw StoreError(.cannotCreate, "a store is already here (\(name) exists)", file: folder)
+      throw StoreError(.cannotCreate, .storeExists(file: name), file: folder)
     }
     var header = Columns.taskHeader
     if tasks.contains(where: { !$0.requirement.isEmpty }) {
@@ -203,9 +202,7 @@ public final class Store {
     journalValidLength = jValid
     journalLines = jLines
     if !torn.isEmpty && torn != journalTornTail {
-      notices.append(
-        "\(jPath): the last line is incomplete (an interrupted save?); it is set aside and kept in \(JournalFile.name).torn on the next save"
-      )
+      notices.append(.tornJournalLine(journal: jPath))
     }
     journalTornTail = torn
     stamps = [:]
@@ -251,9 +248,7 @@ public final class Store {
     staffing = units
     settingsRolledForward = plan.settings != before.settings
     rolledForward = true
-    notices.append(
-      "\(path(JournalFile.name)): the last \(pending.count == 1 ? "change was" : "\(pending.count) changes were") "
-        + "journaled but not yet in the files (an interrupted save); applied, and written with the next save")
+    notices.append(.rolledForward(journal: path(JournalFile.name), count: pending.count))
     return touched
   }
 
@@ -524,18 +519,13 @@ public final class Store {
   private func conflictError(_ c: ChangeConflict) -> StoreError {
     switch c.target {
     case .task(let id):
-      if c.field == "id" { return StoreError(.noInput, "no task \(id) in this store", file: path(Store.tasksFile)) }
-      let now = c.found.isEmpty ? "empty" : "\"\(c.found)\""
+      if c.field == "id" { return StoreError(.noInput, .noTask(id), file: path(Store.tasksFile)) }
       return StoreError(
-        .busy,
-        "task \(id) was changed meanwhile (its \(c.field) is now \(now)); nothing was saved, look again and retry",
-        file: path(Store.tasksFile))
+        .busy, .taskChangedMeanwhile(id: id, field: c.field, now: c.found), file: path(Store.tasksFile))
     case .unit(let u):
-      return StoreError(
-        .busy, "unit \(u) was changed meanwhile; nothing was saved, look again and retry",
-        file: path(Store.staffingFile))
+      return StoreError(.busy, .unitChangedMeanwhile(u), file: path(Store.staffingFile))
     case .plan:
-      return StoreError(.busy, "the plan was changed meanwhile", file: folder)
+      return StoreError(.busy, .planChangedMeanwhile, file: folder)
     }
   }
 

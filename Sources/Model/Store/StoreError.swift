@@ -1,5 +1,7 @@
-/// An error the user can act on: where (file:line:column), what, and which exit code.
-public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+/// An error the user can act on: where (file:line:column), what, and which exit code. What
+/// went wrong is data (`Reason`); the words for it come from the reader's table (`Words`), so
+/// one error reads in Chinese on one screen and in English on another.
+public struct StoreError: Error, Sendable, Equatable {
   /// Maps to the sysexits codes the command line returns.
   public enum Kind: Sendable, Equatable {
     /// 65: a file that does not parse, or a value that makes no sense.
@@ -16,21 +18,129 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case usage
   }
 
+  /// What went wrong, with the values the sentence needs. `Words.reason` phrases it.
+  public enum Reason: Equatable, Sendable {
+    // MARK: Files and folders (the system's error number)
+    case cannotRead(errno: Int32)
+    case cannotWrite(errno: Int32)
+    case cannotFlush(errno: Int32)
+    case cannotOpenFolder(errno: Int32)
+    case cannotCreateTemporary(errno: Int32)
+    case cannotReplace(errno: Int32)
+    case cannotOpenForWriting(errno: Int32)
+    case cannotOpen(errno: Int32)
+    case cannotTruncate(errno: Int32)
+    case cannotCreateFolder(errno: Int32)
+    case cannotCreateLock(errno: Int32)
+
+    // MARK: Text and CSV
+    case invalidUTF8
+    case nulByte
+    case rowTooLarge(kib: Int, limitKiB: Int)
+    case emptyFile
+    case quotedFieldNeverClosed
+    case textAfterClosingQuote
+    case quoteInUnquotedField
+    case columnTwice(String)
+    case fieldCount(Int, header: Int)
+    /// A required column is missing; `alias` is the Chinese name that would do too.
+    case missingColumn(String, alias: String?)
+
+    // MARK: Tasks, staffing, settings, journal
+    case emptyID
+    case unknownStatus(String)
+    case badDate(String)
+    case duplicateID(String, firstLine: Int)
+    case emptyUnitName
+    case unitTwice(String, firstLine: Int)
+    case countNotNumber(field: String, text: String)
+    case negativeCount(Int)
+    case countTooLarge(Int)
+    case notKeyValue
+    case badReviewerPercent
+    case badStart
+    /// A `holiday` or `workday` line that is not dates or ranges.
+    case badDayList(key: String)
+    case journalEntryIncomplete
+    case json(JSONError.Problem)
+
+    // MARK: The store
+    case noStoreFolder
+    case notAStore(missing: String)
+    /// Creating a store where one is: `file` already exists.
+    case storeExists(file: String)
+    case locked(pid: Int32, host: String)
+    /// Locked by a holder whose lock file does not say who.
+    case lockedByAnother
+    case noTask(String)
+    case taskChangedMeanwhile(id: String, field: String, now: String)
+    case unitChangedMeanwhile(String)
+    case planChangedMeanwhile
+
+    // MARK: Importing a table
+    case tableNotUTF8
+    case noTable
+    case noHeaderRow
+    case noMeasureColumn
+
+    // MARK: The dashboard
+    case noDashboard
+    /// TERM names a terminal curses cannot drive ("" when TERM is unset).
+    case terminalUnusable(term: String)
+
+    // MARK: The command line's own look-ups and options
+    case noStoreGiven
+    case noGroup(String, groups: [String])
+    case severalGroups(String, [String])
+    case noDepartment(String, departments: [String])
+    case severalDepartments(String, [String])
+    case badRole(String)
+    /// A date option (`--on`, `--since`, `--today`) that is not YYYY-MM-DD.
+    case badDateOption(option: String, value: String)
+    case badLang(String)
+    case badScreenSize
+    case noTaskIDs
+    case notWaiting(id: String, deadline: String)
+    case newUnitNeedsBoth(String)
+    case countOutOfRange(option: String, max: Int)
+    case noCounts
+    case noUnitName
+
+    // MARK: Keeping the plan
+    /// A name one character off known ones: a typo, unless `--new` says it is meant.
+    case nearName(String, near: [String])
+    case percentOutOfRange
+    case emptyMeasure
+    case emptyTaskID
+    case taskExists(String)
+    case badSetOption
+    /// `--set` naming one of the plan's own columns.
+    case ownColumn(String)
+    case emptyGroupName
+    case emptyNewName
+    case groupExists(String)
+    case unitExists(String)
+    case noUnit(String)
+    case badGitCommit
+    case noRollupFolders
+  }
+
   public let kind: Kind
   public let file: String?
   public let line: Int?
   public let column: Int?
-  public let message: String
+  public let reason: Reason
 
-  public init(_ kind: Kind, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) {
+  public init(_ kind: Kind, _ reason: Reason, file: String? = nil, line: Int? = nil, column: Int? = nil) {
     self.kind = kind
-    self.message = message
+    self.reason = reason
     self.file = file
     self.line = line
     self.column = column
   }
 
-  public var description: String {
+  /// `file:line:column: message` in the reader's words (the place alone is the same in any).
+  public func description(_ words: any Words) -> String {
     var place = ""
     if let file {
       place = file
@@ -40,7 +150,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
       }
       place += ": "
     }
-    return place + message
+    return place + words.reason(reason)
   }
 
   public var exitCode: Int32 {
@@ -53,4 +163,12 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case .usage: 64
     }
   }
+}
+
+/// Something the store noticed while reading and dealt with itself, for the user to know.
+public enum StoreNotice: Equatable, Sendable {
+  /// Changes in the journal but not yet in the files (a save cut short) were applied.
+  case rolledForward(journal: String, count: Int)
+  /// The journal's last line was cut short; it is set aside on the next save.
+  case tornJournalLine(journal: String)
 }

@@ -46,9 +46,8 @@ public struct StoreLock: Sendable {
           continue
         }
         if waited >= limit {
-          let who = parse(text).map { "process \($0.pid) on \($0.host)" } ?? "another process"
-          throw StoreError(
-            .busy, "the store is locked by \(who); try again, or remove \(name) if that process is gone", file: dir)
+          let holder = parse(text)
+          throw StoreError(.busy, holder.map { .locked(pid: $0.pid, host: $0.host) } ?? .lockedByAnother, file: dir)
         }
         let step = min(pause, 50) + Int.random(in: 0...3)
         FileIO.sleep(milliseconds: step)
@@ -68,7 +67,7 @@ public struct StoreLock: Sendable {
       let tmp = dir + "/" + FileIO.tempName(for: name)
       let fd = Glibc.open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
       guard fd >= 0 else {
-        throw StoreError(.cannotCreate, "cannot create the lock file: \(FileIO.errnoText())", file: path)
+        throw StoreError(.cannotCreate, .cannotCreateLock(errno: errno), file: path)
       }
       defer { unlink(tmp) }
       do {
@@ -80,7 +79,7 @@ public struct StoreLock: Sendable {
       close(fd)
       if link(tmp, path) == 0 { return true }
       if errno == EEXIST { return false }
-      throw StoreError(.cannotCreate, "cannot create the lock file: \(FileIO.errnoText())", file: path)
+      throw StoreError(.cannotCreate, .cannotCreateLock(errno: errno), file: path)
     #else
       return false
     #endif

@@ -65,8 +65,8 @@ struct TaskColumns: Sendable {
     let byName = Columns.resolve(header.fields, Columns.taskAliases)
     for required in ["id", "measure"] where byName[required] == nil {
       throw StoreError(
-        .badData, "the header has no \"\(required)\" column (or \(Columns.taskAliases[required]![1]))", file: file,
-        line: header.line, column: 1)
+        .badData, .missingColumn(required, alias: Columns.taskAliases[required]![1]), file: file, line: header.line,
+        column: 1)
     }
     return TaskColumns(byName)
   }
@@ -133,7 +133,7 @@ struct TaskTable {
           let row = rowOf[first]
           let id = task.id
           problem = TaskRowReader.Problem(record: k, column: reader!.columns.id) { doc in
-            "duplicate id \"\(id)\" (first on line \(doc.records[row].line))"
+            .duplicateID(id, firstLine: doc.records[row].line)
           }
           return false
         }
@@ -176,7 +176,11 @@ struct TaskTable {
       if let col = columns[name] { fields[col] = v } else if !v.isEmpty { missing.append((name, v)) }
     }
     for (column, value) in t.extras.sorted(by: { $0.key < $1.key }) {
-      if let col = doc.header.fields.firstIndex(of: column) { fields[col] = value } else { missing.append((column, value)) }
+      if let col = doc.header.fields.firstIndex(of: column) {
+        fields[col] = value
+      } else {
+        missing.append((column, value))
+      }
     }
     taskOf.updateValue(index, forKey: t.id)
     rowOf.append(doc.records.count)
@@ -208,15 +212,15 @@ struct TaskRowReader {
     self.departmentCells = departmentCells ?? DepartmentCells(source)
   }
 
-  /// A bad cell, turned into `file:line:column: message` once the whole file has parsed.
+  /// A bad cell, turned into an error at `file:line:column` once the whole file has parsed.
   struct Problem {
     let record: Int
     let column: Int
-    let message: (CSVDocument) -> String
+    let reason: (CSVDocument) -> StoreError.Reason
 
     func error(_ doc: CSVDocument, file: String) -> StoreError {
       let (line, col) = doc.position(record: record, field: column)
-      return StoreError(.badData, message(doc), file: file, line: line, column: col)
+      return StoreError(.badData, reason(doc), file: file, line: line, column: col)
     }
   }
 
@@ -231,8 +235,8 @@ struct TaskRowReader {
   /// once the row's place in the file is known.
   mutating func read(_ k: Int, _ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>) -> Read {
     let c = columns
-    func bad(_ col: Int, _ message: @escaping (CSVDocument) -> String) -> Read {
-      .problem(Problem(record: k, column: max(0, col), message: message))
+    func bad(_ col: Int, _ reason: @escaping (CSVDocument) -> StoreError.Reason) -> Read {
+      .problem(Problem(record: k, column: max(0, col), reason: reason))
     }
     func string(_ col: Int) -> String { col < 0 ? "" : f[col].string(b) }
     /// A free-text cell, left as the file's bytes (unless its quotes must be undoubled).
@@ -254,10 +258,10 @@ struct TaskRowReader {
       return DepartmentsCell(departmentCells, f[col].start, f[col].end)
     }
     let id = string(c.id).trimmingSpaces
-    if id.isEmpty { return bad(c.id) { _ in "empty id: every task needs its number" } }
+    if id.isEmpty { return bad(c.id) { _ in .emptyID } }
     guard let status = cached(c.status, &statuses, { TaskStatus(token: $0) }) else {
       let text = string(c.status)
-      return bad(c.status) { _ in "unknown status \"\(text)\" (use open, in_progress, done or blocked)" }
+      return bad(c.status) { _ in .unknownStatus(text) }
     }
     var problem: Problem?
     func day(_ col: Int) -> Day? {
@@ -267,7 +271,7 @@ struct TaskRowReader {
       let t = string(col).trimmingSpaces
       if t.isEmpty { return nil }
       guard let d = Day(iso: t) ?? Day(spreadsheet: t) else {
-        problem = Problem(record: k, column: col) { _ in "bad date \"\(t)\" (expected YYYY-MM-DD)" }
+        problem = Problem(record: k, column: col) { _ in .badDate(t) }
         return nil
       }
       return d

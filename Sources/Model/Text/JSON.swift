@@ -142,24 +142,49 @@ public indirect enum JSON: Equatable, Sendable {
     p.space()
     let v = try p.value(depth: 0)
     p.space()
-    guard p.i == p.b.count else { throw p.fail("unexpected text after the value") }
+    guard p.i == p.b.count else { throw p.fail(.textAfterValue) }
     return v
   }
 }
 
 public struct JSONError: Error, Equatable, Sendable {
   public let column: Int
-  public let message: String
+  public let problem: Problem
+
+  /// What the parser expected and did not find (phrased by `Words.jsonProblem`).
+  public enum Problem: Equatable, Sendable {
+    case textAfterValue
+    /// `true`, `false` or `null` misspelt.
+    case expectedLiteral(String)
+    case nestedTooDeeply
+    case endOfLine
+    case expectedKey
+    case expectedColon
+    case expectedCommaOrBrace
+    case expectedCommaOrBracket
+    case expectedWholeNumber
+    case unexpectedCharacter
+    case badUnicodeEscape
+    case controlCharacter
+    case badEscape
+    case stringNeverClosed
+    case invalidUTF8
+  }
+
+  public init(column: Int, problem: Problem) {
+    self.column = column
+    self.problem = problem
+  }
 }
 
 private struct JSONParser {
   let b: [UInt8]
   var i = 0
 
-  func fail(_ m: String) -> JSONError {
+  func fail(_ m: JSONError.Problem) -> JSONError {
     var col = 1
     for k in 0..<min(i, b.count) where b[k] & 0xC0 != 0x80 { col += 1 }
-    return JSONError(column: col, message: m)
+    return JSONError(column: col, problem: m)
   }
 
   mutating func space() {
@@ -173,14 +198,14 @@ private struct JSONParser {
 
   mutating func literal(_ word: String, _ v: JSON) throws(JSONError) -> JSON {
     let w = Array(word.utf8)
-    guard i + w.count <= b.count, Array(b[i..<(i + w.count)]) == w else { throw fail("expected \(word)") }
+    guard i + w.count <= b.count, Array(b[i..<(i + w.count)]) == w else { throw fail(.expectedLiteral(word)) }
     i += w.count
     return v
   }
 
   mutating func value(depth: Int) throws(JSONError) -> JSON {
-    guard depth < 64 else { throw fail("nested too deeply") }
-    guard i < b.count else { throw fail("unexpected end of line") }
+    guard depth < 64 else { throw fail(.nestedTooDeeply) }
+    guard i < b.count else { throw fail(.endOfLine) }
     switch b[i] {
     case 0x7B:
       i += 1
@@ -192,20 +217,20 @@ private struct JSONParser {
       }
       while true {
         space()
-        guard i < b.count, b[i] == 0x22 else { throw fail("expected a key in quotes") }
+        guard i < b.count, b[i] == 0x22 else { throw fail(.expectedKey) }
         let k = try string()
         space()
-        guard i < b.count, b[i] == 0x3A else { throw fail("expected ':'") }
+        guard i < b.count, b[i] == 0x3A else { throw fail(.expectedColon) }
         i += 1
         space()
         pairs.append((k, try value(depth: depth + 1)))
         space()
-        guard i < b.count else { throw fail("unexpected end of line") }
+        guard i < b.count else { throw fail(.endOfLine) }
         if b[i] == 0x2C {
           i += 1
           continue
         }
-        guard b[i] == 0x7D else { throw fail("expected ',' or '}'") }
+        guard b[i] == 0x7D else { throw fail(.expectedCommaOrBrace) }
         i += 1
         return .object(pairs)
       }
@@ -221,12 +246,12 @@ private struct JSONParser {
         space()
         items.append(try value(depth: depth + 1))
         space()
-        guard i < b.count else { throw fail("unexpected end of line") }
+        guard i < b.count else { throw fail(.endOfLine) }
         if b[i] == 0x2C {
           i += 1
           continue
         }
-        guard b[i] == 0x5D else { throw fail("expected ',' or ']'") }
+        guard b[i] == 0x5D else { throw fail(.expectedCommaOrBracket) }
         i += 1
         return .array(items)
       }
@@ -240,16 +265,16 @@ private struct JSONParser {
       while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
       guard let v = Int(String(decoding: b[s..<i], as: UTF8.self)) else {
         i = s
-        throw fail("expected a whole number")
+        throw fail(.expectedWholeNumber)
       }
       return .int(v)
     default:
-      throw fail("unexpected character")
+      throw fail(.unexpectedCharacter)
     }
   }
 
   mutating func hex4() throws(JSONError) -> UInt32 {
-    guard i + 4 <= b.count else { throw fail("bad \\u escape") }
+    guard i + 4 <= b.count else { throw fail(.badUnicodeEscape) }
     var v: UInt32 = 0
     for _ in 0..<4 {
       let c = b[i]
@@ -258,7 +283,7 @@ private struct JSONParser {
       case 0x30...0x39: d = UInt32(c - 0x30)
       case 0x61...0x66: d = UInt32(c - 0x61 + 10)
       case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-      default: throw fail("bad \\u escape")
+      default: throw fail(.badUnicodeEscape)
       }
       v = v * 16 + d
       i += 1
@@ -283,7 +308,7 @@ private struct JSONParser {
         i += 1
         return String(decoding: out, as: UTF8.self)
       }
-      if c < 0x20 { throw fail("control character in a string") }
+      if c < 0x20 { throw fail(.controlCharacter) }
       if c != 0x5C {
         out.append(c)
         i += 1
@@ -313,10 +338,10 @@ private struct JSONParser {
         out += String(Character(scalar)).utf8
       default:
         i -= 1
-        throw fail("bad escape")
+        throw fail(.badEscape)
       }
     }
-    throw fail("string is never closed")
+    throw fail(.stringNeverClosed)
   }
 }
 

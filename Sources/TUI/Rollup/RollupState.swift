@@ -6,11 +6,11 @@ public enum RollupView: Int, CaseIterable, Sendable {
   case measures
   case staffing
 
-  public func title(_ l: Lang) -> String {
+  public func title(_ w: any Words) -> String {
     switch self {
-    case .agencies: l.pick("机构", "Agencies")
-    case .measures: l.pick("措施矩阵", "Measures")
-    case .staffing: l.pick("人员配置", "Staffing")
+    case .agencies: w.agenciesView
+    case .measures: w.measuresView
+    case .staffing: w.staffingView
     }
   }
 }
@@ -55,7 +55,7 @@ public struct RollupState: Sendable {
       for c in units { rows.append(RollupUnitRow(agency: k, check: c, isTotal: false)) }
       rows.append(
         RollupUnitRow(
-          agency: k, check: StaffingCheck(total: lang.pick("合计", "total"), of: a.staffing), isTotal: true))
+          agency: k, check: StaffingCheck(total: lang.words.total, of: a.staffing), isTotal: true))
     }
     unitRows = rows
   }
@@ -121,7 +121,8 @@ extension RollupState {
   /// left to go back from comes back to the roll-up; `q` quits; the rest is its own.
   mutating func agencyKey(_ k: Key) -> [Effect] {
     guard var a = agency else { return [] }
-    let atTop = a.prompt == nil && a.form == nil && !a.showHelp && a.search.isEmpty && a.filter == .all
+    let atTop =
+      a.prompt == nil && a.form == nil && !a.showHelp && a.search.isEmpty && a.filter == .all
       && a.focus == .nav
     if k == .escape && atTop || k == .backspace && atTop {
       agency = nil
@@ -160,25 +161,20 @@ extension RollupState {
       if view == .measures { column = min(max(0, rollup.agencies.count - 1), column + 1) }
     case .enter:
       guard let k = selectedAgency else {
-        message = FooterMessage(
-          text: lang.pick("在机构或人员配置视图中选中一个机构后按 Enter", "Enter opens an agency from the Agencies or Staffing view"),
-          isError: false)
+        message = FooterMessage(text: lang.words.enterOpensAgency, isError: false)
         return []
       }
       let a = rollup.agencies[k]
       guard let agenda = a.agenda else {
-        message = FooterMessage(text: RollupWords(lang).failure(a), isError: true)
+        message = FooterMessage(text: lang.words.failure(a), isError: true)
         return []
       }
       var s = AppState(
         plan: agenda.plan, today: rollup.today, lang: lang, width: width, height: height, ascii: ascii, readOnly: true)
-      s.message = FooterMessage(
-        text: lang.pick("只读：\(a.label) 的方案 · Esc 返回汇总", "Read-only: \(a.label)'s plan · Esc goes back to the roll-up"),
-        isError: false)
+      s.message = FooterMessage(text: lang.words.readOnlyAgency(a.label), isError: false)
       agency = s
     default:
-      message = FooterMessage(
-        text: lang.pick("未绑定的按键 \(k.name)，按 ? 查看帮助", "\(k.name) does nothing here; ? shows the keys"), isError: false)
+      message = FooterMessage(text: lang.words.keyUnbound(k.name), isError: false)
     }
     keepVisible()
     return []

@@ -8,13 +8,13 @@ public enum View: Int, CaseIterable, Hashable, Sendable {
   case staffing
   case journal
 
-  public func title(_ l: Lang) -> String {
+  public func title(_ w: any Words) -> String {
     switch self {
-    case .standup: l.pick("每日例会", "Stand-up")
-    case .groups: l.pick("工作组", "Groups")
-    case .departments: l.pick("部门", "Departments")
-    case .staffing: l.pick("人员配置", "Staffing")
-    case .journal: l.pick("日志", "Journal")
+    case .standup: w.standupView
+    case .groups: w.groupsView
+    case .departments: w.departmentsView
+    case .staffing: w.staffingView
+    case .journal: w.journalView
     }
   }
 
@@ -55,7 +55,7 @@ extension DashboardView {
   static var startFocus: Pane { .nav }
   static var navRowsPerItem: Int { 1 }
   static var bindings: [Binding] { [] }
-  static func navTitle(_ s: AppState) -> String { s.view.title(s.lang) }
+  static func navTitle(_ s: AppState) -> String { s.view.title(s.words) }
   static func drawUnderNav(_ s: AppState, into g: inout Grid, x: Int, y: Int, rect: Rect) {}
 
   /// Writes `left` and a right-aligned `right` in one row of `width` columns.

@@ -3,7 +3,7 @@ import Model
 /// 3 Departments: each with its lead / support / overdue counts, then its tasks with the
 /// role it has in each.
 enum DepartmentsView: DashboardView {
-  static func navTitle(_ s: AppState) -> String { s.lang.pick("部门 · 牵头/配合/逾期", "Dept · lead/sup/late") }
+  static func navTitle(_ s: AppState) -> String { s.words.departmentsNavTitle }
 
   static func navItems(_ s: inout AppState) -> [NavItem] {
     s.figures.prepareDepartments()
@@ -17,7 +17,7 @@ enum DepartmentsView: DashboardView {
 
   static func listTitle(_ nav: NavItem, count: Int, _ s: AppState) -> String {
     guard case .department(let d) = nav else { return "" }
-    return s.lang.pick("\(d) · \(count) 项", "\(d) · \(count) tasks")
+    return s.words.departmentListTitle(d, count: count)
   }
 
   static func drawNav(_ item: NavItem, _ s: AppState, into g: inout Grid, x: Int, y: Int, width: Int) {

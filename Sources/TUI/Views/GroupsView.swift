@@ -21,10 +21,9 @@ enum GroupsView: DashboardView {
 
   static func drawNav(_ item: NavItem, _ s: AppState, into g: inout Grid, x: Int, y: Int, width: Int) {
     guard case .group(let name) = item else { return }
-    let l = s.lang
     let p = s.figures.groupProgress?[name] ?? Agenda.Progress()
     g.put((" " + shortName(name, among: s.figures.groups)).truncated(toWidth: width), x: x, y: y)
-    let late = p.overdue > 0 ? l.pick(" 逾\(p.overdue)", " !\(p.overdue)") : ""
+    let late = p.overdue > 0 ? " " + s.words.groupOverdue(p.overdue) : ""
     let counts = " \(p.done)/\(p.total)"
     let barW = max(3, width - counts.displayWidth - late.displayWidth - 2)
     Paint.bar(&g, x: x + 1, y: y + 1, width: barW, done: p.done, total: p.total)

@@ -25,12 +25,12 @@ enum JournalView: DashboardView {
 
   static func listTitle(_ nav: NavItem, count: Int, _ s: AppState) -> String {
     guard case .day(let d) = nav else { return "" }
-    return s.lang.pick("日志", "Journal") + (d.map { " · \($0)" } ?? "") + " (\(count))"
+    return s.words.journalListTitle(d, count: count)
   }
 
   static func drawNav(_ item: NavItem, _ s: AppState, into g: inout Grid, x: Int, y: Int, width: Int) {
     guard case .day(let d) = item else { return }
     let n = s.journalDayCounts[d] ?? 0
-    row(&g, d?.description ?? s.lang.pick("全部", "All"), "\(n)", x: x, y: y, width: width)
+    row(&g, d?.description ?? s.words.allEntries, "\(n)", x: x, y: y, width: width)
   }
 }

@@ -25,31 +25,31 @@ enum StandupView: DashboardView {
 
   static func listTitle(_ nav: NavItem, count: Int, _ s: AppState) -> String {
     guard case .section(let section) = nav else { return "" }
-    let l = s.lang
+    let w = s.words
     let name =
       switch section {
-      case .overdue: l.pick("逾期", "Overdue")
-      case .dueSoon: l.pick("两周内到期", "Due in 14 days")
-      case .waiting: l.pick("待触发", "Waiting on an event")
-      case .changed: l.pick("上个工作日以来的变更", "Changed since the last working day")
-      case .shortfalls: l.pick("审核人员不足的单位", "Units short of reviewers")
+      case .overdue: w.overdueList
+      case .dueSoon: w.dueSoonList
+      case .waiting: w.waitingList
+      case .changed: w.changedList
+      case .shortfalls: w.shortfallsList
       }
     return "\(name) (\(count))"
   }
 
   static func drawNav(_ item: NavItem, _ s: AppState, into g: inout Grid, x: Int, y: Int, width: Int) {
     guard case .section(let section) = item else { return }
-    let l = s.lang
+    let w = s.words
     let f = s.figures.standup
     let since = String(s.agenda.lastWorkday.description.dropFirst(5))
     let (name, count, style): (String, Int, Style) =
       switch section {
-      case .overdue: (l.pick("逾期", "Overdue"), f.overdue.count, f.overdue.isEmpty ? .normal : .overdue)
-      case .dueSoon: (l.pick("两周内到期", "Due in 14 days"), f.dueSoon.count, .soon)
-      case .waiting: (l.pick("待触发", "Waiting on event"), f.waiting.count, .normal)
-      case .changed: (l.pick("\(since) 以来变更", "Since \(since)"), f.changedCount, .info)
+      case .overdue: (w.overdueList, f.overdue.count, f.overdue.isEmpty ? .normal : .overdue)
+      case .dueSoon: (w.dueSoonList, f.dueSoon.count, .soon)
+      case .waiting: (w.waitingNav, f.waiting.count, .normal)
+      case .changed: (w.changedSinceNav(since), f.changedCount, .info)
       case .shortfalls:
-        (l.pick("审核人员不足", "Short of reviewers"), f.shortfalls.count, f.shortfalls.isEmpty ? .normal : .short)
+        (w.shortOfReviewers, f.shortfalls.count, f.shortfalls.isEmpty ? .normal : .short)
       }
     row(&g, name, "\(count)", x: x, y: y, width: width, rightStyle: style)
   }

@@ -32,12 +32,12 @@ struct InPlaceSaveTests {
 
   @Test("a UTF-8 error (checked on another thread) still comes before any other error in the file")
   func utf8ErrorFirst() throws {
-    let bad: [(String, [UInt8], String)] = [
-      ("1,\"open quote,open,\n2,x,open,\n", [0xFF], "invalid UTF-8"),
-      ("1,x,nonsense,\n2,x,open,\n", [0x00], "NUL byte in text"),
-      ("1,x,open,\n1,x,open,\n", [0xE4, 0xB8], "invalid UTF-8"),
+    let bad: [(String, [UInt8], StoreError.Reason)] = [
+      ("1,\"open quote,open,\n2,x,open,\n", [0xFF], .invalidUTF8),
+      ("1,x,nonsense,\n2,x,open,\n", [0x00], .nulByte),
+      ("1,x,open,\n1,x,open,\n", [0xE4, 0xB8], .invalidUTF8),
     ]
-    for (rows, junk, message) in bad {
+    for (rows, junk, reason) in bad {
       let dir = Fixtures.scratch("utf8")
       let bytes =
         Array("id,measure,status,note\n".utf8) + Array(rows.utf8) + Array("3,".utf8) + junk + Array(",open,\n".utf8)
@@ -46,7 +46,7 @@ struct InPlaceSaveTests {
         _ = try Store.open(dir.path)
         Issue.record("opened a store with bad text")
       } catch {
-        #expect(error.message == message, "\(rows)")
+        #expect(error.reason == reason, "\(rows)")
         #expect(error.line == 4, "\(rows)")
         #expect(error.column == 3, "\(rows)")
       }

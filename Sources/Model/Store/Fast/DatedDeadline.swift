@@ -30,7 +30,8 @@ enum DatedDeadline {
     let (nian, yue, ri, di, qian): ([UInt8], [UInt8], [UInt8], [UInt8], [UInt8]) = (
       [0xE5, 0xB9, 0xB4], [0xE6, 0x9C, 0x88], [0xE6, 0x97, 0xA5], [0xE5, 0xBA, 0x95], [0xE5, 0x89, 0x8D]
     )
-    guard u.count >= 4, let year = number(4), DeadlineGrammar.years.contains(year), take(nian), let month = number(2), take(yue),
+    guard u.count >= 4, let year = number(4), DeadlineGrammar.years.contains(year), take(nian), let month = number(2),
+      take(yue),
       (1...12).contains(month)
     else { return nil }
     let day: Int

@@ -1,0 +1,123 @@
+import Foundation
+import Model
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The tables of words: every error, notice, guess and summary reads wholly in the reader's
+/// language; old journals' English import summaries are read back as data.
+@Suite("Words")
+struct WordsTests {
+  /// One of every reason an error can give, with data in ASCII (so that any Chinese in the
+  /// English sentence is the table's) and in Chinese (so that any English in the Chinese one is).
+  static func reasons(_ name: String, _ file: String) -> [StoreError.Reason] {
+    [
+      .cannotRead(errno: ENOENT), .cannotWrite(errno: ENOSPC), .cannotFlush(errno: EIO),
+      .cannotOpenFolder(errno: EACCES), .cannotCreateTemporary(errno: EROFS), .cannotReplace(errno: EXDEV),
+      .cannotOpenForWriting(errno: EISDIR), .cannotOpen(errno: EPERM), .cannotTruncate(errno: EINVAL),
+      .cannotCreateFolder(errno: ENOTDIR), .cannotCreateLock(errno: EDQUOT), .cannotRead(errno: 12345),
+      .invalidUTF8, .nulByte, .rowTooLarge(kib: 1200, limitKiB: 1024), .emptyFile, .quotedFieldNeverClosed,
+      .textAfterClosingQuote, .quoteInUnquotedField, .columnTwice(name), .fieldCount(12, header: 11),
+      .missingColumn("measure", alias: "工作措施"), .missingColumn("unit", alias: nil), .emptyID, .unknownStatus(name),
+      .badDate(name), .duplicateID("11", firstLine: 12), .emptyUnitName, .unitTwice(name, firstLine: 3),
+      .countNotNumber(field: "reviewers", text: name), .negativeCount(-18), .countTooLarge(20_000_000), .notKeyValue,
+      .badReviewerPercent, .badStart, .badDayList(key: "holiday"), .journalEntryIncomplete, .noStoreFolder,
+      .notAStore(missing: file), .storeExists(file: file), .locked(pid: 42, host: "pc-01"), .lockedByAnother,
+      .noTask("99"), .taskChangedMeanwhile(id: "1", field: "status", now: "done"),
+      .taskChangedMeanwhile(id: "1", field: "note", now: ""), .unitChangedMeanwhile(name), .planChangedMeanwhile,
+      .tableNotUTF8, .noTable, .noHeaderRow, .noMeasureColumn, .noDashboard, .terminalUnusable(term: ""),
+      .terminalUnusable(term: "xterm-256color"), .noStoreGiven, .noGroup("9", groups: [name, name]),
+      .severalGroups(name, [name, name]), .noDepartment(name, departments: [name]), .severalDepartments(name, [name]),
+      .badRole(name), .badDateOption(option: "--on", value: name), .badLang("fr"), .badScreenSize, .noTaskIDs,
+      .notWaiting(id: "1", deadline: name), .newUnitNeedsBoth(name), .countOutOfRange(option: "--reviewers", max: 9),
+      .noCounts, .noUnitName, .nearName(name, near: [name]), .percentOutOfRange, .emptyMeasure, .emptyTaskID,
+      .taskExists("2"), .badSetOption, .ownColumn("measure"), .emptyGroupName, .emptyNewName, .groupExists(name),
+      .unitExists(name), .noUnit(name), .badGitCommit, .noRollupFolders,
+    ]
+      + [
+        .textAfterValue, .expectedLiteral("true"), .nestedTooDeeply, .endOfLine, .expectedKey, .expectedColon,
+        .expectedCommaOrBrace, .expectedCommaOrBracket, .expectedWholeNumber, .unexpectedCharacter,
+        .badUnicodeEscape, .controlCharacter, .badEscape, .stringNeverClosed, .invalidUTF8,
+      ].map(StoreError.Reason.json)
+  }
+
+  static func guesses(_ name: String) -> [ImportGuess] {
+    [
+      .packedRow(line: 3, measures: 2), .derivedID(line: 4, id: "4-1", duplicate: nil),
+      .derivedID(line: 5, id: "4-2", duplicate: "4"), .bracketsUnified(line: 6, from: name, to: name),
+      .namesSplit(line: 7, text: name, parts: [name, name], byEndings: false),
+      .namesSplit(line: 8, text: name, parts: [name, name], byEndings: true),
+      .headerSpans(rowCells: 7, headerNames: 6, name: name, columns: 2),
+    ]
+  }
+
+  static let summaries: [ImportSummary] = [
+    .created(source: "table.txt", tasks: 35, groups: 4),
+    .again(source: "table.txt", added: 1, updated: 2, vanished: 0),
+  ]
+
+  static let notices: [StoreNotice] = [
+    .rolledForward(journal: "/s/journal.jsonl", count: 1), .rolledForward(journal: "/s/journal.jsonl", count: 3),
+    .tornJournalLine(journal: "/s/journal.jsonl"),
+  ]
+
+  @Test("every error, notice, guess and import summary reads in Chinese without an English word")
+  func chinese() {
+    let w = ChineseWords()
+    let said =
+      WordsTests.reasons("法制科", "tasks.csv").map(w.reason) + WordsTests.guesses("法制科").map(w.guess)
+      + WordsTests.summaries.map(w.importSummary) + WordsTests.notices.map(w.notice)
+    for s in said {
+      #expect(Language.englishWords(in: s).isEmpty, "\(s)")
+      #expect(!Language.chinese(in: s).isEmpty, "\(s)")
+    }
+  }
+
+  @Test("every error, notice, guess and import summary reads in English without a Chinese character")
+  func english() {
+    let w = EnglishWords()
+    let said =
+      WordsTests.reasons("Unit A", "tasks.csv").map(w.reason) + WordsTests.guesses("Unit A").map(w.guess)
+      + WordsTests.summaries.map(w.importSummary) + WordsTests.notices.map(w.notice)
+    for s in said {
+      // The header names the importer looks for are the tables' own (Chinese) words.
+      let own = Language.without(["序号", "工作措施", "责任部门", "完成时限", "具体措施", "具体举措"], in: s)
+      #expect(Language.chinese(in: own).isEmpty, "\(s)")
+    }
+  }
+
+  @Test("an error names its place the same way in both languages, then says what is wrong in the reader's")
+  func placeThenReason() {
+    let e = StoreError(.badData, .quotedFieldNeverClosed, file: "/s/tasks.csv", line: 8, column: 3)
+    #expect(e.description(EnglishWords()) == "/s/tasks.csv:8:3: quoted field is never closed")
+    #expect(e.description(ChineseWords()) == "/s/tasks.csv:8:3: 加了引号的字段没有结束的引号")
+    #expect(StoreError(.noInput, .noStoreGiven).description(ChineseWords()) == ChineseWords().reason(.noStoreGiven))
+  }
+
+  @Test("an import's journal entry keeps counts, and old journals' English sentence reads as the same counts")
+  func importSummaries() throws {
+    for s in WordsTests.summaries {
+      let e = JournalEntry(
+        seq: 1, at: "2019-08-20T09:00:00+08:00", by: "王芳", change: Change(op: "import", target: .plan, fields: []),
+        imported: s)
+      let line = JournalFile.encode(e)
+      #expect(!line.contains("message"))
+      let back = try #require(JournalFile.decode(JSON.parse(Array(line.utf8))))
+      #expect(back == e)
+      // What an older version wrote for the same import.
+      #expect(ImportSummary(legacy: EnglishWords().importSummary(s)) == s)
+    }
+    let sample = "imported 35 tasks in 4 groups from 000_de8e65a7f89fc84c.txt"
+    let old = JournalEntry(
+      seq: 1, at: "2019-08-20T09:00:00+08:00", by: "王芳", change: Change(op: "import", target: .plan, fields: []),
+      message: sample)
+    #expect(Phrases(.zh).summary(old) == "从 000_de8e65a7f89fc84c.txt 导入 35 项任务，分 4 个工作组")
+    #expect(Phrases(.en).summary(old) == sample)
+    let other = JournalEntry(seq: 2, at: "", by: "", change: Change(op: "x", target: .plan, fields: []), message: "hi")
+    #expect(Phrases(.zh).summary(other) == "hi")
+    #expect(ImportSummary(legacy: "imported the table") == nil)
+  }
+}
