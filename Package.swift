@@ -19,6 +19,18 @@ let package = Package(
     // and sync_file_range; only Sources/Model/Store/Native.swift calls them. Optimised in
     // debug builds too: the intrinsics unoptimised are slower than the Swift loops they replace.
     .target(name: "CStore", cSettings: [.unsafeFlags(["-O2"])]),
+    // The import's readers: .docx, .xlsx and .html files into Model's grid. Only the import
+    // command uses them; the rest of the program sees the grid alone.
+    .target(
+      name: "Readers",
+      dependencies: ["Model", "CFormats"]),
+    // libzip (ZIP) and libxml2 (XML, HTML) behind a few C functions, each loaded with dlopen at
+    // the first import that needs it, so that the commands that never import load neither (nor
+    // the OpenSSL, ICU and compressors they bring) at start-up. Builds with Debian's
+    // libzip-dev and libxml2-dev headers; runs with their libzip4 and libxml2.
+    .target(
+      name: "CFormats", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+      linkerSettings: [.linkedLibrary("dl")]),
     // Dashboard state, pure update, key map, layout and panes drawing into a cell grid.
     .target(name: "TUI", dependencies: ["Model"]),
     // ncursesw module map and static-inline shims; only Sources/sanxiang/Terminal.swift uses it.
@@ -27,7 +39,7 @@ let package = Package(
     .target(
       name: "CLI",
       dependencies: [
-        "Model", "TUI",
+        "Model", "TUI", "Readers",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Release builds link the Swift runtime in (Linux): a command starts in half the time
@@ -50,7 +62,9 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(
       name: "ModelTests",
-      dependencies: ["Model", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+      dependencies: [
+        "Model", "Readers", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "CLITests", dependencies: ["sanxiang", "Model", "TestSupport"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "TestSupport"], exclude: ["Snapshots"]),
   ],

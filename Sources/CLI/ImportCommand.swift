@@ -1,34 +1,56 @@
 import ArgumentParser
 import Model
+import Readers
 
 struct Import: ParsableCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "import", abstract: helpWords.importAbstract, discussion: helpWords.importDiscussion)
   }
+  static let words = ImportWords(HelpLanguage.lang)
   @OptionGroup var global: GlobalOptions
-  @Argument(help: ArgumentHelp(helpWords.importFileHelp)) var file: String
+  @Argument(help: ArgumentHelp(words.fileHelp)) var file: String
   @Option(help: ArgumentHelp(helpWords.intoHelp, valueName: "dir")) var into: String
   @Flag(name: .customLong("dry-run"), help: ArgumentHelp(helpWords.dryRunHelp)) var dryRun = false
   @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json"]))) var format: Format = .text
   @Option(help: ArgumentHelp(helpWords.agencyHelp)) var agency: String?
+  @Option(help: ArgumentHelp(words.sheetHelp, valueName: "name")) var sheet: String?
+  @Option(name: .customLong("map"), help: ArgumentHelp(words.mapHelp, valueName: "header=field"))
+  var maps: [String] = []
+  @Option(name: .customLong("header-row"), help: ArgumentHelp(words.headerRowHelp, valueName: "n"))
+  var headerRow: Int?
 
   func validate() throws { try Format.require(format, in: [.text, .json]) }
 
   func run() throws {
     let ctx = try Context(global)
+    let words = ImportWords(ctx.lang)
+    let name = file.split(separator: "/").last.map(String.init) ?? file
+    let result: ImportResult
+    do {
+      var options = ImportOptions(headerRow: headerRow)
+      for m in maps {
+        guard let eq = m.firstIndex(of: "="), let f = ImportField(word: String(m[m.index(after: eq)...])),
+          !m[..<eq].trimmingSpaces.isEmpty
+        else { throw ImportError(.badMap(m), file: name) }
+        options.map.append((String(m[..<eq]).trimmingSpaces, f))
+      }
+      let grid = try SourceFile.grid(path: file, sheet: sheet)
+      result = try TableImport.interpret(grid, file: name, options: options)
+    } catch let e as ImportError {
+      Console.err("sanxiang: " + words.error(e))
+      throw ExitCode(e.exitCode)
+    }
     try ctx.guarded {
-      let result = try TableImport.read(try FileIO.read(file), file: file)
-      let name = file.split(separator: "/").last.map(String.init) ?? file
       let existing = FileIO.exists(into + "/" + Store.tasksFile) ? try Store.open(into) : nil
       let again = existing.map { Reimport(result, onto: $0.plan) }
       if format == .json {
-        Console.out(ImportReport.json(result, again: again, words: ctx.words).rendered(pretty: true))
+        Console.out(ImportReport.json(result, again: again, words: words).rendered(pretty: true))
       } else {
-        for line in ImportReport.text(result, source: name, again: again, words: ctx.words) { Console.out(line) }
+        for line in ImportReport.text(result, source: name, again: again, words: words) { Console.out(line) }
       }
       if dryRun {
-        if format == .text { Console.out(ctx.words.dryRun) }
+        if format == .text { Console.out(words.dryRun) }
         return
       }
       let summary: ImportSummary
@@ -50,55 +72,98 @@ struct Import: ParsableCommand {
           seq: (store.plan.journal.last?.seq ?? 0) + 1, at: Clock.nowISO(), by: ctx.who,
           change: Change(op: "import", target: .plan, fields: []), imported: summary)
       ])
-      if format == .text {
-        Console.out(existing == nil ? ctx.words.storeCreated(into) : ctx.words.storeUpdated(into))
-      }
+      if format == .text { Console.out(existing == nil ? words.created(into) : words.updatedStore(into)) }
     }
   }
 }
 
-/// The report an import prints: counts, groups, departments, columns kept, deadlines it could
-/// not read, what it guessed, and (into an existing store) what changes.
+/// The report an import prints: where the header is, what each column became, counts,
+/// groups, departments, columns kept, deadlines it could not read, what it guessed, the
+/// first tasks as they will be stored, and (into an existing store) what changes.
 enum ImportReport {
-  static func text(_ r: ImportResult, source: String, again: Reimport?, words w: any Words) -> [String] {
+  static func text(_ r: ImportResult, source: String, again: Reimport?, words w: ImportWords) -> [String] {
     var out: [String] = []
-    out.append(w.readAs(source, r.shape))
-    if !r.title.isEmpty { out.append("  " + w.importTitle(r.title.inert)) }
-    out.append("  " + w.importTasks(r.tasks.count, groups: r.groups.count))
+    out.append(w.readAs(source.inert, r.format))
+    if !r.title.isEmpty { out.append(w.title(r.title.inert)) }
+    if !r.note.isEmpty { out.append(w.note(r.note.inert)) }
+    out.append(w.header(r.headerPlace))
+    out.append(w.columnsHeading)
+    for c in r.columns { out.append(w.column(c).inert) }
+    out.append(w.tasks(r.tasks.count, groups: r.groups.count))
     for g in r.groups {
       let n = r.tasks.filter { $0.group == g }.count
       out.append("    \(g.inert) (\(n))")
     }
-    out.append(
-      "  " + w.importDepartments(r.departments.count, r.departments.joined(separator: w.clauseSeparator).inert))
-    if !r.extraColumns.isEmpty {
-      out.append("  " + w.otherColumnsKept(r.extraColumns.joined(separator: w.listSeparator).inert))
+    out.append(w.departments(r.departments).inert)
+    if !r.extraColumns.isEmpty { out.append(w.extraColumns(r.extraColumns).inert) }
+    out.append(w.unread(r.unreadDeadlines.count))
+    for (id, text) in r.unreadDeadlines { out.append("    \(id.inert): \(text.inert)") }
+    let grouped = groupedGuesses(r.guesses)
+    out.append(w.guesses(grouped.count))
+    for (g, places) in grouped { out.append("    " + w.guess(g, places: places).inert) }
+    let shown = r.tasks.prefix(3)
+    if !shown.isEmpty {
+      out.append(w.firstRows(shown.count))
+      for t in shown {
+        out.append("    \(t.id.inert)")
+        for f in ["group", "theme", "measure", "requirement", "lead", "support", "deadline"] {
+          let v = t.value(of: f)
+          if !v.isEmpty { out.append("      \(w.rowLabel(f))\(w.colon)\(v.inert)") }
+        }
+        for (k, v) in t.extras.sorted(by: { $0.key < $1.key }) { out.append("      \(k.inert)\(w.colon)\(v.inert)") }
+      }
     }
-    out.append("  " + w.unreadDeadlines(r.unreadDeadlines.count))
-    for (id, text) in r.unreadDeadlines { out.append("    " + w.labelled(id.inert, text.inert)) }
-    out.append("  " + w.guesses(r.guesses.count))
-    for g in r.guesses { out.append("    " + w.guess(g).inert) }
     if let a = again {
       out.append(w.intoExisting)
-      out.append("  " + list(w.added(a.added.count), a.added, w))
-      out.append("  " + list(w.updated(a.updated.count), a.updated.map { w.updatedTask($0.id, fields: $0.fields) }, w))
-      out.append("  " + w.unchanged(a.unchanged))
-      out.append("  " + list(w.vanished(a.vanished.count), a.vanished, w))
+      out.append(w.added(a.added.count) + list(a.added))
+      out.append(w.updated(a.updated.count) + list(a.updated.map { "\($0.id) (\($0.fields.joined(separator: ", ")))" }))
+      out.append(w.unchanged(a.unchanged))
+      out.append(w.vanished(a.vanished.count) + list(a.vanished))
     }
     return out
   }
 
-  /// A count and, after it, the first 20 items it counts.
-  static func list(_ label: String, _ items: [String], _ w: any Words) -> String {
-    guard !items.isEmpty else { return label }
-    let shown = items.prefix(20).joined(separator: w.listSeparator)
-    return w.labelled(label, shown.inert + (items.count > 20 ? w.listSeparator + "…" : ""))
+  /// Guesses in the order first made, those equal but for their place as one.
+  static func groupedGuesses(_ guesses: [TableGuess]) -> [(TableGuess, [SourcePlace])] {
+    var out: [(TableGuess, [SourcePlace])] = []
+    var index: [TableGuess: Int] = [:]
+    for g in guesses {
+      guard let p = g.place else {
+        out.append((g, []))
+        continue
+      }
+      let key = g.moved(to: .line(0))
+      if let k = index[key] {
+        out[k].1.append(p)
+      } else {
+        index[key] = out.count
+        out.append((g, [p]))
+      }
+    }
+    return out
   }
 
-  static func json(_ r: ImportResult, again: Reimport?, words: any Words) -> JSON {
+  static func list(_ items: [String]) -> String {
+    guard !items.isEmpty else { return "" }
+    let shown = items.prefix(20).joined(separator: ", ")
+    return ": " + shown.inert + (items.count > 20 ? ", …" : "")
+  }
+
+  static func json(_ r: ImportResult, again: Reimport?, words w: ImportWords) -> JSON {
     var pairs: [(String, JSON)] = [
-      ("shape", .string(r.shape.rawValue)),
+      ("format", .string(r.format.rawValue)),
       ("title", .string(r.title)),
+      ("header", .string(w.place(r.headerPlace))),
+      (
+        "columns",
+        .array(
+          r.columns.map {
+            .object([
+              ("header", .string($0.header)), ("field", .string($0.field.rawValue)),
+              ("kept_as", $0.keptAs.map(JSON.string) ?? .null),
+            ])
+          })
+      ),
       ("tasks", .int(r.tasks.count)),
       ("groups", .array(r.groups.map(JSON.string))),
       ("departments", .array(r.departments.map(JSON.string))),
@@ -107,7 +172,7 @@ enum ImportReport {
         "unread_deadlines",
         .array(r.unreadDeadlines.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) })
       ),
-      ("guesses", .array(r.guesses.map { .string(words.guess($0)) })),
+      ("guesses", .array(r.guesses.map { .string(w.guess($0)) })),
     ]
     if let a = again {
       pairs.append(

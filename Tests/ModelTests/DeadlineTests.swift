@@ -77,6 +77,49 @@ struct DeadlineTests {
     #expect(Deadline("长期坚持").kind == .ongoing)
   }
 
+  @Test("phrases of other agencies' tables: spaces inside, the month before, ongoing and as-required words")
+  func agencyPhrases() {
+    #expect(Deadline("2019年 12月30日前").kind == .by(day("2019-12-30")))
+    #expect(Deadline("2021年8月前").kind == .by(day("2021-07-31")))
+    #expect(Deadline("2021年第二季度").kind == .by(day("2021-06-30")))
+    #expect(Deadline("2021年一季度末").kind == .by(day("2021-03-31")))
+    #expect(Deadline("2021年下半年").kind == .by(day("2021-12-31")))
+    #expect(Deadline("2021年内").kind == .by(day("2021-12-31")))
+    for text in ["长期推进", "长期坚持", "持续推进", "常态化", "常态化开展", "持续做好", "常态推进", "日常", "每季度", "每月", "每年"] {
+      #expect(Deadline(text).kind == .ongoing, "\(text)")
+    }
+    #expect(Deadline("按上级要求").kind == .asRequired)
+  }
+
+  @Test("a phrase without a year reads in the plan's year, and stays unparsed without one")
+  func planYear() {
+    let cases: [(String, String)] = [
+      ("年底前", "2021-12-31"), ("年内", "2021-12-31"), ("全年", "2021-12-31"), ("上半年", "2021-06-30"),
+      ("下半年", "2021-12-31"), ("一季度末", "2021-03-31"), ("二季度", "2021-06-30"), ("第二季度", "2021-06-30"),
+      ("四月份", "2021-04-30"), ("4月底", "2021-04-30"), ("12月30日前", "2021-12-30"),
+    ]
+    for (text, due) in cases {
+      #expect(Deadline(text, year: 2021).kind == .by(day(due)), "\(text)")
+      #expect(Deadline(text).kind == .unparsed, "\(text) without a year")
+    }
+    // A phrase with its own year keeps it; the other kinds are not touched by the plan's year.
+    #expect(Deadline("2019年8月底前", year: 2021).kind == .by(day("2019-08-31")))
+    #expect(Deadline("每年3月31日", year: 2021).kind == .yearly(month: 3, day: 31))
+    #expect(Deadline("持续推进", year: 2021).kind == .ongoing)
+    #expect(Deadline("文件公开后5个工作日", year: 2021).kind == .withinAfterEvent(count: 5, unit: .workingDays, event: "文件公开"))
+  }
+
+  @Test("two dates with their years: the earlier is due, the phrase kept verbatim")
+  func twoDates() {
+    let text = "2021年6月底前完成初稿，2021年12月底前全面完成"
+    #expect(Deadline(text).kind == .by(day("2021-06-30")))
+    #expect(Deadline(text).text == text)
+    #expect(Deadline("2021年12月底前全面完成，2021年9月底前报送进展").kind == .by(day("2021-09-30")))
+    // The second date without a year (or a count) is not a second date.
+    #expect(Deadline("2019年8月底前完成初稿，12月底前定稿").kind == .unparsed)
+    #expect(Deadline("2021年6月底前完成3次检查").kind == .unparsed)
+  }
+
   @Test("anything unread stays verbatim as unparsed, and never crashes")
   func unparsed() {
     for text in ["", "尽快", "2019年13月底前", "2019年2月30日前", "2019年8月底前完成初稿，12月底前定稿", "ASAP", "年", "9999999999年"] {

@@ -12,7 +12,7 @@ struct ImportTests {
   @Test("35 tasks in the four working groups, in order")
   func counts() throws {
     let r = try importSeed000()
-    #expect(r.shape == .wordFlattened)
+    #expect(r.format == .wordFlattened)
     #expect(r.tasks.count == 35)
     #expect(r.tasks.map(\.id) == (1...35).map(String.init))
     #expect(r.groups == ["综合工作项目组", "行政执法公示制度工作项目组", "执法全过程记录制度工作项目组", "重大执法决定法制审核制度工作项目组"])

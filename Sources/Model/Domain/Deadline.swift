@@ -8,6 +8,12 @@ public struct Deadline: Hashable, Sendable {
     self.kind = DeadlineGrammar.parse(text)
   }
 
+  /// A phrase read in a plan's year: "年底前", "二季度", "4月底" name no year of their own.
+  public init(_ text: String, year: Int?) {
+    self.text = text
+    self.kind = DeadlineGrammar.parse(text, year: year)
+  }
+
   public init(text: String, kind: DeadlineKind) {
     self.text = text
     self.kind = kind
@@ -69,10 +75,15 @@ public enum DeadlineGrammar {
   /// The years a "YYYY年" can name: anything else is not read as a date.
   static let years = 1900...2200
 
-  public static func parse(_ text: String) -> DeadlineKind {
+  public static func parse(_ text: String) -> DeadlineKind { parse(text, year: nil) }
+
+  /// As `parse`, with the plan's year for phrases that name none ("年底前", "一季度末",
+  /// "下半年", "四月份"); without it they stay unparsed, to be flagged.
+  public static func parse(_ text: String, year: Int?) -> DeadlineKind {
     let s = normalize(text)
     if s.isEmpty { return .unparsed }
     var p = Parser(s)
+    p.planYear = year.flatMap { years.contains($0) ? $0 : nil }
     return p.deadline() ?? .unparsed
   }
 
@@ -96,13 +107,17 @@ public enum DeadlineGrammar {
 
   static let ongoingWords: [String] = [
     "持续开展", "长期执行", "长期坚持", "持续推进", "持续进行", "持续深化", "持续实施", "常态化开展",
-    "常态化推进", "常态化", "长期开展", "长期", "持续", "经常性开展",
+    "常态化推进", "常态化", "长期开展", "长期推进", "长期", "持续", "经常性开展",
+    // Work that recurs without a date of its own: nothing falls due, as with 持续开展.
+    "常态推进", "常态", "日常", "常年", "定期开展", "定期", "每季度", "每半年", "每月", "每周", "每年",
   ]
 }
 
 private struct Parser {
   let s: [Unicode.Scalar]
   var i = 0
+  /// The year a phrase without one means (the plan's), when known.
+  var planYear: Int? = nil
 
   init(_ s: [Unicode.Scalar]) { self.s = s }
 
@@ -190,12 +205,33 @@ private struct Parser {
     q.separators()
     _ = q.eatAny(["并且", "并", "且", "后"])
     if q.ongoingPhrase() { return .byThenOngoing(day) }
-    // Words without a second date ("完成初稿") still read as the date; another number does not.
+    // Words without a second date ("完成初稿") still read as the date; a second date with its
+    // own year ("…，2021年12月底前全面完成") makes the earlier one due; another number does not.
     if tail.unicodeScalars.contains(where: { Parser.digit($0) != nil || $0 == "年" || $0 == "月" }) {
-      return nil
+      return p.secondDate().map { .by(min(day, $0)) }
     }
     if GrammarWords.containsOngoing(tail) { return .byThenOngoing(day) }
     return .by(day)
+  }
+
+  /// A second full date (with its own year) in the rest of the phrase, the rest being words
+  /// around it ("完成初稿，2021年12月底前全面完成").
+  func secondDate() -> Day? {
+    var q = self
+    q.planYear = nil
+    var found: Day? = nil
+    while let u = q.peek() {
+      guard Parser.digit(u) != nil else {
+        q.i += 1
+        continue
+      }
+      let at = q.i
+      guard found == nil, let d = q.date(), q.s[at..<q.i].contains("年") || q.s[at..<q.i].contains("-") else {
+        return nil
+      }
+      found = d
+    }
+    return found
   }
 
   /// True when the rest is only an ongoing phrase (with optional joining words).
@@ -206,7 +242,7 @@ private struct Parser {
       i = start
       return false
     }
-    _ = eatAny(["执行", "开展", "推进", "实施"])
+    _ = eatAny(["执行", "开展", "推进", "实施", "做好", "落实", "抓好", "进行"])
     separators()
     if atEnd { return true }
     i = start
@@ -328,9 +364,15 @@ private struct Parser {
     var year: Int
     if let y = number(), DeadlineGrammar.years.contains(y), eat("年") {
       year = y
+      // "2021年内", "2021年全年": by the year's end.
+      if eatAny(["年内", "内", "全年"]) { return Day(year: year, month: 12, day: 31) }
     } else if let dy = defaultYear {
       i = start
       year = dy
+    } else if let py = planYear {
+      i = start
+      year = py
+      if eatAny(["年内", "全年", "本年度", "今年"]) { return Day(year: year, month: 12, day: 31) }
     } else {
       i = start
       return nil

@@ -1,0 +1,97 @@
+import Foundation
+import Model
+import TestSupport
+import Testing
+
+private let tables = Fixtures.root.appendingPathComponent("Tests/Fixtures/tables")
+private let fixtures = Fixtures.root.appendingPathComponent("Tests/Fixtures/import")
+
+/// Words of English in a report: runs of four or more Latin letters, less the names of
+/// formats and files a Chinese report names too.
+private func englishWords(_ text: String) -> [String] {
+  let allowed: Set<String> = [
+    "Word", "Excel", "docx", "xlsx", "html", "LibreOffice", "table", "restart", "dates", "corrupt", "Sheet",
+  ]
+  var words: [String] = []
+  var current = ""
+  for ch in text + " " {
+    if ch.isASCII && ch.isLetter {
+      current.append(ch)
+    } else {
+      if current.count >= 4 && !allowed.contains(current) { words.append(current) }
+      current = ""
+    }
+  }
+  return words
+}
+
+@Suite("sanxiang import", .serialized)
+struct ImportCommandTests {
+  @Test("under a Chinese locale the report is Chinese: header place, columns, guesses, first rows")
+  func chineseReport() {
+    let store = Fixtures.scratch("imp").appendingPathComponent("s").path
+    for file in [
+      tables.appendingPathComponent("03-jiangmen-tdcb/table.docx"), fixtures.appendingPathComponent("restart.docx"),
+      fixtures.appendingPathComponent("dates.xlsx"), tables.appendingPathComponent("01-chizhou-xfj/table.txt"),
+    ] {
+      let r = Fixtures.run(["import", file.path, "--into", store, "--dry-run"], env: ["LANG": "zh_CN.UTF-8"])
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stdout.contains("表头："))
+      #expect(r.stdout.contains("（演练：未写入任何文件）"))
+      #expect(englishWords(r.stdout.replacingOccurrences(of: store, with: "")) == [], "\(file.lastPathComponent)")
+      #expect(!FileManager.default.fileExists(atPath: store))
+    }
+    let en = Fixtures.run([
+      "import", fixtures.appendingPathComponent("restart.docx").path, "--into", store, "--dry-run",
+    ])
+    #expect(en.stdout.contains("header: table 2, row 1\n"))
+    #expect(en.stdout.contains("the document has 2 tables: took table 2 (6 rows)"))
+  }
+
+  @Test("a .docx imports into a new store, and again into it with nothing changed")
+  func importAndAgain() throws {
+    let store = Fixtures.scratch("imp").appendingPathComponent("s").path
+    let docx = tables.appendingPathComponent("06-taishan-wglt/table.docx").path
+    let r = Fixtures.run(["import", docx, "--into", store])
+    #expect(r.status == 0, "\(r.stderr)")
+    let list = Fixtures.run(["--store", store, "list", "--format", "json", "--today", "2021-06-01"])
+    let j = try JSON.parse(Array(list.stdout.utf8))
+    guard case .array(let tasks)? = j["tasks"] else {
+      Issue.record("no tasks")
+      return
+    }
+    #expect(tasks.count == 10)
+    let again = Fixtures.run([
+      "import", tables.appendingPathComponent("06-taishan-wglt/table.xlsx").path, "--into", store,
+    ])
+    #expect(again.status == 0)
+    #expect(again.stdout.contains("unchanged: 10"))
+  }
+
+  @Test("bad input: the file and place named, exit 65/66/64, nothing written")
+  func errors() {
+    let store = Fixtures.scratch("imp").appendingPathComponent("s").path
+    let zh = ["LANG": "zh_CN.UTF-8"]
+    let corrupt = Fixtures.run(
+      ["import", fixtures.appendingPathComponent("corrupt.docx").path, "--into", store], env: zh)
+    #expect(corrupt.status == 65)
+    #expect(corrupt.stderr == "sanxiang: corrupt.docx: 文件已损坏：无法作为 ZIP 压缩包读取\n")
+    let missing = Fixtures.run(["import", "/nonexistent/表.xlsx", "--into", store], env: zh)
+    #expect(missing.status == 66)
+    #expect(missing.stderr.contains("表.xlsx: 没有这个文件"))
+    let badMap = Fixtures.run(
+      ["import", fixtures.appendingPathComponent("dates.xlsx").path, "--into", store, "--map", "序号"], env: zh)
+    #expect(badMap.status == 64)
+    let noHeader = Fixtures.run(["import", Fixtures.root.appendingPathComponent("README.md").path, "--into", store])
+    #expect(noHeader.status == 65)
+    #expect(noHeader.stderr.hasPrefix("sanxiang: README.md:"))
+    // An old Word file without LibreOffice: how to save it instead.
+    let doc = Fixtures.scratch("doc").appendingPathComponent("旧表.doc")
+    try? Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).write(to: doc)
+    let old = Fixtures.run(
+      ["import", doc.path, "--into", store], env: ["LANG": "zh_CN.UTF-8", "PATH": Fixtures.scratch("path").path])
+    #expect(old.status == 66)
+    #expect(old.stderr.contains("另存为” .docx"))
+    #expect(!FileManager.default.fileExists(atPath: store))
+  }
+}
