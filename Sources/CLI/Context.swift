@@ -103,8 +103,16 @@ struct Context {
   /// The store folder: --store, then $SANXIANG_STORE, then the XDG data folder (made from the
   /// bundled sample on first use, saying so on stderr).
   func storeFolder() throws(StoreError) -> String {
-    if let s = options.store { return s }
-    if let s = FileIO.environment("SANXIANG_STORE"), !s.isEmpty { return s }
+    let (folder, notice) = try storeFolderAndNotice()
+    if let notice { Console.err(notice) }
+    return folder
+  }
+
+  /// `storeFolder`, with what to tell the user when it was just made from the bundled
+  /// sample (the dashboard shows it in its footer, where stderr behind the screen is lost).
+  func storeFolderAndNotice() throws(StoreError) -> (String, String?) {
+    if let s = options.store { return (s, nil) }
+    if let s = FileIO.environment("SANXIANG_STORE"), !s.isEmpty { return (s, nil) }
     let base: String
     if let x = FileIO.environment("XDG_DATA_HOME"), x.hasPrefix("/") {
       base = x
@@ -116,13 +124,15 @@ struct Context {
     let folder = base + "/sanxiang"
     if !FileIO.exists(folder + "/" + Store.tasksFile) {
       try BundledSample.install(into: folder)
-      Console.err(words.createdFromSample(folder))
+      return (folder, words.createdFromSample(folder))
     }
-    return folder
+    return (folder, nil)
   }
 
-  func openStore() throws(StoreError) -> Store {
-    let s = try Store.open(try storeFolder())
+  func openStore(_ folder: String? = nil) throws(StoreError) -> Store {
+    let place: String
+    if let folder { place = folder } else { place = try storeFolder() }
+    let s = try Store.open(place)
     for n in s.notices { Console.err("sanxiang: " + words.notice(n)) }
     Context.kept = s
     return s

@@ -10,6 +10,8 @@ public struct DashboardRequest: Sendable {
   public let lang: Lang
   /// True when --today pinned the day (the dashboard then does not roll over at midnight).
   public let todayPinned: Bool
+  /// Something to say first (the store was just made from the bundled sample).
+  public let notice: String?
 }
 
 /// The root command: with no subcommand it opens the dashboard.
@@ -59,12 +61,15 @@ struct Tui: ParsableCommand {
     let ctx = try Context(options)
     try ctx.guarded {
       guard let open = Sanxiang.openDashboard else { throw StoreError(.noInput, .noDashboard) }
-      let folder = try ctx.storeFolder()
+      let (folder, notice) = try ctx.storeFolderAndNotice()
+      // Said on stderr too, for whoever reads it after the dashboard.
+      if let notice { Console.err(notice) }
       // Fail early, with file:line:column, before the terminal changes.
       _ = try Store.open(folder)
       let status = try open(
         DashboardRequest(
-          folder: folder, today: ctx.today, who: ctx.who, lang: ctx.lang, todayPinned: options.today != nil))
+          folder: folder, today: ctx.today, who: ctx.who, lang: ctx.lang, todayPinned: options.today != nil,
+          notice: notice))
       if status != 0 { throw ExitCode(status) }
     }
   }
@@ -74,9 +79,12 @@ struct Tui: ParsableCommand {
     let dims = size.split(separator: "x").compactMap { Int($0) }
     guard dims.count == 2 else { throw ValidationError(ctx.words.reason(.badScreenSize)) }
     try ctx.guarded {
-      let store = try ctx.openStore()
+      let (folder, notice) = try ctx.storeFolderAndNotice()
+      if let notice { Console.err(notice) }
+      let store = try ctx.openStore(folder)
       let term = ScriptedTerminal(width: dims[0], height: dims[1], script: keys)
-      let d = Dashboard(store: store, terminal: term, today: ctx.today, who: ctx.who, lang: ctx.lang)
+      let d = Dashboard(
+        store: store, terminal: term, today: ctx.today, who: ctx.who, lang: ctx.lang, notice: notice)
       d.pollMs = 0
       d.run()
       Console.out(term.text)

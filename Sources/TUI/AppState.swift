@@ -284,8 +284,17 @@ public struct AppState: Sendable {
 
   /// The list for the current navigation choice, after the filter and the search.
   mutating func rebuildList() {
-    var items = selectedNav.map { view.kind.items($0, &self) } ?? []
+    var items: [ListItem]
     let a = agenda
+    if !search.isEmpty && view.searchesAllTasks {
+      // A search in a view of tasks looks through the whole plan, not only the list shown
+      // (the title then says where the hits are); the chosen department's role is marked.
+      var role: [Int: Role] = [:]
+      if case .department(let d) = selectedNav { for (i, r) in tasks(ofDepartment: d) { role[i] = r } }
+      items = a.urgency.map { .task(index: $0, role: role[$0]) }
+    } else {
+      items = selectedNav.map { view.kind.items($0, &self) } ?? []
+    }
     if filter != .all {
       items = items.filter { item in
         guard case .task(let i, _) = item else { return true }

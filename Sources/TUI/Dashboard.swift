@@ -29,7 +29,7 @@ public final class Dashboard {
 
   public init(
     store: Store, terminal: TerminalIO, today: Day, todayPinned: Bool = true, who: String, lang: Lang,
-    ascii: Bool = false, clock: @escaping () -> Day = Clock.today
+    ascii: Bool = false, notice: String? = nil, clock: @escaping () -> Day = Clock.today
   ) {
     self.store = store
     self.terminal = terminal
@@ -41,6 +41,7 @@ public final class Dashboard {
       plan: store.plan, today: today, lang: lang, width: w, height: h, ascii: ascii, who: who,
       readOnly: store.isReadOnly)
     for n in store.notices { state.message = FooterMessage(text: state.words.notice(n), isError: true) }
+    if let notice { state.message = FooterMessage(text: notice, isError: false) }
     store.removesOldVersionsLater = true
   }
 

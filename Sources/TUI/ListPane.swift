@@ -4,7 +4,16 @@ import Model
 /// entries, or staffing units. Only the visible rows are drawn.
 enum ListPane {
   static func title(_ s: AppState) -> String {
-    s.selectedNav.map { s.view.kind.listTitle($0, count: s.listItems.count, s) } ?? ""
+    if !s.search.isEmpty && s.view.searchesAllTasks {
+      // Where the hits are: how many in each group, most first.
+      var byGroup: [String: Int] = [:]
+      for case .task(let i, _) in s.listItems { byGroup[s.plan.tasks[i].group, default: 0] += 1 }
+      let groups = s.figures.groups.filter { byGroup[$0] != nil }.map {
+        (GroupsView.shortName($0, among: s.figures.groups), byGroup[$0]!)
+      }
+      return s.words.searchResults(s.search, count: s.listItems.count, groups: groups)
+    }
+    return s.selectedNav.map { s.view.kind.listTitle($0, count: s.listItems.count, s) } ?? ""
   }
 
   static func draw(_ s: AppState, into g: inout Grid, rect: Rect) {

@@ -190,7 +190,7 @@ enum CursesDashboard {
     return try withTerminal { terminal, ascii in
       let dashboard = Dashboard(
         store: store, terminal: terminal, today: req.today, todayPinned: req.todayPinned, who: req.who,
-        lang: req.lang, ascii: ascii)
+        lang: req.lang, ascii: ascii, notice: req.notice)
       dashboard.run()
     }
   }

@@ -133,4 +133,35 @@ struct FirstHourCLITests {
       #expect(try Data(contentsOf: dir.appendingPathComponent(name)).starts(with: [0xEF, 0xBB, 0xBF]), "\(name)")
     }
   }
+
+  @Test("the first run's message (the sample plan set up) shows in the dashboard too, not only on stderr")
+  func firstRunInDashboard() throws {
+    let home = Fixtures.scratch("home")
+    let r = Fixtures.run(
+      ["tui", "--screen", "120x30", "--today", "2019-09-20"], env: ["HOME": home.path, "LANG": "zh_CN.UTF-8"])
+    #expect(r.status == 0)
+    let footer = try #require(r.stdout.components(separatedBy: "\n").last { !$0.isEmpty })
+    #expect(footer.contains("示例"), "\(footer)")
+    #expect(r.stderr.contains("示例"))
+  }
+
+  @Test("a tasks file saved as GBK/GB18030 by a spreadsheet gets an error saying so and how to save it; nothing written")
+  func gbkStore() throws {
+    let dir = Fixtures.sampleCopy()
+    let url = dir.appendingPathComponent("tasks.csv")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+    p.arguments = ["-f", "UTF-8", "-t", "GB18030", url.path]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let gbk = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    try gbk.write(to: url)
+    let before = Fixtures.snapshot(dir)
+    let r = run(dir, ["done", "5"], env: zh)
+    #expect(r.status == 65)
+    #expect(r.stderr.contains("GBK") && r.stderr.contains("CSV UTF-8"), "\(r.stderr)")
+    #expect(Fixtures.snapshot(dir) == before)
+  }
 }

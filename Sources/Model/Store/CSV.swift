@@ -369,6 +369,15 @@ struct CSVParser {
       p.line += 1
       p.lineStart = k + 1
     }
+    // A file that reads as GB18030 was saved by a spreadsheet as "CSV" in the Chinese
+    // Windows encoding: say so, and how to save it as UTF-8.
+    // (Only when the text before the fault is plain ASCII and the file has Chinese in it: a
+    // UTF-8 file with one broken character is a broken UTF-8 file.)
+    if !bad.isNUL, bytes[..<bad.offset].allSatisfy({ $0 < 0x80 }), bytes.lazy.filter({ $0 >= 0x80 }).count >= 4,
+      TextEncoding.convert(bytes, from: "GB18030") != nil
+    {
+      return p.error(.savedAsGB18030, at: bad.offset)
+    }
     return p.error(bad.isNUL ? .nulByte : .invalidUTF8, at: bad.offset)
   }
 

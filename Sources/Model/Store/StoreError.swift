@@ -124,6 +124,7 @@ public struct StoreError: Error, Sendable, Equatable {
     case badGitCommit
     case noRollupFolders
     case formatNotOffered(String, offered: [String])
+    case savedAsGB18030
     case roleNeedsDepartment
     case dateAfterToday(option: String, value: String, today: String)
   }

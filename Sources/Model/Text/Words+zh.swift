@@ -306,6 +306,9 @@ public struct ChineseWords: Words {
   // MARK: Dashboard: help and key bindings
 
   public var keysTitle: String { "按键 · j/k 滚动 · q 退出 · 其他键关闭" }
+  public func searchResults(_ query: String, count: Int, groups: [(String, Int)]) -> String {
+    "搜索“\(query)”：全方案 \(count) 项" + (groups.isEmpty ? "" : " · " + groups.map { "\($0.0) \($0.1)" }.joined(separator: "、"))
+  }
   public func checkedStore(_ folder: String) -> String { "检查的方案：\(folder)" }
   public func column(_ header: String) -> String {
     let said = field(header)
@@ -964,6 +967,8 @@ public struct ChineseWords: Words {
     case .noRollupFolders: "请给出至少一个文件夹：sanxiang rollup <dir>…"
     case .formatNotOffered(let f, let offered): "此命令没有“\(f)”格式（可用：\(offered.joined(separator: "、"))）"
     case .roleNeedsDepartment: "--role 须与 --department 一起使用"
+    case .savedAsGB18030:
+      "文件是 GBK/GB18030 编码（电子表格软件另存的“CSV”）；请在 WPS 或 Excel 中另存为“CSV UTF-8（逗号分隔）”，或用记事本另存为 UTF-8"
     case .dateAfterToday(let option, let v, let today): "\(option) \(v) 在今天（\(today)）之后"
     }
   }

@@ -120,6 +120,8 @@ public protocol Words: Sendable {
   func headerShort(_ n: Int) -> String
   func filterShown(_ filter: String) -> String
   func searchShown(_ text: String) -> String
+  /// The list's title during a search of the whole plan: the hits, and in which groups.
+  func searchResults(_ query: String, count: Int, groups: [(String, Int)]) -> String
   var terminalTooSmall: String { get }
   var enlargeOrQuit: String { get }
 

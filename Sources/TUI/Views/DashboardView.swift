@@ -18,6 +18,9 @@ public enum View: Int, CaseIterable, Hashable, Sendable {
     }
   }
 
+  /// A search here looks through every task of the plan (in the views of tasks).
+  var searchesAllTasks: Bool { self == .standup || self == .groups || self == .departments }
+
   /// What makes this view what it is.
   var kind: any DashboardView.Type {
     switch self {
