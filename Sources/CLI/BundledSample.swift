@@ -32,7 +32,7 @@ enum BundledSample {
     (
       name: "tasks.csv",
       contents: ##"""
-      id,group,theme,measure,lead,support,deadline,status,completed_on,event_on,note
+      ﻿id,group,theme,measure,lead,support,deadline,status,completed_on,event_on,note
       1,综合工作项目组,强化全面推行工作保障,拟订行政执法三项制度全面推行实施方案，提请区局全面依法行政领导小组审议。,法制科,,2019年8月底前,done,2019-08-28,,实施方案经全面依法行政领导小组审议通过
       2,综合工作项目组,强化全面推行工作保障,建立联络员制度、例会制度、工作项目组制度。,法制科,其他相关部门,2019年8月底前,in_progress,,,例会制度已建立；联络员名单待人事教育科确认
       3,综合工作项目组,强化全面推行工作保障,组织召开三项制度全面推行工作动员会议暨第一次培训会议。,法制科,,2019年8月底前,done,2019-08-26,,8月26日召开动员暨第一次培训会议，参会86人
@@ -92,7 +92,7 @@ enum BundledSample {
     (
       name: "journal.jsonl",
       contents: ##"""
-      {"seq":1,"at":"2019-08-20T09:00:00+08:00","by":"王芳","op":"import","message":"imported 35 tasks in 4 groups from 000_de8e65a7f89fc84c.txt"}
+      {"seq":1,"at":"2019-08-20T09:00:00+08:00","by":"王芳","op":"import","source":"000_de8e65a7f89fc84c.txt","tasks":35,"groups":4}
       {"seq":2,"at":"2019-08-26T17:40:00+08:00","by":"王芳","op":"done","task":"3","before":{"status":"open","completed_on":null,"note":null},"after":{"status":"done","completed_on":"2019-08-26","note":"8月26日召开动员暨第一次培训会议，参会86人"}}
       {"seq":3,"at":"2019-08-28T10:15:00+08:00","by":"王芳","op":"done","task":"1","before":{"status":"open","completed_on":null,"note":null},"after":{"status":"done","completed_on":"2019-08-28","note":"实施方案经全面依法行政领导小组审议通过"}}
       {"seq":4,"at":"2019-08-29T09:30:00+08:00","by":"王芳","op":"start","task":"2","before":{"status":"open"},"after":{"status":"in_progress"}}
