@@ -129,6 +129,13 @@ struct Context {
     return (folder, nil)
   }
 
+  /// What most commands do: resolve the options, open the store, and run `body` guarded
+  /// (errors to stderr in the reader's words, with their exit code).
+  static func withStore(_ options: GlobalOptions, _ body: (Context, Store) throws -> Void) throws {
+    let ctx = try Context(options)
+    try ctx.guarded { try body(ctx, try ctx.openStore()) }
+  }
+
   func openStore(_ folder: String? = nil) throws(StoreError) -> Store {
     let place: String
     if let folder { place = folder } else { place = try storeFolder() }

@@ -8,9 +8,7 @@ enum Edit {
     _ global: GlobalOptions, ids: [String], make: (Plan, String, Context) throws -> Change?,
     said: (Context, PlanTask) -> String, unchanged: (Context, PlanTask) -> String
   ) throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       for id in ids where store.plan.index(of: id) == nil { throw Reports.noTask(id) }
       var changes: [Change] = []
       var quiet: [String] = []
@@ -162,9 +160,7 @@ struct Undo: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       guard let (entry, change) = store.plan.undoCandidate() else {
         Console.out(ctx.words.nothingToUndo)
         return
@@ -190,9 +186,7 @@ struct Staffing: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json", "markdown", "csv"]))) var format: Format = .text
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let plan = store.plan
       switch format {
       case .json: Console.out(Shapes.staffing(plan).rendered(pretty: true))
@@ -236,9 +230,7 @@ struct StaffingSet: ParsableCommand {
   }
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let name = unit.trimmingSpaces
       if store.plan.unitIndex(name) == nil && !new {
         try PlanEdit.checkNames([name], known: store.plan.staffing.map(\.name), ctx: ctx)

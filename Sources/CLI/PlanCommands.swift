@@ -92,9 +92,7 @@ struct Add: ParsableCommand {
   @Flag(help: ArgumentHelp(helpWords.newDepartmentHelp)) var new = false
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let plan = store.plan
       guard !measure.trimmingSpaces.isEmpty else { throw PlanEdit.usage(.emptyMeasure) }
       let g = try PlanEdit.group(group, in: plan, ctx: ctx)
@@ -133,9 +131,7 @@ struct EditTask: ParsableCommand {
   @Flag(help: ArgumentHelp(helpWords.newDepartmentHelp)) var new = false
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let plan = store.plan
       guard var t = plan.task(id) else { throw Reports.noTask(id) }
       if let measure {
@@ -204,9 +200,7 @@ struct GroupAdd: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.groupNameHelp)) var name: String
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let name = self.name.trimmingSpaces
       guard !name.isEmpty else { throw PlanEdit.usage(.emptyGroupName) }
       try PlanEdit.save(
@@ -224,9 +218,7 @@ struct GroupRename: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.newNameHelp)) var new: String
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let old = try PlanEdit.group(self.old, in: store.plan, ctx: ctx)
       let new = self.new.trimmingSpaces
       guard !new.isEmpty else { throw PlanEdit.usage(.emptyNewName) }
@@ -248,9 +240,7 @@ struct GroupMove: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.beforeHelp)) var before: String?
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let name = try PlanEdit.group(self.name, in: store.plan, ctx: ctx)
       let other = try before.map { (b) throws(StoreError) in try PlanEdit.group(b, in: store.plan, ctx: ctx) }
       try PlanEdit.save(
@@ -280,9 +270,7 @@ struct DepartmentRename: ParsableCommand {
   @Flag(help: ArgumentHelp(helpWords.forceNameHelp)) var force = false
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let plan = store.plan
       let old = try Reports.resolveDepartment(self.old, in: plan)
       let new = self.new.trimmingSpaces
@@ -305,9 +293,7 @@ struct StaffingRename: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.newNameHelp)) var new: String
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let new = self.new.trimmingSpaces
       guard store.plan.unitIndex(old) != nil else { throw StoreError(.noInput, .noUnit(old)) }
       guard !new.isEmpty else { throw PlanEdit.usage(.emptyNewName) }
@@ -327,9 +313,7 @@ struct StaffingRetire: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.unitHelp)) var unit: String
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       guard store.plan.unitIndex(unit) != nil else { throw StoreError(.noInput, .noUnit(unit)) }
       try PlanEdit.save(
         ctx, store, store.plan.retireUnit(unit),

@@ -105,9 +105,7 @@ struct Standup: ParsableCommand {
   func validate() throws { try Format.require(format, in: [.text, .json, .markdown]) }
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let a = Agenda(plan: store.plan, today: ctx.today)
       switch format {
       case .json: Console.outJSON { Shapes.writeStandup(a, dueWithin: within, into: &$0, drain: $1) }
@@ -139,9 +137,7 @@ struct List: ParsableCommand {
   }
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let a = Agenda(plan: store.plan, today: ctx.today)
       var roles: [Int: Role] = [:]
       var pool = retired ? a.retired : a.urgency
@@ -200,9 +196,7 @@ struct Show: ParsableCommand {
   func validate() throws { try Format.require(format, in: [.text, .json]) }
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let a = Agenda(plan: store.plan, today: ctx.today)
       guard let i = store.plan.index(of: id) else { throw Reports.noTask(id) }
       if format == .json {
@@ -226,9 +220,7 @@ struct Log: ParsableCommand {
   func validate() throws { try Format.require(format, in: [.text, .json]) }
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       var entries = store.plan.journal
       if let s = since {
         guard let d = Day(iso: s) else { throw StoreError(.usage, .badDateOption(option: "--since", value: s)) }
@@ -257,9 +249,7 @@ struct Check: ParsableCommand {
   func validate() throws { try Format.require(format, in: [.text, .json]) }
 
   func run() throws {
-    let ctx = try Context(global)
-    try ctx.guarded {
-      let store = try ctx.openStore()
+    try Context.withStore(global) { ctx, store in
       let warnings = Reports.warnings(store, today: ctx.today, words: ctx.words)
       let p = store.plan
       // Counted once: both languages' sentences are made, and departments read every cell.
