@@ -53,7 +53,8 @@ struct Done: ParsableCommand {
         let day = on.flatMap { Day(iso: $0) } ?? ctx.today
         // Not done in the future: check would flag it, and the stand-up would count it done.
         guard day <= ctx.today else {
-          throw StoreError(.usage, .dateAfterToday(option: "--on", value: day.description, today: ctx.today.description))
+          throw StoreError(
+            .usage, .dateAfterToday(option: "--on", value: day.description, today: ctx.today.description))
         }
         return plan.markDone(id, on: day, note: note)
       },

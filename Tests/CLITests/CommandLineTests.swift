@@ -216,6 +216,8 @@ struct CommandLineTests {
   func check() {
     let r = Fixtures.run(["check", "--store", store, "--today", "2019-09-20", "--lang", "en"])
     #expect(r.status == 0)
-    #expect(r.stdout.hasPrefix("store: \(store)\nok: 35 tasks, 4 groups, 7 departments, 11 units, 17 journal entries; 0 warnings"))
+    #expect(
+      r.stdout.hasPrefix(
+        "store: \(store)\nok: 35 tasks, 4 groups, 7 departments, 11 units, 17 journal entries; 0 warnings"))
   }
 }

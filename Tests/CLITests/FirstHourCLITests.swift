@@ -145,7 +145,8 @@ struct FirstHourCLITests {
     #expect(r.stderr.contains("示例"))
   }
 
-  @Test("a tasks file saved as GBK/GB18030 by a spreadsheet gets an error saying so and how to save it; nothing written")
+  @Test(
+    "a tasks file saved as GBK/GB18030 by a spreadsheet gets an error saying so and how to save it; nothing written")
   func gbkStore() throws {
     let dir = Fixtures.sampleCopy()
     let url = dir.appendingPathComponent("tasks.csv")

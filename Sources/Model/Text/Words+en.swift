@@ -288,7 +288,8 @@ public struct EnglishWords: Words {
 
   public var keysTitle: String { "Keys · j/k scroll · q quits · any other key closes" }
   public func searchResults(_ query: String, count: Int, groups: [(String, Int)]) -> String {
-    "\"\(query)\": \(count) in the whole plan" + (groups.isEmpty ? "" : " · " + groups.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+    "\"\(query)\": \(count) in the whole plan"
+      + (groups.isEmpty ? "" : " · " + groups.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
   }
   public func checkedStore(_ folder: String) -> String { "store: \(folder)" }
   public func column(_ header: String) -> String {
@@ -1028,7 +1029,8 @@ public struct EnglishWords: Words {
     case .noUnit(let name): "no unit \"\(name)\""
     case .badGitCommit: "git_commit must be on or off"
     case .noRollupFolders: "give at least one folder: sanxiang rollup DIR…"
-    case .formatNotOffered(let f, let offered): "this command has no \"\(f)\" format (it writes \(offered.joined(separator: ", ")))"
+    case .formatNotOffered(let f, let offered):
+      "this command has no \"\(f)\" format (it writes \(offered.joined(separator: ", ")))"
     case .roleNeedsDepartment: "--role goes with --department"
     case .savedAsGB18030:
       "the file is in GBK/GB18030 (a spreadsheet's \"CSV\" on a Chinese Windows): save it as \"CSV UTF-8 (comma delimited)\" in WPS or Excel"

@@ -307,7 +307,8 @@ public struct ChineseWords: Words {
 
   public var keysTitle: String { "按键 · j/k 滚动 · q 退出 · 其他键关闭" }
   public func searchResults(_ query: String, count: Int, groups: [(String, Int)]) -> String {
-    "搜索“\(query)”：全方案 \(count) 项" + (groups.isEmpty ? "" : " · " + groups.map { "\($0.0) \($0.1)" }.joined(separator: "、"))
+    "搜索“\(query)”：全方案 \(count) 项"
+      + (groups.isEmpty ? "" : " · " + groups.map { "\($0.0) \($0.1)" }.joined(separator: "、"))
   }
   public func checkedStore(_ folder: String) -> String { "检查的方案：\(folder)" }
   public func column(_ header: String) -> String {
