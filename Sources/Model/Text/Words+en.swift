@@ -408,11 +408,16 @@ public struct EnglishWords: Words {
   public var reviewersHelp: String { "Staff in legal-review posts." }
 
   public var importAbstract: String {
-    "Read an allocation table exported from Word into a store (a new one, or again into an existing one)."
+    "Read a task-allocation table into a store (a new one, or again into an existing one)."
   }
 
   public var importDiscussion: String {
-    "Both layouts are read: cells on tab-led lines (seed 000) and tab-separated rows (seed 004). "
+    "Reads Word documents (.docx), Excel workbooks (.xlsx), web pages (.html), CSV (UTF-8 or GB18030) and text: "
+      + "tab-separated, or Word-flattened (a cell per tab-led line). Where LibreOffice is installed, "
+      + ".doc, .wps, .xls, .et, .odt and .ods files are converted with it first.\n\n"
+      + "Try --dry-run first: the report shows where the header is, what each column became, every guess and the "
+      + "first tasks as they will be stored, and nothing is written. To correct the reading: --map HEADER=FIELD "
+      + "gives a column's field, --header-row N the header's row, --sheet NAME the workbook's sheet.\n\n"
       + "Into an existing store, texts are updated by task id and status, dates, notes and the journal are kept; "
       + "tasks gone from the table are reported, not deleted."
   }
@@ -1017,15 +1022,16 @@ public struct EnglishWords: Words {
 
   // MARK: Import
 
-  public var importSheetHelp: String { "The workbook's sheet to read (default: the first with data)." }
+  public var importSheetHelp: String { "The name of the workbook's sheet to read (default: the first with data)." }
 
   public var importMapHelp: String {
     "A column's field, overriding the importer: HEADER=FIELD, FIELD one of id, group, theme, measure, "
-      + "requirement, lead, support, deadline, extra (repeatable)."
+      + "requirement, lead, support, deadline, extra (kept as a column of its own), or its Chinese name (repeatable)."
   }
 
   public var importHeaderRowHelp: String {
-    "The header's row: the line of a text file, or the row of a sheet or table."
+    "The header's row, where the importer picks the wrong one: the line of a text file, or the row of a sheet or of "
+      + "a document's table."
   }
 
   public func place(_ p: SourcePlace) -> String {

@@ -405,15 +405,19 @@ public struct ChineseWords: Words {
   public var unitHelp: String { "单位名称。" }
   public var enforcementHelp: String { "从事执法工作的人数。" }
   public var reviewersHelp: String { "法制审核岗位的人数。" }
-  public var importAbstract: String { "把从 Word 导出的任务分工表读入方案（新建，或再次导入已有方案）。" }
+  public var importAbstract: String { "把任务分工表读入方案（新建，或再次导入已有方案）。" }
 
   public var importDiscussion: String {
-    "两种版式都能读取：每格一行、行首为制表符（如示例表 000），以及每行一条、以制表符分隔（如示例表 004）。"
+    "能读取 Word 文档（“.docx”）、“Excel”工作簿（“.xlsx”）、网页（“.html”）、“CSV”表格（UTF-8 或 GB18030 编码），"
+      + "以及文本：以制表符分隔的，或从 Word 导出、每格一行的。装有“LibreOffice”时，"
+      + "“.doc”“.wps”“.xls”“.et”“.odt”“.ods”文件先由它转换再读取。\n\n"
+      + "先加 --dry-run 看报告：表头在哪一行、每列读作什么字段、每一处推断、前几项任务将如何保存，不写入任何文件。"
+      + "读得不对时：--map “列名=字段”指定某列的字段，--header-row N 指定表头所在的行，--sheet 指定要读取的工作表。\n\n"
       + "再次导入已有方案时，按任务编号更新文字，状态、日期、备注和日志都保留；表中已没有的任务只报告，不删除。"
   }
 
   public var importFileHelp: String {
-    "分工表文件：Word 文档、“Excel”工作簿、网页、“CSV”表格或文本；装有“LibreOffice”时也可读旧版文档和表格。"
+    "任务分工表文件：Word 文档、“Excel”工作簿、网页、“CSV”表格或文本；装有“LibreOffice”时也可读旧版文档和表格。"
   }
   public var intoHelp: String { "方案文件夹（不存在则新建）。" }
   public var dryRunHelp: String { "只显示报告，不写入任何文件。" }
@@ -978,13 +982,14 @@ public struct ChineseWords: Words {
 
   // MARK: Import
 
-  public var importSheetHelp: String { "要读取的工作表（默认：第一个有数据的工作表）。" }
+  public var importSheetHelp: String { "要读取的工作表的名称（默认：第一个有数据的工作表）。" }
 
   public var importMapHelp: String {
-    "指定某列的字段，覆盖自动判断：“列名=字段”，字段为“id”“group”“theme”“measure”“requirement”“lead”“support”“deadline”“extra”之一（可重复）。"
+    "指定某列的字段，覆盖自动判断：“列名=字段”，字段为序号、工作组、主题、措施、要求、牵头、配合、期限或其他，"
+      + "也可写英文名，如“id”“measure”；可重复。"
   }
 
-  public var importHeaderRowHelp: String { "表头所在行：文本文件的行号，或工作表、表格的行号。" }
+  public var importHeaderRowHelp: String { "表头所在的行（自动判断有误时）：文本文件的行号，或工作表、文档中表格的行号。" }
 
   public func place(_ p: SourcePlace) -> String {
     switch p {
