@@ -7,24 +7,22 @@ struct Import: ParsableCommand {
     CommandConfiguration(
       commandName: "import", abstract: helpWords.importAbstract, discussion: helpWords.importDiscussion)
   }
-  static let words = ImportWords(HelpLanguage.lang)
   @OptionGroup var global: GlobalOptions
-  @Argument(help: ArgumentHelp(words.fileHelp)) var file: String
+  @Argument(help: ArgumentHelp(helpWords.importFileHelp)) var file: String
   @Option(help: ArgumentHelp(helpWords.intoHelp, valueName: "dir")) var into: String
   @Flag(name: .customLong("dry-run"), help: ArgumentHelp(helpWords.dryRunHelp)) var dryRun = false
   @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json"]))) var format: Format = .text
   @Option(help: ArgumentHelp(helpWords.agencyHelp)) var agency: String?
-  @Option(help: ArgumentHelp(words.sheetHelp, valueName: "name")) var sheet: String?
-  @Option(name: .customLong("map"), help: ArgumentHelp(words.mapHelp, valueName: "header=field"))
+  @Option(help: ArgumentHelp(helpWords.importSheetHelp, valueName: "name")) var sheet: String?
+  @Option(name: .customLong("map"), help: ArgumentHelp(helpWords.importMapHelp, valueName: "header=field"))
   var maps: [String] = []
-  @Option(name: .customLong("header-row"), help: ArgumentHelp(words.headerRowHelp, valueName: "n"))
+  @Option(name: .customLong("header-row"), help: ArgumentHelp(helpWords.importHeaderRowHelp, valueName: "n"))
   var headerRow: Int?
 
   func validate() throws { try Format.require(format, in: [.text, .json]) }
 
   func run() throws {
     let ctx = try Context(global)
-    let words = ImportWords(ctx.lang)
     let name = file.split(separator: "/").last.map(String.init) ?? file
     let result: ImportResult
     do {
@@ -38,19 +36,19 @@ struct Import: ParsableCommand {
       let grid = try SourceFile.grid(path: file, sheet: sheet)
       result = try TableImport.interpret(grid, file: name, options: options)
     } catch let e as ImportError {
-      Console.err("sanxiang: " + words.error(e))
+      Console.err("sanxiang: " + e.description(ctx.words))
       throw ExitCode(e.exitCode)
     }
     try ctx.guarded {
       let existing = FileIO.exists(into + "/" + Store.tasksFile) ? try Store.open(into) : nil
       let again = existing.map { Reimport(result, onto: $0.plan) }
       if format == .json {
-        Console.out(ImportReport.json(result, again: again, words: words).rendered(pretty: true))
+        Console.out(ImportReport.json(result, again: again, words: ctx.words).rendered(pretty: true))
       } else {
-        for line in ImportReport.text(result, source: name, again: again, words: words) { Console.out(line) }
+        for line in ImportReport.text(result, source: name, again: again, words: ctx.words) { Console.out(line) }
       }
       if dryRun {
-        if format == .text { Console.out(words.dryRun) }
+        if format == .text { Console.out(ctx.words.dryRun) }
         return
       }
       let summary: ImportSummary
@@ -72,7 +70,7 @@ struct Import: ParsableCommand {
           seq: (store.plan.journal.last?.seq ?? 0) + 1, at: Clock.nowISO(), by: ctx.who,
           change: Change(op: "import", target: .plan, fields: []), imported: summary)
       ])
-      if format == .text { Console.out(existing == nil ? words.created(into) : words.updatedStore(into)) }
+      if format == .text { Console.out(existing == nil ? ctx.words.storeCreated(into) : ctx.words.storeUpdated(into)) }
     }
   }
 }
@@ -81,46 +79,59 @@ struct Import: ParsableCommand {
 /// groups, departments, columns kept, deadlines it could not read, what it guessed, the
 /// first tasks as they will be stored, and (into an existing store) what changes.
 enum ImportReport {
-  static func text(_ r: ImportResult, source: String, again: Reimport?, words w: ImportWords) -> [String] {
+  static func text(_ r: ImportResult, source: String, again: Reimport?, words w: any Words) -> [String] {
     var out: [String] = []
-    out.append(w.readAs(source.inert, r.format))
-    if !r.title.isEmpty { out.append(w.title(r.title.inert)) }
-    if !r.note.isEmpty { out.append(w.note(r.note.inert)) }
-    out.append(w.header(r.headerPlace))
-    out.append(w.columnsHeading)
-    for c in r.columns { out.append(w.column(c).inert) }
-    out.append(w.tasks(r.tasks.count, groups: r.groups.count))
+    out.append(w.readFile(source.inert, as: r.format))
+    if !r.title.isEmpty { out.append("  " + w.importTitle(r.title.inert)) }
+    if !r.note.isEmpty { out.append("  " + w.importNote(r.note.inert)) }
+    out.append("  " + w.importHeader(r.headerPlace))
+    out.append("  " + w.importColumnsHeading)
+    for c in r.columns { out.append("    " + w.importColumn(c).inert) }
+    out.append("  " + w.importTasks(r.tasks.count, groups: r.groups.count))
     for g in r.groups {
       let n = r.tasks.filter { $0.group == g }.count
       out.append("    \(g.inert) (\(n))")
     }
-    out.append(w.departments(r.departments).inert)
-    if !r.extraColumns.isEmpty { out.append(w.extraColumns(r.extraColumns).inert) }
-    out.append(w.unread(r.unreadDeadlines.count))
+    out.append("  " + w.importDepartments(r.departments).inert)
+    if !r.extraColumns.isEmpty { out.append("  " + w.otherColumnsKept(r.extraColumns).inert) }
+    out.append("  " + w.unreadDeadlines(r.unreadDeadlines.count))
     for (id, text) in r.unreadDeadlines { out.append("    \(id.inert): \(text.inert)") }
     let grouped = groupedGuesses(r.guesses)
-    out.append(w.guesses(grouped.count))
-    for (g, places) in grouped { out.append("    " + w.guess(g, places: places).inert) }
+    out.append("  " + w.guesses(grouped.count))
+    for (g, places) in grouped { out.append("    " + guess(g, places: places, words: w).inert) }
     let shown = r.tasks.prefix(3)
     if !shown.isEmpty {
-      out.append(w.firstRows(shown.count))
+      out.append("  " + w.firstTasks(shown.count))
       for t in shown {
         out.append("    \(t.id.inert)")
         for f in ["group", "theme", "measure", "requirement", "lead", "support", "deadline"] {
           let v = t.value(of: f)
-          if !v.isEmpty { out.append("      \(w.rowLabel(f))\(w.colon)\(v.inert)") }
+          if !v.isEmpty { out.append("      " + w.labelled(w.firstTaskLabel(f), v.inert)) }
         }
-        for (k, v) in t.extras.sorted(by: { $0.key < $1.key }) { out.append("      \(k.inert)\(w.colon)\(v.inert)") }
+        for (k, v) in t.extras.sorted(by: { $0.key < $1.key }) { out.append("      " + w.labelled(k.inert, v.inert)) }
       }
     }
     if let a = again {
       out.append(w.intoExisting)
-      out.append(w.added(a.added.count) + list(a.added))
-      out.append(w.updated(a.updated.count) + list(a.updated.map { "\($0.id) (\($0.fields.joined(separator: ", ")))" }))
-      out.append(w.unchanged(a.unchanged))
-      out.append(w.vanished(a.vanished.count) + list(a.vanished))
+      out.append("  " + w.added(a.added.count) + list(a.added))
+      out.append(
+        "  " + w.updated(a.updated.count) + list(a.updated.map { "\($0.id) (\($0.fields.joined(separator: ", ")))" }))
+      out.append("  " + w.unchanged(a.unchanged))
+      out.append("  " + w.vanished(a.vanished.count) + list(a.vanished))
     }
     return out
+  }
+
+  /// One guess made at several places ("办公室牵头，各科室配合" in 12 cells): said once, with
+  /// the first places and how many there are.
+  static func guess(_ g: TableGuess, places: [SourcePlace], words w: any Words) -> String {
+    let text = w.guess(g)
+    guard places.count > 1, let first = g.place else { return text }
+    let head = w.place(first)
+    guard text.hasPrefix(head) else { return text }
+    let shown = places.prefix(4).map(w.place).joined(separator: w.listSeparator)
+    let more = places.count > 4 ? w.morePlaces(places.count, shown: 4) : ""
+    return shown + more + text.dropFirst(head.count)
   }
 
   /// Guesses in the order first made, those equal but for their place as one.
@@ -149,7 +160,7 @@ enum ImportReport {
     return ": " + shown.inert + (items.count > 20 ? ", …" : "")
   }
 
-  static func json(_ r: ImportResult, again: Reimport?, words w: ImportWords) -> JSON {
+  static func json(_ r: ImportResult, again: Reimport?, words w: any Words) -> JSON {
     var pairs: [(String, JSON)] = [
       ("format", .string(r.format.rawValue)),
       ("title", .string(r.title)),

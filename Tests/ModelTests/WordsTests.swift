@@ -44,15 +44,45 @@ struct WordsTests {
       ].map(StoreError.Reason.json)
   }
 
-  static func guesses(_ name: String) -> [ImportGuess] {
-    [
-      .packedRow(line: 3, measures: 2), .derivedID(line: 4, id: "4-1", duplicate: nil),
-      .derivedID(line: 5, id: "4-2", duplicate: "4"), .bracketsUnified(line: 6, from: name, to: name),
-      .namesSplit(line: 7, text: name, parts: [name, name], byEndings: false),
-      .namesSplit(line: 8, text: name, parts: [name, name], byEndings: true),
-      .headerSpans(rowCells: 7, headerNames: 6, name: name, columns: 2),
+  /// One of every guess the importer makes, its data `name` as in `reasons`.
+  static func guesses(_ name: String) -> [TableGuess] {
+    let cell = SourcePlace.cell(sheet: nil, table: 2, row: 7, column: 3)
+    let row = SourcePlace.cell(sheet: nil, table: nil, row: 5, column: 0)
+    return [
+      .encodingConverted(from: "GB18030"), .tableChosen(index: 2, of: 3, rows: 40),
+      .sheetChosen(name: name, skipped: [name, name]), .converted(from: "doc", to: "docx"), .widthFromData(columns: 7),
+      .twoRowHeader(.line(6)), .headerSpans(name: name, columns: 2),
+      .columnRoles(name: name, roles: [.lead, .support, nil]),
+      .filledDown(field: .group, places: (3...10).map(SourcePlace.line)),
+      .roleSplit(cell, text: name, lead: [name], support: []),
+      .roleSplit(row, text: name, lead: [name], support: [name, name]), .collective(.line(4), name: name),
+      .droppedDeng(.line(5), from: name, to: name), .bracketsUnified(.line(6), from: name, to: name),
+      .namesSplit(.line(7), text: name, parts: [name, name], byEndings: false),
+      .namesSplit(.line(8), text: name, parts: [name, name], byEndings: true),
+      .derivedID(.line(4), id: "4-1", duplicate: nil), .derivedID(.line(5), id: "4-2", duplicate: "4"),
+      .restartedNumbering(categories: 4, example: "2-3"), .tableOrder(count: 35), .packedRow(.line(3), measures: 2),
+      .deadlineYear(.cell(sheet: name, table: nil, row: 9, column: 8), text: name, year: 2019),
     ]
   }
+
+  /// One of every reason a file cannot be imported.
+  static func problems(_ name: String) -> [ImportProblem] {
+    [
+      .noSuchFile, .unreadable, .notUTF8, .nulByte, .zipAsText, .noTable, .noHeader, .noMeasureColumn,
+      .headerRowMissing(99), .badMap(name), .mapMatchesNothing(name), .corruptZip, .encrypted,
+      .missingPart("word/document.xml"), .badXML("xl/workbook.xml"), .noTableInDocument, .emptyWorkbook,
+      .noSuchSheet(name, available: [name, name]), .emptySheet(name), .unknownEncoding("UTF-16"),
+      .needsConversion(ext: "doc", to: "docx"), .conversionFailed(ext: "wps"), .unknownFormat(ext: "pdf"),
+      .xmlLibraryMissing, .zipLibraryMissing, .tooLarge,
+    ]
+  }
+
+  /// What a Chinese sentence names as it is: programs, packages, formats (and the data above's
+  /// extensions), and the field names `--map` takes.
+  static let names: Set<String> = [
+    "LibreOffice", "soffice", "WPS", "Office", "Excel", "ZIP", "NUL", "Debian", "libzip", "CSV", "docx", "xlsx",
+    "html", "doc", "xls", "wps", "odt", "ods", "txt", "pdf", "theme", "measure", "requirement", "deadline", "extra",
+  ]
 
   static let summaries: [ImportSummary] = [
     .created(source: "table.txt", tasks: 35, groups: 4),
@@ -69,9 +99,10 @@ struct WordsTests {
     let w = ChineseWords()
     let said =
       WordsTests.reasons("法制科", "tasks.csv").map(w.reason) + WordsTests.guesses("法制科").map(w.guess)
-      + WordsTests.summaries.map(w.importSummary) + WordsTests.notices.map(w.notice)
+      + WordsTests.problems("法制科").map(w.importProblem) + WordsTests.summaries.map(w.importSummary)
+      + WordsTests.notices.map(w.notice)
     for s in said {
-      #expect(Language.englishWords(in: s).isEmpty, "\(s)")
+      #expect(Language.englishWords(in: s, allowing: WordsTests.names).isEmpty, "\(s)")
       #expect(!Language.chinese(in: s).isEmpty, "\(s)")
     }
   }
@@ -81,10 +112,12 @@ struct WordsTests {
     let w = EnglishWords()
     let said =
       WordsTests.reasons("Unit A", "tasks.csv").map(w.reason) + WordsTests.guesses("Unit A").map(w.guess)
-      + WordsTests.summaries.map(w.importSummary) + WordsTests.notices.map(w.notice)
+      + WordsTests.problems("Unit A").map(w.importProblem) + WordsTests.summaries.map(w.importSummary)
+      + WordsTests.notices.map(w.notice)
     for s in said {
-      // The header names the importer looks for are the tables' own (Chinese) words.
-      let own = Language.without(["序号", "工作措施", "责任部门", "完成时限", "具体措施", "具体举措"], in: s)
+      // The header names the importer looks for are the tables' own (Chinese) words, and 等 is
+      // what it drops from a name's end.
+      let own = Language.without(["序号", "工作措施", "责任部门", "完成时限", "具体措施", "具体举措", "等"], in: s)
       #expect(Language.chinese(in: own).isEmpty, "\(s)")
     }
   }
@@ -95,6 +128,12 @@ struct WordsTests {
     #expect(e.description(EnglishWords()) == "/s/tasks.csv:8:3: quoted field is never closed")
     #expect(e.description(ChineseWords()) == "/s/tasks.csv:8:3: 加了引号的字段没有结束的引号")
     #expect(StoreError(.noInput, .noStoreGiven).description(ChineseWords()) == ChineseWords().reason(.noStoreGiven))
+    let text = ImportError(.headerRowMissing(9), file: "t.txt", place: .line(3))
+    #expect(text.description(EnglishWords()) == "t.txt:3:1: there is no row 9")
+    #expect(text.description(ChineseWords()) == "t.txt:3:1: 没有第 9 行")
+    let sheet = ImportError(.noTable, file: "t.xlsx", place: .cell(sheet: "Sheet1", table: nil, row: 7, column: 2))
+    #expect(sheet.description(ChineseWords()) == "t.xlsx: Sheet1!B7: 没有找到表格")
+    #expect(ImportError(.tooLarge, file: "t.docx").description(EnglishWords()) == "t.docx: the file is too large")
   }
 
   @Test("an import's journal entry keeps counts, and old journals' English sentence reads as the same counts")

@@ -1,5 +1,5 @@
-/// What the importer decided on its own, as data: the command line phrases each one in the
-/// user's language (Sources/CLI/ImportWords.swift), so a report never mixes languages.
+/// What the importer decided on its own, as data: the tables of words phrase each one in the
+/// user's language (`Words.guess`), so a report never mixes languages.
 public enum TableGuess: Sendable, Hashable {
   /// The file was not UTF-8; it was read in this encoding and converted.
   case encodingConverted(from: String)
@@ -105,7 +105,7 @@ public enum ImportField: String, Sendable, CaseIterable, Hashable {
   }
 }
 
-/// Why a file could not be imported. The command line phrases it; `place` says where.
+/// Why a file could not be imported, phrased by `Words.importProblem`; `place` says where.
 public enum ImportProblem: Sendable, Equatable {
   case noSuchFile
   case unreadable
@@ -159,5 +159,19 @@ public struct ImportError: Error, Sendable, Equatable {
     case .noSuchFile, .unreadable, .needsConversion, .xmlLibraryMissing, .zipLibraryMissing: 66
     default: 65
     }
+  }
+}
+
+extension ImportError {
+  /// "file:line:1: why" for text, "file: Sheet1!B7: why" for a sheet, in the reader's words (the
+  /// file and a line are the same in any).
+  public func description(_ words: any Words) -> String {
+    let at =
+      switch place {
+      case .line(let n): "\(file):\(n):1"
+      case .some(let p): "\(file): \(words.place(p))"
+      case nil: file
+      }
+    return at + ": " + words.importProblem(problem)
   }
 }

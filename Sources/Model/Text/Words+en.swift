@@ -412,16 +412,23 @@ public struct EnglishWords: Words {
   public var reviewersHelp: String { "Staff in legal-review posts." }
 
   public var importAbstract: String {
-    "Read an allocation table exported from Word into a store (a new one, or again into an existing one)."
+    "Read a task-allocation table into a store (a new one, or again into an existing one)."
   }
 
   public var importDiscussion: String {
-    "Both layouts are read: cells on tab-led lines (seed 000) and tab-separated rows (seed 004). "
+    "Reads Word documents (.docx), Excel workbooks (.xlsx), web pages (.html), CSV (UTF-8 or GB18030) and text: "
+      + "tab-separated, or Word-flattened (a cell per tab-led line). Where LibreOffice is installed, "
+      + ".doc, .wps, .xls, .et, .odt and .ods files are converted with it first.\n\n"
+      + "Try --dry-run first: the report shows where the header is, what each column became, every guess and the "
+      + "first tasks as they will be stored, and nothing is written. To correct the reading: --map HEADER=FIELD "
+      + "gives a column's field, --header-row N the header's row, --sheet NAME the workbook's sheet.\n\n"
       + "Into an existing store, texts are updated by task id and status, dates, notes and the journal are kept; "
       + "tasks gone from the table are reported, not deleted."
   }
 
-  public var importFileHelp: String { "The table, as UTF-8 text exported from Word." }
+  public var importFileHelp: String {
+    "The table: .docx, .xlsx, .html, .csv or text (and .doc, .xls, .wps, .et, .odt, .ods where LibreOffice is installed)."
+  }
   public var intoHelp: String { "The store folder (created if it does not exist)." }
   public var dryRunHelp: String { "Show the report without writing anything." }
   public var agencyHelp: String { "For a new store: the agency the plan belongs to." }
@@ -576,46 +583,6 @@ public struct EnglishWords: Words {
   public var dryRun: String { "(dry run: nothing written)" }
   public func storeCreated(_ folder: String) -> String { "Created the store \(folder)" }
   public func storeUpdated(_ folder: String) -> String { "Updated the store \(folder)" }
-
-  // MARK: Command line: the import report
-
-  public func readAs(_ source: String, _ shape: TableImport.Shape) -> String {
-    "Read \(source) as a \(shape.rawValue) table"
-  }
-
-  public func importTitle(_ title: String) -> String { "title: \(title)" }
-  public func importTasks(_ tasks: Int, groups: Int) -> String { "tasks: \(tasks) in \(groups) groups" }
-  public func importDepartments(_ n: Int, _ names: String) -> String { "departments (\(n)): \(names)" }
-  public func otherColumnsKept(_ names: String) -> String { "other columns kept: \(names)" }
-  public func unreadDeadlines(_ n: Int) -> String { "deadlines not understood (\(n))" }
-  public func guesses(_ n: Int) -> String { "guesses (\(n))" }
-
-  public func guess(_ g: ImportGuess) -> String {
-    switch g {
-    case .packedRow(let line, let n):
-      "line \(line): \(n) measures in one row, but not every cell has \(n) parts; matched in order"
-    case .derivedID(let line, let id, nil):
-      "line \(line): row without a number; given id \(id)"
-    case .derivedID(let line, let id, let duplicate?):
-      "line \(line): number \(duplicate) used twice; given id \(id)"
-    case .bracketsUnified(let line, let from, let to):
-      "line \(line): wrote \"\(from)\" as \"\(to)\""
-    case .namesSplit(let line, let text, let parts, let byEndings):
-      "line \(line): split \"\(text)\" into \(parts.joined(separator: " + "))"
-        + (byEndings ? " by its unit endings" : "")
-    case .headerSpans(let cells, let names, let name, let columns):
-      "the rows have \(cells) cells but the header \(names) names: took \"\(name)\" as spanning \(columns) columns"
-    }
-  }
-
-  public var intoExisting: String { "Into the existing store:" }
-  public func added(_ n: Int) -> String { "added: \(n)" }
-  public func updated(_ n: Int) -> String { "updated: \(n)" }
-  public func updatedTask(_ id: String, fields: [String]) -> String {
-    "\(id) (\(fields.map(field).joined(separator: ", ")))"
-  }
-  public func unchanged(_ n: Int) -> String { "unchanged: \(n)" }
-  public func vanished(_ n: Int) -> String { "no longer in the table (kept, not deleted): \(n)" }
 
   // MARK: Keeping the plan: command line
 
@@ -1059,4 +1026,176 @@ public struct EnglishWords: Words {
     case .invalidUTF8: "invalid UTF-8"
     }
   }
+
+  // MARK: Import
+
+  public var importSheetHelp: String { "The name of the workbook's sheet to read (default: the first with data)." }
+
+  public var importMapHelp: String {
+    "A column's field, overriding the importer: HEADER=FIELD, FIELD one of id, group, theme, measure, "
+      + "requirement, lead, support, deadline, extra (kept as a column of its own), or its Chinese name (repeatable)."
+  }
+
+  public var importHeaderRowHelp: String {
+    "The header's row, where the importer picks the wrong one: the line of a text file, or the row of a sheet or of "
+      + "a document's table."
+  }
+
+  public func place(_ p: SourcePlace) -> String {
+    switch p {
+    case .line(let n): return "line \(n)"
+    case .cell(let sheet, let table, let row, 0):
+      if let sheet { return "\(sheet), row \(row)" }
+      if let table { return "table \(table), row \(row)" }
+      return "row \(row)"
+    case .cell(let sheet, let table, let row, let column):
+      if let sheet { return "\(sheet)!" + SourcePlace.columnLetters(column) + String(row) }
+      if let table { return "table \(table), row \(row), column \(column)" }
+      return "row \(row), column \(column)"
+    }
+  }
+
+  public func sourceFormat(_ f: SourceFormat) -> String {
+    switch f {
+    case .docx: "a Word document (.docx)"
+    case .xlsx: "an Excel workbook (.xlsx)"
+    case .html: "a web page (.html)"
+    case .csv: "a CSV table"
+    case .wordFlattened: "Word-flattened text (a tab-led line per cell)"
+    case .tabSeparated: "tab-separated text"
+    case .cellPerLine: "LibreOffice text (a cell per line)"
+    }
+  }
+
+  public func importField(_ f: ImportField?) -> String {
+    switch f {
+    case .id: "id"
+    case .group: "group"
+    case .theme: "theme"
+    case .measure: "measure"
+    case .requirement: "requirement"
+    case .lead: "lead"
+    case .support: "support"
+    case .deadline: "deadline"
+    case .extra, nil: "kept as an extra column"
+    }
+  }
+
+  private func list(_ items: [String]) -> String { items.joined(separator: listSeparator) }
+
+  public func guess(_ g: TableGuess) -> String {
+    switch g {
+    case .encodingConverted(let from):
+      return "the file is not UTF-8: read as \(from) and converted"
+    case .tableChosen(let i, let n, let rows):
+      return "the document has \(n) tables: took table \(i) (\(rows) rows)"
+    case .sheetChosen(let name, let skipped):
+      return "took the sheet \"\(name)\" (skipped the empty \(list(skipped)))"
+    case .converted(let from, let to):
+      return "converted .\(from) to .\(to) with LibreOffice"
+    case .widthFromData(let n):
+      return "rows of \(n) cells (told from the data; the header has fewer)"
+    case .twoRowHeader(let p):
+      return "the header takes two rows (to \(place(p)))"
+    case .headerSpans(let name, let n):
+      return "the header \"\(name)\" spans \(n) columns"
+    case .columnRoles(let name, let roles):
+      return "the \(roles.count) columns under \"\(name)\" are: \(list(roles.map(importField)))"
+    case .filledDown(let f, let places):
+      let shown = list(places.prefix(6).map(place)) + (places.count > 6 ? "…" : "")
+      return "\(importField(f)): \(places.count) blank cells take the value above (\(shown))"
+    case .roleSplit(let p, let text, let lead, let support):
+      return "\(place(p)): split \"\(text)\" into lead \(list(lead)), support \(support.isEmpty ? "—" : list(support))"
+    case .collective(let p, let name):
+      return "\(place(p)): \"\(name)\" names no one unit: kept as other departments"
+    case .droppedDeng(let p, let from, _):
+      return "\(place(p)): dropped the trailing 等 of \"\(from)\""
+    case .bracketsUnified(let p, let from, let to):
+      return "\(place(p)): wrote \"\(from)\" as \"\(to)\""
+    case .namesSplit(let p, let text, let parts, let byEndings):
+      return "\(place(p)): split \"\(text)\" into \(parts.joined(separator: " + "))"
+        + (byEndings ? " by its unit endings" : "")
+    case .derivedID(let p, let id, let dup):
+      if let dup { return "\(place(p)): number \(dup) used twice; given id \(id)" }
+      return "\(place(p)): row without a number; given id \(id)"
+    case .restartedNumbering(let n, let example):
+      return "numbering restarts in each of \(n) categories: ids made unique as category-number, e.g. \(example)"
+    case .tableOrder(let n):
+      return "no numbers in the table: ids 1–\(n) in table order"
+    case .packedRow(let p, let n):
+      return "\(place(p)): \(n) measures in one row, but not every cell has \(n) parts; matched in order"
+    case .deadlineYear(let p, let text, let year):
+      return "\(place(p)): read \"\(text)\" in the plan's year \(year)"
+    }
+  }
+
+  public func morePlaces(_ total: Int, shown: Int) -> String { " and \(total - shown) more" }
+
+  public func importProblem(_ p: ImportProblem) -> String {
+    switch p {
+    case .noSuchFile: "no such file"
+    case .unreadable: "the file cannot be read"
+    case .notUTF8: "neither UTF-8 nor GB18030 text (save the file as UTF-8)"
+    case .nulByte: "NUL byte in text: this is not a text file"
+    case .zipAsText: "this is a .docx or .xlsx file: give it that extension"
+    case .noTable: "no table found"
+    case .noHeader:
+      "no header row in the first 40 rows (a row naming columns such as the number, the measure, the lead "
+        + "department and the deadline); name it with --header-row N"
+    case .noMeasureColumn: "no column of the header holds the measures; name it with --map 'HEADER=measure'"
+    case .headerRowMissing(let n): "there is no row \(n)"
+    case .badMap(let s):
+      "--map takes HEADER=FIELD, FIELD one of id, group, theme, measure, requirement, lead, support, deadline, extra: \(s)"
+    case .mapMatchesNothing(let s): "no column headed \"\(s)\" (--map)"
+    case .corruptZip: "the file is damaged: it does not read as a ZIP archive"
+    case .encrypted: "the file is encrypted: remove the password in WPS or Office and save it again"
+    case .missingPart(let part): "the file is incomplete: \(part) is missing"
+    case .badXML(let part): "the file is damaged: \(part) does not parse"
+    case .noTableInDocument: "the document has no table"
+    case .emptyWorkbook: "every sheet of the workbook is empty"
+    case .noSuchSheet(let name, let available): "no sheet named \"\(name)\" (there are: \(list(available)))"
+    case .emptySheet(let name): "the sheet \"\(name)\" is empty"
+    case .unknownEncoding(let e): "unknown character encoding: \(e)"
+    case .needsConversion(let ext, let to):
+      "reading a .\(ext) file needs LibreOffice (soffice), which is not installed; "
+        + "open it in WPS or Office, save it as .\(to), and import that"
+    case .conversionFailed(let ext): "LibreOffice could not convert this .\(ext) file"
+    case .unknownFormat(let ext):
+      "cannot read .\(ext) files: import .docx, .xlsx, .html, .csv or .txt "
+        + "(and .doc, .xls, .wps, .et, .odt, .ods where LibreOffice is installed)"
+    case .xmlLibraryMissing: "reading this file needs libxml2 (Debian package libxml2), which was not found"
+    case .zipLibraryMissing: "reading this file needs libzip (Debian package libzip4), which was not found"
+    case .tooLarge: "the file is too large"
+    }
+  }
+
+  public func readFile(_ source: String, as f: SourceFormat) -> String { "Read \(source) as \(sourceFormat(f))" }
+  public func importTitle(_ title: String) -> String { "title: \(title)" }
+  public func importNote(_ note: String) -> String { "note: \(note)" }
+  public func importHeader(_ p: SourcePlace) -> String { "header: \(place(p))" }
+  public var importColumnsHeading: String { "columns:" }
+
+  public func importColumn(_ c: ImportColumn) -> String {
+    var to = importField(c.field)
+    if c.field == .extra, let kept = c.keptAs { to = "kept as \"\(kept)\"" }
+    return "\(c.header.isEmpty ? "—" : c.header) → \(to)"
+  }
+
+  public func importTasks(_ tasks: Int, groups: Int) -> String { "tasks: \(tasks) in \(groups) groups" }
+  public func importDepartments(_ names: [String]) -> String {
+    "departments (\(names.count)): \(names.joined(separator: "；"))"
+  }
+  public func otherColumnsKept(_ names: [String]) -> String { "other columns kept: \(names.joined(separator: ", "))" }
+  public func unreadDeadlines(_ n: Int) -> String { "deadlines not understood (\(n))" }
+  public func guesses(_ n: Int) -> String { "guesses (\(n))" }
+  public func firstTasks(_ n: Int) -> String { "the first \(n) tasks as they will be stored:" }
+
+  /// The fields' own names.
+  public func firstTaskLabel(_ field: String) -> String { field }
+
+  public var intoExisting: String { "Into the existing store:" }
+  public func added(_ n: Int) -> String { "added: \(n)" }
+  public func updated(_ n: Int) -> String { "updated: \(n)" }
+  public func unchanged(_ n: Int) -> String { "unchanged: \(n)" }
+  public func vanished(_ n: Int) -> String { "no longer in the table (kept, not deleted): \(n)" }
 }

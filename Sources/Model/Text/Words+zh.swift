@@ -409,14 +409,20 @@ public struct ChineseWords: Words {
   public var unitHelp: String { "单位名称。" }
   public var enforcementHelp: String { "从事执法工作的人数。" }
   public var reviewersHelp: String { "法制审核岗位的人数。" }
-  public var importAbstract: String { "把从 Word 导出的任务分工表读入方案（新建，或再次导入已有方案）。" }
+  public var importAbstract: String { "把任务分工表读入方案（新建，或再次导入已有方案）。" }
 
   public var importDiscussion: String {
-    "两种版式都能读取：每格一行、行首为制表符（如示例表 000），以及每行一条、以制表符分隔（如示例表 004）。"
+    "能读取 Word 文档（“.docx”）、“Excel”工作簿（“.xlsx”）、网页（“.html”）、“CSV”表格（UTF-8 或 GB18030 编码），"
+      + "以及文本：以制表符分隔的，或从 Word 导出、每格一行的。装有“LibreOffice”时，"
+      + "“.doc”“.wps”“.xls”“.et”“.odt”“.ods”文件先由它转换再读取。\n\n"
+      + "先加 --dry-run 看报告：表头在哪一行、每列读作什么字段、每一处推断、前几项任务将如何保存，不写入任何文件。"
+      + "读得不对时：--map “列名=字段”指定某列的字段，--header-row N 指定表头所在的行，--sheet 指定要读取的工作表。\n\n"
       + "再次导入已有方案时，按任务编号更新文字，状态、日期、备注和日志都保留；表中已没有的任务只报告，不删除。"
   }
 
-  public var importFileHelp: String { "任务分工表：从 Word 导出的 UTF-8 文本。" }
+  public var importFileHelp: String {
+    "任务分工表文件：Word 文档、“Excel”工作簿、网页、“CSV”表格或文本；装有“LibreOffice”时也可读旧版文档和表格。"
+  }
   public var intoHelp: String { "方案文件夹（不存在则新建）。" }
   public var dryRunHelp: String { "只显示报告，不写入任何文件。" }
   public var agencyHelp: String { "新建方案时：方案所属的机构。" }
@@ -543,48 +549,6 @@ public struct ChineseWords: Words {
   public var dryRun: String { "（演练：未写入任何文件）" }
   public func storeCreated(_ folder: String) -> String { "已创建方案：\(folder)" }
   public func storeUpdated(_ folder: String) -> String { "已更新方案：\(folder)" }
-
-  // MARK: Command line: the import report
-
-  public func readAs(_ source: String, _ shape: TableImport.Shape) -> String {
-    switch shape {
-    case .wordFlattened: "读取 \(source)（每格一行的表格）"
-    case .tabSeparated: "读取 \(source)（制表符分隔的表格）"
-    }
-  }
-
-  public func importTitle(_ title: String) -> String { "标题：\(title)" }
-  public func importTasks(_ tasks: Int, groups: Int) -> String { "任务：\(tasks) 项，分 \(groups) 个工作组" }
-  public func importDepartments(_ n: Int, _ names: String) -> String { "部门（\(n)）：\(names)" }
-  public func otherColumnsKept(_ names: String) -> String { "保留的其他列：\(names)" }
-  public func unreadDeadlines(_ n: Int) -> String { "无法识别的期限（\(n)）" }
-  public func guesses(_ n: Int) -> String { "推断（\(n)）" }
-
-  public func guess(_ g: ImportGuess) -> String {
-    switch g {
-    case .packedRow(let line, let n):
-      "第 \(line) 行：一行中有 \(n) 项措施，但并非每格都分成 \(n) 段；已按顺序对应"
-    case .derivedID(let line, let id, nil):
-      "第 \(line) 行：该行没有序号；编为 \(id)"
-    case .derivedID(let line, let id, let duplicate?):
-      "第 \(line) 行：序号 \(duplicate) 重复；编为 \(id)"
-    case .bracketsUnified(let line, let from, let to):
-      "第 \(line) 行：把“\(from)”写作“\(to)”"
-    case .namesSplit(let line, let text, let parts, let byEndings):
-      "第 \(line) 行：把“\(text)”拆为 \(parts.joined(separator: " + "))" + (byEndings ? "（按单位名称的结尾）" : "")
-    case .headerSpans(let cells, let names, let name, let columns):
-      "数据行有 \(cells) 格而表头只有 \(names) 个列名：把“\(name)”视为跨 \(columns) 列"
-    }
-  }
-
-  public var intoExisting: String { "再次导入到已有方案：" }
-  public func added(_ n: Int) -> String { "新增 \(n) 项" }
-  public func updated(_ n: Int) -> String { "更新 \(n) 项" }
-  public func updatedTask(_ id: String, fields: [String]) -> String {
-    "\(id)（\(fields.map(field).joined(separator: "、"))）"
-  }
-  public func unchanged(_ n: Int) -> String { "未变 \(n) 项" }
-  public func vanished(_ n: Int) -> String { "表中已没有（保留，未删除）\(n) 项" }
 
   // MARK: Keeping the plan: command line
 
@@ -1021,4 +985,178 @@ public struct ChineseWords: Words {
     case .invalidUTF8: "不是有效的 UTF-8 文本"
     }
   }
+
+  // MARK: Import
+
+  public var importSheetHelp: String { "要读取的工作表的名称（默认：第一个有数据的工作表）。" }
+
+  public var importMapHelp: String {
+    "指定某列的字段，覆盖自动判断：“列名=字段”，字段为序号、工作组、主题、措施、要求、牵头、配合、期限或其他，"
+      + "也可写英文名，如“id”“measure”；可重复。"
+  }
+
+  public var importHeaderRowHelp: String { "表头所在的行（自动判断有误时）：文本文件的行号，或工作表、文档中表格的行号。" }
+
+  public func place(_ p: SourcePlace) -> String {
+    switch p {
+    case .line(let n): return "第 \(n) 行"
+    case .cell(let sheet, let table, let row, 0):
+      if let sheet { return "\(sheet) 第 \(row) 行" }
+      if let table { return "表 \(table) 第 \(row) 行" }
+      return "第 \(row) 行"
+    case .cell(let sheet, let table, let row, let column):
+      if let sheet { return "\(sheet)!" + SourcePlace.columnLetters(column) + String(row) }
+      if let table { return "表 \(table) 第 \(row) 行第 \(column) 列" }
+      return "第 \(row) 行第 \(column) 列"
+    }
+  }
+
+  public func sourceFormat(_ f: SourceFormat) -> String {
+    switch f {
+    case .docx: "Word 文档（.docx）"
+    case .xlsx: "Excel 工作簿（.xlsx）"
+    case .html: "网页（.html）"
+    case .csv: "CSV 表格"
+    case .wordFlattened: "Word 导出文本（每格一行、以制表符开头）"
+    case .tabSeparated: "制表符分隔文本"
+    case .cellPerLine: "LibreOffice 导出文本（每格一行）"
+    }
+  }
+
+  public func importField(_ f: ImportField?) -> String {
+    switch f {
+    case .id: "序号"
+    case .group: "工作组"
+    case .theme: "任务类别"
+    case .measure: "工作措施"
+    case .requirement: "具体要求"
+    case .lead: "牵头部门"
+    case .support: "配合部门"
+    case .deadline: "完成时限"
+    case .extra, nil: "保留为其他列"
+    }
+  }
+
+  private func list(_ items: [String]) -> String { items.joined(separator: listSeparator) }
+
+  public func guess(_ g: TableGuess) -> String {
+    switch g {
+    case .encodingConverted(let from):
+      return "文件不是 UTF-8，按 \(from) 读取并转换"
+    case .tableChosen(let i, let n, let rows):
+      return "文档中有 \(n) 个表格，取第 \(i) 个（\(rows) 行）"
+    case .sheetChosen(let name, let skipped):
+      return "取工作表“\(name)”（跳过空表：\(list(skipped))）"
+    case .converted(let from, let to):
+      return "已用 LibreOffice 将 .\(from) 转换为 .\(to)"
+    case .widthFromData(let n):
+      return "每行 \(n) 格（由数据判断，表头格数较少）"
+    case .twoRowHeader(let p):
+      return "表头占两行（至\(place(p))）"
+    case .headerSpans(let name, let n):
+      return "表头“\(name)”横跨 \(n) 列"
+    case .columnRoles(let name, let roles):
+      return "“\(name)”下的 \(roles.count) 列依次为：\(list(roles.map(importField)))"
+    case .filledDown(let f, let places):
+      let shown = list(places.prefix(6).map(place)) + (places.count > 6 ? "…" : "")
+      return "\(importField(f))：\(places.count) 个空格沿用上一行（\(shown)）"
+    case .roleSplit(let p, let text, let lead, let support):
+      return "\(place(p))：“\(text)”分为牵头 \(list(lead))，配合 \(support.isEmpty ? "—" : list(support))"
+    case .collective(let p, let name):
+      return "\(place(p))：“\(name)”为统称，记作其他相关部门"
+    case .droppedDeng(let p, let from, let to):
+      return "\(place(p))：“\(from)”去掉末尾的“等”，记作“\(to)”"
+    case .bracketsUnified(let p, let from, let to):
+      return "\(place(p))：“\(from)”写作“\(to)”"
+    case .namesSplit(let p, let text, let parts, let byEndings):
+      return byEndings
+        ? "\(place(p))：按单位名称结尾将“\(text)”拆为 \(parts.joined(separator: " + "))"
+        : "\(place(p))：将“\(text)”拆为 \(parts.joined(separator: " + "))"
+    case .derivedID(let p, let id, let dup):
+      if let dup { return "\(place(p))：序号 \(dup) 重复，编为 \(id)" }
+      return "\(place(p))：该行没有序号，编为 \(id)"
+    case .restartedNumbering(let n, let example):
+      return "序号在 \(n) 个类别中各自从头编号：编为“类别-序号”，如 \(example)"
+    case .tableOrder(let n):
+      return "表中没有序号：按表中顺序编为 1–\(n)"
+    case .packedRow(let p, let n):
+      return "\(place(p))：一行中有 \(n) 项措施，但并非每格都有 \(n) 段；按顺序对应"
+    case .deadlineYear(let p, let text, let year):
+      return "\(place(p))：“\(text)”按方案年度 \(year) 年理解"
+    }
+  }
+
+  public func morePlaces(_ total: Int, shown: Int) -> String { " 等 \(total) 处" }
+
+  public func importProblem(_ p: ImportProblem) -> String {
+    switch p {
+    case .noSuchFile: "没有这个文件"
+    case .unreadable: "无法读取这个文件"
+    case .notUTF8: "既不是 UTF-8 也不是 GB18030 文本（请另存为 UTF-8）"
+    case .nulByte: "文本中有 NUL 字节：这不是文本文件"
+    case .zipAsText: "这是 .docx 或 .xlsx 文件，请使用正确的扩展名"
+    case .noTable: "没有找到表格"
+    case .noHeader: "前 40 行中没有表头（应有序号、工作措施、责任部门、完成时限等列名）；可用 --header-row N 指定"
+    case .noMeasureColumn: "表头中没有工作措施列（如工作措施、具体措施、具体内容、具体要求）；可用 --map '列名=measure' 指定"
+    case .headerRowMissing(let n): "没有第 \(n) 行"
+    case .badMap(let s):
+      "--map 应写作“列名=字段”，字段为 id、group、theme、measure、requirement、lead、support、deadline 或 extra：\(s)"
+    case .mapMatchesNothing(let s): "表头中没有“\(s)”这一列（--map）"
+    case .corruptZip: "文件已损坏：无法作为 ZIP 压缩包读取"
+    case .encrypted: "文件已加密：请在 WPS 或 Office 中取消密码后另存"
+    case .missingPart(let part): "文件不完整：缺少 \(part)"
+    case .badXML(let part): "文件内容损坏：\(part) 无法解析"
+    case .noTableInDocument: "文档中没有表格"
+    case .emptyWorkbook: "工作簿中所有工作表都是空的"
+    case .noSuchSheet(let name, let available): "没有名为“\(name)”的工作表（有：\(list(available))）"
+    case .emptySheet(let name): "工作表“\(name)”是空的"
+    case .unknownEncoding(let e): "不认识的字符编码：\(e)"
+    case .needsConversion(let ext, let to):
+      "读取 .\(ext) 文件需要 LibreOffice（soffice），但未安装；请在 WPS 或 Office 中“另存为” .\(to) 后再导入"
+    case .conversionFailed(let ext): "LibreOffice 未能转换这个 .\(ext) 文件"
+    case .unknownFormat(let ext):
+      "不支持 .\(ext) 文件：可导入 .docx、.xlsx、.html、.csv、.txt（以及安装 LibreOffice 后的 .doc、.xls、.wps、.et、.odt、.ods）"
+    case .xmlLibraryMissing: "读取此文件需要 libxml2（Debian 软件包 libxml2），但未找到"
+    case .zipLibraryMissing: "读取此文件需要 libzip（Debian 软件包 libzip4），但未找到"
+    case .tooLarge: "文件过大"
+    }
+  }
+
+  public func readFile(_ source: String, as f: SourceFormat) -> String { "读取 \(source)（\(sourceFormat(f))）" }
+  public func importTitle(_ title: String) -> String { "标题：\(title)" }
+  public func importNote(_ note: String) -> String { "说明：\(note)" }
+  public func importHeader(_ p: SourcePlace) -> String { "表头：\(place(p))" }
+  public var importColumnsHeading: String { "各列：" }
+
+  public func importColumn(_ c: ImportColumn) -> String {
+    var to = importField(c.field)
+    if c.field == .extra, let kept = c.keptAs { to = "保留为“\(kept)”列" }
+    return "\(c.header.isEmpty ? "—" : c.header) → \(to)"
+  }
+
+  public func importTasks(_ tasks: Int, groups: Int) -> String { "任务：\(tasks) 项，分 \(groups) 个工作组" }
+  public func importDepartments(_ names: [String]) -> String { "部门（\(names.count)）：\(names.joined(separator: "；"))" }
+  public func otherColumnsKept(_ names: [String]) -> String { "保留的其他列：\(names.joined(separator: ", "))" }
+  public func unreadDeadlines(_ n: Int) -> String { "无法识别的期限（\(n)）" }
+  public func guesses(_ n: Int) -> String { "推断（\(n)）" }
+  public func firstTasks(_ n: Int) -> String { "前 \(n) 项将存为：" }
+
+  public func firstTaskLabel(_ field: String) -> String {
+    switch field {
+    case "group": "工作组"
+    case "theme": "类别"
+    case "measure": "措施"
+    case "requirement": "要求"
+    case "lead": "牵头"
+    case "support": "配合"
+    case "deadline": "期限"
+    default: field
+    }
+  }
+
+  public var intoExisting: String { "再次导入到已有方案：" }
+  public func added(_ n: Int) -> String { "新增 \(n) 项" }
+  public func updated(_ n: Int) -> String { "更新 \(n) 项" }
+  public func unchanged(_ n: Int) -> String { "未变 \(n) 项" }
+  public func vanished(_ n: Int) -> String { "表中已没有（保留，未删除）\(n) 项" }
 }

@@ -392,24 +392,6 @@ public protocol Words: Sendable {
   func storeCreated(_ folder: String) -> String
   func storeUpdated(_ folder: String) -> String
 
-  // MARK: Command line: the import report
-
-  func readAs(_ source: String, _ shape: TableImport.Shape) -> String
-  func importTitle(_ title: String) -> String
-  func importTasks(_ tasks: Int, groups: Int) -> String
-  func importDepartments(_ n: Int, _ names: String) -> String
-  func otherColumnsKept(_ names: String) -> String
-  func unreadDeadlines(_ n: Int) -> String
-  func guesses(_ n: Int) -> String
-  func guess(_ g: ImportGuess) -> String
-  var intoExisting: String { get }
-  func added(_ n: Int) -> String
-  func updated(_ n: Int) -> String
-  /// An updated task and the fields that changed: "5（工作措施）".
-  func updatedTask(_ id: String, fields: [String]) -> String
-  func unchanged(_ n: Int) -> String
-  func vanished(_ n: Int) -> String
-
   // MARK: Keeping the plan: command line
 
   var initAbstract: String { get }
@@ -618,4 +600,44 @@ public protocol Words: Sendable {
   /// What the system said (errno).
   func systemError(_ errno: Int32) -> String
   func jsonProblem(_ p: JSONError.Problem) -> String
+
+  // MARK: Import
+
+  /// Help for the options the readers brought (the command's other help is with the help texts).
+  var importSheetHelp: String { get }
+  var importMapHelp: String { get }
+  var importHeaderRowHelp: String { get }
+  /// A place in the file imported: "第 5 行", "Sheet1!B7", "表 2 第 3 行".
+  func place(_ p: SourcePlace) -> String
+  /// What the file was read as: "Excel 工作簿（.xlsx）".
+  func sourceFormat(_ f: SourceFormat) -> String
+  /// What a column holds; nil (or extra): kept as a column of its own.
+  func importField(_ f: ImportField?) -> String
+  /// Something the importer decided on its own, with its place where it has one.
+  func guess(_ g: TableGuess) -> String
+  /// After the first places of a guess made at more places than are shown: " 等 12 处".
+  func morePlaces(_ total: Int, shown: Int) -> String
+  /// Why a file could not be imported (`ImportError.description` puts its place first).
+  func importProblem(_ p: ImportProblem) -> String
+  /// The report's lines, which the command indents.
+  func readFile(_ source: String, as f: SourceFormat) -> String
+  func importTitle(_ title: String) -> String
+  func importNote(_ note: String) -> String
+  func importHeader(_ p: SourcePlace) -> String
+  var importColumnsHeading: String { get }
+  /// A column's header and what it became: "责任部门 → 牵头部门".
+  func importColumn(_ c: ImportColumn) -> String
+  func importTasks(_ tasks: Int, groups: Int) -> String
+  func importDepartments(_ names: [String]) -> String
+  func otherColumnsKept(_ names: [String]) -> String
+  func unreadDeadlines(_ n: Int) -> String
+  func guesses(_ n: Int) -> String
+  func firstTasks(_ n: Int) -> String
+  /// A field's label in the first tasks: "措施", "measure"; an unknown one as it is.
+  func firstTaskLabel(_ field: String) -> String
+  var intoExisting: String { get }
+  func added(_ n: Int) -> String
+  func updated(_ n: Int) -> String
+  func unchanged(_ n: Int) -> String
+  func vanished(_ n: Int) -> String
 }
