@@ -184,8 +184,9 @@ enum Reports {
     let tasks = store.plan.tasks
     do {
       for k in tasks.indices {
-        // Each warning names the task's line, so that it can be found in the file.
-        let tasksPath = store.line(ofTask: k).map { "\(file):\($0)" } ?? file
+        // Each warning names the task's line, so that it can be found in the file (made only
+        // for a task that has one).
+        var tasksPath: String { store.line(ofTask: k).map { "\(file):\($0)" } ?? file }
         if tasks[k].deadline.kind == .unparsed && !tasks[k].deadline.text.trimmingSpaces.isEmpty {
           out.append(w.warnUnreadDeadline(tasksPath, id: tasks[k].id, text: tasks[k].deadline.text))
         }

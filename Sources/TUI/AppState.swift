@@ -149,8 +149,10 @@ public struct AppState: Sendable {
   /// Journal entries per day (nil: all), for the Journal view's navigation pane.
   public internal(set) var journalDayCounts: [Day?: Int] = [:]
   /// The last search and what it found: a longer query that contains it only needs to look
-  /// through that again.
-  var lastSearch: (query: String, base: [ListItem], items: [ListItem])?
+  /// through that again. `scope` is set for a search of the whole plan.
+  var lastSearch: (query: String, scope: String?, base: [ListItem], items: [ListItem])?
+  /// How many of a whole-plan search's hits each group holds, in the plan's order.
+  public internal(set) var searchSpread: [(group: String, count: Int)] = []
 
   public init(
     plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false, who: String = "",
@@ -286,9 +288,13 @@ public struct AppState: Sendable {
   mutating func rebuildList() {
     var items: [ListItem]
     let a = agenda
-    if !search.isEmpty && view.searchesAllTasks {
-      // A search in a view of tasks looks through the whole plan, not only the list shown
-      // (the title then says where the hits are); the chosen department's role is marked.
+    // A search in a view of tasks looks through the whole plan, not only the list shown (the
+    // title then says where the hits are), with the chosen department's role marked.
+    let scope = !search.isEmpty && view.searchesAllTasks ? "plan:\(filter.rawValue):" + navScopeKey : nil
+    if let scope, let last = lastSearch, last.scope == scope, search.lowercased().contains(last.query) {
+      // One more character narrows the last result: the whole plan need not be listed again.
+      items = last.base
+    } else if scope != nil {
       var role: [Int: Role] = [:]
       if case .department(let d) = selectedNav { for (i, r) in tasks(ofDepartment: d) { role[i] = r } }
       items = a.urgency.map { .task(index: $0, role: role[$0]) }
@@ -311,16 +317,25 @@ public struct AppState: Sendable {
         return self.matches(item, q)
       }
       // Typing one more character narrows the last result rather than the whole list.
-      if let last = lastSearch, last.base == items, q.contains(last.query) {
-        lastSearch = (q, items, last.items.filter(matches))
+      if let last = lastSearch, last.scope == scope, scope != nil || last.base == items, q.contains(last.query) {
+        lastSearch = (q, scope, last.base, last.items.filter(matches))
       } else {
-        lastSearch = (q, items, items.filter(matches))
+        lastSearch = (q, scope, items, items.filter(matches))
       }
       items = lastSearch!.items
+      searchSpread = scope == nil ? [] : figures.groupCounts(items)
     } else {
       lastSearch = nil
+      searchSpread = []
     }
     listItems = items
+  }
+
+  /// What the list of a whole-plan search depends on besides the query: the department
+  /// chosen (its role marks).
+  var navScopeKey: String {
+    if case .department(let d) = selectedNav { return d }
+    return ""
   }
 
   /// Whether a journal entry or a unit matches a lowercased query.

@@ -117,6 +117,23 @@ public struct Figures: Sendable {
     return out
   }
 
+  /// How many of the tasks in `items` each group holds, in the plan's order (groups with
+  /// none left out). Tasks of a group share one string: the last group found is tried first.
+  func groupCounts(_ items: [ListItem]) -> [(group: String, count: Int)] {
+    var counts = [Int](repeating: 0, count: groups.count)
+    var last = -1
+    for case .task(let i, _) in items {
+      let g = plan.tasks[i].group
+      if last >= 0 && g == groups[last] {
+        counts[last] += 1
+      } else if let k = groups.firstIndex(of: g) {
+        counts[k] += 1
+        last = k
+      }
+    }
+    return groups.indices.filter { counts[$0] > 0 }.map { (groups[$0], counts[$0]) }
+  }
+
   /// The tasks `name` leads or supports, in urgency order, with its role in each.
   public func tasks(ofDepartment name: String) -> [(index: Int, role: Role)] {
     departments?.tasks(of: name) ?? agenda.tasks(ofDepartment: name)

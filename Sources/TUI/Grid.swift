@@ -118,14 +118,17 @@ public struct Grid: Equatable, Sendable {
     var col = x
     // Where the last two characters written start: a cut takes them back for the "…".
     var starts: [Int] = []
-    let chars = Array(text.inert)
-    for (k, ch) in chars.enumerated() {
+    let shown = text.inert
+    var k = shown.startIndex
+    while k < shown.endIndex {
+      let ch = shown[k]
+      defer { k = shown.index(after: k) }
       let w = DisplayWidth.of(ch)
       // A zero-width character on its own (a stray combining mark) has nowhere to go.
       if w == 0 { continue }
       if col + w > limit {
         // Only spaces left (padding): nothing is lost, no "…".
-        let cut = chars[k...].contains { $0 != " " }
+        let cut = shown[k...].contains { $0 != " " }
         // Otherwise back up until "…" fits, then blank the rest of the room.
         while cut, col + 1 > limit, let s = starts.popLast() { col = s }
         if cut, col < limit {

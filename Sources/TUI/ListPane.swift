@@ -5,12 +5,8 @@ import Model
 enum ListPane {
   static func title(_ s: AppState) -> String {
     if !s.search.isEmpty && s.view.searchesAllTasks {
-      // Where the hits are: how many in each group, most first.
-      var byGroup: [String: Int] = [:]
-      for case .task(let i, _) in s.listItems { byGroup[s.plan.tasks[i].group, default: 0] += 1 }
-      let groups = s.figures.groups.filter { byGroup[$0] != nil }.map {
-        (GroupsView.shortName($0, among: s.figures.groups), byGroup[$0]!)
-      }
+      // Where the hits are: how many in each group (counted when the list was made).
+      let groups = s.searchSpread.map { (GroupsView.shortName($0.group, among: s.figures.groups), $0.count) }
       return s.words.searchResults(s.search, count: s.listItems.count, groups: groups)
     }
     return s.selectedNav.map { s.view.kind.listTitle($0, count: s.listItems.count, s) } ?? ""
