@@ -54,6 +54,12 @@ struct Import: ParsableCommand {
       let summary: ImportSummary
       let store: Store
       if let existing, let again {
+        // A table read again with nothing new leaves the store as it was: a journal line
+        // saying "imported" would only bury the changes people made.
+        if again.changes.isEmpty {
+          if format == .text { Console.out(ctx.words.storeUnchanged(into)) }
+          return
+        }
         store = existing
         try store.commit(again.changes, by: ctx.who)
         summary = .again(
@@ -115,7 +121,11 @@ enum ImportReport {
       out.append(w.intoExisting)
       out.append("  " + w.added(a.added.count) + list(a.added))
       out.append(
-        "  " + w.updated(a.updated.count) + list(a.updated.map { "\($0.id) (\($0.fields.joined(separator: ", ")))" }))
+        "  " + w.updated(a.updated.count)
+          + list(
+            a.updated.map { u in
+              "\(u.id) (\(u.fields.map(w.firstTaskLabel).joined(separator: w.listSeparator)))"
+            }))
       out.append("  " + w.unchanged(a.unchanged))
       out.append("  " + w.vanished(a.vanished.count) + list(a.vanished))
     }

@@ -61,11 +61,38 @@ struct ImportCommandTests {
       return
     }
     #expect(tasks.count == 10)
+    let journal = URL(fileURLWithPath: store).appendingPathComponent("journal.jsonl")
+    let before = try Data(contentsOf: journal)
     let again = Fixtures.run([
       "import", tables.appendingPathComponent("06-taishan-wglt/table.xlsx").path, "--into", store,
     ])
     #expect(again.status == 0)
     #expect(again.stdout.contains("unchanged: 10"))
+    // Nothing new in the table: no "import" line buries what people wrote in the journal.
+    #expect(again.stdout.hasSuffix("(the table matches it; nothing written)\n"))
+    #expect(try Data(contentsOf: journal) == before)
+  }
+
+  @Test("importing an edited table again names the changed fields in the reader's words and journals once")
+  func againChanged() throws {
+    let store = Fixtures.scratch("imp").appendingPathComponent("s").path
+    let dir = Fixtures.scratch("imp-edit")
+    let table = dir.appendingPathComponent("表.csv")
+    let rows = ["序号,工作措施,牵头单位,完成时限", "1,建立公示制度,法制科,2019年9月底", "2,完善记录,办公室,2019年10月底"]
+    try rows.joined(separator: "\n").write(to: table, atomically: true, encoding: .utf8)
+    let zh = ["LANG": "zh_CN.UTF-8"]
+    #expect(Fixtures.run(["import", table.path, "--into", store], env: zh).status == 0)
+    let journal = URL(fileURLWithPath: store).appendingPathComponent("journal.jsonl")
+    let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").count
+    var edited = rows
+    edited[2] = "2,完善执法记录,办公室,2019年11月底"
+    try edited.joined(separator: "\n").write(to: table, atomically: true, encoding: .utf8)
+    let r = Fixtures.run(["import", table.path, "--into", store], env: zh)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("措施、期限"), "\(r.stdout)")
+    #expect(englishWords(r.stdout.replacingOccurrences(of: store, with: "")) == [])
+    let after = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").count
+    #expect(after == lines + 2)  // the task's change and the import's summary
   }
 
   @Test("bad input: the file and place named, exit 65/66/64, nothing written")

@@ -28,7 +28,7 @@ struct WordsTests {
       .notAStore(missing: file), .storeExists(file: file), .locked(pid: 42, host: "pc-01"), .lockedByAnother,
       .noTask("99"), .taskChangedMeanwhile(id: "1", field: "status", now: "done"),
       .taskChangedMeanwhile(id: "1", field: "note", now: ""), .unitChangedMeanwhile(name), .planChangedMeanwhile,
-      .tableNotUTF8, .noTable, .noHeaderRow, .noMeasureColumn, .noDashboard, .terminalUnusable(term: ""),
+      .noDashboard, .terminalUnusable(term: ""),
       .terminalUnusable(term: "xterm-256color"), .noStoreGiven, .noGroup("9", groups: [name, name]),
       .severalGroups(name, [name, name]), .noDepartment(name, departments: [name]), .severalDepartments(name, [name]),
       .badRole(name), .badDateOption(option: "--on", value: name), .badLang("fr"), .badScreenSize, .noTaskIDs,

@@ -77,12 +77,6 @@ public struct StoreError: Error, Sendable, Equatable {
     case unitChangedMeanwhile(String)
     case planChangedMeanwhile
 
-    // MARK: Importing a table
-    case tableNotUTF8
-    case noTable
-    case noHeaderRow
-    case noMeasureColumn
-
     // MARK: The dashboard
     case noDashboard
     /// TERM names a terminal curses cannot drive ("" when TERM is unset).

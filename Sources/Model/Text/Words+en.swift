@@ -583,6 +583,9 @@ public struct EnglishWords: Words {
   public var dryRun: String { "(dry run: nothing written)" }
   public func storeCreated(_ folder: String) -> String { "Created the store \(folder)" }
   public func storeUpdated(_ folder: String) -> String { "Updated the store \(folder)" }
+  public func storeUnchanged(_ folder: String) -> String {
+    "The store \(folder) is unchanged (the table matches it; nothing written)"
+  }
 
   // MARK: Keeping the plan: command line
 
@@ -955,10 +958,6 @@ public struct EnglishWords: Words {
         + "nothing was saved, look again and retry"
     case .unitChangedMeanwhile(let u): "unit \(u) was changed meanwhile; nothing was saved, look again and retry"
     case .planChangedMeanwhile: "the plan was changed meanwhile"
-    case .tableNotUTF8: "invalid UTF-8 (save the file as UTF-8)"
-    case .noTable: "no table found: expected cells on lines that begin with a tab"
-    case .noHeaderRow: "no header row found (expected column names such as 序号, 工作措施, 责任部门, 完成时限)"
-    case .noMeasureColumn: "no measure column in the header (expected 工作措施, 具体措施 or 具体举措)"
     case .noDashboard: "this build has no dashboard"
     case .terminalUnusable(let term):
       "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the dashboard; set TERM (e.g. xterm-256color), "
@@ -1183,7 +1182,7 @@ public struct EnglishWords: Words {
 
   public func importTasks(_ tasks: Int, groups: Int) -> String { "tasks: \(tasks) in \(groups) groups" }
   public func importDepartments(_ names: [String]) -> String {
-    "departments (\(names.count)): \(names.joined(separator: "；"))"
+    "departments (\(names.count)): \(names.joined(separator: "; "))"
   }
   public func otherColumnsKept(_ names: [String]) -> String { "other columns kept: \(names.joined(separator: ", "))" }
   public func unreadDeadlines(_ n: Int) -> String { "deadlines not understood (\(n))" }

@@ -549,6 +549,7 @@ public struct ChineseWords: Words {
   public var dryRun: String { "（演练：未写入任何文件）" }
   public func storeCreated(_ folder: String) -> String { "已创建方案：\(folder)" }
   public func storeUpdated(_ folder: String) -> String { "已更新方案：\(folder)" }
+  public func storeUnchanged(_ folder: String) -> String { "方案未变：\(folder)（表中内容与方案一致，未写入）" }
 
   // MARK: Keeping the plan: command line
 
@@ -891,10 +892,6 @@ public struct ChineseWords: Words {
       "任务 \(id) 刚被他人改动（其\(field(f))现为\(now.isEmpty ? "空" : "“\(value(f, now))”")）；未保存任何改动，请查看后重试"
     case .unitChangedMeanwhile(let u): "单位 \(u) 刚被他人改动；未保存任何改动，请查看后重试"
     case .planChangedMeanwhile: "方案刚被他人改动"
-    case .tableNotUTF8: "不是 UTF-8 编码的文本（请另存为 UTF-8）"
-    case .noTable: "没有找到表格：应为以制表符开头的单元格行"
-    case .noHeaderRow: "没有找到表头行（应有 序号、工作措施、责任部门、完成时限 等列名）"
-    case .noMeasureColumn: "表头中没有工作措施列（应为 工作措施、具体措施 或 具体举措）"
     case .noDashboard: "此版本没有仪表盘"
     case .terminalUnusable(let term):
       "此终端（TERM=\(term.isEmpty ? "未设置" : term)）无法显示仪表盘；请设置 TERM（如 xterm-256color），"

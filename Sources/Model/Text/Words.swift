@@ -391,6 +391,7 @@ public protocol Words: Sendable {
   var dryRun: String { get }
   func storeCreated(_ folder: String) -> String
   func storeUpdated(_ folder: String) -> String
+  func storeUnchanged(_ folder: String) -> String
 
   // MARK: Keeping the plan: command line
 
