@@ -176,8 +176,9 @@ enum Reports {
     markdownRows(a, indexes, ctx: ctx)
   }
 
-  /// What `check` points out: things that parse but deserve a look.
-  static func warnings(_ store: Store, today: Day, words w: any Words) -> [String] {
+  /// What `check` points out: things that parse but deserve a look. `departments` is the
+  /// plan's, read once by the caller.
+  static func warnings(_ store: Store, departments: [String], today: Day, words w: any Words) -> [String] {
     var out: [String] = []
     let file = store.path(Store.tasksFile)
     // Each task read where it lies (`for t in tasks` would copy every task).
@@ -204,7 +205,7 @@ enum Reports {
         }
       }
     }
-    for (a, b) in store.plan.nearDuplicateNames {
+    for (a, b) in store.plan.nearDuplicateNames(departments: departments) {
       out.append(w.warnNearNames(file, a, b))
     }
     for (key, line) in store.unknownSettings {

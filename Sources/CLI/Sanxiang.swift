@@ -250,10 +250,11 @@ struct Check: ParsableCommand {
 
   func run() throws {
     try Context.withStore(global) { ctx, store in
-      let warnings = Reports.warnings(store, today: ctx.today, words: ctx.words)
       let p = store.plan
-      // Counted once: both languages' sentences are made, and departments read every cell.
-      let (groups, departments) = (p.groups.count, p.departments.count)
+      // Read once: departments read every cell.
+      let names = p.departments
+      let warnings = Reports.warnings(store, departments: names, today: ctx.today, words: ctx.words)
+      let (groups, departments) = (p.groups.count, names.count)
       if format == .json {
         Console.out(
           JSON.object([

@@ -5,8 +5,10 @@
 #include "cstore.h"
 
 #if defined(__linux__)
-// In <fcntl.h> only under _GNU_SOURCE, which would have to come before every header here.
+// In <fcntl.h> and <string.h> only under _GNU_SOURCE, which would have to come before every
+// header here.
 extern int sync_file_range(int fd, int64_t offset, int64_t nbytes, unsigned int flags);
+extern void *memmem(const void *haystack, size_t n, const void *needle, size_t m);
 
 int cstore_start_writeback(int fd, int64_t offset, int64_t count) {
   return sync_file_range(fd, offset, count, 2 /* SYNC_FILE_RANGE_WRITE */);
@@ -158,3 +160,16 @@ int cstore_utf8_clean(const uint8_t *p, size_t n) {
 size_t cstore_count(const uint8_t *p, size_t n, uint8_t c) { return count_plain(p, n, c); }
 
 #endif
+
+int cstore_contains(const uint8_t *p, size_t n, const uint8_t *needle, size_t m) {
+#if defined(__linux__) || defined(__APPLE__)
+  return memmem(p, n, needle, m) != NULL;
+#else
+  for (size_t i = 0; i + m <= n; i++) {
+    size_t k = 0;
+    while (k < m && p[i + k] == needle[k]) k++;
+    if (k == m) return 1;
+  }
+  return 0;
+#endif
+}

@@ -148,9 +148,8 @@ public struct AppState: Sendable {
   public internal(set) var listItems: [ListItem] = []
   /// Journal entries per day (nil: all), for the Journal view's navigation pane.
   public internal(set) var journalDayCounts: [Day?: Int] = [:]
-  /// The last search and what it found: a longer query that contains it only needs to look
-  /// through that again. `scope` is set for a search of the whole plan.
-  var lastSearch: (query: String, scope: String?, base: [ListItem], items: [ListItem])?
+  /// The search being typed and what each of its queries found.
+  var lastSearch: SearchSteps?
   /// How many of a whole-plan search's hits each group holds, in the plan's order.
   public internal(set) var searchSpread: [(group: String, count: Int)] = []
 
@@ -286,15 +285,49 @@ public struct AppState: Sendable {
 
   /// The list for the current navigation choice, after the filter and the search.
   mutating func rebuildList() {
-    var items: [ListItem]
-    let a = agenda
+    let q = search.lowercased()
     // A search in a view of tasks looks through the whole plan, not only the list shown (the
     // title then says where the hits are), with the chosen department's role marked.
-    let scope = !search.isEmpty && view.searchesAllTasks ? "plan:\(filter.rawValue):" + navScopeKey : nil
-    if let scope, let last = lastSearch, last.scope == scope, search.lowercased().contains(last.query) {
-      // One more character narrows the last result: the whole plan need not be listed again.
+    let scope = !q.isEmpty && view.searchesAllTasks ? "plan:\(filter.rawValue):" + navScopeKey : nil
+    // The same whole-plan search as a moment ago, one character more or less: its list is
+    // still the one to search, and need not be made again.
+    var items: [ListItem]
+    if let scope, let last = lastSearch, last.scope == scope {
       items = last.base
-    } else if scope != nil {
+    } else {
+      items = listBeforeSearch(wholePlan: scope != nil)
+    }
+    guard !q.isEmpty else {
+      lastSearch = nil
+      searchSpread = []
+      listItems = items
+      return
+    }
+    figures.prepareSearch()
+    let plain = SearchText.plainQuery(q)
+    let f = figures
+    func matches(_ item: ListItem) -> Bool {
+      if case .task(let i, _) = item { return f.matches(i, q, plain: plain) }
+      return self.matches(item, q)
+    }
+    var steps: SearchSteps
+    if let last = lastSearch, last.scope == scope, scope != nil || last.base == items {
+      steps = last
+    } else {
+      steps = SearchSteps(scope: scope, base: items)
+    }
+    items = steps.hits(for: q, filter: matches)
+    lastSearch = steps
+    searchSpread = scope == nil ? [] : figures.groupCounts(items)
+    listItems = items
+  }
+
+  /// The list the search looks through: the navigation choice's (or, for a whole-plan search,
+  /// every task in urgency order), after the filter.
+  mutating func listBeforeSearch(wholePlan: Bool) -> [ListItem] {
+    let a = agenda
+    var items: [ListItem]
+    if wholePlan {
       var role: [Int: Role] = [:]
       if case .department(let d) = selectedNav { for (i, r) in tasks(ofDepartment: d) { role[i] = r } }
       items = a.urgency.map { .task(index: $0, role: role[$0]) }
@@ -307,28 +340,7 @@ public struct AppState: Sendable {
         return filter.admits(i, a)
       }
     }
-    if !search.isEmpty {
-      let q = search.lowercased()
-      figures.prepareSearch()
-      let plain = SearchText.plainQuery(q)
-      let f = figures
-      func matches(_ item: ListItem) -> Bool {
-        if case .task(let i, _) = item { return f.matches(i, q, plain: plain) }
-        return self.matches(item, q)
-      }
-      // Typing one more character narrows the last result rather than the whole list.
-      if let last = lastSearch, last.scope == scope, scope != nil || last.base == items, q.contains(last.query) {
-        lastSearch = (q, scope, last.base, last.items.filter(matches))
-      } else {
-        lastSearch = (q, scope, items, items.filter(matches))
-      }
-      items = lastSearch!.items
-      searchSpread = scope == nil ? [] : figures.groupCounts(items)
-    } else {
-      lastSearch = nil
-      searchSpread = []
-    }
-    listItems = items
+    return items
   }
 
   /// What the list of a whole-plan search depends on besides the query: the department

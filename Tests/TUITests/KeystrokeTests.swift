@@ -112,6 +112,30 @@ struct KeystrokeTests {
     #expect(s.state.listItems.count == 7)
   }
 
+  @Test("typing and deleting in a search gives, at every step, what a fresh search for that text gives")
+  func searchSteps() throws {
+    let s = try Session()
+    s.play("2 j")
+    let urgency = s.state.agenda.urgency
+    func fresh(_ q: String) -> [Int] { urgency.filter { SearchText.fieldsContain(samplePlan.tasks[$0], q) } }
+    func shown() -> [Int] {
+      s.state.listItems.compactMap { if case .task(let i, _) = $0 { i } else { nil } }
+    }
+    // Typing narrows, backspace widens again, and an edit in the middle ("制度" to "度")
+    // gives a query that does not contain the one before.
+    #expect(fresh("度") != fresh("制度"))
+    s.play([.key(.char("/"))])
+    let keys: [Key] = [
+      .char("公"), .char("示"), .backspace, .backspace, .char("制"), .char("度"), .left, .backspace, .char("年"),
+      .backspace, .end, .char("审"), .backspace,
+    ]
+    for key in keys {
+      s.play([.key(key)])
+      if !s.state.search.isEmpty { #expect(shown() == fresh(s.state.search), "after \(s.state.search)") }
+    }
+    #expect(s.state.search == "度")
+  }
+
   @Test("f cycles the filter through the task lists")
   func filter() throws {
     let s = try Session()

@@ -22,6 +22,10 @@ int cstore_start_writeback(int fd, int64_t offset, int64_t count);
 /// How many bytes of p[0..<n] equal c.
 size_t cstore_count(const uint8_t *p, size_t n, uint8_t c);
 
+/// 1 when needle[0..<m] occurs in p[0..<n], 0 when not (the C library's memmem, which Swift's
+/// Glibc module does not declare).
+int cstore_contains(const uint8_t *p, size_t n, const uint8_t *needle, size_t m);
+
 // The two finds are inline so that the Swift scan takes them in without a call: fields are
 // short, and a call for each cost as much as the search. SSE2 is in every x86-64 processor.
 #if defined(__x86_64__)

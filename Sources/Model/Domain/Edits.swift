@@ -192,7 +192,8 @@ extension Plan {
   }
 
   /// Pairs of department or unit names in the plan that are almost the same (`check`).
-  public var nearDuplicateNames: [(String, String)] {
+  /// `departments` is the plan's `departments`, passed in because reading it reads every cell.
+  public func nearDuplicateNames(departments: [String]) -> [(String, String)] {
     var out: [(String, String)] = []
     for list in [departments, staffing.map(\.name)] {
       for (k, a) in list.enumerated() {

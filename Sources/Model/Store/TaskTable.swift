@@ -125,24 +125,22 @@ struct TaskTable {
           return false
         }
       }
-      switch reader!.read(k, refs, buffer) {
-      case .problem(let p):
-        problem = p
-        return false
-      case .task(let task):
+      let idColumn = reader!.columns.id
+      let bad = reader!.read(k, refs, buffer) { task in
         if let first = taskOf[task.id] {
           let row = rowOf[first]
           let id = task.id
-          problem = TaskRowReader.Problem(record: k, column: reader!.columns.id) { doc in
+          problem = TaskRowReader.Problem(record: k, column: idColumn) { doc in
             .duplicateID(id, firstLine: doc.records[row].line)
           }
-          return false
+          return
         }
         taskOf.updateValue(tasks.count, forKey: task.id)
         rowOf.append(k)
-        tasks.append(consume task)
-        return true
+        tasks.append(task)
       }
+      if let bad { problem = bad }
+      return problem == nil
     }
     if let headerError { throw headerError }
     if let problem { throw problem.error(doc, file: file) }
@@ -227,19 +225,16 @@ struct TaskRowReader {
     }
   }
 
-  /// A row read: its task, or what is wrong with it.
-  enum Read {
-    case task(PlanTask)
-    case problem(Problem)
-  }
-
-  /// Reads record `k`, whose fields are `f` in `b` (which points into `source`), into a task,
-  /// or says what is wrong with it. Ids are not checked for repeats here: the caller does it
-  /// once the row's place in the file is known.
-  mutating func read(_ k: Int, _ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>) -> Read {
+  /// Reads record `k`, whose fields are `f` in `b` (which points into `source`), into a task
+  /// handed to `emit`, or says what is wrong with it. Ids are not checked for repeats here: the
+  /// caller does it once the row's place in the file is known. The task is handed over, not
+  /// returned: taking it out of a returned enum copied every field (a retain each).
+  mutating func read(
+    _ k: Int, _ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>, emit: (consuming PlanTask) -> Void
+  ) -> Problem? {
     let c = columns
-    func bad(_ col: Int, _ reason: @escaping (CSVDocument) -> StoreError.Reason) -> Read {
-      .problem(Problem(record: k, column: max(0, col), reason: reason))
+    func bad(_ col: Int, _ reason: @escaping (CSVDocument) -> StoreError.Reason) -> Problem {
+      Problem(record: k, column: max(0, col), reason: reason)
     }
     func string(_ col: Int) -> String { col < 0 ? "" : f[col].string(b) }
     /// A free-text cell, left as the file's bytes (unless its quotes must be undoubled).
@@ -280,10 +275,10 @@ struct TaskRowReader {
       return d
     }
     let completedOn = day(c.completedOn)
-    if let problem { return .problem(problem) }
+    if let problem { return problem }
     let eventOn = day(c.eventOn)
-    if let problem { return .problem(problem) }
-    return .task(
+    if let problem { return problem }
+    emit(
       PlanTask(
         id: id, group: cached(c.group, &strings) { $0 }, theme: cached(c.theme, &strings) { $0 },
         measureText: text(c.measure), requirementText: text(c.requirement),
@@ -291,6 +286,7 @@ struct TaskRowReader {
         deadline: cached(c.deadline, &deadlines) { DatedDeadline.deadline($0) }, status: status,
         completedOn: completedOn, eventOn: eventOn, noteText: text(c.note),
         extras: extraColumns.isEmpty ? [:] : extras(f, b)))
+    return nil
   }
 
   /// The non-empty values of the columns the program does not know, by column name.

@@ -227,8 +227,13 @@ extension TaskTable {
           guard r.isBlank || p.refs.count == width else { return false }
           records.append(r)
           if r.isBlank { continue }
-          guard filled < room, case .task(let t) = reader.read(records.count - 1, p.refs, all) else { return false }
-          (slots + filled).initialize(to: consume t)
+          guard filled < room else { return false }
+          var emitted = false
+          let problem = reader.read(records.count - 1, p.refs, all) { t in
+            (slots + filled).initialize(to: t)
+            emitted = true
+          }
+          guard problem == nil, emitted else { return false }
           filled += 1
           rowOf.append(records.count - 1)
         }

@@ -22,6 +22,15 @@ enum Native {
     return cstore_count(base, b.count, byte)
   }
 
+  /// Whether `needle` occurs in `b[start..<end]`: the C library's two-way search, which skips
+  /// ahead where a scan for the needle's first byte would stop at every CJK character.
+  static func contains(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
+    guard let base = b.baseAddress, let n = needle.baseAddress else { return needle.isEmpty }
+    return cstore_contains(base + start, end - start, n, needle.count) == 1
+  }
+
   /// The first index from `start` of a comma, LF, CR or double quote in `b`; `b.count` if none.
   @inline(__always) static func csvSpecial(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     start + cstore_find_csv_special(b.baseAddress! + start, b.count - start)
