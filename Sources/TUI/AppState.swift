@@ -328,9 +328,14 @@ public struct AppState: Sendable {
     let a = agenda
     var items: [ListItem]
     if wholePlan {
-      var role: [Int: Role] = [:]
-      if case .department(let d) = selectedNav { for (i, r) in tasks(ofDepartment: d) { role[i] = r } }
-      items = a.urgency.map { .task(index: $0, role: role[$0]) }
+      var role: [Role?] = []
+      if case .department(let d) = selectedNav {
+        role = Array(repeating: nil, count: plan.tasks.count)
+        for (i, r) in tasks(ofDepartment: d) { role[i] = r }
+      }
+      items =
+        role.isEmpty
+        ? a.urgency.map { .task(index: $0, role: nil) } : a.urgency.map { .task(index: $0, role: role[$0]) }
     } else {
       items = selectedNav.map { view.kind.items($0, &self) } ?? []
     }

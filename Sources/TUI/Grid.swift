@@ -116,13 +116,12 @@ public struct Grid: Equatable, Sendable {
     guard y >= 0, y < height, x < width else { return 0 }
     let limit = min(width, x + (maxWidth ?? width))
     var col = x
-    // Where the last two characters written start: a cut takes them back for the "…".
-    var starts: [Int] = []
+    // Where the last two characters written start (nil: none): a cut takes them back for
+    // the "…". Two locals, not an array: this runs for every text on every frame.
+    var (before, last): (Int?, Int?) = (nil, nil)
     let shown = text.inert
-    var k = shown.startIndex
-    while k < shown.endIndex {
+    for k in shown.indices {
       let ch = shown[k]
-      defer { k = shown.index(after: k) }
       let w = DisplayWidth.of(ch)
       // A zero-width character on its own (a stray combining mark) has nowhere to go.
       if w == 0 { continue }
@@ -130,7 +129,10 @@ public struct Grid: Equatable, Sendable {
         // Only spaces left (padding): nothing is lost, no "…".
         let cut = shown[k...].contains { $0 != " " }
         // Otherwise back up until "…" fits, then blank the rest of the room.
-        while cut, col + 1 > limit, let s = starts.popLast() { col = s }
+        while cut, col + 1 > limit, let s = last {
+          col = s
+          (before, last) = (nil, before)
+        }
         if cut, col < limit {
           if col >= 0 { set(col, y, Cell(char: "…", style: style, isContinuation: false)) }
           col += 1
@@ -143,8 +145,7 @@ public struct Grid: Equatable, Sendable {
       }
       if col >= 0 { set(col, y, Cell(char: ch, style: style, isContinuation: false)) }
       if w == 2 && col + 1 >= 0 { set(col + 1, y, Cell(char: " ", style: style, isContinuation: true)) }
-      starts.append(col)
-      if starts.count > 2 { starts.removeFirst() }
+      (before, last) = (last, col)
       col += w
     }
     return col - x

@@ -22,8 +22,7 @@ int cstore_start_writeback(int fd, int64_t offset, int64_t count);
 /// How many bytes of p[0..<n] equal c.
 size_t cstore_count(const uint8_t *p, size_t n, uint8_t c);
 
-/// 1 when needle[0..<m] occurs in p[0..<n], 0 when not (the C library's memmem, which Swift's
-/// Glibc module does not declare).
+/// 1 when needle[0..<m] occurs in p[0..<n], 0 when not.
 int cstore_contains(const uint8_t *p, size_t n, const uint8_t *needle, size_t m);
 
 // The two finds are inline so that the Swift scan takes them in without a call: fields are

@@ -105,30 +105,20 @@ struct ByteCache<Value> {
 
   init() {}
 
-  /// The value remembered for `bytes`, counting the look-up.
-  mutating func cached(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-    if bypass { return nil }
+  /// The value remembered for `bytes`, made with `make()` the first time. One probe of the
+  /// table whether it is there or not: most of a generated plan's department cells are new.
+  mutating func value(for bytes: UnsafeBufferPointer<UInt8>, make: () -> Value) -> Value {
+    if bypass { return make() }
     lookups += 1
     if lookups == 4096 && hits < lookups / 4 {
       bypass = true
       table = ByteTable()
-      return nil
+      return make()
     }
-    guard let j = table.index(of: bytes) else { return nil }
-    hits += 1
+    let known = table.count
+    let j = table.index(of: bytes, orAdd: make)
+    if table.count == known { hits += 1 }
     return table.values[j]
-  }
-
-  /// Remembers `value` for `bytes` (after `cached` found none).
-  mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
-    if !bypass { _ = table.index(of: bytes) { value } }
-  }
-
-  mutating func value(for bytes: UnsafeBufferPointer<UInt8>, make: () -> Value) -> Value {
-    if let v = cached(bytes) { return v }
-    let v = make()
-    remember(bytes, v)
-    return v
   }
 }
 

@@ -131,17 +131,11 @@ final class DepartmentCells: Sendable {
     source.withUnsafeBufferPointer { all in
       let raw = UnsafeBufferPointer(rebasing: all[range])
       return readings.withLock { r -> Departments in
-        if let known = r.cells.cached(raw) { return known }
-        // The names cache taken out while the cell is read (swapped, not copied).
-        var names = ByteCache<String>()
-        swap(&names, &r.names)
-        let d =
+        r.cells.value(for: raw) {
           DepartmentCellReader.read(raw) { name in
-            names.value(for: name) { String(decoding: name, as: UTF8.self) }
+            r.names.value(for: name) { String(decoding: name, as: UTF8.self) }
           } ?? Departments(cell: String(decoding: raw, as: UTF8.self))
-        swap(&names, &r.names)
-        r.cells.remember(raw, d)
-        return d
+        }
       }
     }
   }

@@ -22,8 +22,7 @@ enum Native {
     return cstore_count(base, b.count, byte)
   }
 
-  /// Whether `needle` occurs in `b[start..<end]`: the C library's two-way search, which skips
-  /// ahead where a scan for the needle's first byte would stop at every CJK character.
+  /// Whether `needle` occurs in `b[start..<end]`, found by its last byte (see cstore.c).
   static func contains(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ needle: UnsafeBufferPointer<UInt8>)
     -> Bool
   {
