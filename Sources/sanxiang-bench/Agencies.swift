@@ -1,4 +1,5 @@
 import Model
+import TUI
 import TestSupport
 
 /// Builds a province's worth of agency stores for the roll-up benchmark: every agency runs a
@@ -164,10 +165,15 @@ extension InProcess {
     var out: [UInt8] = []
     r.writeJSON(words: EnglishWords(), into: &out)
     let t3 = now()
+    // The roll-up dashboard's first frame: its state (agencies ranked, the measures matrix,
+    // the staffing rows) and drawing it, after the same read.
+    let frame = render(RollupState(rollup: r, lang: .zh, width: 120, height: 40))
+    let t4 = now()
     return .object([
       ("stores", .int(folders.count)), ("threads", .int(threads)), ("find_ms", .string(String(ms(t1 - t0)))),
       ("read_ms", .string(String(ms(t2 - t1)))), ("json_ms", .string(String(ms(t3 - t2)))),
-      ("json_bytes", .int(out.count)),
+      ("json_bytes", .int(out.count)), ("dashboard_frame_ms", .string(String(ms(t4 - t3)))),
+      ("first_frame_ms", .string(String(ms(t4 - t0 - (t3 - t2))))), ("frame_cells", .int(frame.cells.count)),
     ])
   }
 }
