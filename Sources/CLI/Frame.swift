@@ -165,7 +165,4 @@ struct Frame {
     }
     return out
   }
-
-  /// Marks a line must not start with.
-  static let noLineStart = Set("，。、；：？！）》」』】”’…%")
 }

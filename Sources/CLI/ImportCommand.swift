@@ -124,7 +124,7 @@ enum ImportReport {
         "  " + w.updated(a.updated.count)
           + list(
             a.updated.map { u in
-              "\(u.id) (\(u.fields.map(w.firstTaskLabel).joined(separator: w.listSeparator)))"
+              "\(u.id) (\(u.fields.map(w.field).joined(separator: w.listSeparator)))"
             }))
       out.append("  " + w.unchanged(a.unchanged))
       out.append("  " + w.vanished(a.vanished.count) + list(a.vanished))

@@ -159,14 +159,14 @@ enum Html {
         }
         if ["p", "h1", "h2", "h3", "h4", "h5", "h6", "caption"].contains(c.name) {
           let t = cellText(c)
-          if !t.isEmpty { texts.append(t.replacingAll("\n", " ")) }
+          if !t.isEmpty { texts.append(t.replacing("\n", with: " ")) }
         } else if c.name != "script" && c.name != "style" && c.name != "head" {
           walk(c)
         }
       }
     }
     walk(root)
-    if let caption = table.first("caption") { texts.append(cellText(caption).replacingAll("\n", " ")) }
+    if let caption = table.first("caption") { texts.append(cellText(caption).replacing("\n", with: " ")) }
     var p = texts
     if let label = p.lastIndex(where: { $0.hasPrefix("附件") && $0.count <= 6 }) { p = Array(p[label...]) }
     return Array(p.suffix(5).filter { $0.count <= 80 })

@@ -82,7 +82,7 @@ enum Xlsx {
       }
     }
     walk(si)
-    return s.replacingAll("\r\n", "\n")
+    return s.replacing("\r\n", with: "\n")
   }
 
   /// Which cell styles (`s`) show a number as a date: the built-in date formats, and custom
@@ -242,19 +242,5 @@ enum Xlsx {
       rows.append(GridRow(out, place: .cell(sheet: sheet, table: nil, row: r, column: 0)))
     }
     return rows
-  }
-}
-
-extension String {
-  func replacingAll(_ a: String, _ b: String) -> String {
-    guard contains(a) else { return self }
-    var out = ""
-    var rest = Substring(self)
-    while let r = rest.firstRange(of: a) {
-      out += rest[..<r.lowerBound]
-      out += b
-      rest = rest[r.upperBound...]
-    }
-    return out + rest
   }
 }

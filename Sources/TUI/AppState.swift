@@ -333,9 +333,7 @@ public struct AppState: Sendable {
         role = Array(repeating: nil, count: plan.tasks.count)
         for (i, r) in tasks(ofDepartment: d) { role[i] = r }
       }
-      items =
-        role.isEmpty
-        ? a.urgency.map { .task(index: $0, role: nil) } : a.urgency.map { .task(index: $0, role: role[$0]) }
+      items = a.urgency.map { .task(index: $0, role: role.isEmpty ? nil : role[$0]) }
     } else {
       items = selectedNav.map { view.kind.items($0, &self) } ?? []
     }

@@ -20,9 +20,9 @@ public struct Figures: Sendable {
   public private(set) var departments: DepartmentTable?
   /// The tasks' lowercased text, made at the first search.
   private(set) var searchText: SearchText?
-  /// Each task's place in `groups` (-1: none), made with the search text, so that a search's
-  /// spread over the groups is counted without comparing names. Mending keeps it: a mended
-  /// task keeps its group.
+  /// Each task's place in `groups` (-1: none), made at the first whole-plan search, so that
+  /// its spread over the groups is counted without comparing names. Mending keeps it: a
+  /// mended task keeps its group.
   private(set) var groupOfTask: [Int32]?
 
   public init(plan: Plan, today: Day) {
@@ -95,10 +95,6 @@ public struct Figures: Sendable {
 
   mutating func prepareSearch() {
     if searchText == nil { searchText = SearchText(plan.tasks) }
-    if groupOfTask == nil {
-      let place = Dictionary(groups.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
-      groupOfTask = plan.tasks.map { place[$0.group] ?? -1 }
-    }
   }
 
   /// A group's tasks in urgency order.
@@ -126,15 +122,19 @@ public struct Figures: Sendable {
   }
 
   /// How many of the tasks in `items` each group holds, in the plan's order (groups with
-  /// none left out); by `groupOfTask` once a search has made it.
-  func groupCounts(_ items: [ListItem]) -> [(group: String, count: Int)] {
+  /// none left out). Each task's group is placed once, from the groups' task lists.
+  mutating func groupCounts(_ items: [ListItem]) -> [(group: String, count: Int)] {
+    if groupOfTask == nil {
+      if groupTasks == nil { groupTasks = Figures.groupTasks(agenda, groups) }
+      var of = [Int32](repeating: -1, count: plan.tasks.count)
+      for (k, g) in groups.enumerated() {
+        for i in groupTasks?[g] ?? [] where of[i] < 0 { of[i] = Int32(k) }
+      }
+      groupOfTask = of
+    }
     var counts = [Int](repeating: 0, count: groups.count)
     if let of = groupOfTask {
       for case .task(let i, _) in items where of[i] >= 0 { counts[Int(of[i])] += 1 }
-    } else {
-      for case .task(let i, _) in items {
-        if let k = groups.firstIndex(of: plan.tasks[i].group) { counts[k] += 1 }
-      }
     }
     return groups.indices.filter { counts[$0] > 0 }.map { (groups[$0], counts[$0]) }
   }

@@ -30,9 +30,13 @@ public struct Form: Equatable, Sendable {
   public internal(set) var warning: String?
   /// The warning asked about names almost like known ones, and Enter again saves them as new.
   var namesConfirmed = false
+  /// The plan's department names, read once when the form opens: reading them goes through
+  /// every task's cells, too much for every frame and key.
+  let departments: [String]
 
-  init(_ purpose: Purpose, _ values: [(Field, String)]) {
+  init(_ purpose: Purpose, _ values: [(Field, String)], departments: [String] = []) {
     self.purpose = purpose
+    self.departments = departments
     fields = values.map(\.0)
     self.values = values.map { LineEdit($0.1) }
     // A task's form opens on its measure, the field that matters most.
@@ -44,11 +48,11 @@ public struct Form: Equatable, Sendable {
   public var focused: Field { fields[focus] }
 
   /// The plan's department name that completes what is being typed in a department field.
-  public func suggestion(_ plan: Plan) -> String? {
+  public var suggestion: String? {
     guard focused.isDepartments, values[focus].cursor == values[focus].characters.count else { return nil }
     let part = values[focus].lastPart
     guard !part.isEmpty else { return nil }
-    return plan.departments.first { $0.hasPrefix(part) && $0 != part }
+    return departments.first { $0.hasPrefix(part) && $0 != part }
   }
 
   // MARK: Forms for the things people add and edit
@@ -66,16 +70,16 @@ public struct Form: Equatable, Sendable {
       [
         (.group, group), (.id, s.plan.nextID(inGroup: group)), (.theme, ""), (.measure, ""), (.requirement, ""),
         (.lead, lead), (.support, ""), (.deadline, ""),
-      ])
+      ], departments: s.plan.departments)
   }
 
-  static func editTask(_ t: PlanTask) -> Form {
+  static func editTask(_ t: PlanTask, departments: [String]) -> Form {
     Form(
       .editTask(t.id),
       [
         (.group, t.group), (.theme, t.theme), (.measure, t.measure), (.requirement, t.requirement),
         (.lead, t.lead.cell), (.support, t.support.cell), (.deadline, t.deadline.text),
-      ])
+      ], departments: departments)
   }
 
   static func addUnit() -> Form { Form(.addUnit, [(.unit, ""), (.enforcement, ""), (.reviewers, "")]) }
@@ -101,8 +105,8 @@ extension AppState {
       f.focus = (f.focus + 1) % f.fields.count
     case .backTab, .up:
       f.focus = (f.focus + f.fields.count - 1) % f.fields.count
-    case .right where f.suggestion(plan) != nil:
-      f.values[f.focus].complete(with: f.suggestion(plan)!)
+    case .right where f.suggestion != nil:
+      f.values[f.focus].complete(with: f.suggestion!)
     default:
       guard f.values[f.focus].handle(k) else { return [] }
       // An edited name is asked about again.
@@ -132,7 +136,7 @@ extension AppState {
       let lead = Departments(cell: f.value(.lead))
       let support = Departments(cell: f.value(.support))
       if !f.namesConfirmed {
-        let known = plan.departments
+        let known = f.departments
         for name in lead.units + support.units where !known.contains(name) {
           let near = Plan.nearNames(name, among: known)
           if !near.isEmpty {

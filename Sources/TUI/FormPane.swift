@@ -22,7 +22,7 @@ enum FormPane {
       g.put((focused ? "▸" : " ") + field.label(w), x: inner.x, y: y, style: focused ? .title : .muted)
       let x = inner.x + labelW
       if focused {
-        drawEditing(f.values[k], suggestion: f.suggestion(s.plan), into: &g, x: x, y: y, width: valueW)
+        drawEditing(f.values[k], suggestion: f.suggestion, into: &g, x: x, y: y, width: valueW)
       } else {
         g.put(f.values[k].text, x: x, y: y, maxWidth: valueW)
       }

@@ -180,7 +180,7 @@ extension AppState {
       form = Form.addTask(self)
     case .editTask:
       guard let i = selectedTaskIndex else { return [] }
-      form = Form.editTask(plan.tasks[i])
+      form = Form.editTask(plan.tasks[i], departments: plan.departments)
     case .retireTask:
       guard let i = selectedTaskIndex else { return [] }
       prompt = Prompt(.confirmRetire(plan.tasks[i].id))
@@ -353,7 +353,8 @@ extension AppState {
       guard p.line.handle(k) else { return [] }
     }
     prompt = p
-    if p.purpose == .search {
+    // A cursor move in the search line leaves the query, and so the list, as it was.
+    if p.purpose == .search, p.text != search {
       search = p.text
       rebuildList()
       here.list.offset = 0
@@ -366,8 +367,10 @@ extension AppState {
     let text = p.text.trimmingSpaces
     switch p.purpose {
     case .search:
-      search = p.text
-      rebuildList()
+      if search != p.text {
+        search = p.text
+        rebuildList()
+      }
       if !listItems.isEmpty { here.focus = .list }
       message = FooterMessage(text: words.found(listItems.count), isError: false)
       keepVisible()

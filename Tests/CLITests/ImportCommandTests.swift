@@ -69,7 +69,7 @@ struct ImportCommandTests {
     #expect(again.status == 0)
     #expect(again.stdout.contains("unchanged: 10"))
     // Nothing new in the table: no "import" line buries what people wrote in the journal.
-    #expect(again.stdout.hasSuffix("(the table matches it; nothing written)\n"))
+    #expect(again.stdout.hasSuffix("(nothing to write)\n"))
     #expect(try Data(contentsOf: journal) == before)
   }
 
@@ -89,7 +89,7 @@ struct ImportCommandTests {
     try edited.joined(separator: "\n").write(to: table, atomically: true, encoding: .utf8)
     let r = Fixtures.run(["import", table.path, "--into", store], env: zh)
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("措施、期限"), "\(r.stdout)")
+    #expect(r.stdout.contains("工作措施、完成时限"), "\(r.stdout)")
     #expect(englishWords(r.stdout.replacingOccurrences(of: store, with: "")) == [])
     let after = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").count
     #expect(after == lines + 2)  // the task's change and the import's summary

@@ -589,7 +589,7 @@ struct Interpreter {
     var t = text
     for w in leadWords + supportWords {
       for (open, close) in [("（", "）"), ("(", ")")] where t.contains(open + w + close) {
-        t = t.replacingAll(open + w + close, w + "，")
+        t = t.replacing(open + w + close, with: w + "，")
       }
     }
     let chars = Array(t)
@@ -675,7 +675,7 @@ struct Interpreter {
     var altered = false
     let flat = text.split(separator: "\n").map(String.init).joined(separator: "\n")
     var segments: [(Role, String)] = [(role == .support ? .support : .lead, flat)]
-    if let split = Interpreter.splitRoles(flat.replacingAll("\n", "、")) {
+    if let split = Interpreter.splitRoles(flat.replacing("\n", with: "、")) {
       segments = split
       altered = true
     }
@@ -782,8 +782,4 @@ struct Interpreter {
     guard current.isEmpty, parts.count > 1 else { return nil }
     return parts
   }
-}
-
-extension String {
-  func replacingAll(_ a: String, _ b: String) -> String { contains(a) ? replacing(a, with: b) : self }
 }

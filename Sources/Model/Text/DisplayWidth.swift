@@ -127,7 +127,7 @@ extension StringProtocol {
 }
 
 /// Punctuation that must not begin a line in Chinese typesetting.
-let noLineStart: Set<Character> = Set("，。、；：？！）》」』】〕〉”’…—·,.;:?!)]}%")
+public let noLineStart: Set<Character> = Set("，。、；：？！）》」』】〕〉”’…—·,.;:?!)]}%")
 
 extension String {
   /// Makes text safe to draw: control characters become visible symbols (␀…␟, ␡), C1 and

@@ -584,7 +584,7 @@ public struct EnglishWords: Words {
   public func storeCreated(_ folder: String) -> String { "Created the store \(folder)" }
   public func storeUpdated(_ folder: String) -> String { "Updated the store \(folder)" }
   public func storeUnchanged(_ folder: String) -> String {
-    "The store \(folder) is unchanged (the table matches it; nothing written)"
+    "The store \(folder) is unchanged (nothing to write)"
   }
 
   // MARK: Keeping the plan: command line

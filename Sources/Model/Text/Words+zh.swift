@@ -549,7 +549,7 @@ public struct ChineseWords: Words {
   public var dryRun: String { "（演练：未写入任何文件）" }
   public func storeCreated(_ folder: String) -> String { "已创建方案：\(folder)" }
   public func storeUpdated(_ folder: String) -> String { "已更新方案：\(folder)" }
-  public func storeUnchanged(_ folder: String) -> String { "方案未变：\(folder)（表中内容与方案一致，未写入）" }
+  public func storeUnchanged(_ folder: String) -> String { "方案未变：\(folder)（没有要写入的变化）" }
 
   // MARK: Keeping the plan: command line
 

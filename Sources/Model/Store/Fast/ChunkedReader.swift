@@ -227,13 +227,10 @@ extension TaskTable {
           guard r.isBlank || p.refs.count == width else { return false }
           records.append(r)
           if r.isBlank { continue }
-          guard filled < room else { return false }
-          var emitted = false
-          let problem = reader.read(records.count - 1, p.refs, all) { t in
-            (slots + filled).initialize(to: t)
-            emitted = true
-          }
-          guard problem == nil, emitted else { return false }
+          // A row read without a problem is handed over, into its slot.
+          guard filled < room,
+            reader.read(records.count - 1, p.refs, all, emit: { (slots + filled).initialize(to: $0) }) == nil
+          else { return false }
           filled += 1
           rowOf.append(records.count - 1)
         }
