@@ -236,7 +236,7 @@ struct ReaderTests {
 
   @Test("a page's table: title row, two-row header, section rows, numbering restarting per section, a note row")
   func sectionsHTML() throws {
-    let r = try fixture("sections.html")
+    let r = try imported(Fixtures.root.appendingPathComponent("Tests/Fixtures/made/sections/table.html"))
     #expect(r.title == "某某局2021年法治政府建设重点任务分工表")
     #expect(r.guesses.contains(.twoRowHeader(.cell(sheet: nil, table: 1, row: 3, column: 0))))
     #expect(r.columns.map(\.field) == [.id, .theme, .measure, .lead, .support, .deadline])
