@@ -3,7 +3,7 @@
 /// where it spans is the place under which the cells look most like their columns, and what
 /// each spanned column holds (a number, a category, the text) is told from its cells.
 struct TableColumns {
-  typealias Role = Interpreter.Role
+  typealias Role = ColumnRole
 
   let width: Int
   private(set) var role: [Int: Role] = [:]
@@ -36,7 +36,7 @@ struct TableColumns {
       guesses.append(.headerSpans(name: named[best.at], columns: extra + 1))
     }
     for (m, _) in options.map
-    where !layout.contains(where: { $0.map(Interpreter.normalized) == Interpreter.normalized(m) }) {
+    where !layout.contains(where: { $0.map(ColumnNames.normalized) == ColumnNames.normalized(m) }) {
       throw ImportError(.mapMatchesNothing(m), file: file)
     }
     names = layout.indices.map { k in layout[k] ?? TableColumns.previousName(layout, k) ?? "" }
@@ -52,7 +52,7 @@ struct TableColumns {
     for (start, count) in spans {
       let name = layout[start] ?? ""
       var r: Role?
-      if let m = options.map.first(where: { Interpreter.normalized($0.header) == Interpreter.normalized(name) })?.field
+      if let m = options.map.first(where: { ColumnNames.normalized($0.header) == ColumnNames.normalized(name) })?.field
       {
         if m == .extra {
           for k in start..<(start + count) { extraByMap.insert(k) }
@@ -60,7 +60,7 @@ struct TableColumns {
         }
         r = Role(m)
       } else {
-        r = Interpreter.field(ofHeader: name)
+        r = ColumnNames.role(of: name)
       }
       guard let r else { continue }
       if count == 1 {
@@ -132,7 +132,7 @@ struct TableColumns {
   }
 
   /// Store column names that would be read back as known fields.
-  static let reserved: Set<String> = Set(Interpreter.exact.keys).union(PlanTask.fieldNames).union(
+  static let reserved: Set<String> = Set(ColumnNames.exact.keys).union(PlanTask.fieldNames).union(
     Columns.taskAliases.values.joined())
 
   /// What each column under one header cell holds: a column of numbers is the id; a column
@@ -145,7 +145,7 @@ struct TableColumns {
     for k in columns {
       let cells = rows.compactMap { k < $0.slots.count ? $0.slots[k] : nil }
       let filled = cells.filter { !$0.isEmpty }
-      let numbers = filled.filter { Interpreter.plainNumber($0.text) != nil }.count
+      let numbers = filled.filter { ItemNumbers.plainNumber($0.text) != nil }.count
       if !filled.isEmpty, numbers * 10 >= filled.count * 8, !hasID, r != .id || true {
         out[k] = .id
         hasID = true
@@ -211,8 +211,8 @@ struct TableColumns {
         let text = TableImport.joinWrapped(r.slots[k].lines)
         let spanned = layout[k] == nil
         let name = layout[k] ?? previousName(layout, k)
-        guard !text.isEmpty, let name, let f = Interpreter.field(ofHeader: name) else { continue }
-        let number = Interpreter.plainNumber(text) != nil
+        guard !text.isEmpty, let name, let f = ColumnNames.role(of: name) else { continue }
+        let number = ItemNumbers.plainNumber(text) != nil
         switch f {
         case .id: s += number ? 2 : -2
         case .deadline: s += Deadline(text).kind != .unparsed ? 3 : -1

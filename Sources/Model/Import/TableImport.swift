@@ -24,9 +24,9 @@ public enum TableImport {
   public static func headerScore(_ grid: TableGrid) -> Int {
     var best = 0
     for r in grid.slots(maxSpan: 50).prefix(10) {
-      var seen: [Interpreter.Role] = []
+      var seen: [ColumnRole] = []
       for s in r.slots where s.cover == .origin {
-        if let f = Interpreter.field(ofHeader: s.text), !seen.contains(f) { seen.append(f) }
+        if let f = ColumnNames.role(of: s.text), !seen.contains(f) { seen.append(f) }
       }
       best = max(best, seen.count)
     }
@@ -166,7 +166,7 @@ enum WordFlattened {
     // Title lines Word wrote as cells too ("\t附件", "\t…分工表") come before the run of
     // cells that name columns: they are the preamble. A title that reads like a name
     // ("工作任务分工") is told by its role coming again in the run after it.
-    func role(_ i: Int) -> Interpreter.Role? { Interpreter.field(ofHeader: TableImport.joinWrapped(cells[i].lines)) }
+    func role(_ i: Int) -> ColumnRole? { ColumnNames.role(of: TableImport.joinWrapped(cells[i].lines)) }
     if let first = cells.indices.prefix(40).first(where: { i in
       guard let r = role(i), i + 1 < cells.count, role(i + 1) != nil else { return false }
       var j = i + 1
@@ -234,7 +234,7 @@ enum CellPerLine {
     var k = 0
     while k < all.count && k < 200 {
       var j = k
-      while j < all.count, Interpreter.field(ofHeader: all[j].text) != nil { j += 1 }
+      while j < all.count, ColumnNames.role(of: all[j].text) != nil { j += 1 }
       if j - k >= 2 {
         start = k
         names = j - k
@@ -256,11 +256,11 @@ enum CellPerLine {
     // A second header row (牵头单位 | 配合单位 under 责任单位): empty lines for the cells
     // merged from above, then the names; the merged header cell made the first row one cell
     // short for each name after the first.
-    if let j = body.prefix(names + 3).firstIndex(where: { Interpreter.field(ofHeader: $0.text) != nil }),
+    if let j = body.prefix(names + 3).firstIndex(where: { ColumnNames.role(of: $0.text) != nil }),
       body[..<j].allSatisfy({ $0.text.isEmpty })
     {
       var run = 0
-      while j + run < body.count, Interpreter.field(ofHeader: body[j + run].text) != nil { run += 1 }
+      while j + run < body.count, ColumnNames.role(of: body[j + run].text) != nil { run += 1 }
       let w = names + run - 1
       if run >= 2, w <= body.count, body[(j + run)..<w].allSatisfy({ $0.text.isEmpty }) {
         rows.append(GridRow(body[..<w].map { GridCell($0.text, place: .line($0.line)) }, place: .line(body[0].line)))
@@ -328,7 +328,7 @@ enum CellPerLine {
     for c in 0..<width {
       var kinds = [0, 0, 0]
       for r in rows where r.count > 1 && c < r.count && !r[c].isEmpty {
-        kinds[Interpreter.plainNumber(r[c]) != nil ? 0 : r[c].count > 30 ? 1 : 2] += 1
+        kinds[ItemNumbers.plainNumber(r[c]) != nil ? 0 : r[c].count > 30 ? 1 : 2] += 1
       }
       same += kinds.max()!
       all += kinds.reduce(0, +)

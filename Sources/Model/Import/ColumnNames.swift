@@ -1,0 +1,107 @@
+/// What a column can be before the roles are settled: the header vocabulary's answer.
+/// `category` is a level not yet told to be the group or the theme; `responsible` leads
+/// unless a 牵头 column is there too.
+enum ColumnRole: Equatable, Sendable {
+  case id, group, category, theme, measure, requirement, lead, responsible, support, deadline
+
+  var field: ImportField {
+    switch self {
+    case .id: .id
+    case .group: .group
+    case .category, .theme: .theme
+    case .measure: .measure
+    case .requirement: .requirement
+    case .lead, .responsible: .lead
+    case .support: .support
+    case .deadline: .deadline
+    }
+  }
+
+  /// The role `--map` asks for; nil for `extra`, which is no role.
+  init?(_ f: ImportField) {
+    switch f {
+    case .id: self = .id
+    case .group: self = .group
+    case .theme: self = .theme
+    case .measure: self = .measure
+    case .requirement: self = .requirement
+    case .lead: self = .lead
+    case .support: self = .support
+    case .deadline: self = .deadline
+    case .extra: return nil
+    }
+  }
+}
+
+/// The names allocation tables give their columns, one vocabulary for every reader: the
+/// interpreter reads headers with it, and the text readers, which must find a header before
+/// they can cut lines into rows, ask it through `isColumnName`.
+public enum ColumnNames {
+  /// Header names read exactly (seed tables' names, kept as they were read).
+  static let exact: [String: ColumnRole] = [
+    "序号": .id, "编号": .id, "序": .id,
+    "工作项目组": .group, "项目组": .group, "工作组": .group, "类别": .group,
+    "推行任务": .category, "工作任务": .category, "主要任务": .category, "任务": .category, "目标": .category,
+    "工作措施": .measure, "具体措施": .measure, "具体举措": .measure, "推行措施": .measure, "措施": .measure,
+    "工作内容": .measure, "细化分工": .measure, "具体内容": .measure, "主要内容": .measure, "任务内容": .measure,
+    "具体要求": .requirement, "工作要求": .requirement, "任务要求": .requirement,
+    "牵头部门": .lead, "牵头单位": .lead, "牵头科室": .lead, "牵头处室": .lead,
+    "责任部门": .responsible, "责任单位": .responsible, "责任科室": .responsible, "责任处室": .responsible,
+    "责任股室": .responsible,
+    "配合部门": .support, "协办单位": .support, "配合单位": .support, "协办部门": .support,
+    "完成时限": .deadline, "完成时间": .deadline, "时限": .deadline, "时限要求": .deadline, "时间节点": .deadline,
+    "进度安排": .deadline,
+  ]
+
+  /// A header cell's name without spaces, colons, marks or a bracketed note ("责任单位（部门）").
+  static func normalized(_ name: String) -> String {
+    var out = ""
+    var depth = 0
+    for ch in name {
+      if ch == "（" || ch == "(" {
+        depth += 1
+        continue
+      }
+      if ch == "）" || ch == ")" {
+        depth = max(0, depth - 1)
+        continue
+      }
+      if depth > 0 || ch.isWhitespace || "：:*※★".contains(ch) { continue }
+      out.append(ch)
+    }
+    return out
+  }
+
+  /// The role a header name stands for: the exact names first, then by the words such names
+  /// are built from ("责任…" leads, "…时限" is a deadline, "…要求" a requirement).
+  static func role(of raw: String) -> ColumnRole? {
+    let n = normalized(raw)
+    guard !n.isEmpty, n.count <= 12 else { return nil }
+    if let r = exact[n] { return r }
+    // A person (责任领导, 责任人, 分管领导) is not a department: kept as an extra column.
+    if n.contains("领导") || n.hasSuffix("人") { return nil }
+    if ["时限", "期限", "时间", "节点", "进度"].contains(where: { n.contains($0) }) { return .deadline }
+    if n.hasSuffix("序号") || n.hasSuffix("编号") { return .id }
+    if ["配合", "协办", "协助", "参与"].contains(where: { n.contains($0) }) { return .support }
+    if ["牵头", "主办", "主责"].contains(where: { n.contains($0) }) { return .lead }
+    if n.hasPrefix("责任") && n.count >= 3 { return .responsible }
+    if n.contains("承办") || ["单位", "部门", "科室", "处室", "股室", "主体"].contains(where: { n.hasSuffix($0) }) {
+      return .responsible
+    }
+    if ["措施", "举措", "内容", "分工", "要点"].contains(where: { n.hasSuffix($0) }) { return .measure }
+    if n.hasSuffix("要求") { return .requirement }
+    if n.hasSuffix("项目组") { return .group }
+    if ["任务", "目标", "类别", "事项", "领域"].contains(where: { n.hasSuffix($0) }) { return .category }
+    return nil
+  }
+
+  /// True when a cell's text is a name such tables give a column ("具 体 要 求", "责任单位（部门）").
+  public static func isColumnName(_ text: String) -> Bool { role(of: text) != nil }
+
+  /// The role of a column name, or one `--map` names (a header the vocabulary lacks).
+  static func role(of name: String, map: [(header: String, field: ImportField)]) -> ColumnRole? {
+    if let r = role(of: name) { return r }
+    let n = normalized(name)
+    return map.first { normalized($0.header) == n }.flatMap { ColumnRole($0.field) }
+  }
+}
