@@ -1,11 +1,5 @@
 import Model
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The one entry the command line uses: a file's grid, whatever its kind. The kind comes
 /// from the extension (and, without one, from the first bytes); the formats LibreOffice
 /// knows but this module does not are converted by it first, when it is installed.
@@ -67,74 +61,33 @@ public enum SourceFile {
   }
 
   /// LibreOffice's conversion (`soffice --headless --convert-to`) in a temporary folder,
-  /// removed afterwards, with a profile of its own so that a LibreOffice the user has open
-  /// does not take the job.
+  /// removed afterwards whatever happens, with a profile of its own so that a LibreOffice the
+  /// user has open does not take the job.
   static func convert(_ bytes: [UInt8], ext: String, to target: String, file: String) throws(ImportError) -> [UInt8] {
-    guard let soffice = findOnPath(["soffice", "libreoffice"]) else {
+    let failed = ImportError(.conversionFailed(ext: ext), file: file)
+    return try TemporaryFolder.within(prefix: "sanxiang-convert", cannotCreate: failed) {
+      folder throws(ImportError) -> [UInt8] in
+      let dir = folder.path
+      do {
+        try FileIO.replace(dir, "table.\(ext)", with: bytes)
+      } catch {
+        throw failed
+      }
+      for soffice in ["soffice", "libreoffice"] {
+        let args = [
+          soffice, "-env:UserInstallation=file://\(dir)/profile", "--headless", "--convert-to", target, "--outdir", dir,
+          "\(dir)/table.\(ext)",
+        ]
+        switch folder.run(args) {
+        case .notFound: continue
+        case .exited(0):
+          guard let out = try? FileIO.read("\(dir)/table.\(target)") else { throw failed }
+          return out
+        case .exited, .cannotStart: throw failed
+        }
+      }
       throw ImportError(.needsConversion(ext: ext, to: target), file: file)
     }
-    let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    var template = Array("\(base)/sanxiang-convert-XXXXXX".utf8CString)
-    guard let made = mkdtemp(&template) else { throw ImportError(.conversionFailed(ext: ext), file: file) }
-    let dir = String(cString: made)
-    defer { removeTree(dir) }
-    let input = "\(dir)/table.\(ext)"
-    do {
-      try FileIO.replace(dir, "table.\(ext)", with: bytes)
-    } catch {
-      throw ImportError(.conversionFailed(ext: ext), file: file)
-    }
-    let args = [
-      soffice, "-env:UserInstallation=file://\(dir)/profile", "--headless", "--convert-to", target, "--outdir", dir,
-      input,
-    ]
-    guard run(args) == 0, let out = try? FileIO.read("\(dir)/table.\(target)") else {
-      throw ImportError(.conversionFailed(ext: ext), file: file)
-    }
-    return out
-  }
-
-  /// Runs a program with its output thrown away; its exit status, or -1.
-  static func run(_ args: [String]) -> Int32 {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var argv = args.map { strdup($0) }
-    argv.append(nil)
-    defer { for a in argv { free(a) } }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, args[0], &actions, nil, &argv, environ) == 0 else { return -1 }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    // WIFEXITED / WEXITSTATUS, which Swift does not import as functions.
-    return status & 0x7F == 0 ? (status >> 8) & 0xFF : -1
-  }
-
-  static func findOnPath(_ names: [String]) -> String? {
-    let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
-    for dir in path.split(separator: ":") {
-      for n in names where access("\(dir)/\(n)", X_OK) == 0 { return "\(dir)/\(n)" }
-    }
-    return nil
-  }
-
-  /// Removes a folder and everything in it (LibreOffice leaves a profile tree behind).
-  static func removeTree(_ path: String) {
-    if let d = opendir(path) {
-      while let e = readdir(d) {
-        let name = withUnsafePointer(to: e.pointee.d_name) {
-          $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
-        if name == "." || name == ".." { continue }
-        let child = "\(path)/\(name)"
-        var st = stat()
-        if lstat(child, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { removeTree(child) } else { unlink(child) }
-      }
-      closedir(d)
-    }
-    rmdir(path)
   }
 }
 

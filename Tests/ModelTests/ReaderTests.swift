@@ -320,3 +320,39 @@ struct ReaderTests {
     }
   }
 }
+
+@Suite("The conversion's temporary folder")
+struct TemporaryFolderTests {
+  struct Stop: Error {}
+
+  @Test("removed with its files and subfolders whether the work returns or throws")
+  func removedOnEveryPath() throws {
+    var seen: [String] = []
+    let kept = try TemporaryFolder.within(prefix: "sanxiang-test", cannotCreate: Stop()) { f throws(Stop) -> String in
+      seen.append(f.path)
+      try? FileIO.makeDirectory(f.path + "/profile/user")
+      try? FileIO.replace(f.path + "/profile/user", "registry.xcu", with: Array("x".utf8))
+      try? FileIO.replace(f.path, "table.doc", with: Array("y".utf8))
+      return f.path
+    }
+    #expect(kept == seen[0])
+    #expect(!FileIO.exists(seen[0]))
+    #expect(throws: Stop.self) {
+      try TemporaryFolder.within(prefix: "sanxiang-test", cannotCreate: Stop()) { f throws(Stop) in
+        seen.append(f.path)
+        try? FileIO.replace(f.path, "half.docx", with: [0x50, 0x4B])
+        throw Stop()
+      }
+    }
+    #expect(seen.count == 2 && !FileIO.exists(seen[1]))
+  }
+
+  @Test("a program that is not on the PATH is told from one that fails")
+  func outcomes() throws {
+    try TemporaryFolder.within(prefix: "sanxiang-test", cannotCreate: Stop()) { f throws(Stop) in
+      #expect(f.run(["sanxiang-no-such-program-\(UInt32.random(in: 0...UInt32.max))"]) == .notFound)
+      #expect(f.run(["false"]) == .exited(1))
+      #expect(f.run(["true"]) == .exited(0))
+    }
+  }
+}
