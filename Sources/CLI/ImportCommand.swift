@@ -33,8 +33,7 @@ struct Import: ParsableCommand {
         else { throw ImportError(.badMap(m), file: name) }
         options.map.append((String(m[..<eq]).trimmingSpaces, f))
       }
-      let grid = try SourceFile.grid(path: file, sheet: sheet)
-      result = try TableImport.interpret(grid, file: name, options: options)
+      result = try TableImport.interpret(SourceFile.read(path: file, sheet: sheet), file: name, options: options)
     } catch let e as ImportError {
       Console.err("sanxiang: " + e.description(ctx.words))
       throw ExitCode(e.exitCode)

@@ -2,10 +2,9 @@ import Model
 
 /// A table saved from a web page: `rowspan`/`colspan`, `<br>` and `<p>` as line breaks
 /// inside a cell, entities decoded by libxml2's HTML parser, a GB2312/GBK page read in its
-/// declared charset. Of several tables (pages nest them for layout), the one whose first
-/// rows name the most columns is taken.
+/// declared charset. Every table is returned, those nested in a page's layout tables too.
 enum Html {
-  static func grid(_ bytes: [UInt8], file: String) throws(ImportError) -> TableGrid {
+  static func read(_ bytes: [UInt8], file: String) throws(ImportError) -> SourceDocument {
     var notes: [TableGuess] = []
     var encoding: String? = nil
     if let declared = declaredCharset(bytes) {
@@ -31,18 +30,10 @@ enum Html {
     }
     let tables = root.descendants("table", stop: []) + nested(root)
     guard !tables.isEmpty else { throw ImportError(.noTable, file: file) }
-    var best: (score: (Int, Int), index: Int, rows: [GridRow])? = nil
-    for (i, t) in tables.enumerated() {
-      let rows = tableRows(t, index: i + 1)
-      let s = (TableImport.headerScore(TableGrid(rows: Array(rows.prefix(10)), format: .html)), rows.count)
-      if best == nil || s > best!.score { best = (s, i, rows) }
+    let grids = tables.enumerated().map { i, t in
+      TableGrid(rows: tableRows(t, index: i + 1), preamble: preamble(root, before: t), format: .html)
     }
-    let chosen = best!
-    if tables.count > 1 {
-      notes.append(.tableChosen(index: chosen.index + 1, of: tables.count, rows: chosen.rows.count))
-    }
-    return TableGrid(
-      rows: chosen.rows, preamble: preamble(root, before: tables[chosen.index]), format: .html, notes: notes)
+    return SourceDocument(format: .html, tables: grids, notes: notes)
   }
 
   /// Tables inside tables (a page's layout around the real one).
@@ -147,7 +138,7 @@ enum Html {
     return lines.joined(separator: "\n")
   }
 
-  /// The headings and paragraphs before the table, the nearest few: the title's source.
+  /// The headings and paragraphs before the table, and its caption: the title's source.
   static func preamble(_ root: XMLNode, before table: XMLNode) -> [String] {
     var texts: [String] = []
     var done = false
@@ -167,8 +158,6 @@ enum Html {
     }
     walk(root)
     if let caption = table.first("caption") { texts.append(cellText(caption).replacing("\n", with: " ")) }
-    var p = texts
-    if let label = p.lastIndex(where: { $0.hasPrefix("附件") && $0.count <= 6 }) { p = Array(p[label...]) }
-    return Array(p.suffix(5).filter { $0.count <= 80 })
+    return texts
   }
 }

@@ -1,10 +1,11 @@
 import Model
 
-/// The one entry the command line uses: a file's grid, whatever its kind. The kind comes
-/// from the extension (and, without one, from the first bytes); the formats LibreOffice
-/// knows but this module does not are converted by it first, when it is installed.
+/// The one entry the command line uses: every table of a file, whatever its kind. The kind
+/// comes from the extension (and, without one, from the first bytes); the formats
+/// LibreOffice knows but this module does not are converted by it first, when it is
+/// installed.
 public enum SourceFile {
-  public static func grid(path: String, sheet: String? = nil) throws(ImportError) -> TableGrid {
+  public static func read(path: String, sheet: String? = nil) throws(ImportError) -> SourceDocument {
     let name = path.split(separator: "/").last.map(String.init) ?? path
     guard FileIO.exists(path) else { throw ImportError(.noSuchFile, file: name) }
     let bytes: [UInt8]
@@ -14,23 +15,23 @@ public enum SourceFile {
       throw ImportError(.unreadable, file: name)
     }
     let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
-    return try grid(bytes, ext: ext, file: name, sheet: sheet)
+    return try read(bytes, ext: ext, file: name, sheet: sheet)
   }
 
-  /// The grid of bytes read from `file`, by the kind its extension names.
-  public static func grid(_ bytes: [UInt8], ext: String, file: String, sheet: String? = nil) throws(ImportError)
-    -> TableGrid
+  /// What the bytes read from `file` hold, by the kind its extension names.
+  public static func read(_ bytes: [UInt8], ext: String, file: String, sheet: String? = nil) throws(ImportError)
+    -> SourceDocument
   {
     switch ext {
-    case "docx", "docm", "dotx": return try Docx.grid(bytes, file: file)
-    case "xlsx", "xlsm", "xltx": return try Xlsx.grid(bytes, file: file, sheet: sheet)
-    case "html", "htm", "xhtml": return try Html.grid(bytes, file: file)
-    case "csv": return try TableImport.textGrid(bytes, file: file, csv: true)
+    case "docx", "docm", "dotx": return try Docx.read(bytes, file: file)
+    case "xlsx", "xlsm", "xltx": return try Xlsx.read(bytes, file: file, sheet: sheet)
+    case "html", "htm", "xhtml": return try Html.read(bytes, file: file)
+    case "csv": return SourceDocument(try TextTable.grid(bytes, file: file, csv: true))
     case "doc", "wps", "odt", "rtf", "wpt", "dot":
-      return try Docx.grid(try convert(bytes, ext: ext, to: "docx", file: file), file: file)
+      return try Docx.read(try convert(bytes, ext: ext, to: "docx", file: file), file: file)
         .adding(.converted(from: ext, to: "docx"))
     case "xls", "et", "ods", "ett", "xlt":
-      return try Xlsx.grid(try convert(bytes, ext: ext, to: "xlsx", file: file), file: file, sheet: sheet)
+      return try Xlsx.read(try convert(bytes, ext: ext, to: "xlsx", file: file), file: file, sheet: sheet)
         .adding(.converted(from: ext, to: "xlsx"))
     case "txt", "tsv", "text", "": return try sniffed(bytes, file: file, sheet: sheet)
     default:
@@ -38,21 +39,21 @@ public enum SourceFile {
         return try sniffed(bytes, file: file, sheet: sheet)
       }
       if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw ImportError(.unknownFormat(ext: ext), file: file) }
-      return try TableImport.textGrid(bytes, file: file)
+      return SourceDocument(try TextTable.grid(bytes, file: file))
     }
   }
 
   /// A file without a telling extension: a ZIP is a Word or Excel package by its parts; a
   /// page is HTML; the rest is text.
-  static func sniffed(_ bytes: [UInt8], file: String, sheet: String?) throws(ImportError) -> TableGrid {
+  static func sniffed(_ bytes: [UInt8], file: String, sheet: String?) throws(ImportError) -> SourceDocument {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       let zip = try ZipPackage(bytes, file: file)
-      if try zip.part("word/document.xml") != nil { return try Docx.grid(bytes, file: file) }
-      if try zip.part("xl/workbook.xml") != nil { return try Xlsx.grid(bytes, file: file, sheet: sheet) }
+      if try zip.part("word/document.xml") != nil { return try Docx.read(bytes, file: file) }
+      if try zip.part("xl/workbook.xml") != nil { return try Xlsx.read(bytes, file: file, sheet: sheet) }
       throw ImportError(.zipAsText, file: file)
     }
-    if isHTML(bytes) { return try Html.grid(bytes, file: file) }
-    return try TableImport.textGrid(bytes, file: file)
+    if isHTML(bytes) { return try Html.read(bytes, file: file) }
+    return SourceDocument(try TextTable.grid(bytes, file: file))
   }
 
   static func isHTML(_ bytes: [UInt8]) -> Bool {
@@ -91,10 +92,20 @@ public enum SourceFile {
   }
 }
 
-extension TableGrid {
-  func adding(_ note: TableGuess) -> TableGrid {
-    var g = self
-    g.notes.insert(note, at: 0)
-    return g
+extension SourceDocument {
+  func adding(_ note: TableGuess) -> SourceDocument {
+    var d = self
+    d.notes.insert(note, at: 0)
+    return d
+  }
+}
+
+extension TableImport {
+  /// Reads a text table (seed 000's layout, tab-separated, one cell a line, or CSV when
+  /// `csv`) and interprets it.
+  public static func read(
+    _ bytes: [UInt8], file: String, csv: Bool = false, options: ImportOptions = ImportOptions()
+  ) throws(ImportError) -> ImportResult {
+    try interpret(SourceDocument(try TextTable.grid(bytes, file: file, csv: csv)), file: file, options: options)
   }
 }

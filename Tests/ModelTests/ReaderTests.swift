@@ -9,8 +9,8 @@ private let fixtures = Fixtures.root.appendingPathComponent("Tests/Fixtures/impo
 
 private func imported(_ url: URL, sheet: String? = nil, options: ImportOptions = ImportOptions()) throws -> ImportResult
 {
-  let grid = try SourceFile.grid(path: url.path, sheet: sheet)
-  return try TableImport.interpret(grid, file: url.lastPathComponent, options: options)
+  try TableImport.interpret(
+    SourceFile.read(path: url.path, sheet: sheet), file: url.lastPathComponent, options: options)
 }
 
 private func fixture(_ name: String) throws -> ImportResult { try imported(fixtures.appendingPathComponent(name)) }
@@ -132,15 +132,15 @@ struct ReaderTests {
   func nothingLost() throws {
     for folder in ReaderTests.examples + [] {
       let url = tables.appendingPathComponent(folder).appendingPathComponent("table.docx")
-      let grid = try SourceFile.grid(path: url.path)
-      let r = try TableImport.interpret(grid, file: "table.docx")
+      let doc = try SourceFile.read(path: url.path)
+      let r = try TableImport.interpret(doc, file: "table.docx")
       let stored =
         r.tasks.flatMap { t in
           [t.id, t.group, t.theme, t.measure, t.requirement, t.lead.cell, t.support.cell, t.deadline.text]
             + Array(t.extras.values)
         } + r.columns.map(\.header) + [r.title]
       let flat = norm(stored.joined(separator: "|"))
-      for row in grid.rows {
+      for row in doc.tables.flatMap(\.rows) {
         for cell in row.cells where !cell.text.trimmingSpaces.isEmpty {
           #expect(flat.contains(normMeasure(cell.text)), "\(folder): \(cell.text)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Readers
 import TestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 /// What a column can be before the roles are settled: the header vocabulary's answer.
 /// `category` is a level not yet told to be the group or the theme; `responsible` leads
 /// unless a 牵头 column is there too.
-enum ColumnRole: Equatable, Sendable {
+public enum ColumnRole: Equatable, Sendable {
   case id, group, category, theme, measure, requirement, lead, responsible, support, deadline
 
   var field: ImportField {
@@ -35,7 +35,7 @@ enum ColumnRole: Equatable, Sendable {
 
 /// The names allocation tables give their columns, one vocabulary for every reader: the
 /// interpreter reads headers with it, and the text readers, which must find a header before
-/// they can cut lines into rows, ask it through `isColumnName`.
+/// they can cut lines into rows, ask it through `role(ofName:)`.
 public enum ColumnNames {
   /// Header names read exactly (seed tables' names, kept as they were read).
   static let exact: [String: ColumnRole] = [
@@ -95,8 +95,9 @@ public enum ColumnNames {
     return nil
   }
 
-  /// True when a cell's text is a name such tables give a column ("具 体 要 求", "责任单位（部门）").
-  public static func isColumnName(_ text: String) -> Bool { role(of: text) != nil }
+  /// The role of a cell's text as a column name ("具 体 要 求", "责任单位（部门）"), or nil when
+  /// it is no name such tables give a column.
+  public static func role(ofName text: String) -> ColumnRole? { role(of: text) }
 
   /// The role of a column name, or one `--map` names (a header the vocabulary lacks).
   static func role(of name: String, map: [(header: String, field: ImportField)]) -> ColumnRole? {

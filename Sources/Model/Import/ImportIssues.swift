@@ -5,7 +5,7 @@ public enum TableGuess: Sendable, Hashable {
   case encodingConverted(from: String)
   /// A document held several tables; this one (1-based) was taken.
   case tableChosen(index: Int, of: Int, rows: Int)
-  /// A workbook's first sheets were empty; this one was taken.
+  /// A workbook's first sheets were empty or had no header; this one was taken.
   case sheetChosen(name: String, skipped: [String])
   /// LibreOffice turned the file into this format first.
   case converted(from: String, to: String)

@@ -46,6 +46,64 @@ struct Interpreter {
       guesses: guesses)
   }
 
+  // MARK: the table
+
+  /// The allocation table among those a reader found: the one whose first rows name the most
+  /// columns (the longer on a tie, then the first), with the tables that directly continue it.
+  /// A workbook's sheets are chosen the same way; empty ones are passed over.
+  static func chooseTable(_ doc: SourceDocument, file: String) throws(ImportError) -> TableGrid {
+    let candidates = doc.tables.indices.filter { !doc.tables[$0].rows.isEmpty }
+    guard !candidates.isEmpty else { throw ImportError(.noTable, file: file) }
+    var best = candidates[0]
+    var bestScore = (-1, -1)
+    for i in candidates {
+      let s = (headerScore(doc.tables[i]), doc.tables[i].rows.count)
+      if s > bestScore {
+        bestScore = s
+        best = i
+      }
+    }
+    var grid = doc.tables[best]
+    var j = best + 1
+    while j < doc.tables.count, doc.tables[j].continues {
+      grid.rows += doc.tables[j].rows
+      j += 1
+    }
+    var notes = doc.notes + grid.notes
+    if let name = grid.sheet {
+      if best > 0 { notes.append(.sheetChosen(name: name, skipped: doc.tables[..<best].compactMap(\.sheet))) }
+    } else if doc.tables.count > 1 {
+      notes.append(.tableChosen(index: best + 1, of: doc.tables.count, rows: grid.rows.count))
+    }
+    grid.notes = notes
+    return grid
+  }
+
+  /// How many different fields the best of a grid's first rows names.
+  static func headerScore(_ grid: TableGrid) -> Int {
+    var best = 0
+    let top = TableGrid(rows: Array(grid.rows.prefix(10)), format: grid.format)
+    for r in top.slots(maxSpan: 50) {
+      var seen: [ColumnRole] = []
+      for s in r.slots where s.cover == .origin {
+        if let f = ColumnNames.role(of: s.text), !seen.contains(f) { seen.append(f) }
+      }
+      best = max(best, seen.count)
+    }
+    return best
+  }
+
+  /// The title and the note from the lines above the header: after the last 附件 label, the
+  /// five nearest lines no longer than a title is; the first that is neither a label nor a
+  /// bracketed remark is the title, the others the note.
+  static func titleAndNote(_ preamble: [String]) -> (title: String, note: [String]) {
+    var p = preamble.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+    if let label = p.lastIndex(where: isLabel) { p = Array(p[label...]) }
+    p = Array(p.suffix(5).filter { $0.count <= 80 })
+    let title = p.first { !isLabel($0) && !$0.hasPrefix("（") && !$0.hasPrefix("(") } ?? ""
+    return (title, p.filter { $0 != title && !isLabel($0) })
+  }
+
   // MARK: the header
 
   /// The header row: `--header-row`, else the first of the first 40 rows that names at least
@@ -436,7 +494,7 @@ struct Interpreter {
     // A merged cell read on every row it covers says the same thing once.
     var said = Set<TableGuess>()
     let guesses = guesses.filter { said.insert($0).inserted }
-    let title = preamble.first { !Interpreter.isLabel($0) && !$0.hasPrefix("（") && !$0.hasPrefix("(") } ?? ""
+    let (title, above) = Interpreter.titleAndNote(preamble)
     // A row across the table with no task under it (a note under the table, "注：…") is kept
     // in the plan's note, not lost.
     let headings = body.headings
@@ -444,7 +502,7 @@ struct Interpreter {
       (k + 1 < headings.count ? headings[k + 1].at : body.drafts.count) == headings[k].at
     }
     .map { headings[$0].text }
-    let note = (preamble.filter { $0 != title && !Interpreter.isLabel($0) } + notes).joined(separator: " ")
+    let note = (above + notes).joined(separator: " ")
     // A sheet's header is named by its first cell (Sheet1!A3); a document's by its row.
     var headerPlace = rows[h].place
     if case .cell(.some, _, _, _) = headerPlace,

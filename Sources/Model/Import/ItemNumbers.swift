@@ -1,6 +1,6 @@
 /// The numbers tables and plans put before their rows, sections and measures, read as a
 /// person reads them: "3", "3.", "（3）", "3.0" are 3; "一、", "（一）", "第一部分" number sections.
-enum ItemNumbers {
+public enum ItemNumbers {
   /// "1", "1.", "1、", "（1）", "1.0" → the number as a person writes it; other text as it is.
   static func idText(_ text: String) -> String {
     let t = text.trimmingSpaces
@@ -9,7 +9,7 @@ enum ItemNumbers {
   }
 
   /// The number in a cell that holds only a number ("3", "3.", "（3）", "3.0"), or nil.
-  static func plainNumber(_ text: String) -> String? {
+  public static func plainNumber(_ text: String) -> String? {
     var s = Substring(text.trimmingSpaces)
     if (s.first == "(" || s.first == "（") && (s.last == ")" || s.last == "）") { s = s.dropFirst().dropLast() }
     while let l = s.last, ".．、,，)）".contains(l) { s = s.dropLast() }

@@ -1,20 +1,53 @@
+/// Everything a reader found in a file: each table (a document's tables, a workbook's
+/// sheets, the one table of a text file) as a grid in the file's order, and what the reader
+/// decided on its own. Which table is the allocation table is the interpreter's choice.
+public struct SourceDocument: Sendable, Equatable {
+  public var format: SourceFormat
+  public var tables: [TableGrid]
+  /// What the reader decided on its own (an encoding, a conversion).
+  public var notes: [TableGuess]
+
+  public init(format: SourceFormat, tables: [TableGrid], notes: [TableGuess] = []) {
+    self.format = format
+    self.tables = tables
+    self.notes = notes
+  }
+
+  /// A document of one table, its notes the document's.
+  public init(_ grid: TableGrid) {
+    self.init(format: grid.format, tables: [grid], notes: grid.notes)
+    tables[0].notes = []
+  }
+}
+
 /// The one shape every reader produces and the interpreter reads: rows of cells, each cell
 /// its text (line breaks kept as "\n") and how many rows and columns it covers. A cell that a
 /// merge covers is not listed again (as in HTML), so a reader states a merge once and the
 /// interpreter can tell a merged cell (the same value) from a blank one (a guess).
 public struct TableGrid: Sendable, Equatable {
   public var rows: [GridRow]
-  /// Text above the table (paragraphs before it, lines before the header): the title's source.
+  /// Every paragraph or line above the table, in order: the title's source (the interpreter
+  /// picks it: `Interpreter.titleAndNote`).
   public var preamble: [String]
   public var format: SourceFormat
   /// What the reader decided on its own (an encoding, which table or sheet it took).
   public var notes: [TableGuess]
+  /// A workbook's sheet name.
+  public var sheet: String?
+  /// The table directly continues the one before it, with the same columns: Word splits a
+  /// table at a page break.
+  public var continues: Bool
 
-  public init(rows: [GridRow], preamble: [String] = [], format: SourceFormat, notes: [TableGuess] = []) {
+  public init(
+    rows: [GridRow], preamble: [String] = [], format: SourceFormat, notes: [TableGuess] = [], sheet: String? = nil,
+    continues: Bool = false
+  ) {
     self.rows = rows
     self.preamble = preamble
     self.format = format
     self.notes = notes
+    self.sheet = sheet
+    self.continues = continues
   }
 }
 

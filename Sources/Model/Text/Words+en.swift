@@ -1089,7 +1089,7 @@ public struct EnglishWords: Words {
     case .tableChosen(let i, let n, let rows):
       return "the document has \(n) tables: took table \(i) (\(rows) rows)"
     case .sheetChosen(let name, let skipped):
-      return "took the sheet \"\(name)\" (skipped the empty \(list(skipped)))"
+      return "took the sheet \"\(name)\", whose header names the most columns (passed over: \(list(skipped)))"
     case .converted(let from, let to):
       return "converted .\(from) to .\(to) with LibreOffice"
     case .widthFromData(let n):

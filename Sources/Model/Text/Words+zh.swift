@@ -1043,7 +1043,7 @@ public struct ChineseWords: Words {
     case .tableChosen(let i, let n, let rows):
       return "文档中有 \(n) 个表格，取第 \(i) 个（\(rows) 行）"
     case .sheetChosen(let name, let skipped):
-      return "取工作表“\(name)”（跳过空表：\(list(skipped))）"
+      return "取表头列名最全的工作表“\(name)”（跳过：\(list(skipped))）"
     case .converted(let from, let to):
       return "已用 LibreOffice 将 .\(from) 转换为 .\(to)"
     case .widthFromData(let n):
