@@ -26,6 +26,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: bytes, as: UTF8.self)
     let d = Deadline(text)
     fuzzCheck(d.text == text, "deadline text kept verbatim")
+    // The store reads a plan's year only into the phrases the grammar cannot read without it.
+    if d.kind != .unparsed {
+      fuzzCheck(Deadline(text, year: 2021).kind == d.kind, "a year changes only unread phrases")
+    }
     if let day = DatedDeadline.read(text) {
       fuzzCheck(DeadlineGrammar.parse(text) == .by(day), "the byte-level date reading agrees with the grammar")
     }

@@ -942,6 +942,7 @@ public struct EnglishWords: Words {
     case .notKeyValue: "expected `key = value`"
     case .badReviewerPercent: "reviewer_percent must be a whole number from 0 to 100, or empty for none"
     case .badStart: "start must be a date like 2019-08-01"
+    case .badYear: "year must be a year like 2021"
     case .badDayList(let key): "\(key) must be dates like 2019-10-01, or ranges like 2019-10-01..2019-10-07"
     case .journalEntryIncomplete: "journal entry lacks seq, at or op"
     case .json(let p): jsonProblem(p)

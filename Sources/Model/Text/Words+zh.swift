@@ -879,6 +879,7 @@ public struct ChineseWords: Words {
     case .notKeyValue: "应为“键 = 值”的格式"
     case .badReviewerPercent: "reviewer_percent 应为 0 到 100 的整数；方案不设比例则留空"
     case .badStart: "start 应为日期，如 2019-08-01"
+    case .badYear: "year 应为年份，如 2021"
     case .badDayList(let key): "\(key) 应为日期（如 2019-10-01）或日期范围（如 2019-10-01..2019-10-07）"
     case .journalEntryIncomplete: "日志记录缺少 seq、at 或 op"
     case .json(let p): jsonProblem(p)
