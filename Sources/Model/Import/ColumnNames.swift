@@ -1,8 +1,9 @@
 /// What a column can be before the roles are settled: the header vocabulary's answer.
 /// `category` is a level not yet told to be the group or the theme; `responsible` leads
-/// unless a 牵头 column is there too.
+/// unless a 牵头 column is there too; `supportOrLead` (配合/责任单位) supports where the row
+/// names a lead and leads where it names none.
 public enum ColumnRole: Equatable, Sendable {
-  case id, group, category, theme, measure, requirement, lead, responsible, support, deadline
+  case id, group, category, theme, measure, requirement, lead, responsible, support, supportOrLead, deadline
 
   var field: ImportField {
     switch self {
@@ -12,7 +13,7 @@ public enum ColumnRole: Equatable, Sendable {
     case .measure: .measure
     case .requirement: .requirement
     case .lead, .responsible: .lead
-    case .support: .support
+    case .support, .supportOrLead: .support
     case .deadline: .deadline
     }
   }
@@ -78,11 +79,13 @@ public enum ColumnNames {
     let n = normalized(raw)
     guard !n.isEmpty, n.count <= 12 else { return nil }
     if let r = exact[n] { return r }
-    // A person (责任领导, 责任人, 分管领导) is not a department: kept as an extra column.
-    if n.contains("领导") || n.hasSuffix("人") { return nil }
+    if isPerson(n) || isRemark(n) { return nil }
     if ["时限", "期限", "时间", "节点", "进度"].contains(where: { n.contains($0) }) { return .deadline }
     if n.hasSuffix("序号") || n.hasSuffix("编号") { return .id }
-    if ["配合", "协办", "协助", "参与"].contains(where: { n.contains($0) }) { return .support }
+    let supports = ["配合", "协办", "协助", "参与"].contains(where: { n.contains($0) })
+    // "配合/责任单位": the units that support, or carry the task where no lead is named.
+    if supports && (n.contains("责任") || n.contains("承办")) && n.contains("/") { return .supportOrLead }
+    if supports { return .support }
     if ["牵头", "主办", "主责"].contains(where: { n.contains($0) }) { return .lead }
     if n.hasPrefix("责任") && n.count >= 3 { return .responsible }
     if n.contains("承办") || ["单位", "部门", "科室", "处室", "股室", "主体"].contains(where: { n.hasSuffix($0) }) {
@@ -91,9 +94,36 @@ public enum ColumnNames {
     if ["措施", "举措", "内容", "分工", "要点"].contains(where: { n.hasSuffix($0) }) { return .measure }
     if n.hasSuffix("要求") { return .requirement }
     if n.hasSuffix("项目组") { return .group }
-    if ["任务", "目标", "类别", "事项", "领域"].contains(where: { n.hasSuffix($0) }) { return .category }
+    // "抽查任务名称": a task's short name is a category level (the theme beside the measure).
+    if ["任务", "目标", "类别", "事项", "领域", "名称"].contains(where: { n.hasSuffix($0) }) { return .category }
     return nil
   }
+
+  /// A person (责任领导, 责任人, 分管领导) is not a department: kept as an extra column.
+  static func isPerson(_ name: String) -> Bool {
+    let n = normalized(name)
+    return n.contains("领导") || n.hasSuffix("人")
+  }
+
+  /// 备注, 说明, 完成情况, 进展情况: what people write about a task, never the task itself.
+  static func isRemark(_ name: String) -> Bool {
+    let n = normalized(name)
+    return ["备注", "说明", "情况"].contains(where: { n.hasSuffix($0) })
+  }
+
+  /// Which end of a period a date column's name gives: start (开始时间, 起始日期, 实施时段自)
+  /// or end (结束时间, 截止日期, …至); nil for a single date or a period (起止时间).
+  static func periodEnd(_ name: String) -> PeriodEnd? {
+    let n = normalized(name)
+    if n.contains("起止") || n.contains("起讫") { return nil }
+    if ["结束", "截止", "终止"].contains(where: { n.contains($0) }) || n.hasSuffix("至") || n.hasSuffix("止") {
+      return .end
+    }
+    if ["开始", "起始"].contains(where: { n.contains($0) }) || n.hasSuffix("自") || n.hasSuffix("起") { return .start }
+    return nil
+  }
+
+  enum PeriodEnd { case start, end }
 
   /// The role of a cell's text as a column name ("具 体 要 求", "责任单位（部门）"), or nil when
   /// it is no name such tables give a column.

@@ -15,6 +15,9 @@ struct DepartmentSplitter {
     /// The store's text would lose words of the cell (a role word, 等, a collective name),
     /// so the cell is kept verbatim beside.
     var altered = false
+    /// The split is not plain (words that are not units dropped, names parted at 和 or by
+    /// their endings): the task is marked for a person to check.
+    var uncertain = false
     var guesses: [TableGuess] = []
   }
 

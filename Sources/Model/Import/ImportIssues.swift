@@ -39,6 +39,18 @@ public enum TableGuess: Sendable, Hashable {
   case packedRow(SourcePlace, measures: Int)
   /// A year-less deadline read in the plan's year.
   case deadlineYear(SourcePlace, text: String, year: Int)
+  /// A 注/备注/说明 row: kept in the plan's note.
+  case noteRow(SourcePlace)
+  /// A row with no measure: not a task; its text kept in the plan's note.
+  case notATask(SourcePlace)
+  /// The row names no lead: the units of its 配合/责任 column carry the task.
+  case leadFromSupport(SourcePlace, column: String)
+  /// No column is named as the measure: this one's cells are the sentences.
+  case measureByData(name: String)
+  /// A column its name does not place, placed by what its cells hold.
+  case columnByData(name: String, field: ImportField)
+  /// A period's start and end columns: the end is the deadline, the start kept beside.
+  case periodEnd(start: String, end: String)
 }
 
 extension TableGuess {
@@ -47,7 +59,7 @@ extension TableGuess {
     switch self {
     case .twoRowHeader(let p), .roleSplit(let p, _, _, _), .collective(let p, _), .droppedDeng(let p, _, _),
       .bracketsUnified(let p, _, _), .namesSplit(let p, _, _, _), .derivedID(let p, _, _), .packedRow(let p, _),
-      .deadlineYear(let p, _, _):
+      .deadlineYear(let p, _, _), .noteRow(let p), .notATask(let p), .leadFromSupport(let p, _):
       p
     default: nil
     }
@@ -65,6 +77,9 @@ extension TableGuess {
     case .derivedID(_, let id, let d): .derivedID(q, id: id, duplicate: d)
     case .packedRow(_, let n): .packedRow(q, measures: n)
     case .deadlineYear(_, let t, let y): .deadlineYear(q, text: t, year: y)
+    case .noteRow: .noteRow(q)
+    case .notATask: .notATask(q)
+    case .leadFromSupport(_, let c): .leadFromSupport(q, column: c)
     default: self
     }
   }

@@ -28,6 +28,8 @@ struct Interpreter {
     var headings: [(text: String, at: Int)] = []
     /// Blank cells read as the value above, by field.
     var filled: [ImportField: [SourcePlace]] = [:]
+    /// 注/备注 rows and rows that are not tasks, for the plan's note.
+    var notes: [String] = []
   }
 
   func interpret() throws(ImportError) -> ImportResult {
@@ -205,31 +207,102 @@ struct Interpreter {
 
   // MARK: rows
 
-  /// Every row under the header as tasks: section rows set the group; a row that only
-  /// repeats merged cells holds nothing new; a row of packed measures gives one task each.
+  /// Every row under the header as tasks: section rows set the group; 注/备注/说明 rows and
+  /// rows without a measure go to the plan's note; a row that only repeats merged cells holds
+  /// nothing new; a row of packed measures gives one task each. In a text layout a blank cell
+  /// is read as the one above only where the rows show a merge (`fillBlanks`).
   func readRows(_ body: [Row], columns: TableColumns, guesses: inout [TableGuess]) -> Body {
     var out = Body()
     var state = RowState()
     for row in body {
+      if let note = Interpreter.noteRow(row.slots) {
+        out.notes.append(note)
+        guesses.append(.noteRow(row.place))
+        continue
+      }
       if let heading = heading(row.slots, columns) {
         out.headings.append((Interpreter.rowTexts(row.slots).joined(separator: " "), out.drafts.count))
         state.group = heading
         state.theme = ""
-        state.lastLead = nil
-        state.lastDeadline = nil
+        state.previous = nil
         continue
       }
       if row.slots.allSatisfy({ $0.isEmpty || $0.cover != .origin }) { continue }
-      for piece in fragments(row, columns, guesses: &guesses) {
-        if let d = draft(piece, row: row, columns: columns, state: &state, filled: &out.filled) {
+      var slots = row.slots
+      var filled: [Int] = []
+      if !grid.mergesRecorded, let previous = state.previous {
+        (slots, filled) = fillBlanks(slots, above: previous, columns: columns)
+      }
+      if let m = columns.index(of: .measure), m >= slots.count || slots[m].isEmpty {
+        out.notes.append(Interpreter.rowTexts(row.slots).joined(separator: " "))
+        guesses.append(.notATask(row.place))
+        continue
+      }
+      for k in filled {
+        out.filled[columns.role[k]?.field ?? .extra, default: []].append(row.slots[k].place)
+      }
+      for piece in fragments((row.place, slots), columns, guesses: &guesses) {
+        if var d = draft(piece, row: row, columns: columns, state: &state) {
+          d.checks = filled.map { columns.names[$0] }
           out.drafts.append(d)
         }
       }
+      state.previous = slots
     }
-    for f in [ImportField.lead, .deadline] where !(out.filled[f] ?? []).isEmpty {
+    for f in [ImportField.lead, .support, .deadline, .requirement, .extra] where !(out.filled[f] ?? []).isEmpty {
       guesses.append(.filledDown(field: f, places: out.filled[f]!))
     }
     return out
+  }
+
+  /// A text layout writes a merged cell once and leaves the rows it covers blank, as it does
+  /// a cell that is blank: a blank is read as the cell above only where the rows show a
+  /// merge. Inside a category block (the row's category cells blank too, continuing theirs)
+  /// a blank lead or deadline continues the one above; and a row whose department and
+  /// deadline cells (two at least) are all blank, beside a row that has them, shares that
+  /// row's merged cells (the others it leaves blank too with them). A lone blank stays blank,
+  /// and so does a lead where a 配合/责任 column says a row may name none.
+  func fillBlanks(_ slots: [Slot], above: [Slot], columns c: TableColumns) -> ([Slot], [Int]) {
+    func blank(_ k: Int) -> Bool { k >= slots.count || slots[k].isEmpty }
+    func has(_ k: Int) -> Bool { k < above.count && !above[k].isEmpty }
+    let categories = (0..<c.width).filter { c.role[$0] == .group || c.role[$0] == .theme }
+    var fill: [Int] = []
+    if !categories.isEmpty && categories.allSatisfy(blank) {
+      let leadMayBeBlank = c.role.values.contains(.supportOrLead)
+      fill = (0..<c.width).filter { k in
+        (c.role[k] == .deadline || (c.role[k] == .lead && !leadMayBeBlank)) && blank(k) && has(k)
+      }
+    }
+    let shared = (0..<c.width).filter { [.lead, .support, .supportOrLead, .deadline].contains(c.role[$0]) }
+    if shared.count >= 2 && shared.allSatisfy({ blank($0) && has($0) }) {
+      let own: [ColumnRole?] = [.id, .measure, .group, .theme]
+      let together = (0..<c.width).filter { k in !own.contains(c.role[k]) && blank(k) && has(k) }
+      fill = Array(Set(fill).union(together)).sorted()
+    }
+    guard !fill.isEmpty else { return (slots, []) }
+    var out = slots
+    while out.count < c.width { out.append(Slot(text: "", cover: .origin, place: slots.last?.place ?? above[0].place)) }
+    for k in fill { out[k] = Slot(text: above[k].text, cover: .above, place: above[k].place) }
+    return (out, fill)
+  }
+
+  /// "注：各单位于每季度末报送进展情况。", a 备注 or 说明 row: a note about the table, not a task.
+  static func noteRow(_ slots: [Slot]) -> String? {
+    let texts = rowTexts(slots)
+    guard let first = texts.first, isNoteLabel(first) else { return nil }
+    return texts.joined(separator: " ")
+  }
+
+  /// "注：", "注1：", "备注：", "说明："; or a cell that is only 备注 or 说明.
+  static func isNoteLabel(_ text: String) -> Bool {
+    let t = text.trimmingSpaces
+    if ["注", "备注", "说明", "附注"].contains(t) { return true }
+    for label in ["注", "备注", "说明", "附注"] where t.hasPrefix(label) {
+      var rest = t.dropFirst(label.count)
+      while let d = rest.first, d.isNumber { rest = rest.dropFirst() }
+      if let c = rest.first, c == "：" || c == ":" { return true }
+    }
+    return false
   }
 
   /// "一、全面推行行政执法公示制度": a row whose only text is one cell (across the row, or
@@ -288,8 +361,8 @@ struct Interpreter {
   struct RowState {
     var group = ""
     var theme = ""
-    var lastLead: (k: Int, text: String)? = nil
-    var lastDeadline: String? = nil
+    /// The last task row as read (its blanks filled), in a layout that cannot record merges.
+    var previous: [Slot]? = nil
   }
 
   /// A task before its id is settled and its departments read.
@@ -305,24 +378,25 @@ struct Interpreter {
     var numberCell: String?
     /// The 序号 cell is kept aside because the measure carried its own number.
     var keptNumber: Bool
-    var departmentCells: [(Int, String, SourcePlace)]
+    /// Each department cell: its column, text, place, and the role its units take unless
+    /// the cell says otherwise.
+    var departmentCells: [(column: Int, text: String, place: SourcePlace, role: Role)]
     var extras: [String: String]
+    /// The columns whose reading here is a guess to check (a blank read as the cell above,
+    /// a department cell split by its words).
+    var checks: [String] = []
   }
 
   /// One task from one row (or one fragment of it).
-  func draft(
-    _ slots: [Slot], row: Row, columns c: TableColumns, state: inout RowState,
-    filled: inout [ImportField: [SourcePlace]]
-  ) -> Draft? {
+  func draft(_ slots: [Slot], row: Row, columns c: TableColumns, state: inout RowState) -> Draft? {
     func slot(_ r: ColumnRole) -> Slot? { c.index(of: r).map { slots[$0] } }
     func text(_ r: ColumnRole) -> String { slot(r).map { TableImport.joinWrapped($0.lines) } ?? "" }
     let raw = text(.measure)
-    if raw.isEmpty && slots.allSatisfy(\.isEmpty) { return nil }
+    if raw.isEmpty { return nil }
     let group = text(.group)
     let theme = text(.theme)
-    // A lead or deadline merged down may reach past a new category (a text export shows
-    // such a merge as blank cells), so blanks take the value above across categories too;
-    // only a section row across the table, which no merge crosses, ends it.
+    // A blank category continues the one above (categories are headings, merged or not),
+    // up to the next section row.
     if !group.isEmpty { state.group = group }
     if !theme.isEmpty { state.theme = theme }
     let (number, measure) = ItemNumbers.measureNumber(raw)
@@ -333,29 +407,18 @@ struct Interpreter {
       keptNumber: number != nil && numberCell != nil,
       departmentCells: [], extras: [:])
     // Departments keep their lines (one name a line); a deadline keeps its text verbatim.
-    var leadSeen = false
+    let leadNamed = c.departmentColumns.contains { c.role[$0] == .lead && !slots[$0].isEmpty }
     for k in c.departmentColumns.sorted() {
-      var t = slots[k].lines.joined(separator: "\n")
-      if c.role[k] == .lead {
-        if t.trimmingSpaces.isEmpty, !measure.isEmpty, let last = state.lastLead, last.k == k {
-          t = last.text
-          filled[.lead, default: []].append(slots[k].place)
-        } else if !t.trimmingSpaces.isEmpty {
-          state.lastLead = (k, t)
+      let role: Role =
+        switch c.role[k] {
+        case .support: .support
+        case .supportOrLead: leadNamed ? .support : .lead
+        default: .lead
         }
-        leadSeen = leadSeen || !t.trimmingSpaces.isEmpty
-      }
-      d.departmentCells.append((k, t, slots[k].place))
+      d.departmentCells.append((k, slots[k].lines.joined(separator: "\n"), slots[k].place, role))
     }
     if let k = c.index(of: .deadline) {
-      var t = slots[k].lines.filter { !$0.trimmingSpaces.isEmpty }.joined()
-      if t.isEmpty, !measure.isEmpty, let last = state.lastDeadline {
-        t = last
-        filled[.deadline, default: []].append(slots[k].place)
-      } else if !t.isEmpty {
-        state.lastDeadline = t
-      }
-      d.deadline = t
+      d.deadline = slots[k].lines.filter { !$0.trimmingSpaces.isEmpty }.joined()
     }
     for (k, name) in c.extraColumns where !slots[k].isEmpty && slots[k].cover != .left {
       d.extras[name] = TableImport.joinWrapped(slots[k].lines)
@@ -436,21 +499,27 @@ struct Interpreter {
     var tasks: [PlanTask] = []
     var keptNumbers = false
     var rawColumns: [String] = []
+    var checked = false
     for (d, id) in zip(drafts, ids) {
       var extras = d.extras
+      var checks = d.checks
       if d.keptNumber, let n = d.numberCell {
         extras[columns.numberColumnName] = n
         keptNumbers = true
       }
       var lead = Departments()
       var support = Departments()
-      for (k, text, place) in d.departmentCells {
-        let read = splitter.read(text, role: columns.role[k] == .support ? .support : .lead, place: place)
+      for (k, text, place, role) in d.departmentCells {
+        let read = splitter.read(text, role: role, place: place)
+        if role == .lead && columns.role[k] == .supportOrLead && !text.trimmingSpaces.isEmpty {
+          guesses.append(.leadFromSupport(place, column: columns.names[k]))
+        }
         guesses += read.guesses
         lead.units += read.lead.units.filter { !lead.units.contains($0) }
         lead.others = lead.others || read.lead.others
         support.units += read.support.units.filter { !support.units.contains($0) }
         support.others = support.others || read.support.others
+        if read.uncertain && !checks.contains(columns.names[k]) { checks.append(columns.names[k]) }
         if read.altered {
           let name = columns.rawName(k)
           extras[name] = text.split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty }.joined(
@@ -458,12 +527,18 @@ struct Interpreter {
           if !rawColumns.contains(name) { rawColumns.append(name) }
         }
       }
+      if !checks.isEmpty {
+        extras[ImportColumnNames.toCheck] = checks.joined(separator: "、")
+        checked = true
+      }
       tasks.append(
         PlanTask(
           id: id, group: d.group, theme: d.theme, measure: d.measure, requirement: d.requirement, lead: lead,
           support: support, deadline: Deadline(d.deadline), extras: extras))
     }
-    let extraColumns = (keptNumbers ? [columns.numberColumnName] : []) + columns.extraNames + rawColumns
+    let extraColumns =
+      (keptNumbers ? [columns.numberColumnName] : []) + columns.extraNames + rawColumns
+      + (checked ? [ImportColumnNames.toCheck] : [])
     return (tasks, extraColumns)
   }
 
@@ -502,7 +577,8 @@ struct Interpreter {
       (k + 1 < headings.count ? headings[k + 1].at : body.drafts.count) == headings[k].at
     }
     .map { headings[$0].text }
-    let note = (above + notes).joined(separator: " ")
+    let trailing = grid.trailing.drop { !Interpreter.isNoteLabel($0) }.prefix(5)
+    let note = (above + notes + body.notes + trailing).joined(separator: " ")
     // A sheet's header is named by its first cell (Sheet1!A3); a document's by its row.
     var headerPlace = rows[h].place
     if case .cell(.some, _, _, _) = headerPlace,

@@ -18,10 +18,13 @@ public struct Reimport: Sendable {
     for t in result.tasks {
       let owned = Reimport.importedFields + t.extras.keys.sorted()
       if let old = plan.task(t.id) {
-        let fields = owned.compactMap { f -> FieldChange? in
+        var fields = owned.compactMap { f -> FieldChange? in
           let (a, b) = (old.value(of: f), t.value(of: f))
           return a == b ? nil : FieldChange(f, a, b)
         }
+        // The mark to check is the people's once they have the task: it comes back only with
+        // a change to check.
+        if fields.allSatisfy({ $0.field == ImportColumnNames.toCheck }) { fields = [] }
         if fields.isEmpty {
           unchanged += 1
         } else {

@@ -37,10 +37,15 @@ public struct TableGrid: Sendable, Equatable {
   /// The table directly continues the one before it, with the same columns: Word splits a
   /// table at a page break.
   public var continues: Bool
+  /// The lines after the table, up to the next one: where notes under it are.
+  public var trailing: [String]
+  /// The file records merged cells (.docx, .xlsx, .html), so a blank cell is blank. In a text
+  /// layout a blank cell may be a merge written once, and is filled only where the rows show it.
+  public var mergesRecorded: Bool
 
   public init(
     rows: [GridRow], preamble: [String] = [], format: SourceFormat, notes: [TableGuess] = [], sheet: String? = nil,
-    continues: Bool = false
+    continues: Bool = false, trailing: [String] = [], mergesRecorded: Bool? = nil
   ) {
     self.rows = rows
     self.preamble = preamble
@@ -48,6 +53,8 @@ public struct TableGrid: Sendable, Equatable {
     self.notes = notes
     self.sheet = sheet
     self.continues = continues
+    self.trailing = trailing
+    self.mergesRecorded = mergesRecorded ?? [.docx, .xlsx, .html].contains(format)
   }
 }
 

@@ -1103,7 +1103,8 @@ public struct EnglishWords: Words {
       return "the \(roles.count) columns under \"\(name)\" are: \(list(roles.map(importField)))"
     case .filledDown(let f, let places):
       let shown = list(places.prefix(6).map(place)) + (places.count > 6 ? "…" : "")
-      return "\(importField(f)): \(places.count) blank cells take the value above (\(shown))"
+      return
+        "\(importField(f)): \(places.count) blank cells read as merged with the cell above (text records no merges; check \(shown))"
     case .roleSplit(let p, let text, let lead, let support):
       return "\(place(p)): split \"\(text)\" into lead \(list(lead)), support \(support.isEmpty ? "—" : list(support))"
     case .collective(let p, let name):
@@ -1126,6 +1127,18 @@ public struct EnglishWords: Words {
       return "\(place(p)): \(n) measures in one row, but not every cell has \(n) parts; matched in order"
     case .deadlineYear(let p, let text, let year):
       return "\(place(p)): read \"\(text)\" in the plan's year \(year)"
+    case .noteRow(let p):
+      return "\(place(p)): a note row, kept in the plan's note"
+    case .notATask(let p):
+      return "\(place(p)): no measure in this row, so no task; its text kept in the plan's note"
+    case .leadFromSupport(let p, let column):
+      return "\(place(p)): no lead given, so the units under \"\(column)\" lead"
+    case .measureByData(let name):
+      return "no column is named as the measure: took \"\(name)\", whose cells are sentences"
+    case .columnByData(let name, let f):
+      return "\"\(name)\" read as \(importField(f)) by what its cells hold"
+    case .periodEnd(let start, let end):
+      return "\"\(start)\" and \"\(end)\" are a period: \"\(end)\" is the deadline, \"\(start)\" kept as a column"
     }
   }
 

@@ -1057,7 +1057,7 @@ public struct ChineseWords: Words {
       return "“\(name)”下的 \(roles.count) 列依次为：\(list(roles.map(importField)))"
     case .filledDown(let f, let places):
       let shown = list(places.prefix(6).map(place)) + (places.count > 6 ? "…" : "")
-      return "\(importField(f))：\(places.count) 个空格沿用上一行（\(shown)）"
+      return "\(importField(f))：\(places.count) 个空格按合并单元格沿用上一行（文本不记录合并，请核对：\(shown)）"
     case .roleSplit(let p, let text, let lead, let support):
       return "\(place(p))：“\(text)”分为牵头 \(list(lead))，配合 \(support.isEmpty ? "—" : list(support))"
     case .collective(let p, let name):
@@ -1081,6 +1081,18 @@ public struct ChineseWords: Words {
       return "\(place(p))：一行中有 \(n) 项措施，但并非每格都有 \(n) 段；按顺序对应"
     case .deadlineYear(let p, let text, let year):
       return "\(place(p))：“\(text)”按方案年度 \(year) 年理解"
+    case .noteRow(let p):
+      return "\(place(p))：注释行，记入方案说明"
+    case .notATask(let p):
+      return "\(place(p))：该行没有工作措施，不作为任务，内容记入方案说明"
+    case .leadFromSupport(let p, let column):
+      return "\(place(p))：未写牵头单位，“\(column)”所列单位记作牵头"
+    case .measureByData(let name):
+      return "没有名为措施的列：取句子最完整的“\(name)”列为工作措施"
+    case .columnByData(let name, let f):
+      return "“\(name)”列按其内容记作\(importField(f))"
+    case .periodEnd(let start, let end):
+      return "“\(start)”“\(end)”为起止日期：以“\(end)”为完成时限，“\(start)”保留为其他列"
     }
   }
 

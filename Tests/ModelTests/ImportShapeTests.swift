@@ -1,0 +1,84 @@
+import Foundation
+import Model
+import Readers
+import TestSupport
+import Testing
+
+/// The shapes of issue 21, each in a small made-up table of its own (Tests/Fixtures/shapes,
+/// each `table.html` written by hand and turned into the other forms as the real examples
+/// were).
+private let shapes = Fixtures.root.appendingPathComponent("Tests/Fixtures/shapes")
+
+private func imported(_ shape: String, _ file: String, options: ImportOptions = ImportOptions()) throws
+  -> ImportResult
+{
+  let url = shapes.appendingPathComponent(shape).appendingPathComponent(file)
+  return try TableImport.interpret(SourceFile.read(path: url.path), file: file, options: options)
+}
+
+private func filled(_ r: ImportResult) -> [ImportField] {
+  r.guesses.compactMap { if case .filledDown(let f, _) = $0 { f } else { nil } }
+}
+
+@Suite("Tables as offices write them")
+struct ImportShapeTests {
+  @Test(
+    "merges come from the file: a merged cell fills the rows it covers, a blank one stays blank",
+    arguments: ["table.docx", "table.xlsx", "table.html"])
+  func mergesFromTheFile(_ file: String) throws {
+    let r = try imported("merges", file)
+    #expect(r.tasks.map(\.id) == ["1", "2", "3", "4", "5"])
+    // Task 2's deadline cell is empty and not merged: an empty deadline.
+    #expect(r.tasks[1].deadline.text == "")
+    // Its 牵头 cell is empty: the 配合/责任 column's units carry it.
+    #expect(r.tasks[1].lead.units == ["人事科", "法规科"])
+    #expect(r.tasks[1].support.isEmpty)
+    #expect(r.guesses.contains { if case .leadFromSupport = $0 { true } else { false } })
+    #expect(r.tasks[0].lead.units == ["办公室"])
+    #expect(r.tasks[0].support.others)
+    // Lead, support and deadline merged over tasks 3 and 4.
+    for t in r.tasks[2...3] {
+      #expect(t.lead.units == ["法规科"])
+      #expect(t.support.units == ["办公室"])
+      #expect(t.deadline.text == "2023年6月底前")
+      #expect(t.extras["待核对"] == nil)
+    }
+    #expect(filled(r).isEmpty)
+  }
+
+  @Test(
+    "a text layout reads a blank as merged only where the rows show it, and says so",
+    arguments: ["table.flat.txt"])
+  func textFillsOnEvidence(_ file: String) throws {
+    let html = try imported("merges", "table.html")
+    let r = try imported("merges", file)
+    for (a, b) in zip(r.tasks, html.tasks) {
+      for f in ["id", "measure", "lead", "support", "deadline"] {
+        #expect(a.value(of: f) == b.value(of: f), "\(a.id) \(f)")
+      }
+    }
+    // A lone blank deadline stays blank; three cells blank together beside a row that has
+    // them are that row's merged cells, a guess shown and marked for checking.
+    #expect(r.tasks[1].deadline.text == "")
+    #expect(Set(filled(r)) == [.lead, .support, .deadline])
+    #expect(r.tasks[3].extras["待核对"] == "牵头单位、配合/责任单位、完成时限")
+    #expect(r.extraColumns.contains("待核对"))
+  }
+
+  @Test(
+    "inside a category block a text layout reads a blank lead or deadline as merged; the files that record merges never do"
+  )
+  func blocks() throws {
+    let html = try imported("blocks", "table.html")
+    #expect(html.tasks[1].lead.units == ["法规股"])
+    #expect(html.tasks[2].deadline.text == "")
+    let flat = try imported("blocks", "table.flat.txt")
+    #expect(flat.tasks[1].lead.units == ["法规股"])
+    #expect(flat.tasks[1].extras["待核对"] == "责任股室")
+    // The text cannot tell this blank from a merge: read as one, and marked to check.
+    #expect(flat.tasks[2].deadline.text == "2023年8月底前")
+    #expect(flat.tasks[2].extras["待核对"] == "完成时限")
+    // A new category block starts afresh.
+    #expect(flat.tasks[3].lead.units == ["办公室"])
+  }
+}
