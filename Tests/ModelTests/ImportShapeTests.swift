@@ -82,3 +82,37 @@ struct ImportShapeTests {
     #expect(flat.tasks[3].lead.units == ["办公室"])
   }
 }
+
+@Suite("Lead cells written as text")
+struct LeadCellTests {
+  @Test(
+    "units and what they do, role words before and after, 会同 and 会, 和 及 与 and spaces",
+    arguments: ["table.docx", "table.flat.txt", "table.txt"])
+  func leads(_ file: String) throws {
+    let r = try imported("leads", file)
+    func units(_ d: Departments) -> [String] { d.units + (d.others ? ["…"] : []) }
+    let want: [(lead: [String], support: [String], check: Bool)] = [
+      (["综合科", "法规科", "执法大队"], [], true),  // …对照职责制定: the words after the units dropped
+      (["执法一中队", "执法二中队"], [], false),  // 分别牵头落实 on the whole list
+      (["政策法规科"], ["办公室", "财务科"], true),  // 牵头起草 … 积极配合
+      (["市场监管所"], ["执法大队"], false),  // X会同Y
+      (["信息中心"], ["综合科"], true),  // X会Y
+      (["综合科", "法规科"], [], false),  // a space
+      (["稽查队", "各执法所"], [], true),  // 及, and 落实 with no lead named
+      (["法规科"], ["…"], false),  // 由…负责，各科室参与
+      (["住房和城乡建设局"], [], false),  // 和 inside a name stays
+      (["各中队"], [], true),  // …根据辖区实际组织实施
+      (["财务科", "办公室"], [], true),  // 与, 具体落实
+    ]
+    #expect(r.tasks.count == want.count)
+    for (t, w) in zip(r.tasks, want) {
+      #expect(units(t.lead) == w.lead, "\(file) \(t.id) lead")
+      #expect(units(t.support) == w.support, "\(file) \(t.id) support")
+      // Where the split is not plain the cell is kept as printed and the task marked.
+      #expect((t.extras["待核对"] == "责任单位") == w.check, "\(file) \(t.id) check")
+      if w.check { #expect(t.extras["责任单位（原文）"] != nil, "\(file) \(t.id) as printed") }
+    }
+    #expect(r.tasks[8].extras["责任单位（原文）"] == nil)
+    #expect(r.guesses.contains { if case .wordsDropped(_, _, ["根据辖区实际组织实施"]) = $0 { true } else { false } })
+  }
+}

@@ -44,14 +44,20 @@ struct DepartmentSplitter {
     var out = Reading()
     let flat = text.split(separator: "\n").map(String.init).joined(separator: "\n")
     var segments: [(Role, String)] = [(role, flat)]
-    if let split = DepartmentSplitter.splitRoles(flat.replacing("\n", with: "、")) {
-      segments = split
+    if let split = clauses(flat.replacing("\n", with: "、"), role: role) {
+      segments = split.segments
       out.altered = true
+      out.uncertain = split.unsure
+      if !split.dropped.isEmpty {
+        out.uncertain = true
+        out.guesses.append(.wordsDropped(place, text: flat, dropped: split.dropped))
+      }
     }
     for (r, seg) in segments {
       var (d, g, changed) = departments(seg, place: place)
       out.guesses += g
       out.altered = out.altered || changed
+      out.uncertain = out.uncertain || g.contains(where: DepartmentSplitter.isUncertain)
       if r == .lead {
         d.units = d.units.filter { !out.lead.units.contains($0) }
         out.lead.units += d.units
@@ -71,89 +77,238 @@ struct DepartmentSplitter {
     return out
   }
 
+  /// Splits that are not plain: a person should check them.
+  static func isUncertain(_ g: TableGuess) -> Bool {
+    switch g {
+    case .conjunctionSplit, .namesSplit(_, _, _, true): true
+    default: false
+    }
+  }
+
   // MARK: role words
 
-  static let leadWords = ["牵头负责", "负责牵头", "牵头", "主办", "主责", "负责"]
-  static let supportWords = [
-    "按职能分工落实", "按职责分工落实", "按职责落实", "分工落实", "配合落实", "共同落实", "配合", "协办", "协助", "协同", "参与",
-    "参加", "落实",
-  ]
-  /// Role words longest first, so that "牵头负责" is one word, not "牵头" and then text.
-  static let roleWords: [(word: [Character], role: Role)] =
-    (leadWords.map { (Array($0), Role.lead) } + supportWords.map { (Array($0), Role.support) })
-    .sorted { $0.0.count > $1.0.count }
+  /// What a role word says about the units before it. `either`: they support a lead named
+  /// beside them, and lead where none is (落实, 按职责分工落实, 各负其责).
+  enum Says { case lead, support, either }
 
-  /// "办公室牵头，各科室配合" → [(lead, "办公室"), (support, "各科室")]: the text before each
-  /// role word takes that role; text after the last one supports a lead named before it.
-  /// Labels take the text after them instead ("牵头单位：办公室；配合单位：各科室"), and a
-  /// role in brackets ends its clause ("办公室（牵头）、财务科"). Nil when the cell names no role.
-  static func splitRoles(_ text: String) -> [(Role, String)]? {
-    if let labelled = labelledRoles(text) { return labelled }
+  /// Role words longest first, so that "牵头负责" is one word, not "牵头" and then text.
+  static let roleWords: [(word: [Character], says: Says)] = {
+    let lead = [
+      "分别牵头落实", "牵头负责", "负责牵头", "分别牵头", "共同牵头", "牵头", "主办", "主责", "共同负责", "分别负责", "具体负责", "负责落实",
+      "具体落实", "负责",
+    ]
+    let support = ["积极配合", "密切配合", "共同配合", "协助配合", "配合落实", "配合", "协办", "协助", "协同", "参与", "参加"]
+    let either = ["按职能分工落实", "按职责分工落实", "按职责落实", "分工落实", "共同落实", "各负其责", "落实"]
+    let all =
+      lead.map { (Array($0), Says.lead) } + support.map { (Array($0), Says.support) }
+      + either.map { (Array($0), Says.either) }
+    return all.sorted { $0.0.count > $1.0.count }
+  }()
+
+  /// Words that start what units do after their names ("…根据各自执法实际制定",
+  /// "…对本单位职责任务进行规范"): the units are before them, the rest is no unit.
+  static let actionWords = [
+    "对", "根据", "按照", "依据", "依照", "结合", "参照", "分头", "分别", "各自", "制定", "做好", "抓好", "开展", "进行", "实施",
+    "推进", "完成", "建立", "积极", "共同", "具体", "统筹", "组织", "加强", "指导", "督促", "研究", "起草", "编制",
+  ]
+
+  static let separators: Set<Character> = ["，", ",", "；", ";", "、", "。", " ", "\n", "　"]
+  /// Separators that end a clause (a 、 only parts names).
+  static let clauseEnds: Set<Character> = ["，", ",", "；", ";", "。", "\n"]
+
+  /// A cell read as clauses of units and what they do: "办公室牵头，各科室配合" →
+  /// [(lead, "办公室"), (support, "各科室")]. The text before each role word takes its role
+  /// (a role word followed by what the units do: "牵头制定"); "X会同Y" and "X会Y": X leads, Y
+  /// supports; text after the last role word supports a lead named before it, or leads;
+  /// labels take the text after them ("牵头单位：办公室；配合单位：各科室"); a role in
+  /// brackets ends its clause ("办公室（牵头）、财务科"); words after the units that are no
+  /// unit ("…根据各自执法实际制定") are dropped, and said. Nil when the cell names no role
+  /// and drops no word: a plain list.
+  func clauses(_ text: String, role: Role) -> (segments: [(Role, String)], dropped: [String], unsure: Bool)? {
+    typealias S = DepartmentSplitter
+    if let labelled = S.labelledRoles(text) { return (labelled, [], false) }
     var t = text
-    for w in leadWords + supportWords {
-      for (open, close) in [("（", "）"), ("(", ")")] where t.contains(open + w + close) {
-        t = t.replacing(open + w + close, with: w + "，")
+    for (w, _) in S.roleWords {
+      let word = String(w)
+      for (open, close) in [("（", "）"), ("(", ")")] where t.contains(open + word + close) {
+        t = t.replacing(open + word + close, with: word + "，")
       }
     }
     let chars = Array(t)
-    var out: [(Role, String)] = []
+    var found: [(Says, String)] = []
+    var dropped: [String] = []
+    /// A short 会 read as 会同: a guess.
+    var unsure = false
+    /// After 会同: the units until the next role word support.
+    var together = false
     var start = 0
     var i = 0
-    let separators: Set<Character> = ["，", ",", "；", ";", "、", "。", " ", "\n", "　"]
-    func word(at i: Int) -> (Role, Int)? {
-      for (wc, role) in roleWords where i + wc.count <= chars.count && chars[i] == wc[0] {
+    /// The role word at `i`, when text before it names units, with the length of the words
+    /// after it that say what they do.
+    func word(at i: Int) -> (Says, Int, tail: Int)? {
+      guard i > start else { return nil }
+      for (wc, says) in S.roleWords where i + wc.count <= chars.count && chars[i] == wc[0] {
         guard Array(chars[i..<(i + wc.count)]) == wc else { continue }
         let end = i + wc.count
-        // A role word ends its clause: at the end, or before a separator.
-        guard end == chars.count || separators.contains(chars[end]) else { continue }
-        return (role, wc.count)
+        if end == chars.count || S.separators.contains(chars[end]) { return (says, wc.count, 0) }
+        // "牵头制定": what the units do, up to the clause's end, is no unit.
+        var e = end
+        while e < chars.count, !S.clauseEnds.contains(chars[e]) { e += 1 }
+        let after = String(chars[end..<e])
+        if !S.isUnitLike(after) && !after.contains("、") && after.count <= 20 { return (says, wc.count, e - end) }
       }
       return nil
     }
+    func take(_ units: String, _ says: Says) {
+      var u = units.trimmingSpaces
+      if u.hasPrefix("由") { u = String(u.dropFirst()).trimmingSpaces }
+      if !u.isEmpty { found.append((together ? .support : says, u)) }
+    }
     while i < chars.count {
-      if let (role, n) = word(at: i) {
-        let units = String(chars[start..<i]).trimmingSpaces
-        if !units.isEmpty { out.append((role, units)) }
-        i += n
-        while i < chars.count, separators.contains(chars[i]) { i += 1 }
+      // "X会同Y", "X会Y": X leads, Y supports.
+      if i > start, chars[i] == "会" {
+        let before = String(chars[start..<i]).trimmingSpaces
+        let n = i + 1 < chars.count && chars[i + 1] == "同" ? 2 : 1
+        var e = i + n
+        while e < chars.count, !S.separators.contains(chars[e]) { e += 1 }
+        let after = String(chars[(i + n)..<e])
+        // The short 会 only between two whole names (not in 区社会事业局, 市总工会).
+        let strong = ["局", "办", "委", "部", "厅", "科", "室", "中心", "院", "所", "队", "处", "站", "政府"]
+        if n == 2
+          || (before.count >= 3 && strong.contains(where: { before.hasSuffix($0) }) && after.count >= 3
+            && S.isUnitLike(S.stripAction(after).units))
+        {
+          take(before, .lead)
+          together = true
+          unsure = unsure || n == 1
+          i += n
+          start = i
+          continue
+        }
+      }
+      if let (says, n, tail) = word(at: i) {
+        take(String(chars[start..<i]), says)
+        if tail > 0 { dropped.append(String(chars[(i + n)..<(i + n + tail)])) }
+        together = false
+        i += n + tail
+        while i < chars.count, S.separators.contains(chars[i]) { i += 1 }
         start = i
       } else {
         i += 1
       }
     }
-    guard !out.isEmpty else { return nil }
-    let tail = String(chars[start...]).trimmingSpaces
-    if !tail.isEmpty { out.append((out.contains { $0.0 == .lead } ? .support : .lead, tail)) }
-    // "各科室按职责分工落实" with no lead named: they are the ones responsible.
-    if !out.contains(where: { $0.0 == .lead }) && out.allSatisfy({ $0.0 == .support }) {
-      let helping = ["配合", "协办", "协助", "协同", "参与", "参加"]
-      if !helping.contains(where: { t.contains($0) }) { out = out.map { (.lead, $0.1) } }
+    let rest = start < chars.count ? String(chars[start...]).trimmingSpaces : ""
+    let anyRole = !found.isEmpty
+    if !rest.isEmpty {
+      // After the last role word: they support a lead named before, and lead otherwise; a
+      // cell with no role word keeps its column's role.
+      let says: Says =
+        together
+        ? .support
+        : !anyRole ? (role == .support ? .support : .lead) : found.contains { $0.0 == .lead } ? .support : .lead
+      found.append((says, rest))
     }
-    return out
+    // What the units do, after their names, is no unit.
+    let named = found.contains { $0.0 == .lead }
+    var segments: [(Role, String)] = []
+    for (says, units) in found {
+      var parts: [String] = []
+      for clause in units.split(whereSeparator: { S.clauseEnds.contains($0) }) {
+        let (u, cut) = S.stripAction(String(clause))
+        if let cut { dropped.append(cut) }
+        if !u.isEmpty { parts.append(u) }
+      }
+      guard !parts.isEmpty else { continue }
+      let r: Role =
+        switch says {
+        case .lead: .lead
+        case .support: .support
+        case .either: named ? .support : .lead
+        }
+      segments.append((r, parts.joined(separator: "、")))
+    }
+    guard anyRole || !dropped.isEmpty else { return nil }
+    return (segments, dropped, unsure)
   }
 
-  /// "牵头单位：办公室；配合单位：各科室", "牵头：…": each label's role for the text after it.
+  /// "交警大队根据各自执法实际制定" → ("交警大队", "根据各自执法实际制定"): the units before the
+  /// words that say what they do, in the last of the names; nil when nothing is cut.
+  static func stripAction(_ text: String) -> (units: String, cut: String?) {
+    let t = text.trimmingSpaces
+    let lastSep = t.lastIndex { "、 　".contains($0) }
+    let head = lastSep.map { String(t[...$0]) } ?? ""
+    let last = lastSep.map { String(t[t.index(after: $0)...]) } ?? t
+    let chars = Array(last)
+    var best: Int? = nil
+    for w in actionWords {
+      let wc = Array(w)
+      var k = 1
+      while k + wc.count <= chars.count {
+        if Array(chars[k..<(k + wc.count)]) == wc {
+          if best == nil || k < best! {
+            let tail = String(chars[k...])
+            if !isUnitLike(tail) { best = k }
+          }
+          break
+        }
+        k += 1
+      }
+    }
+    guard let b = best else { return (t, nil) }
+    return ((head + String(chars[..<b])).trimmingSpaces, String(chars[b...]))
+  }
+
+  /// "牵头单位：办公室；配合单位：各科室", "（牵头单位:A、B,责任单位:C）": each label's role for
+  /// the text after it, up to the next label. A lone 责任单位 leads; beside a 牵头单位 it
+  /// supports.
   static func labelledRoles(_ text: String) -> [(Role, String)]? {
     guard text.contains("：") || text.contains(":") else { return nil }
-    var out: [(Role, String)] = []
-    for part in text.split(whereSeparator: { "；;\n".contains($0) }) {
-      guard let colon = part.firstIndex(where: { $0 == "：" || $0 == ":" }) else {
-        guard !out.isEmpty else { return nil }
-        out[out.count - 1].1 += "、" + part
-        continue
-      }
-      let label = part[..<colon].filter { !$0.isWhitespace }
-      let body = part[part.index(after: colon)...].trimmingSpaces
-      guard label.count <= 6, !body.isEmpty else { return nil }
-      if leadWords.contains(where: { label.contains($0) }) || label.hasPrefix("责任") {
-        out.append((.lead, body))
-      } else if supportWords.contains(where: { label.contains($0) }) {
-        out.append((.support, body))
+    let chars = Array(text)
+    var labels: [(start: Int, bodyStart: Int, says: Says?)] = []
+    for (k, ch) in chars.enumerated() where ch == "：" || ch == ":" {
+      // The label: the run of letters before the colon, back to a separator or the start.
+      var b = k
+      while b > 0, !separators.contains(chars[b - 1]), !"（(".contains(chars[b - 1]) { b -= 1 }
+      let label = String(chars[b..<k]).filter { !$0.isWhitespace }
+      guard !label.isEmpty, label.count <= 6 else { return nil }
+      let says: Says?
+      if label.hasPrefix("责任") {
+        says = nil
+      } else if ["牵头", "主办", "主责", "负责"].contains(where: { label.contains($0) }) {
+        says = .lead
+      } else if ["配合", "协办", "协助", "参与"].contains(where: { label.contains($0) }) {
+        says = .support
       } else {
         return nil
       }
+      labels.append((b, k + 1, says))
+    }
+    guard let first = labels.first,
+      String(chars[..<first.start]).allSatisfy({ separators.contains($0) || $0.isWhitespace })
+    else { return nil }
+    let hasLead = labels.contains { $0.says == .lead }
+    var out: [(Role, String)] = []
+    for (n, l) in labels.enumerated() {
+      let end = n + 1 < labels.count ? labels[n + 1].start : chars.count
+      var body = String(chars[l.bodyStart..<end]).trimmingSpaces
+      while let last = body.last, separators.contains(last) { body.removeLast() }
+      guard !body.isEmpty else { continue }
+      let says = l.says ?? (hasLead ? .support : .lead)
+      out.append((says == .support ? .support : .lead, body))
     }
     return out.isEmpty ? nil : out
+  }
+
+  /// Endings of unit names (局, 办, 科, 中心, 政府, 机关 …): a piece that ends so is a unit,
+  /// not the words of what one does.
+  static let unitEndings = [
+    "局", "办", "科", "室", "所", "队", "委", "部", "中心", "院", "站", "处", "厅", "组", "馆", "会", "团", "社", "司", "府", "园",
+    "区", "县", "镇", "乡", "街道", "机关", "单位", "部门", "企业", "股", "公司", "集团", "学校", "机构", "基地", "银行", "村",
+  ]
+
+  static func isUnitLike(_ name: String) -> Bool {
+    let n = name.trimmingSpaces
+    return n.count >= 2 && unitEndings.contains { n.hasSuffix($0) }
   }
 
   // MARK: names
@@ -176,8 +331,10 @@ struct DepartmentSplitter {
     var units: [String] = []
     var others = false
     var guesses: [TableGuess] = []
-    var changed = false
-    for var part in Departments.split(text) {
+    let parts = partsOf(text, place: place, guesses: &guesses)
+    // Names parted at 和 or 及: the store's 、 loses the word, so the cell is kept as printed.
+    var changed = guesses.contains(where: DepartmentSplitter.isUncertain)
+    for var part in parts {
       if part.count > 2 && part.hasSuffix("等") {
         let cut = String(part.dropLast()).trimmingSpaces
         guesses.append(.droppedDeng(place, from: part, to: cut))
@@ -207,6 +364,50 @@ struct DepartmentSplitter {
       for n in names where !units.contains(n) { units.append(n) }
     }
     return (Departments(units, others: others), guesses, changed)
+  }
+
+  /// The names of a list: parted at 、，,；; and line breaks (`Departments.split`), at a space
+  /// between names, and at 和, 及 or 与 where each side stands as a unit of its own (a name
+  /// ending as units do, one the table names alone, or one shaped as its neighbours are):
+  /// "禁毒和出入境" parts, "市住房和城乡建设局" does not.
+  func partsOf(_ text: String, place: SourcePlace, guesses: inout [TableGuess]) -> [String] {
+    var parts: [String] = []
+    for p in Departments.split(text) {
+      parts += p.split(whereSeparator: { $0 == " " || $0 == "　" }).map(String.init)
+    }
+    let plain = parts.filter { p in !["和", "及", "与"].contains(where: { p.contains($0) }) }
+    let longest = plain.map(\.count).max() ?? 0
+    let shaped = plain.count >= 2 && !plain.contains(where: DepartmentSplitter.isUnitLike)
+    func stands(_ s: String) -> Bool {
+      DepartmentSplitter.isUnitLike(s) || known.contains(s) || DepartmentSplitter.isCollective(s)
+        || (shaped && s.count >= 2 && s.count <= longest + 1)
+    }
+    func split(_ s: String) -> [String]? {
+      let chars = Array(s)
+      var depth = 0
+      for (k, ch) in chars.enumerated() {
+        if "（(".contains(ch) { depth += 1 }
+        if "）)".contains(ch) { depth = max(0, depth - 1) }
+        guard depth == 0, "和及与".contains(ch), k > 0, k + 1 < chars.count, chars[k + 1] != "其" else { continue }
+        let left = String(chars[..<k])
+        let right = String(chars[(k + 1)...])
+        // A collective phrase goes on past 及 ("其他股室及属下单位" is one placeholder).
+        guard stands(left), !DepartmentSplitter.isCollective(left) else { continue }
+        if stands(right) { return [left, right] }
+        if let more = split(right) { return [left] + more }
+      }
+      return nil
+    }
+    var out: [String] = []
+    for p in parts {
+      if let pieces = split(p) {
+        guesses.append(.conjunctionSplit(place, text: p, parts: pieces))
+        out += pieces
+      } else {
+        out.append(p)
+      }
+    }
+    return out
   }
 
   /// One unit written with half-width brackets in one place and full-width in another is one

@@ -23,6 +23,10 @@ public enum TableGuess: Sendable, Hashable {
   case roleSplit(SourcePlace, text: String, lead: [String], support: [String])
   /// "各科室": a collective name, kept as the placeholder for other departments.
   case collective(SourcePlace, name: String)
+  /// "拘留所、看守所制定": the words after the units, which say what they do, are no unit.
+  case wordsDropped(SourcePlace, text: String, dropped: [String])
+  /// "禁毒和出入境", "市信息办及相关部门": names parted at 和, 及 or 与.
+  case conjunctionSplit(SourcePlace, text: String, parts: [String])
   /// "土管所等": the trailing 等 dropped.
   case droppedDeng(SourcePlace, from: String, to: String)
   /// "各县(市)区政府" written with the full-width brackets.
@@ -57,7 +61,8 @@ extension TableGuess {
   /// The cell or row a guess is about, when it is about one.
   public var place: SourcePlace? {
     switch self {
-    case .twoRowHeader(let p), .roleSplit(let p, _, _, _), .collective(let p, _), .droppedDeng(let p, _, _),
+    case .twoRowHeader(let p), .roleSplit(let p, _, _, _), .wordsDropped(let p, _, _), .conjunctionSplit(let p, _, _),
+      .collective(let p, _), .droppedDeng(let p, _, _),
       .bracketsUnified(let p, _, _), .namesSplit(let p, _, _, _), .derivedID(let p, _, _), .packedRow(let p, _),
       .deadlineYear(let p, _, _), .noteRow(let p), .notATask(let p), .leadFromSupport(let p, _):
       p
@@ -71,6 +76,8 @@ extension TableGuess {
     case .twoRowHeader: .twoRowHeader(q)
     case .roleSplit(_, let t, let l, let s): .roleSplit(q, text: t, lead: l, support: s)
     case .collective(_, let n): .collective(q, name: n)
+    case .wordsDropped(_, let t, let d): .wordsDropped(q, text: t, dropped: d)
+    case .conjunctionSplit(_, let t, let p): .conjunctionSplit(q, text: t, parts: p)
     case .droppedDeng(_, let a, let b): .droppedDeng(q, from: a, to: b)
     case .bracketsUnified(_, let a, let b): .bracketsUnified(q, from: a, to: b)
     case .namesSplit(_, let t, let p, let e): .namesSplit(q, text: t, parts: p, byEndings: e)

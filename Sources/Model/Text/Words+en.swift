@@ -1127,6 +1127,11 @@ public struct EnglishWords: Words {
       return "\(place(p)): \(n) measures in one row, but not every cell has \(n) parts; matched in order"
     case .deadlineYear(let p, let text, let year):
       return "\(place(p)): read \"\(text)\" in the plan's year \(year)"
+    case .wordsDropped(let p, let text, let dropped):
+      return
+        "\(place(p)): in \"\(text)\", \"\(list(dropped))\" names no unit; only the units before it are kept (check)"
+    case .conjunctionSplit(let p, let text, let parts):
+      return "\(place(p)): split \"\(text)\" into \(parts.joined(separator: " + ")) (check)"
     case .noteRow(let p):
       return "\(place(p)): a note row, kept in the plan's note"
     case .notATask(let p):

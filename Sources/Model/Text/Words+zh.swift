@@ -1081,6 +1081,10 @@ public struct ChineseWords: Words {
       return "\(place(p))：一行中有 \(n) 项措施，但并非每格都有 \(n) 段；按顺序对应"
     case .deadlineYear(let p, let text, let year):
       return "\(place(p))：“\(text)”按方案年度 \(year) 年理解"
+    case .wordsDropped(let p, let text, let dropped):
+      return "\(place(p))：“\(text)”中“\(list(dropped))”不是单位名称，只取其前的单位（请核对）"
+    case .conjunctionSplit(let p, let text, let parts):
+      return "\(place(p))：将“\(text)”拆为 \(parts.joined(separator: " + "))（请核对）"
     case .noteRow(let p):
       return "\(place(p))：注释行，记入方案说明"
     case .notATask(let p):
