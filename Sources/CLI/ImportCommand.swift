@@ -33,7 +33,8 @@ struct Import: ParsableCommand {
         else { throw ImportError(.badMap(m), file: name) }
         options.map.append((String(m[..<eq]).trimmingSpaces, f))
       }
-      result = try TableImport.interpret(SourceFile.read(path: file, sheet: sheet), file: name, options: options)
+      let doc = try SourceFile.read(path: file, sheet: sheet, map: options.map)
+      result = try TableImport.interpret(doc, file: name, options: options)
     } catch let e as ImportError {
       Console.err("sanxiang: " + e.description(ctx.words))
       throw ExitCode(e.exitCode)

@@ -5,7 +5,10 @@ import Model
 /// LibreOffice knows but this module does not are converted by it first, when it is
 /// installed.
 public enum SourceFile {
-  public static func read(path: String, sheet: String? = nil) throws(ImportError) -> SourceDocument {
+  /// `map`: the header names `--map` gives, which the text readers must know to find a header.
+  public static func read(path: String, sheet: String? = nil, map: [(header: String, field: ImportField)] = [])
+    throws(ImportError) -> SourceDocument
+  {
     let name = path.split(separator: "/").last.map(String.init) ?? path
     guard FileIO.exists(path) else { throw ImportError(.noSuchFile, file: name) }
     let bytes: [UInt8]
@@ -15,37 +18,39 @@ public enum SourceFile {
       throw ImportError(.unreadable, file: name)
     }
     let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
-    return try read(bytes, ext: ext, file: name, sheet: sheet)
+    return try read(bytes, ext: ext, file: name, sheet: sheet, map: map)
   }
 
   /// What the bytes read from `file` hold, by the kind its extension names.
-  public static func read(_ bytes: [UInt8], ext: String, file: String, sheet: String? = nil) throws(ImportError)
-    -> SourceDocument
-  {
+  public static func read(
+    _ bytes: [UInt8], ext: String, file: String, sheet: String? = nil, map: [(header: String, field: ImportField)] = []
+  ) throws(ImportError) -> SourceDocument {
     switch ext {
     case "docx", "docm", "dotx": return try Docx.read(bytes, file: file)
     case "xlsx", "xlsm", "xltx": return try Xlsx.read(bytes, file: file, sheet: sheet)
     case "html", "htm", "xhtml": return try Html.read(bytes, file: file)
-    case "csv": return SourceDocument(try TextTable.grid(bytes, file: file, csv: true))
+    case "csv": return SourceDocument(try TextTable.grid(bytes, file: file, csv: true, map: map))
     case "doc", "wps", "odt", "rtf", "wpt", "dot":
       return try Docx.read(try convert(bytes, ext: ext, to: "docx", file: file), file: file)
         .adding(.converted(from: ext, to: "docx"))
     case "xls", "et", "ods", "ett", "xlt":
       return try Xlsx.read(try convert(bytes, ext: ext, to: "xlsx", file: file), file: file, sheet: sheet)
         .adding(.converted(from: ext, to: "xlsx"))
-    case "txt", "tsv", "text", "": return try sniffed(bytes, file: file, sheet: sheet)
+    case "txt", "tsv", "text", "": return try sniffed(bytes, file: file, sheet: sheet, map: map)
     default:
       if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || isHTML(bytes) {
-        return try sniffed(bytes, file: file, sheet: sheet)
+        return try sniffed(bytes, file: file, sheet: sheet, map: map)
       }
       if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw ImportError(.unknownFormat(ext: ext), file: file) }
-      return SourceDocument(try TextTable.grid(bytes, file: file))
+      return SourceDocument(try TextTable.grid(bytes, file: file, map: map))
     }
   }
 
   /// A file without a telling extension: a ZIP is a Word or Excel package by its parts; a
   /// page is HTML; the rest is text.
-  static func sniffed(_ bytes: [UInt8], file: String, sheet: String?) throws(ImportError) -> SourceDocument {
+  static func sniffed(_ bytes: [UInt8], file: String, sheet: String?, map: [(header: String, field: ImportField)])
+    throws(ImportError) -> SourceDocument
+  {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       let zip = try ZipPackage(bytes, file: file)
       if try zip.part("word/document.xml") != nil { return try Docx.read(bytes, file: file) }
@@ -53,7 +58,7 @@ public enum SourceFile {
       throw ImportError(.zipAsText, file: file)
     }
     if isHTML(bytes) { return try Html.read(bytes, file: file) }
-    return SourceDocument(try TextTable.grid(bytes, file: file))
+    return SourceDocument(try TextTable.grid(bytes, file: file, map: map))
   }
 
   static func isHTML(_ bytes: [UInt8]) -> Bool {
@@ -106,6 +111,7 @@ extension TableImport {
   public static func read(
     _ bytes: [UInt8], file: String, csv: Bool = false, options: ImportOptions = ImportOptions()
   ) throws(ImportError) -> ImportResult {
-    try interpret(SourceDocument(try TextTable.grid(bytes, file: file, csv: csv)), file: file, options: options)
+    try interpret(
+      SourceDocument(try TextTable.grid(bytes, file: file, csv: csv, map: options.map)), file: file, options: options)
   }
 }

@@ -8,7 +8,9 @@ import Model
 enum TextTable {
   /// The grid of a text file: decoded (UTF-8, else GB18030 as Excel and WPS write it in
   /// China), then split by its layout.
-  static func grid(_ bytes: [UInt8], file: String, csv: Bool = false) throws(ImportError) -> TableGrid {
+  static func grid(
+    _ bytes: [UInt8], file: String, csv: Bool = false, map: [(header: String, field: ImportField)] = []
+  ) throws(ImportError) -> TableGrid {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw ImportError(.zipAsText, file: file) }
     var notes: [TableGuess] = []
     var text: String
@@ -38,9 +40,13 @@ enum TextTable {
     } else {
       let lines = text.lines
       switch detect(lines) {
-      case .wordFlattened: grid = WordFlattened.grid(lines)
+      case .wordFlattened: grid = WordFlattened.grid(lines, map: map)
       case .tabSeparated: grid = TabSeparated.grid(lines)
-      default: grid = CellPerLine.grid(lines)
+      default:
+        guard let cut = try CellPerLine.grid(lines, map: map, file: file) else {
+          throw ImportError(.noHeader, file: file, place: .line(1))
+        }
+        grid = cut
       }
     }
     grid.notes = notes + grid.notes
@@ -84,7 +90,7 @@ enum TextTable {
 /// when it is a number cell or the row is already as wide as the header. The header (the
 /// first row) ends at its first blank line.
 enum WordFlattened {
-  static func grid(_ lines: [String]) -> TableGrid {
+  static func grid(_ lines: [String], map: [(header: String, field: ImportField)] = []) -> TableGrid {
     var preamble: [String] = []
     var cells: [(lines: [String], line: Int, afterBlank: Bool)] = []
     var sawBlank = true
@@ -104,9 +110,21 @@ enum WordFlattened {
     // Title lines Word wrote as cells too ("\t附件", "\t…分工表") come before the run of
     // cells that name columns: they are the preamble. A title that reads like a name
     // ("工作任务分工") is told by its role coming again in the run after it.
-    func role(_ i: Int) -> ColumnRole? { ColumnNames.role(ofName: TableImport.joinWrapped(cells[i].lines)) }
+    func role(_ i: Int) -> ColumnRole? {
+      ColumnNames.role(ofName: TableImport.joinWrapped(cells[i].lines), map: map)
+    }
+    // The header starts a row, or follows only title cells in its row: never from the middle
+    // of a row of names.
+    func startsHeader(_ i: Int) -> Bool {
+      var k = i
+      while k > 0 && !cells[k].afterBlank {
+        k -= 1
+        if role(k) != nil { return false }
+      }
+      return true
+    }
     if let first = cells.indices.prefix(40).first(where: { i in
-      guard let r = role(i), i + 1 < cells.count, role(i + 1) != nil else { return false }
+      guard let r = role(i), i + 1 < cells.count, role(i + 1) != nil, startsHeader(i) else { return false }
       var j = i + 1
       while j < cells.count, let rj = role(j) {
         if rj == r && r != .category { return false }
@@ -158,21 +176,31 @@ enum TabSeparated {
 }
 
 /// LibreOffice's text export of a document: one cell a line, nothing between rows, an empty
-/// line for an empty cell and for a cell a merge covers. The header's cells are the run of
-/// lines that name columns; the row width is the one under which each column's cells are
-/// most alike (numbers with numbers, long texts with long texts), since a header cell may
-/// span several columns.
+/// line for an empty cell and for a cell a merge covers. Nothing in it says where a row
+/// ends, so rows are cut only where they can be told for certain: the rows' numbers (a 序号
+/// cell, or the measures' own 1. or （1）) stand one row width apart all through, which holds
+/// only when every cell of every row is one line; a section heading between rows adds its
+/// line. The header is the run of lines that name columns, as many as the row's cells or a
+/// few fewer (a header cell over two columns). Anything else is refused: a cell of two
+/// paragraphs, a header broken over lines, a table without numbers.
 enum CellPerLine {
-  static func grid(_ lines: [String]) -> TableGrid {
-    var all = lines.enumerated().map { (text: $0.element.trimmingSpaces, line: $0.offset + 1) }
+  typealias Line = (text: String, line: Int)
+
+  /// The table, nil when no run of lines names columns (the text is no table); throws when
+  /// it is one but its rows cannot be told for certain.
+  static func grid(_ lines: [String], map: [(header: String, field: ImportField)] = [], file: String)
+    throws(ImportError) -> TableGrid?
+  {
+    var all: [Line] = lines.enumerated().map { (text: $0.element.trimmingSpaces, line: $0.offset + 1) }
     while let last = all.last, last.text.isEmpty { all.removeLast() }
+    func isName(_ t: String) -> Bool { ColumnNames.role(ofName: t, map: map) != nil }
     // The header: the first run of at least two column names.
     var start = 0
     var names = 0
     var k = 0
     while k < all.count && k < 200 {
       var j = k
-      while j < all.count, ColumnNames.role(ofName: all[j].text) != nil { j += 1 }
+      while j < all.count, isName(all[j].text) { j += 1 }
       if j - k >= 2 {
         start = k
         names = j - k
@@ -180,67 +208,100 @@ enum CellPerLine {
       }
       k = j + 1
     }
-    guard names >= 2 else {
-      let rows = all.filter { !$0.text.isEmpty }.map {
-        GridRow([GridCell($0.text, place: .line($0.line))], place: .line($0.line))
-      }
-      return TableGrid(rows: rows, format: .cellPerLine)
-    }
+    guard names >= 2 else { return nil }
+    let refused = ImportError(.ambiguousTextExport, file: file, place: .line(all[start].line))
+    // A name just above the run: the header's cells were broken over lines.
+    if all[max(0, start - 6)..<start].contains(where: { isName($0.text) }) { throw refused }
     let preamble = all[..<start].map(\.text).filter { !$0.isEmpty }
     let header = Array(all[start..<(start + names)])
     var body = Array(all[(start + names)...])
     var rows = [GridRow(header.map { GridCell($0.text, place: .line($0.line)) }, place: .line(header[0].line))]
-    var least = names
+    var headerNames = header.map(\.text)
     // A second header row (牵头单位 | 配合单位 under 责任单位): empty lines for the cells
     // merged from above, then the names; the merged header cell made the first row one cell
     // short for each name after the first.
-    if let j = body.prefix(names + 3).firstIndex(where: { ColumnNames.role(ofName: $0.text) != nil }),
+    if let j = body.prefix(names + 3).firstIndex(where: { isName($0.text) }),
       body[..<j].allSatisfy({ $0.text.isEmpty })
     {
       var run = 0
-      while j + run < body.count, ColumnNames.role(ofName: body[j + run].text) != nil { run += 1 }
+      while j + run < body.count, isName(body[j + run].text) { run += 1 }
       let w = names + run - 1
       if run >= 2, w <= body.count, body[(j + run)..<w].allSatisfy({ $0.text.isEmpty }) {
         rows.append(GridRow(body[..<w].map { GridCell($0.text, place: .line($0.line)) }, place: .line(body[0].line)))
+        headerNames = body[..<w].map(\.text)
         body.removeFirst(w)
-        least = w
       }
     }
-    // Splitting columns further only makes them look more alike, so a wider row must be
-    // clearly better to be taken. Rows of one section heading ("一、…", merged across the
-    // table and so written once) are tried too, and kept when they make the columns fit.
-    var best: (score: Double, width: Int, rows: [ArraySlice<(text: String, line: Int)>]) = (-9, least, [])
-    for sections in [false, true] {
-      for w in least...(least + 3) {
-        let chunks = chunk(body, width: w, sections: sections)
-        let score = homogeneity(chunks.map { $0.map(\.text) }, width: w) - (sections ? 0.05 : 0)
-        if score > best.score + 0.08 || (best.rows.isEmpty) { best = (score, w, chunks) }
+    let width = headerNames.count
+    let idColumn = headerNames.firstIndex { ColumnNames.role(ofName: $0, map: map) == .id }
+    let readings: [(Line) -> Int?] = [
+      { ItemNumbers.plainNumber($0.text).flatMap { Int($0) } },
+      { ItemNumbers.measureNumber($0.text).0.flatMap { Int($0) } },
+    ]
+    for (n, number) in readings.enumerated() {
+      if let cut = rowsByNumbers(body, number: number, width: width, idColumn: n == 0 ? idColumn : nil) {
+        for r in cut.rows {
+          rows.append(GridRow(r.map { GridCell($0.text, place: .line($0.line)) }, place: .line(r[0].line)))
+        }
+        return TableGrid(
+          rows: rows, preamble: preamble, format: .cellPerLine,
+          notes: [.rowsByNumbers(columns: cut.width, rows: cut.count)], trailing: cut.trailing.map(\.text))
       }
     }
-    for c in best.rows {
-      rows.append(GridRow(c.map { GridCell($0.text, place: .line($0.line)) }, place: .line(c.first!.line)))
-    }
-    let notes: [TableGuess] = best.width != names ? [.widthFromData(columns: best.width)] : []
-    return TableGrid(rows: rows, preamble: preamble, format: .cellPerLine, notes: notes)
+    throw refused
   }
 
-  /// The lines as rows of `width` cells; with `sections`, a line such as "一、…" at the start
-  /// of a row is a row by itself.
-  static func chunk(_ lines: [(text: String, line: Int)], width: Int, sections: Bool) -> [ArraySlice<
-    (text: String, line: Int)
-  >] {
-    var out: [ArraySlice<(text: String, line: Int)>] = []
-    var i = 0
-    while i < lines.count {
-      if sections && isSection(lines[i].text) {
-        out.append(lines[i..<(i + 1)])
-        i += 1
-        continue
-      }
-      out.append(lines[i..<min(i + width, lines.count)])
-      i += width
+  /// The body cut into rows at its numbers, or nil when the numbers do not stand one row
+  /// width apart all through.
+  static func rowsByNumbers(_ body: [Line], number: (Line) -> Int?, width least: Int, idColumn: Int?) -> (
+    rows: [[Line]], width: Int, count: Int, trailing: [Line]
+  )? {
+    let at = body.indices.filter { number(body[$0]) != nil }
+    guard at.count >= 2 else { return nil }
+    // Each number is the one before plus one, the same again, or a new start at 1.
+    var previous: Int? = nil
+    for k in at {
+      let v = number(body[k])!
+      if let p = previous, v != p + 1, v != p, v != 1 { return nil }
+      previous = v
     }
-    return out
+    let gaps = zip(at.dropFirst(), at).map { $0 - $1 }
+    let w = gaps.min()!
+    guard w >= max(least, 2), gaps.allSatisfy({ $0 == w || $0 == w + 1 }) else { return nil }
+    let sections = gaps.contains(w + 1)
+    // Where the number stands in its row: the 序号 column, else after the lines before it
+    // (a section heading first, when the table has them between rows).
+    var lead = 0
+    if sections { while lead < at[0], isSection(body[lead].text) { lead += 1 } }
+    let c = idColumn.flatMap { $0 < w ? $0 : nil } ?? (at[0] - lead)
+    guard c >= 0, c < w, at[0] - c >= 0 else { return nil }
+    var rows: [[Line]] = []
+    // Lines before the first row: section headings only.
+    for k in 0..<(at[0] - c) {
+      if body[k].text.isEmpty { continue }
+      guard isSection(body[k].text) else { return nil }
+      rows.append([body[k]])
+    }
+    for (n, p) in at.enumerated() {
+      let s = p - c
+      guard s + w <= body.count else { return nil }
+      rows.append(Array(body[s..<(s + w)]))
+      if n + 1 < at.count && at[n + 1] - p == w + 1 {
+        // The extra line between two rows is a section heading across the table.
+        guard isSection(body[s + w].text) else { return nil }
+        rows.append([body[s + w]])
+      }
+    }
+    // After the last row: nothing, or notes under the table (注：…).
+    let end = at.last! - c + w
+    let rest = Array(body[end...])
+    if let first = rest.first(where: { !$0.text.isEmpty }), !isNote(first.text) { return nil }
+    return (rows, w, at.count, rest.filter { !$0.text.isEmpty })
+  }
+
+  /// "注：", "备注：", "说明：": a note under the table.
+  static func isNote(_ text: String) -> Bool {
+    ["注：", "注:", "备注", "说明：", "说明:"].contains { text.hasPrefix($0) }
   }
 
   /// "一、健全依法决策机制", "（二）…", "第三部分…": a section heading.
@@ -254,24 +315,5 @@ enum CellPerLine {
     }
     let digits = t.prefix { numerals.contains($0) }
     return !digits.isEmpty && t.dropFirst(digits.count).first == "、"
-  }
-
-  /// How alike each column's cells are under a row width: the share of cells that are of
-  /// their column's commonest kind (a number, a short text, a long one), less a penalty when
-  /// the rows do not come out whole. Rows of one cell (section headings) are left out.
-  static func homogeneity(_ rows: [[String]], width: Int) -> Double {
-    guard width > 0, !rows.isEmpty else { return 0 }
-    var same = 0
-    var all = 0
-    for c in 0..<width {
-      var kinds = [0, 0, 0]
-      for r in rows where r.count > 1 && c < r.count && !r[c].isEmpty {
-        kinds[ItemNumbers.plainNumber(r[c]) != nil ? 0 : r[c].count > 30 ? 1 : 2] += 1
-      }
-      same += kinds.max()!
-      all += kinds.reduce(0, +)
-    }
-    let ragged = rows.contains { $0.count > 1 && $0.count < width } ? 0.3 : 0.0
-    return (all == 0 ? 0 : Double(same) / Double(all)) - ragged
   }
 }

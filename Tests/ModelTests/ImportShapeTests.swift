@@ -116,3 +116,31 @@ struct LeadCellTests {
     #expect(r.guesses.contains { if case .wordsDropped(_, _, ["根据辖区实际组织实施"]) = $0 { true } else { false } })
   }
 }
+
+@Suite("LibreOffice's text export")
+struct CellPerLineTests {
+  @Test("rows are cut where their numbers stand one row width apart, and read as the .docx reads")
+  func numbered() throws {
+    for shape in ["merges", "blocks", "leads"] {
+      let docx = try imported(shape, "table.docx")
+      let r = try imported(shape, "table.txt")
+      #expect(
+        r.guesses.contains { if case .rowsByNumbers(_, docx.tasks.count) = $0 { true } else { false } }, "\(shape)")
+      #expect(r.tasks.map(\.id) == docx.tasks.map(\.id), "\(shape)")
+      for (a, b) in zip(r.tasks, docx.tasks) {
+        for f in ["theme", "measure", "lead", "support"] {
+          #expect(a.value(of: f) == b.value(of: f), "\(shape) \(a.id) \(f)")
+        }
+      }
+    }
+  }
+
+  @Test("a cell of two paragraphs, or rows without numbers: refused, naming the file to import instead")
+  func refused() throws {
+    #expect(try imported("paragraphs", "table.docx").tasks[1].lead.units == ["农业服务中心", "财政所"])
+    #expect(throws: ImportError(.ambiguousTextExport, file: "table.txt", place: .line(2))) {
+      try imported("paragraphs", "table.txt")
+    }
+    #expect(ImportError(.ambiguousTextExport, file: "t.txt").description(ChineseWords()).contains(".docx 或 .xlsx"))
+  }
+}

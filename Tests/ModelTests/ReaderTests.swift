@@ -69,6 +69,8 @@ struct Expected: Decodable {
 struct ReaderTests {
   static let examples = ["01-chizhou-xfj", "03-jiangmen-tdcb", "06-taishan-wglt", "10-qiaocheng-town"]
   static let kinds = ["table.docx", "table.xlsx", "table.html", "table.flat.txt", "table.txt"]
+  /// Examples whose rows carry no number, neither a 序号 nor the measure's own.
+  static let unnumbered: Set<String> = ["10-qiaocheng-town"]
 
   @Test(
     "every example in every format imports as its expected.json says",
@@ -77,6 +79,13 @@ struct ReaderTests {
     let dir = tables.appendingPathComponent(folder)
     let want = try JSONDecoder().decode(
       Expected.self, from: Data(contentsOf: dir.appendingPathComponent("expected.json")))
+    if ReaderTests.unnumbered.contains(folder) && file == "table.txt" {
+      // Rows without numbers: LibreOffice's text export cannot be cut into them for certain.
+      #expect(throws: ImportError(.ambiguousTextExport, file: file, place: .line(1))) {
+        try imported(dir.appendingPathComponent(file))
+      }
+      return
+    }
     let r = try imported(dir.appendingPathComponent(file))
     #expect(r.tasks.count == want.tasks.count)
     for (t, w) in zip(r.tasks, want.tasks) {
@@ -158,7 +167,8 @@ struct ReaderTests {
         store, settings: PlanSettings(title: first.title), tasks: first.tasks,
         extraColumns: first.extraColumns)
       let plan = try Store.open(store).plan
-      for kind in ReaderTests.kinds.dropFirst() {
+      for kind in ReaderTests.kinds.dropFirst() where !(ReaderTests.unnumbered.contains(folder) && kind == "table.txt")
+      {
         let again = Reimport(try imported(dir.appendingPathComponent(kind)), onto: plan)
         #expect(again.changes.isEmpty, "\(folder) \(kind): \(again.updated) \(again.added)")
         #expect(again.unchanged == first.tasks.count)

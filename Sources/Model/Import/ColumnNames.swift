@@ -129,10 +129,17 @@ public enum ColumnNames {
   /// it is no name such tables give a column.
   public static func role(ofName text: String) -> ColumnRole? { role(of: text) }
 
+  /// The same, counting the names `--map` gives as names too (a header the vocabulary
+  /// lacks), so that every reader finds the header the user named.
+  public static func role(ofName text: String, map: [(header: String, field: ImportField)]) -> ColumnRole? {
+    role(of: text, map: map)
+  }
+
   /// The role of a column name, or one `--map` names (a header the vocabulary lacks).
   static func role(of name: String, map: [(header: String, field: ImportField)]) -> ColumnRole? {
-    if let r = role(of: name) { return r }
     let n = normalized(name)
-    return map.first { normalized($0.header) == n }.flatMap { ColumnRole($0.field) }
+    // A name mapped to `extra` is a name too: an extra column is still a column.
+    if let m = map.first(where: { normalized($0.header) == n }) { return ColumnRole(m.field) ?? .category }
+    return role(of: name)
   }
 }

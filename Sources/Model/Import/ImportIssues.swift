@@ -9,8 +9,8 @@ public enum TableGuess: Sendable, Hashable {
   case sheetChosen(name: String, skipped: [String])
   /// LibreOffice turned the file into this format first.
   case converted(from: String, to: String)
-  /// One cell a line: the row width was worked out from the data.
-  case widthFromData(columns: Int)
+  /// One cell a line: the rows cut where their numbers stand, one row width apart.
+  case rowsByNumbers(columns: Int, rows: Int)
   /// The header takes two rows.
   case twoRowHeader(SourcePlace)
   /// The rows have more cells than the header names: this name spans several columns.
@@ -160,6 +160,8 @@ public enum ImportProblem: Sendable, Equatable {
   /// libzip (which opens .docx and .xlsx packages) could not be loaded.
   case zipLibraryMissing
   case tooLarge
+  /// LibreOffice's text export whose rows cannot be told apart for certain.
+  case ambiguousTextExport
 }
 
 /// An import error: the file, the place in it, the reason. Nothing is written.

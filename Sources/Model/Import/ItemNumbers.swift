@@ -26,7 +26,7 @@ public enum ItemNumbers {
 
   /// A measure's own number: "(6) 编制…", "（1）…", "1.积极推进…", "2、建立…" → ("6", "编制…").
   /// "1.5万" and "2019年" are not numbers of the measure.
-  static func measureNumber(_ text: String) -> (String?, String) {
+  public static func measureNumber(_ text: String) -> (String?, String) {
     let t = text.trimmingSpaces
     guard let first = t.first else { return (nil, text) }
     var rest = Substring(t)

@@ -1093,8 +1093,8 @@ public struct EnglishWords: Words {
       return "took the sheet \"\(name)\", whose header names the most columns (passed over: \(list(skipped)))"
     case .converted(let from, let to):
       return "converted .\(from) to .\(to) with LibreOffice"
-    case .widthFromData(let n):
-      return "rows of \(n) cells (told from the data; the header has fewer)"
+    case .rowsByNumbers(let n, let rows):
+      return "one cell a line: cut into \(rows) rows of \(n) cells where the rows' numbers stand"
     case .twoRowHeader(let p):
       return "the header takes two rows (to \(place(p)))"
     case .headerSpans(let name, let n):
@@ -1183,6 +1183,8 @@ public struct EnglishWords: Words {
         + "(and .doc, .xls, .wps, .et, .odt, .ods where LibreOffice is installed)"
     case .xmlLibraryMissing: "reading this file needs libxml2 (Debian package libxml2), which was not found"
     case .zipLibraryMissing: "reading this file needs libzip (Debian package libzip4), which was not found"
+    case .ambiguousTextExport:
+      "a text export with one cell a line whose rows cannot be told apart for certain (a cell of several lines, or rows without numbers); import the .docx or .xlsx it came from"
     case .tooLarge: "the file is too large"
     }
   }

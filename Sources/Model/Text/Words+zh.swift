@@ -1047,8 +1047,8 @@ public struct ChineseWords: Words {
       return "取表头列名最全的工作表“\(name)”（跳过：\(list(skipped))）"
     case .converted(let from, let to):
       return "已用 LibreOffice 将 .\(from) 转换为 .\(to)"
-    case .widthFromData(let n):
-      return "每行 \(n) 格（由数据判断，表头格数较少）"
+    case .rowsByNumbers(let n, let rows):
+      return "每格一行的文本：按各行序号的位置分为 \(rows) 行，每行 \(n) 格"
     case .twoRowHeader(let p):
       return "表头占两行（至\(place(p))）"
     case .headerSpans(let name, let n):
@@ -1133,6 +1133,8 @@ public struct ChineseWords: Words {
     case .xmlLibraryMissing: "读取此文件需要 libxml2（Debian 软件包 libxml2），但未找到"
     case .zipLibraryMissing: "读取此文件需要 libzip（Debian 软件包 libzip4），但未找到"
     case .tooLarge: "文件过大"
+    case .ambiguousTextExport:
+      "这是每格一行的导出文本，无法确定每行从哪里开始（有单元格分成了多行，或各行没有序号）；请导入它所来自的 .docx 或 .xlsx 文件"
     }
   }
 
