@@ -39,6 +39,7 @@ enum Docx {
         if !t.trimmingSpaces.isEmpty {
           paragraphs.append(t.trimmingSpaces)
           sinceTable += 1
+          if !tables.isEmpty { tables[tables.count - 1].trailing.append(t.trimmingSpaces) }
         }
       case .table(let node):
         let (rows, columns) = tableRows(node, index: tables.count + 1)

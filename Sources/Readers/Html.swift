@@ -31,7 +31,9 @@ enum Html {
     let tables = root.descendants("table", stop: []) + nested(root)
     guard !tables.isEmpty else { throw ImportError(.noTable, file: file) }
     let grids = tables.enumerated().map { i, t in
-      TableGrid(rows: tableRows(t, index: i + 1), preamble: preamble(root, before: t), format: .html)
+      TableGrid(
+        rows: tableRows(t, index: i + 1), preamble: preamble(root, before: t), format: .html,
+        trailing: following(root, after: t))
     }
     return SourceDocument(format: .html, tables: grids, notes: notes)
   }
@@ -136,6 +138,34 @@ enum Html {
     walk(node)
     flush()
     return lines.joined(separator: "\n")
+  }
+
+  /// The paragraphs after the table, up to the next table: where notes under it are.
+  static func following(_ root: XMLNode, after table: XMLNode) -> [String] {
+    var texts: [String] = []
+    var passed = false
+    var done = false
+    func walk(_ n: XMLNode) {
+      for c in n.children where c.isElement && !done {
+        if c.ptr == table.ptr {
+          passed = true
+          continue
+        }
+        if passed && c.name == "table" {
+          done = true
+          return
+        }
+        if passed && ["p", "h1", "h2", "h3", "h4", "h5", "h6", "div"].contains(c.name) && c.descendants("table").isEmpty
+        {
+          let t = cellText(c)
+          if !t.isEmpty { texts.append(t.replacing("\n", with: " ")) }
+        } else if c.name != "script" && c.name != "style" && c.name != "head" {
+          walk(c)
+        }
+      }
+    }
+    walk(root)
+    return texts
   }
 
   /// The headings and paragraphs before the table, and its caption: the title's source.

@@ -92,16 +92,23 @@ enum TextTable {
 enum WordFlattened {
   static func grid(_ lines: [String], map: [(header: String, field: ImportField)] = []) -> TableGrid {
     var preamble: [String] = []
+    var trailing: [String] = []
     var cells: [(lines: [String], line: Int, afterBlank: Bool)] = []
     var sawBlank = true
+    var inNote = false
     for (n, line) in lines.enumerated() {
       if line.hasPrefix("\t") {
         cells.append(([String(line.dropFirst())], n + 1, sawBlank))
         sawBlank = false
+        inNote = false
       } else if line.trimmingSpaces.isEmpty {
         sawBlank = true
       } else if cells.isEmpty {
         preamble.append(line.trimmingSpaces)
+      } else if inNote || (sawBlank && CellPerLine.isNote(line.trimmingSpaces)) {
+        // A note under the table (注：…, after a blank line) never joins the last cell.
+        trailing.append(line.trimmingSpaces)
+        inNote = true
       } else {
         cells[cells.count - 1].lines.append(line)
         sawBlank = false
@@ -144,7 +151,9 @@ enum WordFlattened {
       let isNumber = !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
       // The header (the first row) ends at its first blank line; later rows start at a number
       // cell, or once the row is as wide as the header.
-      if cell.afterBlank && !current.isEmpty && (isNumber || current.count >= width || rows.isEmpty) {
+      // A section heading or a note after a blank line starts a row of its own too.
+      let own = CellPerLine.isSection(text) || CellPerLine.isNote(text)
+      if cell.afterBlank && !current.isEmpty && (isNumber || own || current.count >= width || rows.isEmpty) {
         rows.append(GridRow(current, place: current[0].place))
         if rows.count == 1 { width = current.count }
         current = []
@@ -152,7 +161,7 @@ enum WordFlattened {
       current.append(GridCell(cell.lines.joined(separator: "\n"), place: .line(cell.line)))
     }
     if !current.isEmpty { rows.append(GridRow(current, place: current[0].place)) }
-    return TableGrid(rows: rows, preamble: preamble, format: .wordFlattened)
+    return TableGrid(rows: rows, preamble: preamble, format: .wordFlattened, trailing: trailing)
   }
 }
 
@@ -232,8 +241,20 @@ enum CellPerLine {
         body.removeFirst(w)
       }
     }
-    let width = headerNames.count
     let idColumn = headerNames.firstIndex { ColumnNames.role(ofName: $0, map: map) == .id }
+    // Names the vocabulary lacks after the run (计划办结): with a 序号 first, the first row
+    // starts at the first number, so the short lines before it are the header's too.
+    if rows.count == 1, idColumn == 0, let first = body.firstIndex(where: { ItemNumbers.plainNumber($0.text) != nil }),
+      first <= 6,
+      body[..<first].allSatisfy({
+        !$0.text.isEmpty && $0.text.count <= 12 && !$0.text.contains(where: { "，。；,;".contains($0) })
+      })
+    {
+      rows[0].cells += body[..<first].map { GridCell($0.text, place: .line($0.line)) }
+      headerNames += body[..<first].map(\.text)
+      body.removeFirst(first)
+    }
+    let width = headerNames.count
     let readings: [(Line) -> Int?] = [
       { ItemNumbers.plainNumber($0.text).flatMap { Int($0) } },
       { ItemNumbers.measureNumber($0.text).0.flatMap { Int($0) } },

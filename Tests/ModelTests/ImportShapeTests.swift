@@ -144,3 +144,85 @@ struct CellPerLineTests {
     #expect(ImportError(.ambiguousTextExport, file: "t.txt").description(ChineseWords()).contains(".docx 或 .xlsx"))
   }
 }
+
+@Suite("Headers, columns and rows as offices write them")
+struct HeaderAndRowTests {
+  static let files = ["table.docx", "table.xlsx", "table.html", "table.flat.txt"]
+
+  @Test(
+    "附件 and a title inside the table, a header over a row of its own, broken and spaced names, both header rows repeated",
+    arguments: files)
+  func headers(_ file: String) throws {
+    let r = try imported("headers", file)
+    #expect(r.title == "某区应急管理局2023年安全生产重点工作分解表")
+    #expect(r.columns.map(\.field) == [.id, .measure, .lead, .deadline, .extra])
+    #expect(r.extraColumns == ["推进计划/下半年"])
+    // The second header row, and both rows where the table repeats them, are no tasks.
+    #expect(r.tasks.map(\.id) == ["1", "2", "3", "4"])
+    #expect(r.tasks[2].measure == "更新重大危险源台账。")
+    #expect(r.tasks[2].extras["推进计划/下半年"] == "动态更新")
+    #expect(r.guesses.contains { if case .twoRowHeader = $0 { true } else { false } })
+  }
+
+  @Test(
+    "a deadline column its name does not give, the measure of sentences beside a 要求 column, a task name as the theme",
+    arguments: files + ["table.txt"])
+  func datesByData(_ file: String) throws {
+    let r = try imported("dates", file)
+    #expect(r.columns.map(\.field) == [.id, .theme, .measure, .requirement, .deadline, .lead])
+    #expect(r.tasks.map(\.theme) == ["农药经营检查", "种子质量检查", "兽药经营检查"])
+    #expect(r.tasks[0].measure == "对农药经营单位的经营许可和进销台账开展抽查")
+    #expect(r.tasks[0].requirement == "全覆盖")
+    #expect(r.tasks.map(\.deadline.text) == ["三季度末", "2023年10月底前", "年底前"])
+    #expect(r.guesses.contains(.columnByData(name: "计划办结", field: .deadline)))
+    #expect(r.guesses.contains(.measureByData(name: "检查事项")))
+  }
+
+  @Test(
+    "a period's start and end columns: the end is the deadline, the start kept; short names before the measure the theme",
+    arguments: files)
+  func period(_ file: String) throws {
+    let r = try imported("period", file)
+    #expect(r.tasks.map(\.deadline.text) == ["2024年10月", "2024年9月", "2024年11月"])
+    #expect(r.tasks[0].extras["实施期间/自"] == "2024年3月")
+    #expect(r.tasks.map(\.theme) == ["老旧小区改造", "便民服务中心", "乡村道路硬化"])
+    #expect(r.guesses.contains(.periodEnd(start: "实施期间/自", end: "实施期间/至")))
+    #expect(r.guesses.contains(.columnByData(name: "重点项目", field: .theme)))
+  }
+
+  @Test(
+    "备注 and 注 rows, a row without a measure, a note after the table: the plan's note, never a task or a cell",
+    arguments: files)
+  func notes(_ file: String) throws {
+    let r = try imported("notes", file)
+    #expect(r.tasks.map(\.id) == ["1", "2", "3"])
+    #expect(r.groups == ["深化主动公开", "规范依申请公开"])
+    #expect(r.tasks[2].deadline.text == "持续推进")
+    for part in ["以上任务完成后于5个工作日内报送材料。", "注：各科室每季度末报送进展情况。", "说明：本表由区数据局办公室负责解释。", "办公室"] {
+      #expect(r.note.contains(part), "\(file): \(part)")
+    }
+    #expect(r.tasks.allSatisfy { !$0.measure.contains("说明") && !$0.deadline.text.contains("说明") })
+    #expect(r.guesses.contains { if case .notATask = $0 { true } else { false } })
+  }
+
+  @Test("--map names a header the vocabulary lacks, in any format", arguments: files + ["table.txt"])
+  func mapAnyFormat(_ file: String) throws {
+    let r = try imported("dates", file, options: ImportOptions(map: [("计划办结", .extra), ("质量要求", .measure)]))
+    #expect(r.tasks[0].measure == "全覆盖")
+    #expect(r.tasks[0].deadline.text == "")
+    #expect(r.tasks[0].extras["计划办结"] == "三季度末")
+  }
+
+  @Test("a header only --map names is found by the text readers too")
+  func mapFindsHeader() throws {
+    let flat = "\t号\n\t要办的事\n\t谁办\n\n\t1\n\t制定计划。\n\t办公室\n\n\t2\n\t开展培训。\n\t人事科\n"
+    let map: [(header: String, field: ImportField)] = [("号", .id), ("要办的事", .measure), ("谁办", .lead)]
+    #expect(throws: ImportError.self) { try TableImport.read(Array(flat.utf8), file: "t.txt") }
+    let r = try TableImport.read(Array(flat.utf8), file: "t.txt", options: ImportOptions(map: map))
+    #expect(r.tasks.map(\.measure) == ["制定计划。", "开展培训。"])
+    #expect(r.tasks[1].lead.units == ["人事科"])
+    let lines = "号\n要办的事\n谁办\n1\n制定计划。\n办公室\n2\n开展培训。\n人事科\n"
+    let c = try TableImport.read(Array(lines.utf8), file: "t.txt", options: ImportOptions(map: map))
+    #expect(c.tasks.map(\.lead.units) == [["办公室"], ["人事科"]])
+  }
+}

@@ -76,6 +76,12 @@ public enum ColumnNames {
   /// The role a header name stands for: the exact names first, then by the words such names
   /// are built from ("责任…" leads, "…时限" is a deadline, "…要求" a requirement).
   static func role(of raw: String) -> ColumnRole? {
+    // "牵头单位：市司法局" is a label with its value, not a column's name.
+    if let colon = raw.firstIndex(where: { $0 == "：" || $0 == ":" }),
+      !raw[raw.index(after: colon)...].trimmingSpaces.isEmpty
+    {
+      return nil
+    }
     let n = normalized(raw)
     guard !n.isEmpty, n.count <= 12 else { return nil }
     if let r = exact[n] { return r }
