@@ -32,12 +32,14 @@ enum Docx {
     // Every paragraph before a table is a candidate for its title (an information table may
     // stand between the title and the allocation table).
     var paragraphs: [String] = []
+    var numbered: [Prose.Paragraph] = []
     var sinceTable = 0
     for b in blocks {
       switch b {
       case .paragraph(let t):
         if !t.trimmingSpaces.isEmpty {
           paragraphs.append(t.trimmingSpaces)
+          numbered.append((t, .paragraph(paragraphs.count)))
           sinceTable += 1
           if !tables.isEmpty { tables[tables.count - 1].trailing.append(t.trimmingSpaces) }
         }
@@ -51,6 +53,8 @@ enum Docx {
         sinceTable = 0
       }
     }
+    // A plan written as prose: its numbered paragraphs, for when no table is the plan.
+    if let prose = Prose.grid(numbered, format: .docx) { tables.append(prose) }
     guard !tables.isEmpty else { throw ImportError(.noTableInDocument, file: file) }
     return SourceDocument(format: .docx, tables: tables)
   }

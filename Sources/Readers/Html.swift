@@ -29,13 +29,34 @@ enum Html {
       throw ImportError(.noTable, file: file)
     }
     let tables = root.descendants("table", stop: []) + nested(root)
-    guard !tables.isEmpty else { throw ImportError(.noTable, file: file) }
+    // A plan written as prose: the page's paragraphs outside its tables.
+    let prose = Prose.grid(paragraphs(root).enumerated().map { ($0.element, .paragraph($0.offset + 1)) }, format: .html)
+    guard !tables.isEmpty || prose != nil else { throw ImportError(.noTable, file: file) }
     let grids = tables.enumerated().map { i, t in
       TableGrid(
         rows: tableRows(t, index: i + 1), preamble: preamble(root, before: t), format: .html,
         trailing: following(root, after: t))
     }
-    return SourceDocument(format: .html, tables: grids, notes: notes)
+    return SourceDocument(format: .html, tables: grids + (prose.map { [$0] } ?? []), notes: notes)
+  }
+
+  /// The page's paragraphs and headings outside its tables, in order, a line each.
+  static func paragraphs(_ root: XMLNode) -> [String] {
+    var out: [String] = []
+    func walk(_ n: XMLNode) {
+      for c in n.children where c.isElement {
+        switch c.name {
+        case "table", "script", "style", "head": continue
+        case "p", "h1", "h2", "h3", "h4", "h5", "h6", "li":
+          out += cellText(c).split(separator: "\n").map(String.init)
+        case "div" where c.children.allSatisfy({ !$0.isElement || !blocks.contains($0.name) || $0.name == "br" }):
+          out += cellText(c).split(separator: "\n").map(String.init)
+        default: walk(c)
+        }
+      }
+    }
+    walk(root)
+    return out
   }
 
   /// Tables inside tables (a page's layout around the real one).

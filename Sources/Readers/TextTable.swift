@@ -43,10 +43,19 @@ enum TextTable {
       case .wordFlattened: grid = WordFlattened.grid(lines, map: map)
       case .tabSeparated: grid = TabSeparated.grid(lines)
       default:
-        guard let cut = try CellPerLine.grid(lines, map: map, file: file) else {
-          throw ImportError(.noHeader, file: file, place: .line(1))
+        // No tab in it: LibreOffice's export of a table, or a plan written as prose.
+        var refused: ImportError? = nil
+        var cut: TableGrid? = nil
+        do { cut = try CellPerLine.grid(lines, map: map, file: file) } catch { refused = error }
+        if let cut {
+          grid = cut
+        } else if let prose = Prose.grid(
+          lines.enumerated().map { (text: $0.element, place: SourcePlace.line($0.offset + 1)) }, format: .plainText)
+        {
+          grid = prose
+        } else {
+          throw refused ?? ImportError(.noHeader, file: file, place: .line(1))
         }
-        grid = cut
       }
     }
     grid.notes = notes + grid.notes

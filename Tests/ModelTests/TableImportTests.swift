@@ -53,8 +53,8 @@ struct TableImportTests {
     #expect(r.tasks[2].theme == "强化事前公开")
     #expect(r.tasks[2].extras["工作任务序号"] == nil)
     #expect(r.tasks[1].extras["工作任务序号"] == "2")
-    // "市、县两级政府司法行政部门和行政执法机关" parted at 和: kept as printed, marked to check.
-    #expect(r.extraColumns == ["工作任务序号", "责任单位（原文）", "待核对"])
+    // "市、县两级政府司法行政部门和行政执法机关" parted at 和: kept as printed.
+    #expect(r.extraColumns == ["工作任务序号", "责任单位（原文）"])
     #expect(r.unreadDeadlines.isEmpty)
   }
 
@@ -65,7 +65,7 @@ struct TableImportTests {
     #expect(r.tasks[3].lead.units == ["市司法局", "各县（市）区政府"])
     #expect(r.tasks[16].lead.units == ["各县（市）区政府", "市、县两级行政执法机关"])
     #expect(r.tasks.allSatisfy { $0.support.isEmpty })
-    let parted = r.tasks.filter { $0.extras["待核对"] != nil }
+    let parted = r.tasks.filter { $0.extras["责任单位（原文）"] != nil }
     #expect(!parted.isEmpty && parted.allSatisfy { $0.lead.units == ["市、县两级政府司法行政部门", "行政执法机关"] })
     #expect(parted[0].extras["责任单位（原文）"] == "市、县两级政府司法行政部门和行政执法机关")
     #expect(r.departments.count == 5)
@@ -232,7 +232,7 @@ struct TableImportTests {
     let dir = Fixtures.scratch("extra").appendingPathComponent("store")
     try Store.create(dir.path, settings: PlanSettings(title: r.title), tasks: r.tasks, extraColumns: r.extraColumns)
     let header = Fixtures.read(dir.appendingPathComponent("tasks.csv")).split(separator: "\n")[0]
-    #expect(header.hasSuffix(",工作任务序号,督办领导,责任单位（原文）,待核对"))
+    #expect(header.hasSuffix(",工作任务序号,督办领导,责任单位（原文）"))
     #expect(try Store.open(dir.path).plan.task("1")?.extras["督办领导"] == "张主任")
   }
 

@@ -80,7 +80,7 @@ struct DepartmentSplitter {
   /// Splits that are not plain: a person should check them.
   static func isUncertain(_ g: TableGuess) -> Bool {
     switch g {
-    case .conjunctionSplit, .namesSplit(_, _, _, true): true
+    case .conjunctionSplit(_, _, _, true), .namesSplit(_, _, _, true): true
     default: false
     }
   }
@@ -333,7 +333,7 @@ struct DepartmentSplitter {
     var guesses: [TableGuess] = []
     let parts = partsOf(text, place: place, guesses: &guesses)
     // Names parted at 和 or 及: the store's 、 loses the word, so the cell is kept as printed.
-    var changed = guesses.contains(where: DepartmentSplitter.isUncertain)
+    var changed = guesses.contains { if case .conjunctionSplit = $0 { true } else { false } }
     for var part in parts {
       if part.count > 2 && part.hasSuffix("等") {
         let cut = String(part.dropLast()).trimmingSpaces
@@ -378,10 +378,10 @@ struct DepartmentSplitter {
     let plain = parts.filter { p in !["和", "及", "与"].contains(where: { p.contains($0) }) }
     let longest = plain.map(\.count).max() ?? 0
     let shaped = plain.count >= 2 && !plain.contains(where: DepartmentSplitter.isUnitLike)
-    func stands(_ s: String) -> Bool {
+    func named(_ s: String) -> Bool {
       DepartmentSplitter.isUnitLike(s) || known.contains(s) || DepartmentSplitter.isCollective(s)
-        || (shaped && s.count >= 2 && s.count <= longest + 1)
     }
+    func stands(_ s: String) -> Bool { named(s) || (shaped && s.count >= 2 && s.count <= longest + 1) }
     func split(_ s: String) -> [String]? {
       let chars = Array(s)
       var depth = 0
@@ -401,7 +401,7 @@ struct DepartmentSplitter {
     var out: [String] = []
     for p in parts {
       if let pieces = split(p) {
-        guesses.append(.conjunctionSplit(place, text: p, parts: pieces))
+        guesses.append(.conjunctionSplit(place, text: p, parts: pieces, byShape: !pieces.allSatisfy(named)))
         out += pieces
       } else {
         out.append(p)

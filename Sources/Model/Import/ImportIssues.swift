@@ -25,8 +25,9 @@ public enum TableGuess: Sendable, Hashable {
   case collective(SourcePlace, name: String)
   /// "拘留所、看守所制定": the words after the units, which say what they do, are no unit.
   case wordsDropped(SourcePlace, text: String, dropped: [String])
-  /// "禁毒和出入境", "市信息办及相关部门": names parted at 和, 及 or 与.
-  case conjunctionSplit(SourcePlace, text: String, parts: [String])
+  /// "市信息办及相关部门", "禁毒和出入境": names parted at 和, 及 or 与; `byShape` when a part
+  /// is taken for a name only by its likeness to the names beside it (a guess to check).
+  case conjunctionSplit(SourcePlace, text: String, parts: [String], byShape: Bool)
   /// "土管所等": the trailing 等 dropped.
   case droppedDeng(SourcePlace, from: String, to: String)
   /// "各县(市)区政府" written with the full-width brackets.
@@ -43,8 +44,14 @@ public enum TableGuess: Sendable, Hashable {
   case packedRow(SourcePlace, measures: Int)
   /// A year-less deadline read in the plan's year.
   case deadlineYear(SourcePlace, text: String, year: Int)
+  /// The plan's year, and where it came from.
+  case planYear(Int, from: YearSource)
   /// A 注/备注/说明 row: kept in the plan's note.
   case noteRow(SourcePlace)
+  /// No table: the plan's numbered paragraphs read as its items.
+  case readAsProse(items: Int)
+  /// Paragraphs between the items that are none (they name no one responsible).
+  case paragraphsNotTasks([SourcePlace])
   /// A row with no measure: not a task; its text kept in the plan's note.
   case notATask(SourcePlace)
   /// The row names no lead: the units of its 配合/责任 column carry the task.
@@ -61,7 +68,8 @@ extension TableGuess {
   /// The cell or row a guess is about, when it is about one.
   public var place: SourcePlace? {
     switch self {
-    case .twoRowHeader(let p), .roleSplit(let p, _, _, _), .wordsDropped(let p, _, _), .conjunctionSplit(let p, _, _),
+    case .twoRowHeader(let p), .roleSplit(let p, _, _, _), .wordsDropped(let p, _, _),
+      .conjunctionSplit(let p, _, _, _),
       .collective(let p, _), .droppedDeng(let p, _, _),
       .bracketsUnified(let p, _, _), .namesSplit(let p, _, _, _), .derivedID(let p, _, _), .packedRow(let p, _),
       .deadlineYear(let p, _, _), .noteRow(let p), .notATask(let p), .leadFromSupport(let p, _):
@@ -77,7 +85,7 @@ extension TableGuess {
     case .roleSplit(_, let t, let l, let s): .roleSplit(q, text: t, lead: l, support: s)
     case .collective(_, let n): .collective(q, name: n)
     case .wordsDropped(_, let t, let d): .wordsDropped(q, text: t, dropped: d)
-    case .conjunctionSplit(_, let t, let p): .conjunctionSplit(q, text: t, parts: p)
+    case .conjunctionSplit(_, let t, let p, let s): .conjunctionSplit(q, text: t, parts: p, byShape: s)
     case .droppedDeng(_, let a, let b): .droppedDeng(q, from: a, to: b)
     case .bracketsUnified(_, let a, let b): .bracketsUnified(q, from: a, to: b)
     case .namesSplit(_, let t, let p, let e): .namesSplit(q, text: t, parts: p, byEndings: e)
@@ -90,6 +98,18 @@ extension TableGuess {
     default: self
     }
   }
+}
+
+/// Where the plan's year came from.
+public enum YearSource: Sendable, Hashable {
+  /// `--year`.
+  case option
+  /// The plan's title ("2021年政务公开工作要点").
+  case title
+  /// A plan the text above the table names.
+  case text
+  /// The year most of the table's dated deadlines give.
+  case deadlines
 }
 
 /// The fields a column can hold; `--map` names them.
@@ -140,6 +160,8 @@ public enum ImportProblem: Sendable, Equatable {
   case noMeasureColumn
   case headerRowMissing(Int)
   case badMap(String)
+  /// `--year` outside the years a plan can be for.
+  case badYear(Int)
   case mapMatchesNothing(String)
   case corruptZip
   case encrypted
@@ -179,7 +201,7 @@ public struct ImportError: Error, Sendable, Equatable {
   /// sysexits: 64 for a usage mistake, 66 for missing input, 65 for bad data.
   public var exitCode: Int32 {
     switch problem {
-    case .badMap, .mapMatchesNothing, .headerRowMissing, .noSuchSheet: 64
+    case .badMap, .badYear, .mapMatchesNothing, .headerRowMissing, .noSuchSheet: 64
     case .noSuchFile, .unreadable, .needsConversion, .xmlLibraryMissing, .zipLibraryMissing: 66
     default: 65
     }

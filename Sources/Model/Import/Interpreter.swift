@@ -42,10 +42,66 @@ struct Interpreter {
     columns.guesses = []
     let read = readRows(body, columns: columns, guesses: &guesses)
     let ids = assignIDs(read.drafts, guesses: &guesses)
-    let made = makeTasks(read.drafts, ids: ids, columns: columns, body: body, guesses: &guesses)
-    return result(
+    let above = preamble(rows, header: header)
+    let year = planYear(title: Interpreter.titleAndNote(above).title, preamble: above, drafts: read.drafts)
+    if let year { guesses.append(.planYear(year.year, from: year.from)) }
+    let made = makeTasks(read.drafts, ids: ids, columns: columns, body: body, year: year?.year, guesses: &guesses)
+    var r = result(
       rows: rows, header: header, columns: columns, body: read, tasks: made.tasks, extraColumns: made.extraColumns,
       guesses: guesses)
+    r.year = year?.year
+    return r
+  }
+
+  /// The text above the header: the reader's lines before the table, and the rows above it.
+  func preamble(_ rows: [Row], header: Header) -> [String] {
+    var out = grid.preamble
+    for r in rows[..<header.index] {
+      let text = Interpreter.rowTexts(r.slots).joined(separator: " ")
+      if !text.isEmpty { out.append(text) }
+    }
+    return out
+  }
+
+  // MARK: the plan's year
+
+  /// The year deadlines that name none (年底前, 二季度) are read in: `--year`; else the title's
+  /// (`2021年政务公开工作要点`); else a plan the text above names; else the year most of the
+  /// table's own dated deadlines give.
+  func planYear(title: String, preamble: [String], drafts: [Draft]) -> (year: Int, from: YearSource)? {
+    if let y = options.year { return (y, .option) }
+    if let y = Interpreter.yearNamed(in: title) { return (y, .title) }
+    for line in preamble {
+      if let plan = Interpreter.namedPlan(line), let y = Interpreter.yearNamed(in: plan) { return (y, .text) }
+    }
+    var counts: [Int: Int] = [:]
+    for d in drafts {
+      switch Deadline(d.deadline).kind {
+      case .by(let day), .byThenOngoing(let day): counts[day.year, default: 0] += 1
+      default: break
+      }
+    }
+    guard let common = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else {
+      return nil
+    }
+    return (common.key, .deadlines)
+  }
+
+  /// The first "2021年" (or "2021年度") a text names, as a plan's year.
+  static func yearNamed(in text: String) -> Int? {
+    let chars = Array(text)
+    var k = 0
+    while k + 4 < chars.count {
+      let four = chars[k..<(k + 4)]
+      if four.allSatisfy({ $0.isASCII && $0.isNumber }), chars[k + 4] == "年",
+        k == 0 || !(chars[k - 1].isASCII && chars[k - 1].isNumber),
+        let y = Int(String(four)), (1990...2100).contains(y)
+      {
+        return y
+      }
+      k += 1
+    }
+    return nil
   }
 
   // MARK: the table
@@ -54,7 +110,14 @@ struct Interpreter {
   /// columns (the longer on a tie, then the first), with the tables that directly continue it.
   /// A workbook's sheets are chosen the same way; empty ones are passed over.
   static func chooseTable(_ doc: SourceDocument, file: String) throws(ImportError) -> TableGrid {
-    let candidates = doc.tables.indices.filter { !doc.tables[$0].rows.isEmpty }
+    let candidates = doc.tables.indices.filter { !doc.tables[$0].rows.isEmpty && !doc.tables[$0].prose }
+    // The plan written as prose, when no table names two columns.
+    if let p = doc.tables.firstIndex(where: \.prose), !candidates.contains(where: { headerScore(doc.tables[$0]) >= 2 })
+    {
+      var grid = doc.tables[p]
+      grid.notes = doc.notes + grid.notes
+      return grid
+    }
     guard !candidates.isEmpty else { throw ImportError(.noTable, file: file) }
     var best = candidates[0]
     var bestScore = (-1, -1)
@@ -99,11 +162,32 @@ struct Interpreter {
   /// five nearest lines no longer than a title is; the first that is neither a label nor a
   /// bracketed remark is the title, the others the note.
   static func titleAndNote(_ preamble: [String]) -> (title: String, note: [String]) {
-    var p = preamble.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+    let all = preamble.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+    var p = all
     if let label = p.lastIndex(where: isLabel) { p = Array(p[label...]) }
     p = Array(p.suffix(5).filter { $0.count <= 80 })
-    let title = p.first { !isLabel($0) && !$0.hasPrefix("（") && !$0.hasPrefix("(") } ?? ""
+    let candidates = p.filter { !isLabel($0) && !$0.hasPrefix("（") && !$0.hasPrefix("(") }
+    // A line named as plans are (…分工表, …方案, …工作要点), else a plan named in a notice
+    // sentence (《…任务分解方案》已经…印发), else the first line.
+    let title =
+      candidates.first(where: isPlanName) ?? all.lazy.compactMap(namedPlan).first ?? candidates.first ?? ""
     return (title, p.filter { $0 != title && !isLabel($0) })
+  }
+
+  /// The words plans end their names with.
+  static let planWords = [
+    "表", "方案", "计划", "要点", "清单", "台账", "意见", "办法", "规划", "安排", "通知", "情况", "任务", "细则", "措施",
+  ]
+
+  static func isPlanName(_ line: String) -> Bool {
+    line.count <= 60 && planWords.contains { line.hasSuffix($0) } && !line.contains("，") && !line.contains("。")
+  }
+
+  /// "《某市…任务分解方案》已经市政府同意，现印发给你们": the plan the line names.
+  static func namedPlan(_ line: String) -> String? {
+    guard let open = line.firstIndex(of: "《"), let close = line[open...].firstIndex(of: "》") else { return nil }
+    let name = String(line[line.index(after: open)..<close])
+    return isPlanName(name) ? name : nil
   }
 
   // MARK: the header
@@ -435,6 +519,7 @@ struct Interpreter {
     /// The columns whose reading here is a guess to check (a blank read as the cell above,
     /// a department cell split by its words).
     var checks: [String] = []
+    var deadlinePlace: SourcePlace? = nil
   }
 
   /// One task from one row (or one fragment of it).
@@ -469,6 +554,7 @@ struct Interpreter {
     }
     if let k = c.index(of: .deadline) {
       d.deadline = slots[k].lines.filter { !$0.trimmingSpaces.isEmpty }.joined()
+      d.deadlinePlace = slots[k].place
     }
     for (k, name) in c.extraColumns where !slots[k].isEmpty && slots[k].cover != .left {
       d.extras[name] = TableImport.joinWrapped(slots[k].lines)
@@ -538,7 +624,7 @@ struct Interpreter {
   /// reading drops words kept verbatim in `<header>（原文）`, a number the measure carried
   /// beside kept in its own column.
   func makeTasks(
-    _ drafts: [Draft], ids: [String], columns: TableColumns, body: [Row], guesses: inout [TableGuess]
+    _ drafts: [Draft], ids: [String], columns: TableColumns, body: [Row], year: Int?, guesses: inout [TableGuess]
   ) -> (tasks: [PlanTask], extraColumns: [String]) {
     let splitter = DepartmentSplitter(
       cells: body.flatMap { row in
@@ -581,10 +667,14 @@ struct Interpreter {
         extras[ImportColumnNames.toCheck] = checks.joined(separator: "、")
         checked = true
       }
+      let deadline = Deadline(d.deadline).inYear(year)
+      if let year, deadline.kind != .unparsed, Deadline(d.deadline).kind == .unparsed {
+        guesses.append(.deadlineYear(d.deadlinePlace ?? d.place, text: d.deadline, year: year))
+      }
       tasks.append(
         PlanTask(
           id: id, group: d.group, theme: d.theme, measure: d.measure, requirement: d.requirement, lead: lead,
-          support: support, deadline: Deadline(d.deadline), extras: extras))
+          support: support, deadline: deadline, extras: extras))
     }
     let extraColumns =
       (keptNumbers ? [columns.numberColumnName] : []) + columns.extraNames + rawColumns
@@ -601,11 +691,7 @@ struct Interpreter {
     guesses: [TableGuess]
   ) -> ImportResult {
     let h = header.index
-    var preamble = grid.preamble
-    for r in rows[..<h] {
-      let text = Interpreter.rowTexts(r.slots).joined(separator: " ")
-      if !text.isEmpty { preamble.append(text) }
-    }
+    let preamble = preamble(rows, header: header)
     var groups: [String] = []
     var departments: [String] = []
     var unread: [(String, String)] = []
@@ -636,9 +722,11 @@ struct Interpreter {
     {
       headerPlace = first.place
     }
-    return ImportResult(
+    var result = ImportResult(
       format: grid.format, title: title, note: note, preamble: preamble, headerPlace: headerPlace,
       columns: columns.report, groups: groups, tasks: tasks, extraColumns: extraColumns, guesses: guesses,
       unreadDeadlines: unread, departments: departments)
+    result.prose = grid.prose
+    return result
   }
 }

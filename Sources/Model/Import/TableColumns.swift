@@ -342,6 +342,10 @@ public struct ImportResult: Sendable {
   public var guesses: [TableGuess]
   public var unreadDeadlines: [(id: String, text: String)]
   public var departments: [String]
+  /// Read from a plan written as prose: its header and columns are the reader's own.
+  public var prose = false
+  /// The plan's year, when the import found one (`planYear` says where).
+  public var year: Int? = nil
 }
 
 /// The store columns the importer adds of its own. They are data in the plan's language, as

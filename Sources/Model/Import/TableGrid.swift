@@ -42,11 +42,14 @@ public struct TableGrid: Sendable, Equatable {
   /// The file records merged cells (.docx, .xlsx, .html), so a blank cell is blank. In a text
   /// layout a blank cell may be a merge written once, and is filled only where the rows show it.
   public var mergesRecorded: Bool
+  /// Read from a plan written as prose (numbered paragraphs), not from a table.
+  public var prose: Bool
 
   public init(
     rows: [GridRow], preamble: [String] = [], format: SourceFormat, notes: [TableGuess] = [], sheet: String? = nil,
-    continues: Bool = false, trailing: [String] = [], mergesRecorded: Bool? = nil
+    continues: Bool = false, trailing: [String] = [], mergesRecorded: Bool? = nil, prose: Bool = false
   ) {
+    self.prose = prose
     self.rows = rows
     self.preamble = preamble
     self.format = format
@@ -86,6 +89,8 @@ public struct GridCell: Sendable, Equatable {
 public enum SourcePlace: Sendable, Hashable {
   /// A line of a text file (1-based).
   case line(Int)
+  /// A paragraph of a document (1-based, counting the paragraphs outside its tables).
+  case paragraph(Int)
   /// A cell of a sheet or a table: row and column 1-based (column 0: the whole row);
   /// `table` counts a document's tables.
   case cell(sheet: String?, table: Int?, row: Int, column: Int)
@@ -93,7 +98,7 @@ public enum SourcePlace: Sendable, Hashable {
   /// The row's number as `--header-row` takes it: the line, or the sheet's row.
   public var rowNumber: Int {
     switch self {
-    case .line(let n): n
+    case .line(let n), .paragraph(let n): n
     case .cell(_, _, let r, _): r
     }
   }
@@ -123,6 +128,8 @@ public enum SourceFormat: String, Sendable, Equatable {
   case tabSeparated = "tab-separated"
   /// LibreOffice's "text" export of a document: one cell a line, nothing between rows.
   case cellPerLine = "cell-per-line"
+  /// Text that is no table: a plan written as prose.
+  case plainText = "text"
 }
 
 /// One slot of the grid laid out in rows and columns.

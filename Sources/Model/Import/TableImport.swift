@@ -41,10 +41,13 @@ public struct ImportOptions: Sendable {
   public var headerRow: Int?
   /// Header name → field, overriding what the importer would choose.
   public var map: [(header: String, field: ImportField)]
+  /// `--year`: the plan's year, whatever the table says.
+  public var year: Int?
 
-  public init(headerRow: Int? = nil, map: [(header: String, field: ImportField)] = []) {
+  public init(headerRow: Int? = nil, map: [(header: String, field: ImportField)] = [], year: Int? = nil) {
     self.headerRow = headerRow
     self.map = map
+    self.year = year
   }
 }
 

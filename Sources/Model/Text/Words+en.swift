@@ -1036,6 +1036,11 @@ public struct EnglishWords: Words {
       + "requirement, lead, support, deadline, extra (kept as a column of its own), or its Chinese name (repeatable)."
   }
 
+  public var importYearHelp: String {
+    "The plan's year, in which deadlines that name none (the year's end, a quarter) are read (default: from the "
+      + "title or the text)."
+  }
+
   public var importHeaderRowHelp: String {
     "The header's row, where the importer picks the wrong one: the line of a text file, or the row of a sheet or of "
       + "a document's table."
@@ -1044,6 +1049,7 @@ public struct EnglishWords: Words {
   public func place(_ p: SourcePlace) -> String {
     switch p {
     case .line(let n): return "line \(n)"
+    case .paragraph(let n): return "paragraph \(n)"
     case .cell(let sheet, let table, let row, 0):
       if let sheet { return "\(sheet), row \(row)" }
       if let table { return "table \(table), row \(row)" }
@@ -1064,6 +1070,7 @@ public struct EnglishWords: Words {
     case .wordFlattened: "Word-flattened text (a tab-led line per cell)"
     case .tabSeparated: "tab-separated text"
     case .cellPerLine: "LibreOffice text (a cell per line)"
+    case .plainText: "text"
     }
   }
 
@@ -1130,8 +1137,25 @@ public struct EnglishWords: Words {
     case .wordsDropped(let p, let text, let dropped):
       return
         "\(place(p)): in \"\(text)\", \"\(list(dropped))\" names no unit; only the units before it are kept (check)"
-    case .conjunctionSplit(let p, let text, let parts):
-      return "\(place(p)): split \"\(text)\" into \(parts.joined(separator: " + ")) (check)"
+    case .conjunctionSplit(let p, let text, let parts, let byShape):
+      return "\(place(p)): split \"\(text)\" into \(parts.joined(separator: " + "))"
+        + (byShape ? " (told by the names beside it; check)" : "")
+    case .planYear(let year, let from):
+      let source =
+        switch from {
+        case .option: "given with --year"
+        case .title: "from the title"
+        case .text: "from the plan the text names"
+        case .deadlines: "the year most of the table's deadlines give"
+        }
+      return
+        "the plan's year: \(year) (\(source)); deadlines that name no year (the year's end, a quarter) are read in it"
+    case .readAsProse(let n):
+      return
+        "no table: read \(n) numbered items, each with the units and deadline in the brackets after it or on the lines below"
+    case .paragraphsNotTasks(let places):
+      let shown = list(places.prefix(4).map(place)) + (places.count > 4 ? "…" : "")
+      return "\(places.count) paragraphs name no one responsible and are no tasks (\(shown))"
     case .noteRow(let p):
       return "\(place(p)): a note row, kept in the plan's note"
     case .notATask(let p):
@@ -1165,6 +1189,7 @@ public struct EnglishWords: Words {
     case .badMap(let s):
       "--map takes HEADER=FIELD, FIELD one of id, group, theme, measure, requirement, lead, support, deadline, extra: \(s)"
     case .mapMatchesNothing(let s): "no column headed \"\(s)\" (--map)"
+    case .badYear(let y): "--year must be a year such as 2021: \(y)"
     case .corruptZip: "the file is damaged: it does not read as a ZIP archive"
     case .encrypted: "the file is encrypted: remove the password in WPS or Office and save it again"
     case .missingPart(let part): "the file is incomplete: \(part) is missing"

@@ -993,11 +993,14 @@ public struct ChineseWords: Words {
       + "也可写英文名，如“id”“measure”；可重复。"
   }
 
+  public var importYearHelp: String { "方案年度：未写年份的期限（如“年底前”“二季度”）按此年度理解（默认取自标题或正文）。" }
+
   public var importHeaderRowHelp: String { "表头所在的行（自动判断有误时）：文本文件的行号，或工作表、文档中表格的行号。" }
 
   public func place(_ p: SourcePlace) -> String {
     switch p {
     case .line(let n): return "第 \(n) 行"
+    case .paragraph(let n): return "第 \(n) 段"
     case .cell(let sheet, let table, let row, 0):
       if let sheet { return "\(sheet) 第 \(row) 行" }
       if let table { return "表 \(table) 第 \(row) 行" }
@@ -1018,6 +1021,7 @@ public struct ChineseWords: Words {
     case .wordFlattened: "Word 导出文本（每格一行、以制表符开头）"
     case .tabSeparated: "制表符分隔文本"
     case .cellPerLine: "LibreOffice 导出文本（每格一行）"
+    case .plainText: "文本"
     }
   }
 
@@ -1083,8 +1087,22 @@ public struct ChineseWords: Words {
       return "\(place(p))：“\(text)”按方案年度 \(year) 年理解"
     case .wordsDropped(let p, let text, let dropped):
       return "\(place(p))：“\(text)”中“\(list(dropped))”不是单位名称，只取其前的单位（请核对）"
-    case .conjunctionSplit(let p, let text, let parts):
-      return "\(place(p))：将“\(text)”拆为 \(parts.joined(separator: " + "))（请核对）"
+    case .conjunctionSplit(let p, let text, let parts, let byShape):
+      return "\(place(p))：将“\(text)”拆为 \(parts.joined(separator: " + "))" + (byShape ? "（按相邻单位名称的样子判断，请核对）" : "")
+    case .planYear(let year, let from):
+      let source =
+        switch from {
+        case .option: "由 --year 指定"
+        case .title: "取自标题"
+        case .text: "取自正文中的方案名称"
+        case .deadlines: "取自表中多数期限所写的年份"
+        }
+      return "方案年度：\(year) 年（\(source)）；未写年份的期限（如“年底前”“二季度”）按此年度理解"
+    case .readAsProse(let n):
+      return "没有表格：按编号条文读取 \(n) 项任务（条文末括号中或其后各行所写的单位和时限）"
+    case .paragraphsNotTasks(let places):
+      let shown = list(places.prefix(4).map(place)) + (places.count > 4 ? "…" : "")
+      return "\(places.count) 段文字未写责任单位，不作为任务（\(shown)）"
     case .noteRow(let p):
       return "\(place(p))：注释行，记入方案说明"
     case .notATask(let p):
@@ -1116,6 +1134,7 @@ public struct ChineseWords: Words {
     case .badMap(let s):
       "--map 应写作“列名=字段”，字段为 id、group、theme、measure、requirement、lead、support、deadline 或 extra：\(s)"
     case .mapMatchesNothing(let s): "表头中没有“\(s)”这一列（--map）"
+    case .badYear(let y): "--year 应为年份，如 2021：\(y)"
     case .corruptZip: "文件已损坏：无法作为 ZIP 压缩包读取"
     case .encrypted: "文件已加密：请在 WPS 或 Office 中取消密码后另存"
     case .missingPart(let part): "文件不完整：缺少 \(part)"
