@@ -226,3 +226,73 @@ struct HeaderAndRowTests {
     #expect(c.tasks.map(\.lead.units) == [["办公室"], ["人事科"]])
   }
 }
+
+private let prose = Fixtures.root.appendingPathComponent("Tests/Fixtures/prose")
+
+private func importedProse(_ plan: String, _ file: String, options: ImportOptions = ImportOptions()) throws
+  -> ImportResult
+{
+  let url = prose.appendingPathComponent(plan).appendingPathComponent(file)
+  return try TableImport.interpret(SourceFile.read(path: url.path), file: file, options: options)
+}
+
+@Suite("Plans written as prose")
+struct ProseTests {
+  @Test(
+    "items with their units in brackets, under headings, intro paragraphs left out",
+    arguments: ["plan.txt", "plan.docx", "plan.html"])
+  func brackets(_ file: String) throws {
+    let r = try importedProse("brackets", file)
+    #expect(r.prose)
+    #expect(r.title == "某县2021年行政执法三项制度任务分解方案")
+    #expect(r.year == 2021)
+    #expect(r.tasks.map(\.id) == ["1-1", "1-2", "1-3", "2-1"])
+    #expect(r.groups == ["一、推行行政执法公示制度", "二、推行执法全过程记录制度"])
+    #expect(r.tasks.map(\.theme) == ["（一）强化事前公开", "（一）强化事前公开", "（二）规范事后公开", "（一）完善记录方式"])
+    #expect(r.tasks[0].measure == "编制并公开行政执法事项清单，明确执法主体、依据和程序。")
+    // 牵头单位 and 责任单位 together: the 责任单位 support.
+    #expect(r.tasks[0].lead.units == ["县司法局", "县政务服务中心"])
+    #expect(r.tasks[0].support.units == ["县直各行政执法部门"])
+    #expect(r.tasks[0].deadline.kind == .by(Day(iso: "2021-06-30")!))
+    // A lone 责任单位 leads.
+    #expect(r.tasks[1].lead.units == ["县政务服务中心"])
+    #expect(r.tasks[1].support.isEmpty)
+    // Square brackets, a deadline inside them read in the plan's year.
+    #expect(r.tasks[2].lead.units == ["县司法局"])
+    #expect(r.tasks[2].support.units == ["县市场监管局", "县城管局"])
+    #expect(r.tasks[2].deadline.text == "年底前")
+    #expect(r.tasks[2].deadline.kind == .by(Day(iso: "2021-12-31")!))
+    // Role words instead of labels; 及 before the last unit.
+    #expect(r.tasks[3].lead.units == ["县财政局"])
+    #expect(r.tasks[3].support.units == ["县司法局", "县公安局"])
+    #expect(r.tasks[3].support.others)
+    #expect(r.guesses.contains { if case .paragraphsNotTasks(let p) = $0 { p.count == 1 } else { false } })
+    #expect(r.guesses.contains(.planYear(2021, from: .text)) || r.guesses.contains(.planYear(2021, from: .title)))
+  }
+
+  @Test(
+    "role lines after the measure, items numbered （十一）, a measure over two lines", arguments: ["plan.txt", "plan.docx"])
+  func lines(_ file: String) throws {
+    let r = try importedProse("lines", file)
+    #expect(r.tasks.map(\.id) == ["11", "12", "13"])
+    #expect(r.tasks.allSatisfy { $0.theme == "三、提升政策发布解读质量" })
+    #expect(r.tasks[0].lead.units == ["市政府办公室"])
+    #expect(r.tasks[0].support.units == ["市发展改革委", "市财政局"])
+    #expect(r.tasks[0].deadline.kind == .by(Day(iso: "2023-09-30")!))
+    #expect(r.tasks[1].measure == "加强政策咨询服务。依托政务服务热线，及时解答企业和群众的咨询。")
+    #expect(r.tasks[1].lead.units == ["市政务服务管理局"])
+    #expect(r.tasks[1].deadline.kind == .ongoing)
+    // Beside a 牵头, those who 分别负责落实 carry it out under the lead.
+    #expect(r.tasks[2].lead.units == ["市政府新闻办"])
+    #expect(r.tasks[2].support.units == ["各区人民政府"])
+    #expect(r.tasks[2].support.others)
+  }
+
+  @Test("--year reads the deadlines in the year given, and says so")
+  func yearOption() throws {
+    let r = try importedProse("lines", "plan.txt", options: ImportOptions(year: 2024))
+    #expect(r.year == 2024)
+    #expect(r.tasks[0].deadline.kind == .by(Day(iso: "2024-09-30")!))
+    #expect(r.guesses.contains(.planYear(2024, from: .option)))
+  }
+}

@@ -88,17 +88,18 @@ struct DepartmentSplitter {
   // MARK: role words
 
   /// What a role word says about the units before it. `either`: they support a lead named
-  /// beside them, and lead where none is (落实, 按职责分工落实, 各负其责).
+  /// beside them, and lead where none is (负责, 落实, 按职责分工落实, 各负其责).
   enum Says { case lead, support, either }
 
   /// Role words longest first, so that "牵头负责" is one word, not "牵头" and then text.
   static let roleWords: [(word: [Character], says: Says)] = {
-    let lead = [
-      "分别牵头落实", "牵头负责", "负责牵头", "分别牵头", "共同牵头", "牵头", "主办", "主责", "共同负责", "分别负责", "具体负责", "负责落实",
-      "具体落实", "负责",
-    ]
+    let lead = ["分别牵头落实", "牵头负责", "负责牵头", "分别牵头", "共同牵头", "牵头", "主办", "主责"]
     let support = ["积极配合", "密切配合", "共同配合", "协助配合", "配合落实", "配合", "协办", "协助", "协同", "参与", "参加"]
-    let either = ["按职能分工落实", "按职责分工落实", "按职责落实", "分工落实", "共同落实", "各负其责", "落实"]
+    // 负责 and 落实 beside a 牵头: they carry it out under the lead; alone, they lead.
+    let either = [
+      "按职能分工落实", "按职责分工落实", "按职责落实", "分别负责落实", "负责落实", "具体落实", "分工落实", "共同落实", "共同负责",
+      "分别负责", "具体负责", "各负其责", "负责", "落实",
+    ]
     let all =
       lead.map { (Array($0), Says.lead) } + support.map { (Array($0), Says.support) }
       + either.map { (Array($0), Says.either) }

@@ -170,7 +170,8 @@ struct Interpreter {
     // A line named as plans are (…分工表, …方案, …工作要点), else a plan named in a notice
     // sentence (《…任务分解方案》已经…印发), else the first line.
     let title =
-      candidates.first(where: isPlanName) ?? all.lazy.compactMap(namedPlan).first ?? candidates.first ?? ""
+      candidates.lazy.compactMap(namedPlan).first ?? candidates.first(where: isPlanName)
+      ?? all.lazy.compactMap(namedPlan).first ?? candidates.first ?? ""
     return (title, p.filter { $0 != title && !isLabel($0) })
   }
 
@@ -183,11 +184,18 @@ struct Interpreter {
     line.count <= 60 && planWords.contains { line.hasSuffix($0) } && !line.contains("，") && !line.contains("。")
   }
 
-  /// "《某市…任务分解方案》已经市政府同意，现印发给你们": the plan the line names.
+  /// "《某市…任务分解方案》已经市政府同意，现印发给你们", "关于印发某县…方案的通知": the plan
+  /// the line names.
   static func namedPlan(_ line: String) -> String? {
-    guard let open = line.firstIndex(of: "《"), let close = line[open...].firstIndex(of: "》") else { return nil }
-    let name = String(line[line.index(after: open)..<close])
-    return isPlanName(name) ? name : nil
+    if let open = line.firstIndex(of: "《"), let close = line[open...].firstIndex(of: "》") {
+      let name = String(line[line.index(after: open)..<close])
+      return isPlanName(name) ? name : nil
+    }
+    for prefix in ["关于印发", "关于转发"] where line.hasPrefix(prefix) && line.hasSuffix("的通知") {
+      let name = String(line.dropFirst(prefix.count).dropLast(3))
+      return isPlanName(name) ? name : nil
+    }
+    return nil
   }
 
   // MARK: the header
