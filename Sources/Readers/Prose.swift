@@ -205,17 +205,21 @@ enum Prose {
     ["牵头", "配合", "负责", "落实", "协办", "主办", "参与", "会同", "各负其责", "责任单位", "责任部门"].contains { text.contains($0) }
   }
 
-  /// The bracket's deadline ("完成时限：2019年底前") apart from its units.
+  /// The bracket's deadline ("完成时限：2019年底前", or a clause that is one: "2021年底前完成")
+  /// apart from its units.
   static func split(_ content: String) -> (units: String, deadline: String) {
     var units: [String] = []
     var deadline = ""
     for part in content.split(whereSeparator: { "；;".contains($0) }) {
       var kept: [String] = []
       for clause in part.split(whereSeparator: { "，,".contains($0) }) {
-        if let line = roleLine(String(clause)), line.isDeadline {
+        let c = String(clause).trimmingSpaces
+        if let line = roleLine(c), line.isDeadline {
           deadline = line.value
+        } else if roleLine(c) == nil, !namesRoles(c), Deadline(c, year: 2000).kind != .unparsed {
+          deadline = c
         } else {
-          kept.append(String(clause))
+          kept.append(c)
         }
       }
       if !kept.isEmpty { units.append(kept.joined(separator: "，")) }

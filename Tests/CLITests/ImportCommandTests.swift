@@ -128,7 +128,7 @@ struct ImportCommandTests {
     let plan = Fixtures.root.appendingPathComponent("Tests/Fixtures/prose/brackets/plan.docx").path
     let dry = Fixtures.run(["import", plan, "--into", store, "--dry-run"], env: ["LANG": "zh_CN.UTF-8"])
     #expect(dry.status == 0, "\(dry.stderr)")
-    #expect(dry.stdout.contains("没有表格：按编号条文读取 4 项任务"))
+    #expect(dry.stdout.contains("没有表格：按编号条文读取 5 项任务"))
     #expect(dry.stdout.contains("方案年度：2021 年"))
     #expect(dry.stdout.contains("“年底前”按方案年度 2021 年理解"))
     #expect(!dry.stdout.contains("表头："))

@@ -246,9 +246,10 @@ struct ProseTests {
     #expect(r.prose)
     #expect(r.title == "某县2021年行政执法三项制度任务分解方案")
     #expect(r.year == 2021)
-    #expect(r.tasks.map(\.id) == ["1-1", "1-2", "1-3", "2-1"])
+    #expect(r.tasks.map(\.id) == ["1-1", "1-2", "1-3", "2-1", "2-2"])
     #expect(r.groups == ["一、推行行政执法公示制度", "二、推行执法全过程记录制度"])
-    #expect(r.tasks.map(\.theme) == ["（一）强化事前公开", "（一）强化事前公开", "（二）规范事后公开", "（一）完善记录方式"])
+    #expect(
+      r.tasks.map(\.theme) == ["（一）强化事前公开", "（一）强化事前公开", "（二）规范事后公开", "（一）完善记录方式", "（一）完善记录方式"])
     #expect(r.tasks[0].measure == "编制并公开行政执法事项清单，明确执法主体、依据和程序。")
     // 牵头单位 and 责任单位 together: the 责任单位 support.
     #expect(r.tasks[0].lead.units == ["县司法局", "县政务服务中心"])
@@ -266,6 +267,9 @@ struct ProseTests {
     #expect(r.tasks[3].lead.units == ["县财政局"])
     #expect(r.tasks[3].support.units == ["县司法局", "县公安局"])
     #expect(r.tasks[3].support.others)
+    // A deadline in the bracket without a label is the deadline, not a unit.
+    #expect(r.tasks[4].lead.units == ["县档案馆"])
+    #expect(r.tasks[4].deadline.text == "2021年9月底前完成")
     #expect(r.guesses.contains { if case .paragraphsNotTasks(let p) = $0 { p.count == 1 } else { false } })
     #expect(r.guesses.contains(.planYear(2021, from: .text)) || r.guesses.contains(.planYear(2021, from: .title)))
   }

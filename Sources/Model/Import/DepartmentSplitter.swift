@@ -203,10 +203,13 @@ struct DepartmentSplitter {
     if !rest.isEmpty {
       // After the last role word: they support a lead named before, and lead otherwise; a
       // cell with no role word keeps its column's role.
+      // After 负责 or 落实 with no 牵头 named, the rest is named the same way.
       let says: Says =
         together
         ? .support
-        : !anyRole ? (role == .support ? .support : .lead) : found.contains { $0.0 == .lead } ? .support : .lead
+        : !anyRole
+          ? (role == .support ? .support : .lead)
+          : found.contains { $0.0 == .lead } ? .support : found.last?.0 == .either ? .either : .lead
       found.append((says, rest))
     }
     // What the units do, after their names, is no unit.
