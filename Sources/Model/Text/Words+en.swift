@@ -418,10 +418,12 @@ public struct EnglishWords: Words {
   public var importDiscussion: String {
     "Reads Word documents (.docx), Excel workbooks (.xlsx), web pages (.html), CSV (UTF-8 or GB18030) and text: "
       + "tab-separated, or Word-flattened (a cell per tab-led line). Where LibreOffice is installed, "
-      + ".doc, .wps, .xls, .et, .odt and .ods files are converted with it first.\n\n"
+      + ".doc, .wps, .xls, .et, .odt and .ods files are converted with it first. A plan written as prose (numbered "
+      + "items, each with its units in brackets or on lines after it) is read too.\n\n"
       + "Try --dry-run first: the report shows where the header is, what each column became, every guess and the "
       + "first tasks as they will be stored, and nothing is written. To correct the reading: --map HEADER=FIELD "
-      + "gives a column's field, --header-row N the header's row, --sheet NAME the workbook's sheet.\n\n"
+      + "gives a column's field, --header-row N the header's row, --sheet NAME the workbook's sheet, --year the plan's "
+      + "year. A task whose reading is a guess is marked in a column of its own to check, the cell as printed kept beside.\n\n"
       + "Into an existing store, texts are updated by task id and status, dates, notes and the journal are kept; "
       + "tasks gone from the table are reported, not deleted."
   }
