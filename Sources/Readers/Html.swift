@@ -33,9 +33,8 @@ enum Html {
     let prose = Prose.grid(paragraphs(root).enumerated().map { ($0.element, .paragraph($0.offset + 1)) }, format: .html)
     guard !tables.isEmpty || prose != nil else { throw ImportError(.noTable, file: file) }
     let grids = tables.enumerated().map { i, t in
-      TableGrid(
-        rows: tableRows(t, index: i + 1), preamble: preamble(root, before: t), format: .html,
-        trailing: following(root, after: t))
+      let (before, after) = around(root, t)
+      return TableGrid(rows: tableRows(t, index: i + 1), preamble: before, format: .html, trailing: after)
     }
     return SourceDocument(format: .html, tables: grids + (prose.map { [$0] } ?? []), notes: notes)
   }
@@ -161,9 +160,11 @@ enum Html {
     return lines.joined(separator: "\n")
   }
 
-  /// The paragraphs after the table, up to the next table: where notes under it are.
-  static func following(_ root: XMLNode, after table: XMLNode) -> [String] {
-    var texts: [String] = []
+  /// The headings and paragraphs around a table: those before it and its caption (the
+  /// title's source), and those after it up to the next table (where notes under it are).
+  static func around(_ root: XMLNode, _ table: XMLNode) -> (before: [String], after: [String]) {
+    var before: [String] = []
+    var after: [String] = []
     var passed = false
     var done = false
     func walk(_ n: XMLNode) {
@@ -176,39 +177,19 @@ enum Html {
           done = true
           return
         }
-        if passed && ["p", "h1", "h2", "h3", "h4", "h5", "h6", "div"].contains(c.name) && c.descendants("table").isEmpty
-        {
-          let t = cellText(c)
-          if !t.isEmpty { texts.append(t.replacing("\n", with: " ")) }
+        let block = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "caption"].contains(c.name)
+        if block || (passed && c.name == "div" && c.descendants("table").isEmpty) {
+          let t = cellText(c).replacing("\n", with: " ")
+          if t.isEmpty { continue }
+          if passed { after.append(t) } else { before.append(t) }
         } else if c.name != "script" && c.name != "style" && c.name != "head" {
           walk(c)
         }
       }
     }
     walk(root)
-    return texts
+    if let caption = table.first("caption") { before.append(cellText(caption).replacing("\n", with: " ")) }
+    return (before, after)
   }
 
-  /// The headings and paragraphs before the table, and its caption: the title's source.
-  static func preamble(_ root: XMLNode, before table: XMLNode) -> [String] {
-    var texts: [String] = []
-    var done = false
-    func walk(_ n: XMLNode) {
-      for c in n.children where c.isElement && !done {
-        if c.ptr == table.ptr {
-          done = true
-          return
-        }
-        if ["p", "h1", "h2", "h3", "h4", "h5", "h6", "caption"].contains(c.name) {
-          let t = cellText(c)
-          if !t.isEmpty { texts.append(t.replacing("\n", with: " ")) }
-        } else if c.name != "script" && c.name != "style" && c.name != "head" {
-          walk(c)
-        }
-      }
-    }
-    walk(root)
-    if let caption = table.first("caption") { texts.append(cellText(caption).replacing("\n", with: " ")) }
-    return texts
-  }
 }

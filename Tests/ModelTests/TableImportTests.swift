@@ -316,4 +316,15 @@ struct TableImportTests {
     #expect(store.plan.task("36")?.lead.units == ["法制科"])
     #expect(store.plan.journal.count == 19)
   }
+
+  @Test("a row shorter than the others (a paste whose trailing cells were cut) reads without a fault")
+  func shortRow() throws {
+    let text = "序号\t工作措施\t责任单位\t配合单位\t完成时限\n1\t制定计划。\t办公室\t法规科\t2021年6月底前\n2\t开展培训。\n"
+    let r = try read(text)
+    #expect(r.tasks.map(\.measure) == ["制定计划。", "开展培训。"])
+    // Its department and deadline cells all missing beside a row that has them: read as
+    // that row's, and said.
+    #expect(r.tasks[1].lead.units == ["办公室"])
+    #expect(r.tasks[1].extras["待核对"] != nil)
+  }
 }

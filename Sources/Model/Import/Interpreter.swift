@@ -381,7 +381,8 @@ struct Interpreter {
         continue
       }
       for k in filled {
-        out.filled[columns.role[k]?.field ?? .extra, default: []].append(row.slots[k].place)
+        out.filled[columns.role[k]?.field ?? .extra, default: []].append(
+          k < row.slots.count ? row.slots[k].place : row.place)
       }
       for piece in fragments((row.place, slots), columns, guesses: &guesses) {
         if var d = draft(piece, row: row, columns: columns, state: &state) {
