@@ -259,12 +259,16 @@ struct TableImportTests {
       序号\t工作措施\t牵头单位\t责任单位\t完成时限
       1\t制定实施方案。\t法制科\t办公室、人事教育科\t2019年8月底前
       2\t开展培训。\t人事教育科\t法制科\t持续开展
+      3\t更新台账。\t\t办公室\t每季度
 
       """
     let r = try read(table)
     #expect(r.tasks[0].lead.units == ["法制科"])
     #expect(r.tasks[0].support.units == ["办公室", "人事教育科"])
     #expect(r.tasks[1].lead.units == ["人事教育科"])
+    // No 牵头 named: the responsible units carry it.
+    #expect(r.tasks[2].lead.units == ["办公室"])
+    #expect(r.tasks[2].support.isEmpty)
   }
 
   @Test("a header cell merged across two columns: the row width comes from the data")

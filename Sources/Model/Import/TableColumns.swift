@@ -119,12 +119,10 @@ struct TableColumns {
       fields[k] = .theme
       guesses.append(.columnByData(name: names[k], field: .theme))
     }
-    // With a lead column, "responsible" units cooperate; without one, they lead.
+    // With a lead column, "responsible" units cooperate where a row names a lead and carry
+    // the task where it names none (as 配合/责任单位 says); without one, they lead.
     let hasLead = fields.values.contains(.lead)
-    for (k, f) in fields where f == .responsible || f == .supportOrLead {
-      if f == .responsible { fields[k] = hasLead ? .support : .lead }
-      if f == .supportOrLead && !hasLead { fields[k] = .lead }
-    }
+    for (k, f) in fields where f == .responsible || f == .supportOrLead { fields[k] = hasLead ? .supportOrLead : .lead }
     guard fields.values.contains(.measure) else { throw ImportError(.noMeasureColumn, file: file) }
     for (name, ks) in spanned { guesses.append(.columnRoles(name: name, roles: ks.map { fields[$0]?.field })) }
     role = fields
