@@ -106,6 +106,9 @@ struct DepartmentSplitter {
     return all.sorted { $0.0.count > $1.0.count }
   }()
 
+  /// The characters role words start with: most characters of a cell start none.
+  static let roleStarts = Set(roleWords.map { $0.word[0] })
+
   /// Words that start what units do after their names ("…根据各自执法实际制定",
   /// "…对本单位职责任务进行规范"): the units are before them, the rest is no unit.
   static let actionWords = [
@@ -129,10 +132,12 @@ struct DepartmentSplitter {
     typealias S = DepartmentSplitter
     if let labelled = S.labelledRoles(text) { return (labelled, [], false) }
     var t = text
-    for (w, _) in S.roleWords {
-      let word = String(w)
-      for (open, close) in [("（", "）"), ("(", ")")] where t.contains(open + word + close) {
-        t = t.replacing(open + word + close, with: word + "，")
+    if t.contains(where: { $0 == "（" || $0 == "(" }) {
+      for (w, _) in S.roleWords {
+        let word = String(w)
+        for (open, close) in [("（", "）"), ("(", ")")] where t.contains(open + word + close) {
+          t = t.replacing(open + word + close, with: word + "，")
+        }
       }
     }
     let chars = Array(t)
@@ -147,7 +152,7 @@ struct DepartmentSplitter {
     /// The role word at `i`, when text before it names units, with the length of the words
     /// after it that say what they do.
     func word(at i: Int) -> (Says, Int, tail: Int)? {
-      guard i > start else { return nil }
+      guard i > start, S.roleStarts.contains(chars[i]) else { return nil }
       for (wc, says) in S.roleWords where i + wc.count <= chars.count && chars[i] == wc[0] {
         guard Array(chars[i..<(i + wc.count)]) == wc else { continue }
         let end = i + wc.count
@@ -243,24 +248,23 @@ struct DepartmentSplitter {
     let head = lastSep.map { String(t[...$0]) } ?? ""
     let last = lastSep.map { String(t[t.index(after: $0)...]) } ?? t
     let chars = Array(last)
-    var best: Int? = nil
-    for w in actionWords {
-      let wc = Array(w)
-      var k = 1
-      while k + wc.count <= chars.count {
-        if Array(chars[k..<(k + wc.count)]) == wc {
-          if best == nil || k < best! {
-            let tail = String(chars[k...])
-            if !isUnitLike(tail) { best = k }
-          }
+    var k = 1
+    while k < chars.count {
+      if actionStarts.contains(chars[k]) {
+        for wc in actionChars where wc[0] == chars[k] && k + wc.count <= chars.count {
+          guard chars[k..<(k + wc.count)].elementsEqual(wc) else { continue }
+          let tail = String(chars[k...])
+          if !isUnitLike(tail) { return ((head + String(chars[..<k])).trimmingSpaces, tail) }
           break
         }
-        k += 1
       }
+      k += 1
     }
-    guard let b = best else { return (t, nil) }
-    return ((head + String(chars[..<b])).trimmingSpaces, String(chars[b...]))
+    return (t, nil)
   }
+
+  static let actionChars = actionWords.map { Array($0) }
+  static let actionStarts = Set(actionChars.map { $0[0] })
 
   /// "牵头单位：办公室；配合单位：各科室", "（牵头单位:A、B,责任单位:C）": each label's role for
   /// the text after it, up to the next label. A lone 责任单位 leads; beside a 牵头单位 it
