@@ -292,6 +292,26 @@ struct ProseTests {
     #expect(r.tasks[2].support.others)
   }
 
+  @Test("numbered paragraphs in a section that names no one are no tasks; in one that does, they are")
+  func sections() throws {
+    let text = """
+      某市2022年执法工作方案
+      一、总体要求
+      （一）指导思想。坚持依法行政。
+      （二）工作目标。到年底全面推行。
+      二、主要任务
+      （一）推行公示制度。（牵头单位：市司法局）
+      （二）推行记录制度。
+      （三）推行审核制度。（责任单位：市场监管局、城管局）
+
+      """
+    let r = try TableImport.read(Array(text.utf8), file: "plan.txt")
+    #expect(r.tasks.map(\.measure) == ["推行公示制度。", "推行记录制度。", "推行审核制度。"])
+    #expect(r.tasks[1].lead.isEmpty)
+    #expect(r.tasks[2].lead.units == ["市场监管局", "城管局"])
+    #expect(r.guesses.contains(.paragraphsNotTasks([.line(3), .line(4)])))
+  }
+
   @Test("--year reads the deadlines in the year given, and says so")
   func yearOption() throws {
     let r = try importedProse("lines", "plan.txt", options: ImportOptions(year: 2024))
