@@ -275,7 +275,8 @@ struct ProseTests {
   }
 
   @Test(
-    "role lines after the measure, items numbered （十一）, a measure over two lines", arguments: ["plan.txt", "plan.docx"])
+    "role lines after the measure, items numbered （十一）, a measure over two lines",
+    arguments: ["plan.txt", "plan.docx", "plan.html"])
   func lines(_ file: String) throws {
     let r = try importedProse("lines", file)
     #expect(r.tasks.map(\.id) == ["11", "12", "13"])
