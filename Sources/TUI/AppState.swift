@@ -133,7 +133,9 @@ public struct AppState: Sendable {
   public internal(set) var form: Form?
   public internal(set) var showHelp = false
   public internal(set) var helpScroll = 0
-  public internal(set) var message: FooterMessage?
+  /// What the footer says, oldest first: one line after a key; every notice at the start
+  /// (they stack above the footer until the next key).
+  public internal(set) var messages: [FooterMessage] = []
   /// Draw borders with ASCII for terminals that show box characters two columns wide.
   public let ascii: Bool
   /// Who the journal records for this session's changes (`u` undoes theirs first).
@@ -177,6 +179,9 @@ public struct AppState: Sendable {
     get { views[view]! }
     set { views[view] = newValue }
   }
+
+  /// The latest message (the one a key just led to).
+  public var message: FooterMessage? { messages.last }
 
   public var focus: Pane { here.focus }
   public var filter: Filter { here.filter }

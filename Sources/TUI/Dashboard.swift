@@ -40,9 +40,8 @@ public final class Dashboard {
     state = AppState(
       plan: store.plan, today: today, lang: lang, width: w, height: h, ascii: ascii, who: who,
       readOnly: store.isReadOnly)
-    for n in store.notices { state.message = FooterMessage(text: state.words.notice(n), isError: true) }
-    if let notice { state.message = FooterMessage(text: notice, isError: false) }
     store.removesOldVersionsLater = true
+    _ = perform(state.update(.start(notices: store.notices, said: notice)))
   }
 
   /// Runs until `q` or the end of input.
@@ -85,21 +84,11 @@ public final class Dashboard {
           let saved = try store.commit(changes, by: who)
           queue += state.update(.saved(saved, message: text))
         } catch {
-          queue += state.update(.saveFailed(plan: store.plan, message: saveError(error)))
+          queue += state.update(.saveFailed(error, plan: store.plan))
         }
       }
     }
     return false
-  }
-
-  /// A refusal says why without the file's path (the store is the one on screen); a failure
-  /// says where.
-  func saveError(_ e: StoreError) -> String {
-    let w = state.words
-    switch e.kind {
-    case .busy: return w.notSaved(w.reason(e.reason))
-    default: return w.notSaved(e.description(w))
-    }
   }
 
   /// With no key pressed: pick up changes saved elsewhere, a new day at midnight, and work
@@ -109,10 +98,7 @@ public final class Dashboard {
       do {
         if let r = try store.reloadIfChanged() { _ = perform(state.update(.reloaded(r))) }
       } catch {
-        _ = perform(
-          state.update(
-            .reloadFailed(
-              message: state.words.reloadFailed(error.description(state.words)))))
+        _ = perform(state.update(.reloadFailed(error)))
       }
     }
     if !todayPinned {

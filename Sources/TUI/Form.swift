@@ -97,7 +97,7 @@ extension AppState {
     switch k {
     case .escape:
       form = nil
-      message = FooterMessage(text: words.formCancelled, isError: false)
+      say(words.formCancelled)
       return []
     case .enter:
       return submit(f)
@@ -192,7 +192,7 @@ extension AppState {
       if let set = p.setStaffing(name, enforcement: e, reviewers: r) { changes.append(set) }
       form = nil
       guard !changes.isEmpty else {
-        message = FooterMessage(text: words.nothingToChange, isError: false)
+        say(words.nothingToChange)
         return []
       }
       return [.save(changes, message: staffingSaid(name, e, r))]

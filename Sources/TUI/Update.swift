@@ -1,16 +1,22 @@
 import Model
 
-/// What happened: a key, a new size, or the result of an effect the runner carried out.
+/// What happened: the start, a key, a new size, or the result of something the runner did.
 public enum Msg: Sendable {
+  /// The first message, before any key (Bubble Tea's `Init`; `init` is Swift's): what to tell
+  /// the user as the dashboard opens. The store's notices (a save rolled forward, a torn
+  /// journal line) and `said`, a sentence from whoever opened it (the sample plan just set
+  /// up, an agency opened read-only), all shown until the first key.
+  case start(notices: [StoreNotice], said: String?)
   case key(Key)
   case resize(width: Int, height: Int)
   /// A save went through: the plan as saved, and the tasks it touched.
   case saved(Revision, message: String)
-  /// A save was refused or failed; `plan` is what the store holds now (if it could be read).
-  case saveFailed(plan: Plan?, message: String)
+  /// A save was refused or failed: why, and what the store holds now (if it could be read).
+  case saveFailed(StoreError, plan: Plan?)
   /// Someone else changed the store and it was read again.
   case reloaded(Revision)
-  case reloadFailed(message: String)
+  /// Someone else changed the store and it does not parse now.
+  case reloadFailed(StoreError)
   /// The real date moved on (the dashboard was left open past midnight).
   case newDay(Day)
   /// No key for a while: the department and group figures are worked out now, so that the
@@ -31,6 +37,10 @@ extension AppState {
   /// The one place state changes. Pure: no I/O, no clock; effects go back to the runner.
   public mutating func update(_ msg: Msg) -> [Effect] {
     switch msg {
+    case .start(let notices, let said):
+      messages = notices.map { FooterMessage(text: words.notice($0), isError: true) }
+      if let said { messages.append(FooterMessage(text: said, isError: false)) }
+      return []
     case .key(let k):
       return key(k)
     case .resize(let w, let h):
@@ -47,24 +57,24 @@ extension AppState {
         selectRow(min(here.list.selected, listItems.count - 1))
       }
       keepVisible()
-      message = FooterMessage(text: text, isError: false)
+      say(text)
       return []
-    case .saveFailed(let p, let text):
+    case .saveFailed(let e, let p):
       if let p {
         pinSelection()
         replacePlan(p, changed: nil)
         keepVisible()
       }
-      message = FooterMessage(text: text, isError: true)
+      say(notSaved(e), error: true)
       return []
     case .reloaded(let r):
       pinSelection()
       replacePlan(r.plan, changed: r.changedTasks)
       keepVisible()
-      message = FooterMessage(text: words.reloaded, isError: false)
+      say(words.reloaded)
       return []
-    case .reloadFailed(let text):
-      message = FooterMessage(text: text, isError: true)
+    case .reloadFailed(let e):
+      say(words.reloadFailed(e.description(words)), error: true)
       return []
     case .newDay(let d):
       pinSelection()
@@ -75,6 +85,20 @@ extension AppState {
       figures.prepareDepartments()
       figures.prepareGroups()
       return []
+    }
+  }
+
+  /// Puts one line in the footer, in place of whatever it said.
+  mutating func say(_ text: String, error: Bool = false) {
+    messages = [FooterMessage(text: text, isError: error)]
+  }
+
+  /// Why a save did not happen. A refusal (busy: locked, or changed meanwhile) says why
+  /// without the file's path, the store being the one on screen; a failure says where.
+  func notSaved(_ e: StoreError) -> String {
+    switch e.kind {
+    case .busy: words.notSaved(words.reason(e.reason))
+    default: words.notSaved(e.description(words))
     }
   }
 
@@ -92,19 +116,17 @@ extension AppState {
       }
       return []
     }
-    message = nil
+    messages = []
     guard let binding = KeyMap.binding(for: k, in: view) else {
       if let (v, b) = KeyMap.elsewhere(k, than: view) {
-        message = FooterMessage(
-          text: words.keyWorksElsewhere(k.name, b.help(words), view: v.title(words), number: v.rawValue), isError: false
-        )
+        say(words.keyWorksElsewhere(k.name, b.help(words), view: v.title(words), number: v.rawValue))
       } else {
-        message = FooterMessage(text: words.keyUnbound(k.name), isError: false)
+        say(words.keyUnbound(k.name))
       }
       return []
     }
     if let why = binding.disabled(self) {
-      message = FooterMessage(text: why, isError: false)
+      say(why)
       return []
     }
     return perform(binding.action)
@@ -151,7 +173,7 @@ extension AppState {
     case .cycleFilter:
       here.filter = Filter(rawValue: (filter.rawValue + 1) % Filter.allCases.count)!
       rebuildList()
-      message = FooterMessage(text: words.filterShown(filter.title(words)), isError: false)
+      say(words.filterShown(filter.title(words)))
     case .search:
       prompt = Prompt(.search, search)
     case .help:
@@ -165,7 +187,7 @@ extension AppState {
       // Your own latest change; someone else's only after asking, by name.
       if let mine = plan.undoCandidate(by: who) { return undo(mine.entry, mine.change) }
       guard let (entry, _) = plan.undoCandidate() else {
-        message = FooterMessage(text: words.nothingToUndoFooter, isError: false)
+        say(words.nothingToUndoFooter)
         return []
       }
       prompt = Prompt(
@@ -261,7 +283,7 @@ extension AppState {
       return save(plan.setStatus(t.id, target), words.statusFooter(t.id, words.status(target)))
     case .trigger:
       guard t.deadline.kind.awaitsEvent else {
-        message = FooterMessage(text: words.notWaitingFooter(t.id), isError: true)
+        say(words.notWaitingFooter(t.id), error: true)
         return []
       }
       prompt = Prompt(.trigger(t.id), today.description, selected: true)
@@ -274,7 +296,7 @@ extension AppState {
 
   mutating func save(_ change: Change?, _ text: String) -> [Effect] {
     guard let change else {
-      message = FooterMessage(text: words.nothingToChange, isError: false)
+      say(words.nothingToChange)
       return []
     }
     return [.save([change], message: text)]
@@ -324,7 +346,7 @@ extension AppState {
     if case .confirmUndo(let seq, _) = p.purpose {
       prompt = nil
       guard k == .char("y") || k == .char("Y"), let (entry, change) = plan.undoCandidate(), entry.seq == seq else {
-        message = FooterMessage(text: words.nothingUndone, isError: false)
+        say(words.nothingUndone)
         return []
       }
       return undo(entry, change)
@@ -333,7 +355,7 @@ extension AppState {
       // y confirms; any other key (Enter and Esc too) answers no.
       prompt = nil
       guard k == .char("y") || k == .char("Y") else {
-        message = FooterMessage(text: words.notRetiredFooter(id), isError: false)
+        say(words.notRetiredFooter(id))
         return []
       }
       return save(plan.retire(id), words.retiredFooter(id))
@@ -372,7 +394,7 @@ extension AppState {
         rebuildList()
       }
       if !listItems.isEmpty { here.focus = .list }
-      message = FooterMessage(text: words.found(listItems.count), isError: false)
+      say(words.found(listItems.count))
       keepVisible()
       return []
     case .note(let id):
@@ -389,7 +411,7 @@ extension AppState {
   }
 
   mutating func invalid(_ text: String) -> [Effect] {
-    message = FooterMessage(text: text, isError: true)
+    say(text, error: true)
     return []
   }
 }

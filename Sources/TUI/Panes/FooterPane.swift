@@ -1,7 +1,7 @@
 import Model
 
-/// The bottom row: the line being typed, else the latest message, else the keys that do
-/// something here and now.
+/// The bottom row: the line being typed, else the messages, else the keys that do something
+/// here and now.
 enum FooterPane {
   static func draw(_ s: AppState, into g: inout Grid, rect: Rect, single: Bool) {
     let words = s.words
@@ -14,8 +14,8 @@ enum FooterPane {
       g.put(esc, x: rect.width - esc.displayWidth - 1, y: rect.y, style: .muted)
       return
     }
-    if let m = s.message {
-      g.put(" " + m.text, x: 0, y: rect.y, style: m.isError ? .error : .info, maxWidth: rect.width)
+    if !s.messages.isEmpty {
+      messages(s.messages, into: &g, rect: rect)
       return
     }
     // What can be done here and now: a key that would only say why not is left out. Help and
@@ -32,6 +32,18 @@ enum FooterPane {
       if x + key.displayWidth + help.displayWidth + 1 > rect.width { break }
       x += g.put(key, x: x, y: rect.y, style: .key)
       x += g.put(" " + help + "  ", x: x, y: rect.y, style: .muted)
+    }
+  }
+
+  /// The messages, the latest on the footer's row and those before it on the rows above
+  /// (over the panes, as Vim's message lines), below the header's two rows.
+  static func messages(_ ms: [FooterMessage], into g: inout Grid, rect: Rect) {
+    let shown = ms.suffix(max(1, rect.y - 1))
+    var y = rect.y - shown.count + 1
+    for m in shown {
+      g.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: .normal)
+      g.put(" " + m.text, x: rect.x, y: y, style: m.isError ? .error : .info, maxWidth: rect.width)
+      y += 1
     }
   }
 }

@@ -171,7 +171,7 @@ extension RollupState {
       }
       var s = AppState(
         plan: agenda.plan, today: rollup.today, lang: lang, width: width, height: height, ascii: ascii, readOnly: true)
-      s.message = FooterMessage(text: lang.words.readOnlyAgency(a.label), isError: false)
+      _ = s.update(.start(notices: [], said: lang.words.readOnlyAgency(a.label)))
       agency = s
     default:
       message = FooterMessage(text: lang.words.keyUnbound(k.name), isError: false)
