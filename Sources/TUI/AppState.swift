@@ -92,6 +92,12 @@ public enum ListItem: Equatable, Sendable {
 public struct FooterMessage: Equatable, Sendable {
   public var text: String
   public var isError: Bool
+
+  /// What the start message says: each of the store's notices (as errors), then `said`.
+  static func start(_ notices: [StoreNotice], said: String?, _ words: any Words) -> [FooterMessage] {
+    notices.map { FooterMessage(text: words.notice($0), isError: true) }
+      + (said.map { [FooterMessage(text: $0, isError: false)] } ?? [])
+  }
 }
 
 /// A list's cursor and scroll (ratatui's `ListState`).

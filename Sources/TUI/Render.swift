@@ -5,7 +5,7 @@ public func render(_ s: AppState) -> Grid {
   var g = Grid(width: s.width, height: s.height)
   let layout = Layout(width: s.width, height: s.height, focus: s.focus)
   guard layout.mode != .tooSmall else {
-    TooSmallPane.draw(s, into: &g)
+    TooSmallPane.draw(s.words, into: &g)
     return g
   }
   HeaderPane.draw(s, into: &g, header: layout.header, tabs: layout.tabs)
@@ -16,4 +16,8 @@ public func render(_ s: AppState) -> Grid {
   if let f = s.form { FormPane.draw(s, f, into: &g) }
   if s.showHelp { HelpPane.draw(s, into: &g) }
   return g
+}
+
+extension AppState: Program {
+  public func frame() -> Grid { render(self) }
 }

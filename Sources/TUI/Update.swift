@@ -38,8 +38,7 @@ extension AppState {
   public mutating func update(_ msg: Msg) -> [Effect] {
     switch msg {
     case .start(let notices, let said):
-      messages = notices.map { FooterMessage(text: words.notice($0), isError: true) }
-      if let said { messages.append(FooterMessage(text: said, isError: false)) }
+      messages = FooterMessage.start(notices, said: said, words)
       return []
     case .key(let k):
       return key(k)
@@ -107,15 +106,7 @@ extension AppState {
   mutating func key(_ k: Key) -> [Effect] {
     if form != nil { return formKey(k) }
     if prompt != nil { return promptKey(k) }
-    if showHelp {
-      switch k {
-      case .down, .char("j"): helpScroll += 1
-      case .up, .char("k"): helpScroll = max(0, helpScroll - 1)
-      case .char("q"): return [.quit]
-      default: showHelp = false
-      }
-      return []
-    }
+    if showHelp { return KeyMap.helpKey(k, shown: &showHelp, scroll: &helpScroll) }
     messages = []
     guard let binding = KeyMap.binding(for: k, in: view) else {
       if let (v, b) = KeyMap.elsewhere(k, than: view) {

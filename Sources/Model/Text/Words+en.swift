@@ -862,15 +862,14 @@ public struct EnglishWords: Words {
   public var hintMove: String { "move" }
   public var hintScroll: String { "scroll" }
   public var hintOpenAgency: String { "open agency (read-only)" }
-  public var rollupHelpViews: String { "agencies · measures · staffing" }
-  public var rollupHelpMove: String { "move" }
-  public var rollupHelpPage: String { "page" }
-  public var rollupHelpScroll: String { "scroll the matrix sideways" }
+  public var rollupScrollLeft: String { "scroll the matrix left" }
+  public var rollupScrollRight: String { "scroll the matrix right" }
   public var rollupHelpOpen: String { "open the agency's plan (read-only)" }
   public var rollupHelpBack: String { "back from an agency" }
   public var legendLabel: String { "legend" }
-  public var rollupKeysTitle: String { "Keys (Esc closes)" }
   public var enterOpensAgency: String { "Enter opens an agency from the Agencies or Staffing view" }
+  public var onlyMatrixScrolls: String { "Only the measures matrix (2) scrolls sideways" }
+  public var atRollupAlready: String { "At the roll-up already; Esc in an agency's plan comes back here" }
   public func readOnlyAgency(_ label: String) -> String { "Read-only: \(label)'s plan · Esc goes back to the roll-up" }
 
   // MARK: Roll-up: git

@@ -802,15 +802,14 @@ public struct ChineseWords: Words {
   public var hintMove: String { "移动" }
   public var hintScroll: String { "左右滚动" }
   public var hintOpenAgency: String { "打开机构（只读）" }
-  public var rollupHelpViews: String { "机构 · 措施矩阵 · 人员配置" }
-  public var rollupHelpMove: String { "上下移动" }
-  public var rollupHelpPage: String { "翻页" }
-  public var rollupHelpScroll: String { "措施矩阵左右滚动" }
+  public var rollupScrollLeft: String { "措施矩阵向左滚动" }
+  public var rollupScrollRight: String { "措施矩阵向右滚动" }
   public var rollupHelpOpen: String { "打开该机构的方案（只读）" }
   public var rollupHelpBack: String { "从机构返回汇总" }
   public var legendLabel: String { "图例" }
-  public var rollupKeysTitle: String { "按键（Esc 关闭）" }
   public var enterOpensAgency: String { "在机构或人员配置视图中选中一个机构后按 Enter" }
+  public var onlyMatrixScrolls: String { "只有措施矩阵（按 2）可以左右滚动" }
+  public var atRollupAlready: String { "已在汇总；在机构的方案中按 Esc 返回这里" }
   public func readOnlyAgency(_ label: String) -> String { "只读：\(label) 的方案 · Esc 返回汇总" }
 
   // MARK: Roll-up: git

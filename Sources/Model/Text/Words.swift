@@ -570,15 +570,16 @@ public protocol Words: Sendable {
   var hintMove: String { get }
   var hintScroll: String { get }
   var hintOpenAgency: String { get }
-  var rollupHelpViews: String { get }
-  var rollupHelpMove: String { get }
-  var rollupHelpPage: String { get }
-  var rollupHelpScroll: String { get }
+  var rollupScrollLeft: String { get }
+  var rollupScrollRight: String { get }
   var rollupHelpOpen: String { get }
   var rollupHelpBack: String { get }
   var legendLabel: String { get }
-  var rollupKeysTitle: String { get }
   var enterOpensAgency: String { get }
+  /// Why ←/→ do nothing outside the matrix.
+  var onlyMatrixScrolls: String { get }
+  /// Why Esc does nothing in the roll-up itself.
+  var atRollupAlready: String { get }
   func readOnlyAgency(_ label: String) -> String
 
   // MARK: Roll-up: git

@@ -1,7 +1,7 @@
 import Model
 
 /// The bottom row: the line being typed, else the messages, else the keys that do something
-/// here and now.
+/// here and now. The roll-up's footer is drawn by the same `messages` and `hints`.
 enum FooterPane {
   static func draw(_ s: AppState, into g: inout Grid, rect: Rect, single: Bool) {
     let words = s.words
@@ -18,21 +18,7 @@ enum FooterPane {
       messages(s.messages, into: &g, rect: rect)
       return
     }
-    // What can be done here and now: a key that would only say why not is left out. Help and
-    // quit are the last to go when the footer is narrow.
-    let all = KeyMap.bindings(in: s.view).filter { $0.hint && $0.disabled(s) == nil }
-    let last = all.filter { $0.action == .help || $0.action == .quit }
-    var hints = all.filter { $0.action != .help && $0.action != .quit }.map { ($0.keys[0].name, $0.help(words)) }
-    if single { hints.insert(("Tab", words.paneHint), at: 0) }
-    let tail = last.map { ($0.keys[0].name, $0.help(words)) }
-    func width(_ h: [(String, String)]) -> Int { h.reduce(0) { $0 + $1.0.displayWidth + $1.1.displayWidth + 3 } }
-    while !hints.isEmpty && 1 + width(hints) + width(tail) > rect.width { hints.removeLast() }
-    var x = 1
-    for (key, help) in hints + tail {
-      if x + key.displayWidth + help.displayWidth + 1 > rect.width { break }
-      x += g.put(key, x: x, y: rect.y, style: .key)
-      x += g.put(" " + help + "  ", x: x, y: rect.y, style: .muted)
-    }
+    hints(KeyMap.bindings(in: s.view), s, words, first: single ? [("Tab", words.paneHint)] : [], into: &g, rect: rect)
   }
 
   /// The messages, the latest on the footer's row and those before it on the rows above
@@ -44,6 +30,26 @@ enum FooterPane {
       g.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: .normal)
       g.put(" " + m.text, x: rect.x, y: y, style: m.isError ? .error : .info, maxWidth: rect.width)
       y += 1
+    }
+  }
+
+  /// What can be done here and now, after `first`: a key that would only say why not is
+  /// left out. Help and quit are the last to go when the footer is narrow.
+  static func hints<S, A: CommonActions>(
+    _ bindings: [Binding<S, A>], _ s: S, _ words: any Words, first: [(String, String)], into g: inout Grid,
+    rect: Rect
+  ) {
+    let all = bindings.filter { $0.hint != nil && $0.disabled(s) == nil }
+    func labels(_ bs: [Binding<S, A>]) -> [(String, String)] { bs.compactMap { $0.hintLabel(words) } }
+    var hints = first + labels(all.filter { $0.action != .help && $0.action != .quit })
+    let tail = labels(all.filter { $0.action == .help || $0.action == .quit })
+    func width(_ h: [(String, String)]) -> Int { h.reduce(0) { $0 + $1.0.displayWidth + $1.1.displayWidth + 3 } }
+    while !hints.isEmpty && 1 + width(hints) + width(tail) > rect.width { hints.removeLast() }
+    var x = 1
+    for (key, help) in hints + tail {
+      if x + key.displayWidth + help.displayWidth + 1 > rect.width { break }
+      x += g.put(key, x: x, y: rect.y, style: .key)
+      x += g.put(" " + help + "  ", x: x, y: rect.y, style: .muted)
     }
   }
 }
