@@ -41,7 +41,9 @@ struct OutsideEditsTests {
     }
   }
 
-  @Test("30 outside edits, ten of each kind, two of each colliding: each detected at the save after it; merged by task, or reported")
+  @Test(
+    "30 outside edits, ten of each kind, two of each colliding: each detected at the save after it; merged by task, or reported"
+  )
   func outsideEdits() throws {
     let s = try Session(width: 100, height: 30, lang: .en)
     s.play("2 enter")  // Groups → the first group's tasks; the cursor on the first task

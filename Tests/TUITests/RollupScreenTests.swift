@@ -98,4 +98,28 @@ struct RollupScreenTests {
     #expect(term.screen == plan)
     #expect(term.screen.lines[2].contains("终端太小") && term.screen.lines[3].contains("30×8 < 40×10"))
   }
+
+  @Test("the roll-up's footer and help in one language: no English word in Chinese, no Chinese in English")
+  func oneLanguage() throws {
+    let root = try RollupScreenTests.stores()
+    let rollup = Rollup.read(try StoreDiscovery.find([root.path]), today: sampleToday)
+    for lang in [Lang.zh, .en] {
+      for keys in ["", "2", "3", "l", "esc", "z", "2 enter", "2 l", "j enter"] {
+        let term = ScriptedTerminal(width: 120, height: 40, script: keys)
+        RollupDashboard(rollup: rollup, terminal: term, lang: lang).run()
+        let footer = term.screen.lines.last!
+        if lang == .zh {
+          #expect(Language.englishWords(in: footer).isEmpty, "\(keys): \(footer)")
+        } else {
+          #expect(
+            Language.chinese(in: Language.without(rollup.agencies.map(\.label), in: footer)).isEmpty,
+            "\(keys): \(footer)")
+        }
+      }
+      for b in RollupKeys.bindings {
+        let help = b.help(lang.words)
+        #expect(lang == .zh ? Language.englishWords(in: help).isEmpty : Language.chinese(in: help).isEmpty, "\(help)")
+      }
+    }
+  }
 }
