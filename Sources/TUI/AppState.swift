@@ -93,10 +93,38 @@ public struct FooterMessage: Equatable, Sendable {
   public var text: String
   public var isError: Bool
 
-  /// What the start message says: each of the store's notices (as errors), then `said`.
-  static func start(_ notices: [StoreNotice], said: String?, _ words: any Words) -> [FooterMessage] {
-    notices.map { FooterMessage(text: words.notice($0), isError: true) }
-      + (said.map { [FooterMessage(text: $0, isError: false)] } ?? [])
+}
+
+/// What both dashboards' `update` does with the footer and with a key's binding.
+protocol Speaking {
+  var messages: [FooterMessage] { get set }
+  var words: any Words { get }
+}
+
+extension Speaking {
+  /// Puts one line in the footer, in place of whatever it said.
+  mutating func say(_ text: String, error: Bool = false) {
+    messages = [FooterMessage(text: text, isError: error)]
+  }
+
+  /// The start message's: each of the store's notices (as errors), then `said`.
+  mutating func start(_ notices: [StoreNotice], said: String?) {
+    messages = notices.map { FooterMessage(text: words.notice($0), isError: true) }
+    if let said { messages.append(FooterMessage(text: said, isError: false)) }
+  }
+
+  /// The action of the binding a key has, or nil after saying why there is none: `unbound`
+  /// (asked for only then), or why it does nothing now (its disabled reason).
+  mutating func action<A>(of binding: Binding<Self, A>?, unbound: (Self) -> String) -> A? {
+    guard let binding else {
+      say(unbound(self))
+      return nil
+    }
+    if let why = binding.disabled(self) {
+      say(why)
+      return nil
+    }
+    return binding.action
   }
 }
 
@@ -121,7 +149,7 @@ public struct ViewState: Equatable, Sendable {
 }
 
 /// The dashboard's whole state. Only `update` changes it; panes only read it.
-public struct AppState: Sendable {
+public struct AppState: Sendable, Speaking {
   /// The plan and everything worked out from it for the day shown.
   public internal(set) var figures: Figures
   public let lang: Lang

@@ -38,7 +38,7 @@ extension AppState {
   public mutating func update(_ msg: Msg) -> [Effect] {
     switch msg {
     case .start(let notices, let said):
-      messages = FooterMessage.start(notices, said: said, words)
+      start(notices, said: said)
       return []
     case .key(let k):
       return key(k)
@@ -87,11 +87,6 @@ extension AppState {
     }
   }
 
-  /// Puts one line in the footer, in place of whatever it said.
-  mutating func say(_ text: String, error: Bool = false) {
-    messages = [FooterMessage(text: text, isError: error)]
-  }
-
   /// Why a save did not happen. A refusal (busy: locked, or changed meanwhile) says why
   /// without the file's path, the store being the one on screen; a failure says where.
   func notSaved(_ e: StoreError) -> String {
@@ -108,19 +103,12 @@ extension AppState {
     if prompt != nil { return promptKey(k) }
     if showHelp { return KeyMap.helpKey(k, shown: &showHelp, scroll: &helpScroll) }
     messages = []
-    guard let binding = KeyMap.binding(for: k, in: view) else {
-      if let (v, b) = KeyMap.elsewhere(k, than: view) {
-        say(words.keyWorksElsewhere(k.name, b.help(words), view: v.title(words), number: v.rawValue))
-      } else {
-        say(words.keyUnbound(k.name))
-      }
-      return []
+    let unbound = { (s: AppState) in
+      guard let (v, b) = KeyMap.elsewhere(k, than: s.view) else { return s.words.keyUnbound(k.name) }
+      return s.words.keyWorksElsewhere(k.name, b.help(s.words), view: v.title(s.words), number: v.rawValue)
     }
-    if let why = binding.disabled(self) {
-      say(why)
-      return []
-    }
-    return perform(binding.action)
+    guard let a = action(of: KeyMap.binding(for: k, in: view), unbound: unbound) else { return [] }
+    return perform(a)
   }
 
   mutating func perform(_ action: Action) -> [Effect] {

@@ -10,7 +10,7 @@ public struct RollupUnitRow: Equatable, Sendable {
 /// The supervising office's dashboard over many agencies' stores, read-only: the same keys
 /// and look as one plan's. Enter on an agency opens that agency's own dashboard, read-only
 /// (`agency`); Esc comes back. Only `update` changes it.
-public struct RollupState: Sendable {
+public struct RollupState: Sendable, Speaking {
   public let rollup: Rollup
   public let lang: Lang
   public var words: any Words { lang.words }

@@ -5,7 +5,7 @@ extension RollupState {
   public mutating func update(_ msg: Msg) -> [Effect] {
     switch msg {
     case .start(let notices, let said):
-      messages = FooterMessage.start(notices, said: said, words)
+      start(notices, said: said)
       return []
     case .resize(let w, let h):
       width = w
@@ -24,11 +24,6 @@ extension RollupState {
       // Nothing is saved or watched here: the runner has no store for the roll-up.
       return []
     }
-  }
-
-  /// Puts one line in the footer, in place of whatever it said.
-  mutating func say(_ text: String, error: Bool = false) {
-    messages = [FooterMessage(text: text, isError: error)]
   }
 
   /// A key while an agency's own dashboard is open: Esc where that dashboard has nothing
@@ -51,15 +46,10 @@ extension RollupState {
   mutating func key(_ k: Key) -> [Effect] {
     if showHelp { return KeyMap.helpKey(k, shown: &showHelp, scroll: &helpScroll) }
     messages = []
-    guard let binding = KeyMap.first(k, in: RollupKeys.bindings) else {
-      say(words.keyUnbound(k.name))
+    guard let a = action(of: KeyMap.first(k, in: RollupKeys.bindings), unbound: { $0.words.keyUnbound(k.name) }) else {
       return []
     }
-    if let why = binding.disabled(self) {
-      say(why)
-      return []
-    }
-    return perform(binding.action)
+    return perform(a)
   }
 
   mutating func perform(_ action: RollupAction) -> [Effect] {
