@@ -92,10 +92,10 @@ public enum ListItem: Equatable, Sendable {
 public struct FooterMessage: Equatable, Sendable {
   public var text: String
   public var isError: Bool
-
 }
 
-/// What both dashboards' `update` does with the footer and with a key's binding.
+/// What both dashboards' `update` does with the footer's messages and with a key's binding
+/// (`AppState`, `RollupState`).
 protocol Speaking {
   var messages: [FooterMessage] { get set }
   var words: any Words { get }
