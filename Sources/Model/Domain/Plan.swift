@@ -43,6 +43,9 @@ public enum Role: String, Sendable, Hashable {
   }
 }
 
+/// The plan's tasks: an array whose copies share the tasks read (see `SharedArray`).
+public typealias TaskList = SharedArray<PlanTask>
+
 /// The whole plan as one value: every front end reads this and nothing else.
 public struct Plan: Sendable {
   public var settings: PlanSettings
@@ -50,13 +53,13 @@ public struct Plan: Sendable {
   public internal(set) var tasks: TaskList
   public var staffing: [StaffingUnit]
   public var journal: [JournalEntry]
-  private var positions: TaskIndex
+  private var positions: StringIndex
 
   public init(
     settings: PlanSettings, tasks: [PlanTask], staffing: [StaffingUnit] = [],
     journal: [JournalEntry] = []
   ) {
-    var positions = TaskIndex()
+    var positions = StringIndex()
     positions.reserveCapacity(tasks.count)
     for (i, t) in tasks.enumerated() where positions[t.id] == nil { positions.updateValue(i, forKey: t.id) }
     self.init(settings: settings, tasks: TaskList(tasks), positions: positions, staffing: staffing, journal: journal)
@@ -64,7 +67,7 @@ public struct Plan: Sendable {
 
   /// A plan whose ids were already indexed (the tasks file's reader has done it).
   init(
-    settings: PlanSettings, tasks: TaskList, positions: TaskIndex, staffing: [StaffingUnit],
+    settings: PlanSettings, tasks: TaskList, positions: StringIndex, staffing: [StaffingUnit],
     journal: [JournalEntry]
   ) {
     self.settings = settings

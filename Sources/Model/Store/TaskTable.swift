@@ -78,7 +78,7 @@ struct TaskTable {
   var doc: CSVDocument
   var columns: TaskColumns
   /// Each id's task (its index in the plan), and each task's record.
-  var taskOf: TaskIndex
+  var taskOf: StringIndex
   var rowOf: [Int]
 
   /// An empty table with this header (a new store's).
@@ -86,11 +86,11 @@ struct TaskTable {
     // A new store's file starts with a BOM, for Excel on a Chinese Windows.
     doc = CSVDocument(header: header, bom: true)
     columns = try TaskColumns.of(doc.header, file: file)
-    taskOf = TaskIndex()
+    taskOf = StringIndex()
     rowOf = []
   }
 
-  init(doc: CSVDocument, columns: TaskColumns, taskOf: TaskIndex, rowOf: [Int]) {
+  init(doc: CSVDocument, columns: TaskColumns, taskOf: StringIndex, rowOf: [Int]) {
     self.doc = doc
     self.columns = columns
     self.taskOf = taskOf
@@ -105,7 +105,7 @@ struct TaskTable {
   ) {
     if inParts, let read = TaskTable.inParts(bytes, file: file) { return read }
     var reader: TaskRowReader?
-    var taskOf = TaskIndex()
+    var taskOf = StringIndex()
     var rowOf: [Int] = []
     var tasks: [PlanTask] = []
     var problem: TaskRowReader.Problem?
@@ -198,17 +198,17 @@ struct TaskRowReader {
   /// The file's bytes, which the tasks' texts and department cells keep and read later.
   let source: [UInt8]
   /// The file's department cells, shared by every reader of the file.
-  let departmentCells: DepartmentCells
+  let departmentCells: CellReadings<Departments>
   private var strings = ByteCache<String>()
   private var deadlines = ByteCache<Deadline>()
   private var statuses = ByteCache<TaskStatus?>()
 
-  init(columns: TaskColumns, header: [String], source: [UInt8], departmentCells: DepartmentCells? = nil) {
+  init(columns: TaskColumns, header: [String], source: [UInt8], departmentCells: CellReadings<Departments>? = nil) {
     self.columns = columns
     let known = Set(PlanTask.fieldNames.compactMap { columns[$0] })
     extraColumns = header.indices.filter { !known.contains($0) && !header[$0].isEmpty }.map { ($0, header[$0]) }
     self.source = source
-    self.departmentCells = departmentCells ?? DepartmentCells(source)
+    self.departmentCells = departmentCells ?? DepartmentCellReader.cells(source)
   }
 
   /// A bad cell, turned into an error at `file:line:column` once the whole file has parsed.
@@ -250,10 +250,10 @@ struct TaskRowReader {
       return cache.value(for: raw) { make(String(decoding: raw, as: UTF8.self)) }
     }
     /// A department cell, left as the file's bytes (unless its quotes must be undoubled).
-    func departmentCell(_ col: Int) -> DepartmentsCell {
-      guard col >= 0 else { return DepartmentsCell() }
-      guard !f[col].escaped else { return DepartmentsCell(Departments(cell: string(col))) }
-      return DepartmentsCell(departmentCells, f[col].start, f[col].end)
+    func departmentCell(_ col: Int) -> LazyCell<Departments> {
+      guard col >= 0 else { return LazyCell(Departments()) }
+      guard !f[col].escaped else { return LazyCell(Departments(cell: string(col))) }
+      return LazyCell(departmentCells, f[col].start, f[col].end, empty: Departments())
     }
     let id = string(c.id).trimmingSpaces
     if id.isEmpty { return bad(c.id) { _ in .emptyID } }
