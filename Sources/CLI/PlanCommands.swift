@@ -13,11 +13,11 @@ enum PlanEdit {
     throws(StoreError)
   {
     guard let change else {
-      Console.out(unchanged)
+      ctx.console.out(unchanged)
       return
     }
     let saved = try store.commit([change], by: ctx.who)
-    Console.out(saved.entries.isEmpty ? unchanged : said)
+    ctx.console.out(saved.entries.isEmpty ? unchanged : said)
   }
 
   /// Department names from repeated options, each possibly a cell of several ("法制科、办公室"):
@@ -48,7 +48,7 @@ enum PlanEdit {
   }
 }
 
-struct Init: ParsableCommand {
+struct Init: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "init", abstract: helpWords.initAbstract)
   }
@@ -60,8 +60,8 @@ struct Init: ParsableCommand {
   var reviewerPercent: Int = 5
   @Option(name: .customLong("group"), help: ArgumentHelp(helpWords.groupsHelp)) var groups: [String] = []
 
-  func run() throws {
-    let ctx = try Context(global)
+  func run(in session: Session) throws {
+    let ctx = try Context(global, session)
     try ctx.guarded {
       guard (0...100).contains(reviewerPercent) else {
         throw PlanEdit.usage(.percentOutOfRange)
@@ -71,12 +71,12 @@ struct Init: ParsableCommand {
         dir,
         settings: PlanSettings(title: title, agency: agency ?? "", reviewerPercent: reviewerPercent, groups: groups),
         tasks: [])
-      Console.out(ctx.words.planCreated(dir))
+      ctx.console.out(ctx.words.planCreated(dir))
     }
   }
 }
 
-struct Add: ParsableCommand {
+struct Add: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "add", abstract: helpWords.addAbstract)
   }
@@ -91,8 +91,8 @@ struct Add: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.addIDHelp)) var id: String?
   @Flag(help: ArgumentHelp(helpWords.newDepartmentHelp)) var new = false
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let plan = store.plan
       guard !measure.trimmingSpaces.isEmpty else { throw PlanEdit.usage(.emptyMeasure) }
       let g = try PlanEdit.group(group, in: plan, ctx: ctx)
@@ -113,7 +113,7 @@ struct Add: ParsableCommand {
   }
 }
 
-struct EditTask: ParsableCommand {
+struct EditTask: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "edit", abstract: helpWords.editAbstract)
   }
@@ -130,8 +130,8 @@ struct EditTask: ParsableCommand {
   var sets: [String] = []
   @Flag(help: ArgumentHelp(helpWords.newDepartmentHelp)) var new = false
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let plan = store.plan
       guard var t = plan.task(id) else { throw Reports.noTask(id) }
       if let measure {
@@ -164,7 +164,7 @@ struct EditTask: ParsableCommand {
   }
 }
 
-struct Retire: ParsableCommand {
+struct Retire: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "retire", abstract: helpWords.retireAbstract)
   }
@@ -176,9 +176,9 @@ struct Retire: ParsableCommand {
     if ids.isEmpty { throw ValidationError(helpWords.reason(.noTaskIDs)) }
   }
 
-  func run() throws {
+  func run(in session: Session) throws {
     try Edit.run(
-      global, ids: ids, make: { plan, id, _ in plan.retire(id, note: note) },
+      global, session, ids: ids, make: { plan, id, _ in plan.retire(id, note: note) },
       said: { ctx, t in ctx.words.retiredSaid(t.id, Edit.brief(t)) },
       unchanged: { ctx, t in ctx.words.alreadyRetired(t.id) })
   }
@@ -192,15 +192,15 @@ struct GroupCommand: ParsableCommand {
   }
 }
 
-struct GroupAdd: ParsableCommand {
+struct GroupAdd: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "add", abstract: helpWords.groupAddAbstract)
   }
   @OptionGroup var global: GlobalOptions
   @Argument(help: ArgumentHelp(helpWords.groupNameHelp)) var name: String
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let name = self.name.trimmingSpaces
       guard !name.isEmpty else { throw PlanEdit.usage(.emptyGroupName) }
       try PlanEdit.save(
@@ -209,7 +209,7 @@ struct GroupAdd: ParsableCommand {
   }
 }
 
-struct GroupRename: ParsableCommand {
+struct GroupRename: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "rename", abstract: helpWords.groupRenameAbstract)
   }
@@ -217,8 +217,8 @@ struct GroupRename: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.groupRefHelp)) var old: String
   @Argument(help: ArgumentHelp(helpWords.newNameHelp)) var new: String
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let old = try PlanEdit.group(self.old, in: store.plan, ctx: ctx)
       let new = self.new.trimmingSpaces
       guard !new.isEmpty else { throw PlanEdit.usage(.emptyNewName) }
@@ -231,7 +231,7 @@ struct GroupRename: ParsableCommand {
   }
 }
 
-struct GroupMove: ParsableCommand {
+struct GroupMove: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "move", abstract: helpWords.groupMoveAbstract)
   }
@@ -239,8 +239,8 @@ struct GroupMove: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.groupRefHelp)) var name: String
   @Option(help: ArgumentHelp(helpWords.beforeHelp)) var before: String?
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let name = try PlanEdit.group(self.name, in: store.plan, ctx: ctx)
       let other = try before.map { (b) throws(StoreError) in try PlanEdit.group(b, in: store.plan, ctx: ctx) }
       try PlanEdit.save(
@@ -260,7 +260,7 @@ struct DepartmentCommand: ParsableCommand {
   }
 }
 
-struct DepartmentRename: ParsableCommand {
+struct DepartmentRename: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "rename", abstract: helpWords.departmentRenameAbstract)
   }
@@ -269,8 +269,8 @@ struct DepartmentRename: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.newNameHelp)) var new: String
   @Flag(help: ArgumentHelp(helpWords.forceNameHelp)) var force = false
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let plan = store.plan
       let old = try Reports.resolveDepartment(self.old, in: plan)
       let new = self.new.trimmingSpaces
@@ -284,7 +284,7 @@ struct DepartmentRename: ParsableCommand {
   }
 }
 
-struct StaffingRename: ParsableCommand {
+struct StaffingRename: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "rename", abstract: helpWords.unitRenameAbstract)
   }
@@ -292,8 +292,8 @@ struct StaffingRename: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.unitNowHelp)) var old: String
   @Argument(help: ArgumentHelp(helpWords.newNameHelp)) var new: String
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let new = self.new.trimmingSpaces
       guard store.plan.unitIndex(old) != nil else { throw StoreError(.noInput, .noUnit(old)) }
       guard !new.isEmpty else { throw PlanEdit.usage(.emptyNewName) }
@@ -305,15 +305,15 @@ struct StaffingRename: ParsableCommand {
   }
 }
 
-struct StaffingRetire: ParsableCommand {
+struct StaffingRetire: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "retire", abstract: helpWords.unitRetireAbstract)
   }
   @OptionGroup var global: GlobalOptions
   @Argument(help: ArgumentHelp(helpWords.unitHelp)) var unit: String
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       guard store.plan.unitIndex(unit) != nil else { throw StoreError(.noInput, .noUnit(unit)) }
       try PlanEdit.save(
         ctx, store, store.plan.retireUnit(unit),

@@ -45,6 +45,12 @@ public enum FileIO {
     }
   }
 
+  /// Writes all of `bytes` to an open descriptor (standard output, say); `name` is the place
+  /// an error names.
+  public static func write(_ bytes: [UInt8], toDescriptor fd: Int32, named name: String) throws(StoreError) {
+    try writeAll(fd, bytes, path: name)
+  }
+
   /// Makes a rename or a new file in `dir` durable.
   public static func syncDirectory(_ dir: String) throws(StoreError) {
     let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
