@@ -62,7 +62,7 @@ enum Format: String, ExpressibleByArgument, CaseIterable {
   /// than print something else with exit 0.
   static func require(_ f: Format?, in offered: [Format]) throws {
     guard let f, !offered.contains(f) else { return }
-    throw ValidationError(helpWords.reason(.formatNotOffered(f.rawValue, offered: offered.map(\.rawValue))))
+    throw CommandError.invalid(.formatNotOffered(f.rawValue, offered: offered.map(\.rawValue)))
   }
 }
 
@@ -82,14 +82,14 @@ struct Context {
     self.options = options
     self.session = session
     if let l = options.lang {
-      guard let v = Lang(rawValue: l) else { throw ValidationError(helpWords.reason(.badLang(l))) }
+      guard let v = Lang(rawValue: l) else { throw CommandError.invalid(.badLang(l)) }
       lang = v
     } else {
       lang = Lang.fromEnvironment()
     }
     if let t = options.today {
       guard let d = Day(iso: t) else {
-        throw ValidationError(lang.words.reason(.badDateOption(option: "--today", value: t)))
+        throw CommandError.invalid(.badDateOption(option: "--today", value: t), lang.words)
       }
       today = d
     } else {
@@ -106,7 +106,7 @@ struct Context {
 
   /// The store folder: --store, then $SANXIANG_STORE, then the XDG data folder (made from the
   /// bundled sample on first use, saying so on stderr).
-  func storeFolder() throws(StoreError) -> String {
+  func storeFolder() throws -> String {
     let (folder, notice) = try storeFolderAndNotice()
     if let notice { console.err(notice) }
     return folder
@@ -114,7 +114,7 @@ struct Context {
 
   /// `storeFolder`, with what to tell the user when it was just made from the bundled
   /// sample (the dashboard shows it in its footer, where stderr behind the screen is lost).
-  func storeFolderAndNotice() throws(StoreError) -> (String, String?) {
+  func storeFolderAndNotice() throws -> (String, String?) {
     if let s = options.store { return (s, nil) }
     if let s = FileIO.environment("SANXIANG_STORE"), !s.isEmpty { return (s, nil) }
     let base: String
@@ -123,7 +123,7 @@ struct Context {
     } else if let h = FileIO.environment("HOME"), !h.isEmpty {
       base = h + "/.local/share"
     } else {
-      throw StoreError(.noInput, .noStoreGiven)
+      throw CommandError(.noStoreGiven)
     }
     let folder = base + "/sanxiang"
     if !FileIO.exists(folder + "/" + Store.tasksFile) {
@@ -146,7 +146,7 @@ struct Context {
   }
 
   /// Opens the store (saying what it noticed on stderr), kept by the session to the end.
-  func openStore(_ folder: String? = nil) throws(StoreError) -> Store {
+  func openStore(_ folder: String? = nil) throws -> Store {
     let place: String
     if let folder { place = folder } else { place = try storeFolder() }
     let s = try Store.open(place)
@@ -225,13 +225,16 @@ final class Console {
 }
 
 extension Context {
-  /// Runs a command body, turning store errors into `file:line:column: message` (in the
-  /// user's words) on stderr and the sysexits code.
+  /// Runs a command body, turning the store's errors into `file:line:column: message` and the
+  /// command line's into a message, in the user's words, on stderr with the sysexits code.
   func guarded(_ body: () throws -> Void) throws {
     do {
       try body()
       console.flush()
     } catch let e as StoreError {
+      console.err("sanxiang: " + e.description(words))
+      throw ExitCode(e.exitCode)
+    } catch let e as CommandError {
       console.err("sanxiang: " + e.description(words))
       throw ExitCode(e.exitCode)
     }

@@ -40,9 +40,9 @@ struct Done: SessionCommand {
   @Option(help: ArgumentHelp(helpWords.doneOnHelp, valueName: "date")) var on: String?
 
   func validate() throws {
-    if ids.isEmpty { throw ValidationError(helpWords.reason(.noTaskIDs)) }
+    if ids.isEmpty { throw CommandError.invalid(.noTaskIDs) }
     if let on, Day(iso: on) == nil {
-      throw ValidationError(helpWords.reason(.badDateOption(option: "--on", value: on)))
+      throw CommandError.invalid(.badDateOption(option: "--on", value: on))
     }
   }
 
@@ -53,8 +53,7 @@ struct Done: SessionCommand {
         let day = on.flatMap { Day(iso: $0) } ?? ctx.today
         // Not done in the future: check would flag it, and the stand-up would count it done.
         guard day <= ctx.today else {
-          throw StoreError(
-            .usage, .dateAfterToday(option: "--on", value: day.description, today: ctx.today.description))
+          throw CommandError(.dateAfterToday(option: "--on", value: day.description, today: ctx.today.description))
         }
         return plan.markDone(id, on: day, note: note)
       },
@@ -134,7 +133,7 @@ struct Trigger: SessionCommand {
   @Option(help: ArgumentHelp(helpWords.triggerOnHelp, valueName: "date")) var on: String
 
   func validate() throws {
-    if Day(iso: on) == nil { throw ValidationError(helpWords.reason(.badDateOption(option: "--on", value: on))) }
+    if Day(iso: on) == nil { throw CommandError.invalid(.badDateOption(option: "--on", value: on)) }
   }
 
   func run(in session: Session) throws {
@@ -142,7 +141,7 @@ struct Trigger: SessionCommand {
       global, session, ids: [id],
       make: { plan, id, _ in
         guard let t = plan.task(id), t.deadline.kind.awaitsEvent else {
-          throw StoreError(.badData, .notWaiting(id: id, deadline: plan.task(id)?.deadline.text ?? ""))
+          throw CommandError(.notWaiting(id: id, deadline: plan.task(id)?.deadline.text ?? ""))
         }
         return plan.trigger(id, on: Day(iso: on)!)
       },
@@ -221,12 +220,12 @@ struct StaffingSet: SessionCommand {
   func validate() throws {
     for (name, v) in [("enforcement", enforcement), ("reviewers", reviewers)] {
       if let v, v < 0 || v > StaffingUnit.maxCount {
-        throw ValidationError(helpWords.reason(.countOutOfRange(option: "--\(name)", max: StaffingUnit.maxCount)))
+        throw CommandError.invalid(.countOutOfRange(option: "--\(name)", max: StaffingUnit.maxCount))
       }
     }
-    if enforcement == nil && reviewers == nil { throw ValidationError(helpWords.reason(.noCounts)) }
+    if enforcement == nil && reviewers == nil { throw CommandError.invalid(.noCounts) }
     if unit.trimmingSpaces.isEmpty || unit.contains(where: { $0.isNewline }) {
-      throw ValidationError(helpWords.reason(.noUnitName))
+      throw CommandError.invalid(.noUnitName)
     }
   }
 
@@ -237,7 +236,7 @@ struct StaffingSet: SessionCommand {
         try PlanEdit.checkNames([name], known: store.plan.staffing.map(\.name), ctx: ctx)
       }
       if store.plan.unitIndex(name) == nil && (enforcement == nil || reviewers == nil) {
-        throw StoreError(.usage, .newUnitNeedsBoth(name))
+        throw CommandError(.newUnitNeedsBoth(name))
       }
       guard let change = store.plan.setStaffing(name, enforcement: enforcement, reviewers: reviewers) else {
         ctx.console.out(ctx.words.staffingUnchanged(name))

@@ -6,11 +6,11 @@ import Model
 /// journaled and undoable like `done`, and nothing is ever deleted.
 enum PlanEdit {
   /// A usage mistake (exit 64), phrased where it is reported.
-  static func usage(_ reason: StoreError.Reason) -> StoreError { StoreError(.usage, reason) }
+  static func usage(_ reason: CommandError.Reason) -> CommandError { CommandError(reason) }
 
   /// Saves one change and says what happened; `nil` means it would change nothing.
   static func save(_ ctx: Context, _ store: Store, _ change: Change?, said: String, unchanged: String)
-    throws(StoreError)
+    throws
   {
     guard let change else {
       ctx.console.out(unchanged)
@@ -22,15 +22,14 @@ enum PlanEdit {
 
   /// Department names from repeated options, each possibly a cell of several ("法制科、办公室"):
   /// a name almost the same as one the plan has needs `--new`.
-  static func departments(_ values: [String], in plan: Plan, new: Bool, ctx: Context) throws(StoreError) -> Departments
-  {
+  static func departments(_ values: [String], in plan: Plan, new: Bool, ctx: Context) throws -> Departments {
     let d = Departments(cell: values.joined(separator: "、"))
     if !new { try checkNames(d.units, known: plan.departments, ctx: ctx) }
     return d
   }
 
   /// Refuses a name one character off a known one (a typo would make a second department).
-  static func checkNames(_ names: [String], known: [String], ctx: Context) throws(StoreError) {
+  static func checkNames(_ names: [String], known: [String], ctx: Context) throws {
     for name in names where !known.contains(name) {
       let near = Plan.nearNames(name, among: known)
       if !near.isEmpty { throw usage(.nearName(name, near: near)) }
@@ -39,7 +38,7 @@ enum PlanEdit {
 
   /// A group given by name, number or a unique part of its name; a usage error listing the
   /// groups otherwise.
-  static func group(_ text: String, in plan: Plan, ctx: Context) throws(StoreError) -> String {
+  static func group(_ text: String, in plan: Plan, ctx: Context) throws -> String {
     do {
       return try Reports.resolveGroup(text, in: plan)
     } catch {
@@ -173,7 +172,7 @@ struct Retire: SessionCommand {
   @Option(help: ArgumentHelp(helpWords.retireNoteHelp)) var note: String?
 
   func validate() throws {
-    if ids.isEmpty { throw ValidationError(helpWords.reason(.noTaskIDs)) }
+    if ids.isEmpty { throw CommandError.invalid(.noTaskIDs) }
   }
 
   func run(in session: Session) throws {
@@ -242,7 +241,7 @@ struct GroupMove: SessionCommand {
   func run(in session: Session) throws {
     try Context.withStore(global, session) { ctx, store in
       let name = try PlanEdit.group(self.name, in: store.plan, ctx: ctx)
-      let other = try before.map { (b) throws(StoreError) in try PlanEdit.group(b, in: store.plan, ctx: ctx) }
+      let other = try before.map { (b) throws in try PlanEdit.group(b, in: store.plan, ctx: ctx) }
       try PlanEdit.save(
         ctx, store, store.plan.moveGroup(name, before: other),
         said: ctx.words.groupsInOrder(
@@ -295,7 +294,7 @@ struct StaffingRename: SessionCommand {
   func run(in session: Session) throws {
     try Context.withStore(global, session) { ctx, store in
       let new = self.new.trimmingSpaces
-      guard store.plan.unitIndex(old) != nil else { throw StoreError(.noInput, .noUnit(old)) }
+      guard store.plan.unitIndex(old) != nil else { throw CommandError(.noUnit(old)) }
       guard !new.isEmpty else { throw PlanEdit.usage(.emptyNewName) }
       if store.plan.unitIndex(new) != nil, new != old { throw PlanEdit.usage(.unitExists(new)) }
       try PlanEdit.save(
@@ -314,7 +313,7 @@ struct StaffingRetire: SessionCommand {
 
   func run(in session: Session) throws {
     try Context.withStore(global, session) { ctx, store in
-      guard store.plan.unitIndex(unit) != nil else { throw StoreError(.noInput, .noUnit(unit)) }
+      guard store.plan.unitIndex(unit) != nil else { throw CommandError(.noUnit(unit)) }
       try PlanEdit.save(
         ctx, store, store.plan.retireUnit(unit),
         said: ctx.words.unitRetired(unit), unchanged: ctx.words.unitAlreadyRetired(unit))

@@ -7,21 +7,21 @@ enum Reports {
   }
 
   /// A group by exact name, by number in plan order, or by a unique part of its name.
-  static func resolveGroup(_ text: String, in plan: Plan) throws(StoreError) -> String {
+  static func resolveGroup(_ text: String, in plan: Plan) throws -> String {
     let groups = plan.groups
     if groups.contains(text) { return text }
     if let n = Int(text), n >= 1, n <= groups.count { return groups[n - 1] }
     let hits = groups.filter { $0.contains(text) }
     if hits.count == 1 { return hits[0] }
-    throw StoreError(.usage, hits.isEmpty ? .noGroup(text, groups: groups) : .severalGroups(text, hits))
+    throw CommandError(hits.isEmpty ? .noGroup(text, groups: groups) : .severalGroups(text, hits))
   }
 
-  static func resolveDepartment(_ text: String, in plan: Plan) throws(StoreError) -> String {
+  static func resolveDepartment(_ text: String, in plan: Plan) throws -> String {
     let all = plan.departments
     if all.contains(text) { return text }
     let hits = all.filter { $0.contains(text) }
     if hits.count == 1 { return hits[0] }
-    throw StoreError(.usage, hits.isEmpty ? .noDepartment(text, departments: all) : .severalDepartments(text, hits))
+    throw CommandError(hits.isEmpty ? .noDepartment(text, departments: all) : .severalDepartments(text, hits))
   }
 
   static func standup(_ a: Agenda, ctx: Context, within: Int, markdown: Bool) {

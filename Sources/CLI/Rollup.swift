@@ -18,7 +18,7 @@ struct RollupCommand: SessionCommand {
   @Argument(help: ArgumentHelp(helpWords.dirsHelp, valueName: "dir")) var dirs: [String] = []
 
   func validate() throws {
-    if dirs.isEmpty { throw ValidationError(helpWords.reason(.noRollupFolders)) }
+    if dirs.isEmpty { throw CommandError.invalid(.noRollupFolders) }
   }
 
   func run(in session: Session) throws {
@@ -34,7 +34,11 @@ struct RollupCommand: SessionCommand {
     if pull { RollupCommand.pullAll(folders, words, ctx.console) }
     let rollup = Rollup.read(folders, today: ctx.today)
     session.keep(rollup)
-    if format == nil, Console.isTerminal, try RollupCommand.openDashboard(rollup, ctx: ctx) { return }
+    if format == nil, Console.isTerminal {
+      var opened = false
+      try ctx.guarded { opened = try RollupCommand.openDashboard(rollup, ctx: ctx) }
+      if opened { return }
+    }
     let report = RollupReport(rollup: rollup, ctx: ctx)
     switch format ?? .text {
     case .json: ctx.console.outJSON { rollup.writeJSON(words: ctx.words, into: &$0, drain: $1) }

@@ -58,7 +58,7 @@ struct Tui: SessionCommand {
   static func launch(_ options: GlobalOptions, _ session: Session) throws {
     let ctx = try Context(options, session)
     try ctx.guarded {
-      guard let open = session.openDashboard else { throw StoreError(.noInput, .noDashboard) }
+      guard let open = session.openDashboard else { throw CommandError(.noDashboard) }
       let (folder, notice) = try ctx.storeFolderAndNotice()
       // Said on stderr too, for whoever reads it after the dashboard.
       if let notice { ctx.console.err(notice) }
@@ -75,7 +75,7 @@ struct Tui: SessionCommand {
   static func headless(_ options: GlobalOptions, _ session: Session, size: String, keys: String) throws {
     let ctx = try Context(options, session)
     let dims = size.split(separator: "x").compactMap { Int($0) }
-    guard dims.count == 2 else { throw ValidationError(ctx.words.reason(.badScreenSize)) }
+    guard dims.count == 2 else { throw CommandError.invalid(.badScreenSize, ctx.words) }
     try ctx.guarded {
       let (folder, notice) = try ctx.storeFolderAndNotice()
       if let notice { ctx.console.err(notice) }
@@ -132,7 +132,7 @@ struct List: SessionCommand {
 
   func validate() throws {
     try Format.require(format, in: Format.allCases)
-    if role != nil && department == nil { throw ValidationError(helpWords.reason(.roleNeedsDepartment)) }
+    if role != nil && department == nil { throw CommandError.invalid(.roleNeedsDepartment) }
   }
 
   func run(in session: Session) throws {
@@ -148,7 +148,7 @@ struct List: SessionCommand {
         let name = try Reports.resolveDepartment(d, in: store.plan)
         var wanted: Role? = nil
         if let r = role {
-          guard let v = Role(token: r) else { throw StoreError(.usage, .badRole(r)) }
+          guard let v = Role(token: r) else { throw CommandError(.badRole(r)) }
           wanted = v
         }
         let mine = a.tasks(ofDepartment: name).filter { wanted == nil || $0.role == wanted }
@@ -159,7 +159,7 @@ struct List: SessionCommand {
         var wanted = Set<TaskStatus>()
         for part in s.split(separator: ",") {
           guard let v = TaskStatus(token: String(part)) else {
-            throw StoreError(.usage, .unknownStatus(String(part)))
+            throw CommandError(.unknownStatus(String(part)))
           }
           wanted.insert(v)
         }
@@ -222,7 +222,7 @@ struct Log: SessionCommand {
     try Context.withStore(global, session) { ctx, store in
       var entries = store.plan.journal
       if let s = since {
-        guard let d = Day(iso: s) else { throw StoreError(.usage, .badDateOption(option: "--since", value: s)) }
+        guard let d = Day(iso: s) else { throw CommandError(.badDateOption(option: "--since", value: s)) }
         entries = entries.filter { ($0.day ?? d) >= d }
       }
       if let n = limit { entries = Array(entries.suffix(max(0, n))) }

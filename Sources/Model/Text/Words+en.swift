@@ -904,6 +904,68 @@ public struct EnglishWords: Words {
   public func commitFailed(_ f: Git.Failure) -> String { "saved, but not committed to git: " + gitFailure(f) }
   public func commitChanges(_ n: Int) -> String { "\(n) changes: " }
 
+  // MARK: The command line's errors (`CommandError`)
+
+  public var noDashboard: String { "this build has no dashboard" }
+  public func terminalUnusable(term: String) -> String {
+    "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the dashboard; set TERM (e.g. xterm-256color), "
+      + "or use the subcommands: standup, list, show, done, staffing, log (sanxiang --help)"
+  }
+  public var noStoreGiven: String { "no store given: use --store DIR or set SANXIANG_STORE" }
+  public func noGroup(_ text: String, groups: [String]) -> String {
+    "no group \"\(text)\" (groups: \(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")))"
+  }
+  public func severalGroups(_ text: String, _ hits: [String]) -> String {
+    "\"\(text)\" matches several groups: \(hits.joined(separator: ", "))"
+  }
+  public func noDepartment(_ text: String, departments all: [String]) -> String {
+    "no department \"\(text)\" (departments: \(all.joined(separator: ", ")))"
+  }
+  public func severalDepartments(_ text: String, _ hits: [String]) -> String {
+    "\"\(text)\" matches several departments: \(hits.joined(separator: ", "))"
+  }
+  public func badRole(_ role: String) -> String { "--role must be lead or support" }
+  public func badDateOption(option: String, value v: String) -> String {
+    "\(option) must be a date like 2019-09-20, not \"\(v)\""
+  }
+  public func badLang(_ l: String) -> String { "--lang must be zh or en, not \"\(l)\"" }
+  public var badScreenSize: String { "--screen takes WIDTHxHEIGHT, like 80x24" }
+  public var noTaskIDs: String { "give at least one task id" }
+  public func notWaiting(id: String, deadline: String) -> String {
+    "task \(id) does not wait on an event (its deadline reads \"\(deadline)\")"
+  }
+  public func newUnitNeedsBoth(_ name: String) -> String {
+    "\(name) is a new unit: give both --enforcement and --reviewers"
+  }
+  public func countOutOfRange(option: String, max: Int) -> String {
+    "\(option) must be a whole number from 0 to \(max)"
+  }
+  public var noCounts: String { "give --enforcement, --reviewers or both" }
+  public var noUnitName: String { "give the unit's name" }
+  public func nearName(_ name: String, near: [String]) -> String {
+    "\"\(name)\" is one character off \"\(near.joined(separator: "\", \""))\": did you mean that? "
+      + "Add --new if it is a new name"
+  }
+  public var percentOutOfRange: String { "--reviewer-percent must be from 0 to 100" }
+  public var emptyMeasure: String { "the measure cannot be empty" }
+  public var emptyTaskID: String { "the id cannot be empty" }
+  public var badSetOption: String { "--set takes COLUMN=VALUE" }
+  public func ownColumn(_ column: String) -> String {
+    "\"\(column)\" is one of the plan's own columns: use its option (--measure, …)"
+  }
+  public var emptyGroupName: String { "the group's name cannot be empty" }
+  public var emptyNewName: String { "the new name cannot be empty" }
+  public func unitExists(_ name: String) -> String { "the unit \(name) already exists" }
+  public func noUnit(_ name: String) -> String { "no unit \"\(name)\"" }
+  public var noRollupFolders: String { "give at least one folder: sanxiang rollup DIR…" }
+  public func formatNotOffered(_ f: String, offered: [String]) -> String {
+    "this command has no \"\(f)\" format (it writes \(offered.joined(separator: ", ")))"
+  }
+  public var roleNeedsDepartment: String { "--role goes with --department" }
+  public func dateAfterToday(option: String, value v: String, today: String) -> String {
+    "\(option) \(v) is after today (\(today))"
+  }
+
   // MARK: Errors
 
   public func reason(_ r: StoreError.Reason) -> String {
@@ -958,49 +1020,9 @@ public struct EnglishWords: Words {
         + "nothing was saved, look again and retry"
     case .unitChangedMeanwhile(let u): "unit \(u) was changed meanwhile; nothing was saved, look again and retry"
     case .planChangedMeanwhile: "the plan was changed meanwhile"
-    case .noDashboard: "this build has no dashboard"
-    case .terminalUnusable(let term):
-      "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the dashboard; set TERM (e.g. xterm-256color), "
-        + "or use the subcommands: standup, list, show, done, staffing, log (sanxiang --help)"
-    case .noStoreGiven: "no store given: use --store DIR or set SANXIANG_STORE"
-    case .noGroup(let text, let groups):
-      "no group \"\(text)\" (groups: \(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")))"
-    case .severalGroups(let text, let hits): "\"\(text)\" matches several groups: \(hits.joined(separator: ", "))"
-    case .noDepartment(let text, let all): "no department \"\(text)\" (departments: \(all.joined(separator: ", ")))"
-    case .severalDepartments(let text, let hits):
-      "\"\(text)\" matches several departments: \(hits.joined(separator: ", "))"
-    case .badRole: "--role must be lead or support"
-    case .badDateOption(let option, let v): "\(option) must be a date like 2019-09-20, not \"\(v)\""
-    case .badLang(let l): "--lang must be zh or en, not \"\(l)\""
-    case .badScreenSize: "--screen takes WIDTHxHEIGHT, like 80x24"
-    case .noTaskIDs: "give at least one task id"
-    case .notWaiting(let id, let deadline): "task \(id) does not wait on an event (its deadline reads \"\(deadline)\")"
-    case .newUnitNeedsBoth(let name): "\(name) is a new unit: give both --enforcement and --reviewers"
-    case .countOutOfRange(let option, let max): "\(option) must be a whole number from 0 to \(max)"
-    case .noCounts: "give --enforcement, --reviewers or both"
-    case .noUnitName: "give the unit's name"
-    case .nearName(let name, let near):
-      "\"\(name)\" is one character off \"\(near.joined(separator: "\", \""))\": did you mean that? "
-        + "Add --new if it is a new name"
-    case .percentOutOfRange: "--reviewer-percent must be from 0 to 100"
-    case .emptyMeasure: "the measure cannot be empty"
-    case .emptyTaskID: "the id cannot be empty"
-    case .taskExists(let id): "task \(id) already exists"
-    case .badSetOption: "--set takes COLUMN=VALUE"
-    case .ownColumn(let column): "\"\(column)\" is one of the plan's own columns: use its option (--measure, …)"
-    case .emptyGroupName: "the group's name cannot be empty"
-    case .emptyNewName: "the new name cannot be empty"
-    case .groupExists(let name): "the group \(name) already exists"
-    case .unitExists(let name): "the unit \(name) already exists"
-    case .noUnit(let name): "no unit \"\(name)\""
     case .badGitCommit: "git_commit must be on or off"
-    case .noRollupFolders: "give at least one folder: sanxiang rollup DIR…"
-    case .formatNotOffered(let f, let offered):
-      "this command has no \"\(f)\" format (it writes \(offered.joined(separator: ", ")))"
-    case .roleNeedsDepartment: "--role goes with --department"
     case .savedAsGB18030:
       "the file is in GBK/GB18030 (a spreadsheet's \"CSV\" on a Chinese Windows): save it as \"CSV UTF-8 (comma delimited)\" in WPS or Excel"
-    case .dateAfterToday(let option, let v, let today): "\(option) \(v) is after today (\(today))"
     }
   }
 
