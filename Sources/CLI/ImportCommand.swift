@@ -112,8 +112,8 @@ enum ImportReport {
       out.append("  " + w.firstTasks(shown.count))
       for t in shown {
         out.append("    \(t.id.inert)")
-        for f in ["group", "theme", "measure", "requirement", "lead", "support", "deadline"] {
-          let v = t.value(of: f)
+        for f in TaskField.defining {
+          let v = t.value(of: f).text
           if !v.isEmpty { out.append("      " + w.labelled(w.firstTaskLabel(f), v.inert)) }
         }
         for (k, v) in t.extras.sorted(by: { $0.key < $1.key }) { out.append("      " + w.labelled(k.inert, v.inert)) }
@@ -126,7 +126,7 @@ enum ImportReport {
         "  " + w.updated(a.updated.count)
           + list(
             a.updated.map { u in
-              "\(u.id) (\(u.fields.map(w.field).joined(separator: w.listSeparator)))"
+              "\(u.id) (\(u.fields.map { w.field(.task($0)) }.joined(separator: w.listSeparator)))"
             }))
       out.append("  " + w.unchanged(a.unchanged))
       out.append("  " + w.vanished(a.vanished.count) + list(a.vanished))
@@ -182,7 +182,7 @@ enum ImportReport {
         .array(
           r.columns.map {
             .object([
-              ("header", .string($0.header)), ("field", .string($0.field.rawValue)),
+              ("header", .string($0.header)), ("field", .string($0.field.taskField?.name ?? $0.field.rawValue)),
               ("kept_as", $0.keptAs.map(JSON.string) ?? .null),
             ])
           })

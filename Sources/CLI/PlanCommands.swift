@@ -148,7 +148,7 @@ struct EditTask: SessionCommand {
           throw PlanEdit.usage(.badSetOption)
         }
         let column = s[..<eq].trimmingSpaces
-        guard !PlanTask.fieldNames.contains(column) else {
+        guard !TaskField(name: column).isOwn else {
           throw PlanEdit.usage(.ownColumn(column))
         }
         let value = s[s.index(after: eq)...].trimmingSpaces
@@ -242,12 +242,11 @@ struct GroupMove: SessionCommand {
     try Context.withStore(global, session) { ctx, store in
       let name = try PlanEdit.group(self.name, in: store.plan, ctx: ctx)
       let other = try before.map { (b) throws in try PlanEdit.group(b, in: store.plan, ctx: ctx) }
+      let change = store.plan.moveGroup(name, before: other)
+      // The groups in their new order, as the change says.
+      let order: [String] = if case .names(let o)? = change?.fields.first?.after { o } else { [] }
       try PlanEdit.save(
-        ctx, store, store.plan.moveGroup(name, before: other),
-        said: ctx.words.groupsInOrder(
-          store.plan.moveGroup(name, before: other).map { $0.fields[0].after.split(separator: "\n").map(String.init) }
-            ?? []),
-        unchanged: ctx.words.orderUnchanged)
+        ctx, store, change, said: ctx.words.groupsInOrder(order), unchanged: ctx.words.orderUnchanged)
     }
   }
 }

@@ -138,10 +138,11 @@ enum Reports {
     var extras = Set<String>()
     for i in indexes { extras.formUnion(a.plan.tasks[i].extras.keys) }
     let own = extras.sorted()
-    let header = [
-      "id", "group", "theme", "measure", "requirement", "lead", "support", "deadline", "kind", "due", "status",
-      "completed_on", "event_on", "overdue", "note",
-    ]
+    // The fields' own names, and beside them what the agenda works out (the deadline's kind,
+    // the due day, whether it is overdue).
+    let header =
+      [TaskField.id, .group, .theme, .measure, .requirement, .lead, .support, .deadline].map(\.name) + ["kind", "due"]
+      + [TaskField.status, .completedOn, .eventOn].map(\.name) + ["overdue", TaskField.note.name]
     ctx.console.out("\u{FEFF}" + String(decoding: CSVDocument.encode(header + own), as: UTF8.self))
     for i in indexes {
       let t = a.plan.tasks[i]

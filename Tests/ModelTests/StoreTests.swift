@@ -258,7 +258,7 @@ struct StoreTests {
     var caught: StoreError?
     do { try b.commit([b.plan.setStatus("1", .inProgress)!], by: "b") } catch { caught = error }
     #expect(caught?.exitCode == 75)
-    #expect(caught?.reason == .taskChangedMeanwhile(id: "1", field: "status", now: "open"))
+    #expect(caught?.reason == .taskChangedMeanwhile(id: "1", field: .status, now: .status(.open)))
     #expect(Fixtures.snapshot(dir) == before)
     // After the refusal the store shows what is on disk, so a retry works.
     #expect(b.plan.task("1")?.status == .open)

@@ -24,11 +24,11 @@ struct WordsTests {
       .textAfterClosingQuote, .quoteInUnquotedField, .columnTwice(name), .fieldCount(12, header: 11),
       .missingColumn("measure", alias: "工作措施"), .missingColumn("unit", alias: nil), .emptyID, .unknownStatus(name),
       .badDate(name), .duplicateID("11", firstLine: 12), .emptyUnitName, .unitTwice(name, firstLine: 3),
-      .countNotNumber(field: "reviewers", text: name), .negativeCount(-18), .countTooLarge(20_000_000), .notKeyValue,
+      .countNotNumber(field: .reviewers, text: name), .negativeCount(-18), .countTooLarge(20_000_000), .notKeyValue,
       .badReviewerPercent, .badStart, .badDayList(key: "holiday"), .journalEntryIncomplete, .noStoreFolder,
       .notAStore(missing: file), .storeExists(file: file), .locked(pid: 42, host: "pc-01"), .lockedByAnother,
-      .noTask("99"), .taskChangedMeanwhile(id: "1", field: "status", now: "done"),
-      .taskChangedMeanwhile(id: "1", field: "note", now: ""), .unitChangedMeanwhile(name), .planChangedMeanwhile,
+      .noTask("99"), .taskChangedMeanwhile(id: "1", field: .status, now: .status(.done)),
+      .taskChangedMeanwhile(id: "1", field: .note, now: .none), .unitChangedMeanwhile(name), .planChangedMeanwhile,
       .badGitCommit, .savedAsGB18030,
     ]
       + [

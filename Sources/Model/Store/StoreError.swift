@@ -55,7 +55,7 @@ public struct StoreError: Error, Sendable, Equatable {
     case duplicateID(String, firstLine: Int)
     case emptyUnitName
     case unitTwice(String, firstLine: Int)
-    case countNotNumber(field: String, text: String)
+    case countNotNumber(field: UnitField, text: String)
     case negativeCount(Int)
     case countTooLarge(Int)
     case notKeyValue
@@ -76,7 +76,7 @@ public struct StoreError: Error, Sendable, Equatable {
     /// Locked by a holder whose lock file does not say who.
     case lockedByAnother
     case noTask(String)
-    case taskChangedMeanwhile(id: String, field: String, now: String)
+    case taskChangedMeanwhile(id: String, field: TaskField, now: FieldValue)
     case unitChangedMeanwhile(String)
     case planChangedMeanwhile
   }

@@ -15,60 +15,59 @@ struct TaskColumns: Sendable {
   var note = -1
 
   /// The columns of a header whose names `Columns.resolve` has read.
-  init(_ byName: [String: Int]) {
-    for (field, k) in byName { self[field] = k }
+  init(_ byField: [TaskField: Int]) {
+    for (field, k) in byField { self[field] = k }
   }
 
-  /// A field's column by its store name ("completed_on"), nil when the file has none.
-  subscript(field: String) -> Int? {
+  /// A field's column, nil when the file has none (or the field is a user's own column,
+  /// which is found by its name).
+  subscript(field: TaskField) -> Int? {
     get {
       let k: Int =
         switch field {
-        case "id": id
-        case "group": group
-        case "theme": theme
-        case "measure": measure
-        case "requirement": requirement
-        case "lead": lead
-        case "support": support
-        case "deadline": deadline
-        case "status": status
-        case "completed_on": completedOn
-        case "event_on": eventOn
-        case "note": note
-        default: -1
+        case .id: id
+        case .group: group
+        case .theme: theme
+        case .measure: measure
+        case .requirement: requirement
+        case .lead: lead
+        case .support: support
+        case .deadline: deadline
+        case .status: status
+        case .completedOn: completedOn
+        case .eventOn: eventOn
+        case .note: note
+        case .extra: -1
         }
       return k < 0 ? nil : k
     }
     set {
       let k = newValue ?? -1
       switch field {
-      case "id": id = k
-      case "group": group = k
-      case "theme": theme = k
-      case "measure": measure = k
-      case "requirement": requirement = k
-      case "lead": lead = k
-      case "support": support = k
-      case "deadline": deadline = k
-      case "status": status = k
-      case "completed_on": completedOn = k
-      case "event_on": eventOn = k
-      case "note": note = k
-      default: break
+      case .id: id = k
+      case .group: group = k
+      case .theme: theme = k
+      case .measure: measure = k
+      case .requirement: requirement = k
+      case .lead: lead = k
+      case .support: support = k
+      case .deadline: deadline = k
+      case .status: status = k
+      case .completedOn: completedOn = k
+      case .eventOn: eventOn = k
+      case .note: note = k
+      case .extra: break
       }
     }
   }
 
   /// The columns of the tasks file's header; the file must have `id` and `measure`.
   static func of(_ header: CSVRecord, file: String) throws(StoreError) -> TaskColumns {
-    let byName = Columns.resolve(header.fields, Columns.taskAliases)
-    for required in ["id", "measure"] where byName[required] == nil {
-      throw StoreError(
-        .badData, .missingColumn(required, alias: Columns.taskAliases[required]![1]), file: file, line: header.line,
-        column: 1)
+    let byField = Columns.resolve(header.fields, Columns.task)
+    for (required, names) in Columns.task where (required == .id || required == .measure) && byField[required] == nil {
+      throw StoreError(.badData, .missingColumn(names[0], alias: names[1]), file: file, line: header.line, column: 1)
     }
-    return TaskColumns(byName)
+    return TaskColumns(byField)
   }
 }
 
@@ -150,15 +149,15 @@ struct TaskTable {
   }
 
   /// True when `set` finds a column for `field` (it adds one otherwise).
-  func hasColumn(_ field: String) -> Bool { columns[field] != nil || doc.header.fields.contains(field) }
+  func hasColumn(_ field: TaskField) -> Bool { columns[field] != nil || doc.header.fields.contains(field.name) }
 
-  /// Writes one field of one task into its row (adding the column if the file lacks it).
-  mutating func set(id: String, field: String, to value: String) {
+  /// Writes one field of one task into its row, as text (adding the column if the file lacks it).
+  mutating func set(id: String, field: TaskField, to value: String) {
     guard let t = taskOf[id] else { return }
     let k = rowOf[t]
-    guard let c = columns[field] ?? doc.header.fields.firstIndex(of: field) else {
-      doc.addColumn(field)
-      if PlanTask.fieldNames.contains(field) { columns[field] = doc.header.fields.count - 1 }
+    guard let c = columns[field] ?? doc.header.fields.firstIndex(of: field.name) else {
+      doc.addColumn(field.name)
+      if field.isOwn { columns[field] = doc.header.fields.count - 1 }
       doc.set(record: k, column: doc.header.fields.count - 1, to: value)
       return
     }
@@ -169,16 +168,16 @@ struct TaskTable {
   /// any of its fields the file lacks).
   mutating func append(_ t: PlanTask, index: Int) {
     var fields = [String](repeating: "", count: doc.header.fields.count)
-    var missing: [(String, String)] = []
-    for name in PlanTask.fieldNames {
-      let v = t.value(of: name)
-      if let col = columns[name] { fields[col] = v } else if !v.isEmpty { missing.append((name, v)) }
+    var missing: [(TaskField, String)] = []
+    for field in TaskField.own {
+      let v = t.value(of: field).text
+      if let col = columns[field] { fields[col] = v } else if !v.isEmpty { missing.append((field, v)) }
     }
     for (column, value) in t.extras.sorted(by: { $0.key < $1.key }) {
       if let col = doc.header.fields.firstIndex(of: column) {
         fields[col] = value
       } else {
-        missing.append((column, value))
+        missing.append((.extra(column), value))
       }
     }
     taskOf.updateValue(index, forKey: t.id)

@@ -73,11 +73,28 @@ public struct EnglishWords: Words {
     }
   }
 
-  public func field(_ name: String) -> String {
-    switch name {
-    case "completed_on": "completed"
-    case "event_on": "event"
-    default: name
+  public func field(_ f: ChangeField) -> String {
+    switch f {
+    case .task(.id): "id"
+    case .task(.group), .plan(.group): "group"
+    case .task(.theme): "theme"
+    case .task(.measure): "measure"
+    case .task(.requirement): "requirement"
+    case .task(.lead): "lead"
+    case .task(.support): "support"
+    case .task(.deadline): "deadline"
+    case .task(.status): "status"
+    case .task(.completedOn): "completed"
+    case .task(.eventOn): "event"
+    case .task(.note): "note"
+    case .task(.extra(let name)): name
+    case .unit(.unit): "unit"
+    case .unit(.name): "name"
+    case .unit(.enforcement): "enforcement"
+    case .unit(.reviewers): "reviewers"
+    case .unit(.retired): "retired"
+    case .plan(.groups): "groups"
+    case .plan(.department): "department"
     }
   }
 
@@ -293,7 +310,7 @@ public struct EnglishWords: Words {
   }
   public func checkedStore(_ folder: String) -> String { "store: \(folder)" }
   public func column(_ header: String) -> String {
-    let said = field(header)
+    let said = ChangeField(column: header).map(field) ?? header
     return said == header ? "column \"\(header)\"" : "\(said) (column \"\(header)\")"
   }
   public var markers: [(String, String)] {
@@ -998,7 +1015,7 @@ public struct EnglishWords: Words {
     case .duplicateID(let id, let line): "duplicate id \"\(id)\" (first on line \(line))"
     case .emptyUnitName: "empty unit name"
     case .unitTwice(let name, let line): "unit \"\(name)\" is listed twice (first on line \(line))"
-    case .countNotNumber(let field, let text): "\(field) must be a whole number, not \"\(text)\""
+    case .countNotNumber(let field, let text): "\(field.name) must be a whole number, not \"\(text)\""
     case .negativeCount(let v): "negative staff count \(v)"
     case .countTooLarge(let v): "staff count \(v) is implausibly large"
     case .notKeyValue: "expected `key = value`"
@@ -1016,7 +1033,7 @@ public struct EnglishWords: Words {
       "the store is locked by another process; try again, or remove \(StoreLock.name) if that process is gone"
     case .noTask(let id): "no task \"\(id)\" (see `sanxiang list` for the ids)"
     case .taskChangedMeanwhile(let id, let field, let now):
-      "task \(id) was changed meanwhile (its \(field) is now \(now.isEmpty ? "empty" : "\"\(now)\"")); "
+      "task \(id) was changed meanwhile (its \(field.name) is now \(now.isEmpty ? "empty" : "\"\(now.text)\"")); "
         + "nothing was saved, look again and retry"
     case .unitChangedMeanwhile(let u): "unit \(u) was changed meanwhile; nothing was saved, look again and retry"
     case .planChangedMeanwhile: "the plan was changed meanwhile"
@@ -1212,7 +1229,7 @@ public struct EnglishWords: Words {
   public func firstTasks(_ n: Int) -> String { "the first \(n) tasks as they will be stored:" }
 
   /// The fields' own names.
-  public func firstTaskLabel(_ field: String) -> String { field }
+  public func firstTaskLabel(_ field: TaskField) -> String { self.field(.task(field)) }
 
   public var intoExisting: String { "Into the existing store:" }
   public func added(_ n: Int) -> String { "added: \(n)" }

@@ -78,28 +78,28 @@ public struct ChineseWords: Words {
     }
   }
 
-  public func field(_ name: String) -> String {
-    switch name {
-    case "id": "编号"
-    case "group": "工作组"
-    case "theme": "推行任务"
-    case "measure": "工作措施"
-    case "requirement": "具体要求"
-    case "lead": "牵头部门"
-    case "support": "配合部门"
-    case "deadline": "完成时限"
-    case "status": "状态"
-    case "completed_on": "完成日期"
-    case "event_on": "触发日期"
-    case "note": "备注"
-    case "enforcement": "执法人员"
-    case "reviewers": "审核人员"
-    case "unit": "单位"
-    case "groups": "工作组顺序"
-    case "department": "部门"
-    case "name": "名称"
-    case "retired": "已撤销"
-    default: name
+  public func field(_ f: ChangeField) -> String {
+    switch f {
+    case .task(.id): "编号"
+    case .task(.group), .plan(.group): "工作组"
+    case .task(.theme): "推行任务"
+    case .task(.measure): "工作措施"
+    case .task(.requirement): "具体要求"
+    case .task(.lead): "牵头部门"
+    case .task(.support): "配合部门"
+    case .task(.deadline): "完成时限"
+    case .task(.status): "状态"
+    case .task(.completedOn): "完成日期"
+    case .task(.eventOn): "触发日期"
+    case .task(.note): "备注"
+    case .task(.extra(let name)): name
+    case .unit(.enforcement): "执法人员"
+    case .unit(.reviewers): "审核人员"
+    case .unit(.unit): "单位"
+    case .unit(.name): "名称"
+    case .unit(.retired): "已撤销"
+    case .plan(.groups): "工作组顺序"
+    case .plan(.department): "部门"
     }
   }
 
@@ -312,7 +312,7 @@ public struct ChineseWords: Words {
   }
   public func checkedStore(_ folder: String) -> String { "检查的方案：\(folder)" }
   public func column(_ header: String) -> String {
-    let said = field(header)
+    let said = ChangeField(column: header).map(field) ?? header
     return said == header ? "“\(header)”列" : "\(said)（“\(header)”列）"
   }
   public var markers: [(String, String)] {
@@ -924,7 +924,7 @@ public struct ChineseWords: Words {
     case .duplicateID(let id, let line): "编号“\(id)”重复（第一次出现在第 \(line) 行）"
     case .emptyUnitName: "单位名称为空"
     case .unitTwice(let name, let line): "单位“\(name)”出现了两次（第一次在第 \(line) 行）"
-    case .countNotNumber(let f, let text): "\(field(f))应为整数，而不是“\(text)”"
+    case .countNotNumber(let f, let text): "\(field(.unit(f)))应为整数，而不是“\(text)”"
     case .negativeCount(let v): "人数不能为负数：\(v)"
     case .countTooLarge(let v): "人数 \(v) 大得不合常理"
     case .notKeyValue: "应为“键 = 值”的格式"
@@ -940,7 +940,7 @@ public struct ChineseWords: Words {
     case .lockedByAnother: "方案正被另一个进程占用；请稍后重试，若该进程已不在，可删除 \(StoreLock.name)"
     case .noTask(let id): "没有任务“\(id)”（用 sanxiang list 查看编号）"
     case .taskChangedMeanwhile(let id, let f, let now):
-      "任务 \(id) 刚被他人改动（其\(field(f))现为\(now.isEmpty ? "空" : "“\(value(f, now))”")）；未保存任何改动，请查看后重试"
+      "任务 \(id) 刚被他人改动（其\(field(.task(f)))现为\(now.isEmpty ? "空" : "“\(value(now))”")）；未保存任何改动，请查看后重试"
     case .unitChangedMeanwhile(let u): "单位 \(u) 刚被他人改动；未保存任何改动，请查看后重试"
     case .planChangedMeanwhile: "方案刚被他人改动"
     case .badGitCommit: "git_commit 应为 on 或 off"
@@ -950,9 +950,9 @@ public struct ChineseWords: Words {
   }
 
   /// A stored value in words: status tokens by name.
-  private func value(_ field: String, _ v: String) -> String {
-    if field == "status", let s = TaskStatus(rawValue: v) { return status(s) }
-    return v
+  private func value(_ v: FieldValue) -> String {
+    if case .status(let s) = v { return status(s) }
+    return v.text
   }
 
   public func systemError(_ errno: Int32) -> String {
@@ -1152,16 +1152,16 @@ public struct ChineseWords: Words {
   public func guesses(_ n: Int) -> String { "推断（\(n)）" }
   public func firstTasks(_ n: Int) -> String { "前 \(n) 项将存为：" }
 
-  public func firstTaskLabel(_ field: String) -> String {
+  public func firstTaskLabel(_ field: TaskField) -> String {
     switch field {
-    case "group": "工作组"
-    case "theme": "类别"
-    case "measure": "措施"
-    case "requirement": "要求"
-    case "lead": "牵头"
-    case "support": "配合"
-    case "deadline": "期限"
-    default: field
+    case .group: "工作组"
+    case .theme: "类别"
+    case .measure: "措施"
+    case .requirement: "要求"
+    case .lead: "牵头"
+    case .support: "配合"
+    case .deadline: "期限"
+    default: self.field(.task(field))
     }
   }
 

@@ -47,8 +47,8 @@ public protocol Words: Sendable {
   func span(_ n: Int, _ unit: SpanUnit) -> String
   /// A journal operation ("done", "undo"); an unknown one as it is.
   func operation(_ op: String) -> String
-  /// A stored field's name ("status", "completed_on"); an unknown one (a user's column) as it is.
-  func field(_ name: String) -> String
+  /// A field's label ("状态", "completed"); a user's own column by its name.
+  func field(_ f: ChangeField) -> String
   /// What a journal entry was about: "任务 4", "unit 征收管理科".
   func target(_ t: ChangeTarget) -> String
 
@@ -672,8 +672,8 @@ public protocol Words: Sendable {
   func unreadDeadlines(_ n: Int) -> String
   func guesses(_ n: Int) -> String
   func firstTasks(_ n: Int) -> String
-  /// A field's label in the first tasks: "措施", "measure"; an unknown one as it is.
-  func firstTaskLabel(_ field: String) -> String
+  /// A field's label in the first tasks: "措施", "measure".
+  func firstTaskLabel(_ field: TaskField) -> String
   var intoExisting: String { get }
   func added(_ n: Int) -> String
   func updated(_ n: Int) -> String

@@ -70,8 +70,8 @@ struct ChunkedReaderTests {
     // And a change written through either gives the same file.
     var (x, y) = (parts.0, whole.0)
     let id = whole.1[whole.1.count * 3 / 4].id
-    x.set(id: id, field: "status", to: "done")
-    y.set(id: id, field: "status", to: "done")
+    x.set(id: id, field: .status, to: "done")
+    y.set(id: id, field: .status, to: "done")
     #expect(x.doc.serialized() == y.doc.serialized())
   }
 

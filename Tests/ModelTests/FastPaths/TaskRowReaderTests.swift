@@ -15,13 +15,13 @@ struct TaskRowReaderTests {
       let bytes = ChunkedReaderTests.file(size: 60_000, seed: seed, crlf: crlf, bom: bom)
       let (_, read) = try TaskTable.read(bytes: bytes, file: "tasks.csv", inParts: false)
       let doc = try CSVDocument(bytes: bytes, file: "tasks.csv")
-      let known = Columns.resolve(doc.header.fields, Columns.taskAliases)
+      let known = Columns.resolve(doc.header.fields, Columns.task)
       var made: [PlanTask] = []
       for r in doc.records where !r.isBlank {
-        var t = PlanTask(id: r.fields[known["id"]!].trimmingSpaces, measure: "")
+        var t = PlanTask(id: r.fields[known[.id]!].trimmingSpaces, measure: "")
         for (k, name) in doc.header.fields.enumerated() {
-          let field = known.first { $0.value == k }?.key ?? name
-          if field != "id" { t.set(field, r.fields[k]) }
+          let field = known.first { $0.value == k }?.key ?? .extra(name)
+          if field != .id { t.set(field, .text(r.fields[k])) }
         }
         made.append(t)
       }
@@ -29,7 +29,7 @@ struct TaskRowReaderTests {
       #expect(zip(read, made).allSatisfy { $0 == $1 }, "seed \(seed)")
       // Field by field, so that a failure names what differs.
       for (a, b) in zip(read, made).prefix(200) {
-        #expect(PlanTask.fieldNames.map(a.value(of:)) == PlanTask.fieldNames.map(b.value(of:)), "\(a.id)")
+        #expect(TaskField.own.map(a.value(of:)) == TaskField.own.map(b.value(of:)), "\(a.id)")
         #expect(a.extras == b.extras, "\(a.id)")
       }
     }

@@ -15,7 +15,7 @@ struct TaskRowReader {
 
   init(columns: TaskColumns, header: [String], source: [UInt8], departmentCells: CellReadings<Departments>? = nil) {
     self.columns = columns
-    let known = Set(PlanTask.fieldNames.compactMap { columns[$0] })
+    let known = Set(TaskField.own.compactMap { columns[$0] })
     extraColumns = header.indices.filter { !known.contains($0) && !header[$0].isEmpty }.map { ($0, header[$0]) }
     self.source = source
     self.departmentCells = departmentCells ?? DepartmentCellReader.cells(source)
