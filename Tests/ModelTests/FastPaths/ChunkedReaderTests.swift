@@ -136,7 +136,10 @@ struct ChunkedReaderTests {
         let whole = Result { () throws(StoreError) -> (TaskTable, [PlanTask]) in
           try TaskTable.read(bytes: bytes, file: "tasks.csv", inParts: false)
         }
-        guard case .failure(let want) = whole else { continue }
+        guard case .failure(let want) = whole else {
+          Issue.record("\(name): the whole read found nothing amiss")
+          continue
+        }
         let said = error.description(EnglishWords())
         #expect(error == want, "\(name)")
         #expect(message.isEmpty || said.contains(message), "\(name): \(said)")
