@@ -89,12 +89,15 @@ struct LayeringTests {
     #expect(LayeringTests.code("let a = \"Store\" // Store\n/* Store */ b") == "let a = \"\" \n  b")
   }
 
-  @Test("Domain names nothing of the store's, and of Core only the containers it stands on")
+  @Test("Domain names nothing of the store's (nor of the layers above), and of Core only the containers it stands on")
   func domainStandsOnCore() {
     let domain = LayeringTests.files(in: "Model/Domain")
     let store = LayeringTests.declared(in: "Model/Store")
-    #expect(!store.isEmpty)
+    #expect(store.isSuperset(of: ["Store", "FileIO", "TaskTable", "CSVDocument", "Native", "Spawn"]))
     #expect(LayeringTests.uses(of: store, in: domain) == [])
+    var above = Set<String>()
+    for folder in ["Model/Text", "Model/Import", "Model/Rollup"] { above.formUnion(LayeringTests.declared(in: folder)) }
+    #expect(LayeringTests.uses(of: above, in: domain) == [])
     let coreOwn = LayeringTests.declared(in: "Model/Core").subtracting(LayeringTests.coreForDomain)
     #expect(coreOwn.isSuperset(of: ["ByteTable", "ByteCache", "CellReadings"]))
     #expect(LayeringTests.uses(of: coreOwn, in: domain) == [])

@@ -14,11 +14,10 @@ struct LazyCell<Value: Hashable & Sendable>: Sendable {
 
   init(_ value: Value) { storage = .value(value) }
 
-  /// The cell at `start..<end` of `readings.source`; an empty range holds `empty`.
-  init(_ readings: CellReadings<Value>, _ start: Int, _ end: Int, empty: Value) {
-    if start == end {
-      storage = .value(empty)
-    } else if end <= Int(UInt32.max) {
+  /// The cell at `start..<end` of `readings.source`, which is not empty (an empty cell is a
+  /// value, made by the caller).
+  @inline(__always) init(_ readings: CellReadings<Value>, _ start: Int, _ end: Int) {
+    if end <= Int(UInt32.max) {
       storage = .bytes(readings, start: UInt32(start), count: UInt32(end - start))
     } else {
       storage = .value(readings.value(start..<end))

@@ -51,18 +51,13 @@ public struct Agenda: Sendable {
     self.dueDay = dueDay
     self.flags = flags
     self.buckets = buckets
-    var ids: [IDKey] = []
+    // Each id as a number, which the radix sort packs; ids with letters take the general sort.
     var numbers: [Int] = []
-    ids.reserveCapacity(n)
     numbers.reserveCapacity(n)
-    for i in tasks.indices {
-      let k = IDKey(tasks[i].id)
-      ids.append(k)
-      numbers.append(k.plainNumber ?? -1)
-    }
+    for i in tasks.indices { numbers.append(IDKey(tasks[i].id).plainNumber ?? -1) }
     let order =
       UrgencyOrder.packed(buckets: buckets, dueDays: dueDay, numbers: numbers)
-      ?? Agenda.sortedOrder(buckets: buckets, dueDays: dueDay, ids: ids)
+      ?? Agenda.sortedOrder(buckets: buckets, dueDays: dueDay, ids: tasks.indices.map { IDKey(tasks[$0].id) })
     // Retired tasks sort last; they leave the order here.
     let cut = order.firstIndex { buckets[$0] == Agenda.retiredBucket } ?? order.count
     urgency = Array(order[..<cut])

@@ -32,7 +32,7 @@ enum Columns {
     (.unit(.name), "name"), (.plan(.group), "group"), (.plan(.groups), "groups"), (.plan(.department), "department"),
   ]
 
-  /// The plan's own task fields by their own names (the journal's keys are read with it).
+  /// The plan's own task fields by their own names (a journal's every key is read with it).
   static let taskByName = Dictionary(uniqueKeysWithValues: task.map { ($0.names[0], $0.field) })
 
   /// Every header name that stands for one of the plan's own task fields.

@@ -44,6 +44,7 @@ public enum JournalFile {
     }
     var fields: [FieldChange] = []
     if case .object(let before)? = json["before"], case .object(let after)? = json["after"] {
+      fields.reserveCapacity(after.count)
       for (k, v) in after {
         // A key no change to this target has (a line from a later version) is left out.
         guard let field = ChangeField(name: k, in: target) else { continue }

@@ -266,7 +266,7 @@ private struct JSONParser {
     var k = i
     while k < b.count, b[k] != 0x22, b[k] != 0x5C, b[k] >= 0x20 { k += 1 }
     if k < b.count, b[k] == 0x22 {
-      let s = String(decoding: b[i..<k], as: UTF8.self)
+      let s = JSON.string(utf8: b, i..<k)
       i = k + 1
       return s
     }

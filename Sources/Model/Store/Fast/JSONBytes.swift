@@ -38,4 +38,10 @@ extension JSON {
     }
     out.append(0x22)
   }
+
+  /// The text of `b[range]`, a string without escapes as the parser found it: made from the
+  /// bytes in place (a journal's every key and value goes through here).
+  static func string(utf8 b: [UInt8], _ range: Range<Int>) -> String {
+    b.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+  }
 }

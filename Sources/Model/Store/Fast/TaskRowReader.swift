@@ -61,9 +61,9 @@ struct TaskRowReader {
     }
     /// A department cell, left as the file's bytes (unless its quotes must be undoubled).
     func departmentCell(_ col: Int) -> LazyCell<Departments> {
-      guard col >= 0 else { return LazyCell(Departments()) }
+      guard col >= 0, !f[col].isEmpty else { return LazyCell(Departments()) }
       guard !f[col].escaped else { return LazyCell(Departments(cell: string(col))) }
-      return LazyCell(departmentCells, f[col].start, f[col].end, empty: Departments())
+      return LazyCell(departmentCells, f[col].start, f[col].end)
     }
     let id = string(c.id).trimmingSpaces
     if id.isEmpty { return bad(c.id) { _ in .emptyID } }
