@@ -65,7 +65,7 @@ let package = Package(
       dependencies: [
         "Model", "Readers", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
-    .testTarget(name: "CLITests", dependencies: ["sanxiang", "Model", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["sanxiang", "CLI", "Model", "TestSupport"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "TestSupport"], exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v6]

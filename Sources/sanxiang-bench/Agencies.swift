@@ -107,19 +107,25 @@ enum AgencyGenerator {
             day.ordinal,
             Change(
               op: "done", target: .task(t.id),
-              fields: [FieldChange("status", "open", "done"), FieldChange("completed_on", "", day.description)])
+              fields: [
+                FieldChange(.status, .status(.open), .status(.done)), FieldChange(.completedOn, .none, .day(day)),
+              ])
           ))
       } else if roll < pace + (100 - pace) * 2 / 5 {
         t.status = .inProgress
         journal.append(
           (
             day.ordinal,
-            Change(op: "start", target: .task(t.id), fields: [FieldChange("status", "open", "in_progress")])
+            Change(
+              op: "start", target: .task(t.id), fields: [FieldChange(.status, .status(.open), .status(.inProgress))])
           ))
       } else if roll < pace + (100 - pace) * 2 / 5 + 3 {
         t.status = .blocked
         journal.append(
-          (day.ordinal, Change(op: "block", target: .task(t.id), fields: [FieldChange("status", "open", "blocked")])))
+          (
+            day.ordinal,
+            Change(op: "block", target: .task(t.id), fields: [FieldChange(.status, .status(.open), .status(.blocked))])
+          ))
       }
       tasks.append(t)
     }
@@ -135,7 +141,8 @@ enum AgencyGenerator {
           (
             day.ordinal,
             Change(
-              op: "staffing", target: .unit(u.name), fields: [FieldChange("reviewers", String(u.reviewers), String(r))])
+              op: "staffing", target: .unit(u.name),
+              fields: [FieldChange(.unit(.reviewers), .count(u.reviewers), .count(r))])
           ))
       }
     }

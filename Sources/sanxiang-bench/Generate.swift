@@ -167,21 +167,22 @@ enum PlanGenerator {
         let u = units[rng.below(units.count)]
         c = Change(
           op: "staffing", target: .unit(u.name),
-          fields: [FieldChange("reviewers", String(max(0, u.reviewers - 1)), String(u.reviewers))])
+          fields: [FieldChange(.unit(.reviewers), .count(max(0, u.reviewers - 1)), .count(u.reviewers))])
       case (_, .done):
         c = Change(
           op: "done", target: target,
           fields: [
-            FieldChange("status", "open", "done"), FieldChange("completed_on", "", t.completedOn?.description ?? ""),
+            FieldChange(.status, .status(.open), .status(.done)),
+            FieldChange(.completedOn, .none, FieldValue(t.completedOn)),
           ])
       case (_, .inProgress):
-        c = Change(op: "start", target: target, fields: [FieldChange("status", "open", "in_progress")])
+        c = Change(op: "start", target: target, fields: [FieldChange(.status, .status(.open), .status(.inProgress))])
       case (_, .blocked):
-        c = Change(op: "block", target: target, fields: [FieldChange("status", "open", "blocked")])
+        c = Change(op: "block", target: target, fields: [FieldChange(.status, .status(.open), .status(.blocked))])
       case (_, .open) where !t.note.isEmpty:
-        c = Change(op: "note", target: target, fields: [FieldChange("note", "", t.note)])
+        c = Change(op: "note", target: target, fields: [FieldChange(.note, .none, .text(t.note))])
       default:
-        c = Change(op: "reopen", target: target, fields: [FieldChange("status", "in_progress", "open")])
+        c = Change(op: "reopen", target: target, fields: [FieldChange(.status, .status(.inProgress), .status(.open))])
       }
       minute += 1 + rng.below(2 * 30 * 24 * 60 / count)
       changes.append((minute, c))

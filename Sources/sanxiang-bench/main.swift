@@ -87,10 +87,7 @@ func main() -> Int32 {
 }
 
 enum Console {
-  static func err(_ s: String) {
-    let b = Array((s + "\n").utf8)
-    _ = b.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
-  }
+  static func err(_ s: String) { try? FileIO.write(Array((s + "\n").utf8), toDescriptor: 2, named: "stderr") }
 }
 
 exit(main())

@@ -73,11 +73,28 @@ public struct EnglishWords: Words {
     }
   }
 
-  public func field(_ name: String) -> String {
-    switch name {
-    case "completed_on": "completed"
-    case "event_on": "event"
-    default: name
+  public func field(_ f: ChangeField) -> String {
+    switch f {
+    case .task(.id): "id"
+    case .task(.group), .plan(.group): "group"
+    case .task(.theme): "theme"
+    case .task(.measure): "measure"
+    case .task(.requirement): "requirement"
+    case .task(.lead): "lead"
+    case .task(.support): "support"
+    case .task(.deadline): "deadline"
+    case .task(.status): "status"
+    case .task(.completedOn): "completed"
+    case .task(.eventOn): "event"
+    case .task(.note): "note"
+    case .task(.extra(let name)): name
+    case .unit(.unit): "unit"
+    case .unit(.name): "name"
+    case .unit(.enforcement): "enforcement"
+    case .unit(.reviewers): "reviewers"
+    case .unit(.retired): "retired"
+    case .plan(.groups): "groups"
+    case .plan(.department): "department"
     }
   }
 
@@ -293,7 +310,7 @@ public struct EnglishWords: Words {
   }
   public func checkedStore(_ folder: String) -> String { "store: \(folder)" }
   public func column(_ header: String) -> String {
-    let said = field(header)
+    let said = ChangeField(column: header).map(field) ?? header
     return said == header ? "column \"\(header)\"" : "\(said) (column \"\(header)\")"
   }
   public var markers: [(String, String)] {
@@ -903,6 +920,68 @@ public struct EnglishWords: Words {
   public func commitFailed(_ f: Git.Failure) -> String { "saved, but not committed to git: " + gitFailure(f) }
   public func commitChanges(_ n: Int) -> String { "\(n) changes: " }
 
+  // MARK: The command line's errors (`CommandError`)
+
+  public var noDashboard: String { "this build has no dashboard" }
+  public func terminalUnusable(term: String) -> String {
+    "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the dashboard; set TERM (e.g. xterm-256color), "
+      + "or use the subcommands: standup, list, show, done, staffing, log (sanxiang --help)"
+  }
+  public var noStoreGiven: String { "no store given: use --store DIR or set SANXIANG_STORE" }
+  public func noGroup(_ text: String, groups: [String]) -> String {
+    "no group \"\(text)\" (groups: \(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")))"
+  }
+  public func severalGroups(_ text: String, _ hits: [String]) -> String {
+    "\"\(text)\" matches several groups: \(hits.joined(separator: ", "))"
+  }
+  public func noDepartment(_ text: String, departments all: [String]) -> String {
+    "no department \"\(text)\" (departments: \(all.joined(separator: ", ")))"
+  }
+  public func severalDepartments(_ text: String, _ hits: [String]) -> String {
+    "\"\(text)\" matches several departments: \(hits.joined(separator: ", "))"
+  }
+  public func badRole(_ role: String) -> String { "--role must be lead or support" }
+  public func badDateOption(option: String, value v: String) -> String {
+    "\(option) must be a date like 2019-09-20, not \"\(v)\""
+  }
+  public func badLang(_ l: String) -> String { "--lang must be zh or en, not \"\(l)\"" }
+  public var badScreenSize: String { "--screen takes WIDTHxHEIGHT, like 80x24" }
+  public var noTaskIDs: String { "give at least one task id" }
+  public func notWaiting(id: String, deadline: String) -> String {
+    "task \(id) does not wait on an event (its deadline reads \"\(deadline)\")"
+  }
+  public func newUnitNeedsBoth(_ name: String) -> String {
+    "\(name) is a new unit: give both --enforcement and --reviewers"
+  }
+  public func countOutOfRange(option: String, max: Int) -> String {
+    "\(option) must be a whole number from 0 to \(max)"
+  }
+  public var noCounts: String { "give --enforcement, --reviewers or both" }
+  public var noUnitName: String { "give the unit's name" }
+  public func nearName(_ name: String, near: [String]) -> String {
+    "\"\(name)\" is one character off \"\(near.joined(separator: "\", \""))\": did you mean that? "
+      + "Add --new if it is a new name"
+  }
+  public var percentOutOfRange: String { "--reviewer-percent must be from 0 to 100" }
+  public var emptyMeasure: String { "the measure cannot be empty" }
+  public var emptyTaskID: String { "the id cannot be empty" }
+  public var badSetOption: String { "--set takes COLUMN=VALUE" }
+  public func ownColumn(_ column: String) -> String {
+    "\"\(column)\" is one of the plan's own columns: use its option (--measure, …)"
+  }
+  public var emptyGroupName: String { "the group's name cannot be empty" }
+  public var emptyNewName: String { "the new name cannot be empty" }
+  public func unitExists(_ name: String) -> String { "the unit \(name) already exists" }
+  public func noUnit(_ name: String) -> String { "no unit \"\(name)\"" }
+  public var noRollupFolders: String { "give at least one folder: sanxiang rollup DIR…" }
+  public func formatNotOffered(_ f: String, offered: [String]) -> String {
+    "this command has no \"\(f)\" format (it writes \(offered.joined(separator: ", ")))"
+  }
+  public var roleNeedsDepartment: String { "--role goes with --department" }
+  public func dateAfterToday(option: String, value v: String, today: String) -> String {
+    "\(option) \(v) is after today (\(today))"
+  }
+
   // MARK: Errors
 
   public func reason(_ r: StoreError.Reason) -> String {
@@ -935,7 +1014,7 @@ public struct EnglishWords: Words {
     case .duplicateID(let id, let line): "duplicate id \"\(id)\" (first on line \(line))"
     case .emptyUnitName: "empty unit name"
     case .unitTwice(let name, let line): "unit \"\(name)\" is listed twice (first on line \(line))"
-    case .countNotNumber(let field, let text): "\(field) must be a whole number, not \"\(text)\""
+    case .countNotNumber(let field, let text): "\(field.name) must be a whole number, not \"\(text)\""
     case .negativeCount(let v): "negative staff count \(v)"
     case .countTooLarge(let v): "staff count \(v) is implausibly large"
     case .notKeyValue: "expected `key = value`"
@@ -953,53 +1032,13 @@ public struct EnglishWords: Words {
       "the store is locked by another process; try again, or remove \(StoreLock.name) if that process is gone"
     case .noTask(let id): "no task \"\(id)\" (see `sanxiang list` for the ids)"
     case .taskChangedMeanwhile(let id, let field, let now):
-      "task \(id) was changed meanwhile (its \(field) is now \(now.isEmpty ? "empty" : "\"\(now)\"")); "
+      "task \(id) was changed meanwhile (its \(field.name) is now \(now.isEmpty ? "empty" : "\"\(now.text)\"")); "
         + "nothing was saved, look again and retry"
     case .unitChangedMeanwhile(let u): "unit \(u) was changed meanwhile; nothing was saved, look again and retry"
     case .planChangedMeanwhile: "the plan was changed meanwhile"
-    case .noDashboard: "this build has no dashboard"
-    case .terminalUnusable(let term):
-      "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the dashboard; set TERM (e.g. xterm-256color), "
-        + "or use the subcommands: standup, list, show, done, staffing, log (sanxiang --help)"
-    case .noStoreGiven: "no store given: use --store DIR or set SANXIANG_STORE"
-    case .noGroup(let text, let groups):
-      "no group \"\(text)\" (groups: \(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")))"
-    case .severalGroups(let text, let hits): "\"\(text)\" matches several groups: \(hits.joined(separator: ", "))"
-    case .noDepartment(let text, let all): "no department \"\(text)\" (departments: \(all.joined(separator: ", ")))"
-    case .severalDepartments(let text, let hits):
-      "\"\(text)\" matches several departments: \(hits.joined(separator: ", "))"
-    case .badRole: "--role must be lead or support"
-    case .badDateOption(let option, let v): "\(option) must be a date like 2019-09-20, not \"\(v)\""
-    case .badLang(let l): "--lang must be zh or en, not \"\(l)\""
-    case .badScreenSize: "--screen takes WIDTHxHEIGHT, like 80x24"
-    case .noTaskIDs: "give at least one task id"
-    case .notWaiting(let id, let deadline): "task \(id) does not wait on an event (its deadline reads \"\(deadline)\")"
-    case .newUnitNeedsBoth(let name): "\(name) is a new unit: give both --enforcement and --reviewers"
-    case .countOutOfRange(let option, let max): "\(option) must be a whole number from 0 to \(max)"
-    case .noCounts: "give --enforcement, --reviewers or both"
-    case .noUnitName: "give the unit's name"
-    case .nearName(let name, let near):
-      "\"\(name)\" is one character off \"\(near.joined(separator: "\", \""))\": did you mean that? "
-        + "Add --new if it is a new name"
-    case .percentOutOfRange: "--reviewer-percent must be from 0 to 100"
-    case .emptyMeasure: "the measure cannot be empty"
-    case .emptyTaskID: "the id cannot be empty"
-    case .taskExists(let id): "task \(id) already exists"
-    case .badSetOption: "--set takes COLUMN=VALUE"
-    case .ownColumn(let column): "\"\(column)\" is one of the plan's own columns: use its option (--measure, …)"
-    case .emptyGroupName: "the group's name cannot be empty"
-    case .emptyNewName: "the new name cannot be empty"
-    case .groupExists(let name): "the group \(name) already exists"
-    case .unitExists(let name): "the unit \(name) already exists"
-    case .noUnit(let name): "no unit \"\(name)\""
     case .badGitCommit: "git_commit must be on or off"
-    case .noRollupFolders: "give at least one folder: sanxiang rollup DIR…"
-    case .formatNotOffered(let f, let offered):
-      "this command has no \"\(f)\" format (it writes \(offered.joined(separator: ", ")))"
-    case .roleNeedsDepartment: "--role goes with --department"
     case .savedAsGB18030:
       "the file is in GBK/GB18030 (a spreadsheet's \"CSV\" on a Chinese Windows): save it as \"CSV UTF-8 (comma delimited)\" in WPS or Excel"
-    case .dateAfterToday(let option, let v, let today): "\(option) \(v) is after today (\(today))"
     }
   }
 
@@ -1189,7 +1228,7 @@ public struct EnglishWords: Words {
   public func firstTasks(_ n: Int) -> String { "the first \(n) tasks as they will be stored:" }
 
   /// The fields' own names.
-  public func firstTaskLabel(_ field: String) -> String { field }
+  public func firstTaskLabel(_ field: TaskField) -> String { self.field(.task(field)) }
 
   public var intoExisting: String { "Into the existing store:" }
   public func added(_ n: Int) -> String { "added: \(n)" }

@@ -78,28 +78,28 @@ public struct ChineseWords: Words {
     }
   }
 
-  public func field(_ name: String) -> String {
-    switch name {
-    case "id": "编号"
-    case "group": "工作组"
-    case "theme": "推行任务"
-    case "measure": "工作措施"
-    case "requirement": "具体要求"
-    case "lead": "牵头部门"
-    case "support": "配合部门"
-    case "deadline": "完成时限"
-    case "status": "状态"
-    case "completed_on": "完成日期"
-    case "event_on": "触发日期"
-    case "note": "备注"
-    case "enforcement": "执法人员"
-    case "reviewers": "审核人员"
-    case "unit": "单位"
-    case "groups": "工作组顺序"
-    case "department": "部门"
-    case "name": "名称"
-    case "retired": "已撤销"
-    default: name
+  public func field(_ f: ChangeField) -> String {
+    switch f {
+    case .task(.id): "编号"
+    case .task(.group), .plan(.group): "工作组"
+    case .task(.theme): "推行任务"
+    case .task(.measure): "工作措施"
+    case .task(.requirement): "具体要求"
+    case .task(.lead): "牵头部门"
+    case .task(.support): "配合部门"
+    case .task(.deadline): "完成时限"
+    case .task(.status): "状态"
+    case .task(.completedOn): "完成日期"
+    case .task(.eventOn): "触发日期"
+    case .task(.note): "备注"
+    case .task(.extra(let name)): name
+    case .unit(.enforcement): "执法人员"
+    case .unit(.reviewers): "审核人员"
+    case .unit(.unit): "单位"
+    case .unit(.name): "名称"
+    case .unit(.retired): "已撤销"
+    case .plan(.groups): "工作组顺序"
+    case .plan(.department): "部门"
     }
   }
 
@@ -312,7 +312,7 @@ public struct ChineseWords: Words {
   }
   public func checkedStore(_ folder: String) -> String { "检查的方案：\(folder)" }
   public func column(_ header: String) -> String {
-    let said = field(header)
+    let said = ChangeField(column: header).map(field) ?? header
     return said == header ? "“\(header)”列" : "\(said)（“\(header)”列）"
   }
   public var markers: [(String, String)] {
@@ -840,6 +840,57 @@ public struct ChineseWords: Words {
   public func commitFailed(_ f: Git.Failure) -> String { "已保存，但未能提交到 git：" + gitFailure(f) }
   public func commitChanges(_ n: Int) -> String { "\(n) 项变更：" }
 
+  // MARK: The command line's errors (`CommandError`)
+
+  public var noDashboard: String { "此版本没有仪表盘" }
+  public func terminalUnusable(term: String) -> String {
+    "此终端（TERM=\(term.isEmpty ? "未设置" : term)）无法显示仪表盘；请设置 TERM（如 xterm-256color），"
+      + "或使用子命令：standup、list、show、done、staffing、log（sanxiang --help）"
+  }
+  public var noStoreGiven: String { "没有指定方案：请用 --store 文件夹，或设置环境变量 SANXIANG_STORE" }
+  public func noGroup(_ text: String, groups: [String]) -> String {
+    "没有工作组“\(text)”（工作组：\(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "、"))）"
+  }
+  public func severalGroups(_ text: String, _ hits: [String]) -> String {
+    "“\(text)”对应多个工作组：\(hits.joined(separator: "、"))"
+  }
+  public func noDepartment(_ text: String, departments all: [String]) -> String {
+    "没有部门“\(text)”（部门：\(all.joined(separator: "、"))）"
+  }
+  public func severalDepartments(_ text: String, _ hits: [String]) -> String {
+    "“\(text)”对应多个部门：\(hits.joined(separator: "、"))"
+  }
+  public func badRole(_ r: String) -> String { "--role 应为 牵头（lead）或 配合（support），而不是“\(r)”" }
+  public func badDateOption(option: String, value v: String) -> String { "\(option) 应为日期，如 2019-09-20，而不是“\(v)”" }
+  public func badLang(_ l: String) -> String { "--lang 应为 zh 或 en，而不是“\(l)”" }
+  public var badScreenSize: String { "--screen 应写成 宽x高，如 80x24" }
+  public var noTaskIDs: String { "请至少给出一个任务编号" }
+  public func notWaiting(id: String, deadline: String) -> String { "任务 \(id) 不等待外部事件（其期限为“\(deadline)”）" }
+  public func newUnitNeedsBoth(_ name: String) -> String { "\(name) 是新单位：请同时给出 --enforcement 和 --reviewers" }
+  public func countOutOfRange(option: String, max: Int) -> String { "\(option) 应为 0 到 \(max) 的整数" }
+  public var noCounts: String { "请给出 --enforcement、--reviewers 或两者" }
+  public var noUnitName: String { "请给出单位名称" }
+  public func nearName(_ name: String, near: [String]) -> String {
+    "“\(name)”与已有的“\(near.joined(separator: "”“"))”只差一个字，是否写错了？如确为新名称，请加 --new"
+  }
+  public var percentOutOfRange: String { "--reviewer-percent 应为 0 到 100 的整数" }
+  public var emptyMeasure: String { "工作措施不能为空" }
+  public var emptyTaskID: String { "任务编号不能为空" }
+  public var badSetOption: String { "--set 的写法是 列名=值" }
+  public func ownColumn(_ column: String) -> String { "“\(column)”是方案自带的列，请用对应的选项（如 --measure）" }
+  public var emptyGroupName: String { "工作组名称不能为空" }
+  public var emptyNewName: String { "新名称不能为空" }
+  public func unitExists(_ name: String) -> String { "单位“\(name)”已存在" }
+  public func noUnit(_ name: String) -> String { "没有单位“\(name)”" }
+  public var noRollupFolders: String { "请给出至少一个文件夹：sanxiang rollup <dir>…" }
+  public func formatNotOffered(_ f: String, offered: [String]) -> String {
+    "此命令没有“\(f)”格式（可用：\(offered.joined(separator: "、"))）"
+  }
+  public var roleNeedsDepartment: String { "--role 须与 --department 一起使用" }
+  public func dateAfterToday(option: String, value v: String, today: String) -> String {
+    "\(option) \(v) 在今天（\(today)）之后"
+  }
+
   // MARK: Errors
 
   public func reason(_ r: StoreError.Reason) -> String {
@@ -872,7 +923,7 @@ public struct ChineseWords: Words {
     case .duplicateID(let id, let line): "编号“\(id)”重复（第一次出现在第 \(line) 行）"
     case .emptyUnitName: "单位名称为空"
     case .unitTwice(let name, let line): "单位“\(name)”出现了两次（第一次在第 \(line) 行）"
-    case .countNotNumber(let f, let text): "\(field(f))应为整数，而不是“\(text)”"
+    case .countNotNumber(let f, let text): "\(field(.unit(f)))应为整数，而不是“\(text)”"
     case .negativeCount(let v): "人数不能为负数：\(v)"
     case .countTooLarge(let v): "人数 \(v) 大得不合常理"
     case .notKeyValue: "应为“键 = 值”的格式"
@@ -888,56 +939,19 @@ public struct ChineseWords: Words {
     case .lockedByAnother: "方案正被另一个进程占用；请稍后重试，若该进程已不在，可删除 \(StoreLock.name)"
     case .noTask(let id): "没有任务“\(id)”（用 sanxiang list 查看编号）"
     case .taskChangedMeanwhile(let id, let f, let now):
-      "任务 \(id) 刚被他人改动（其\(field(f))现为\(now.isEmpty ? "空" : "“\(value(f, now))”")）；未保存任何改动，请查看后重试"
+      "任务 \(id) 刚被他人改动（其\(field(.task(f)))现为\(now.isEmpty ? "空" : "“\(value(now))”")）；未保存任何改动，请查看后重试"
     case .unitChangedMeanwhile(let u): "单位 \(u) 刚被他人改动；未保存任何改动，请查看后重试"
     case .planChangedMeanwhile: "方案刚被他人改动"
-    case .noDashboard: "此版本没有仪表盘"
-    case .terminalUnusable(let term):
-      "此终端（TERM=\(term.isEmpty ? "未设置" : term)）无法显示仪表盘；请设置 TERM（如 xterm-256color），"
-        + "或使用子命令：standup、list、show、done、staffing、log（sanxiang --help）"
-    case .noStoreGiven: "没有指定方案：请用 --store 文件夹，或设置环境变量 SANXIANG_STORE"
-    case .noGroup(let text, let groups):
-      "没有工作组“\(text)”（工作组：\(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "、"))）"
-    case .severalGroups(let text, let hits): "“\(text)”对应多个工作组：\(hits.joined(separator: "、"))"
-    case .noDepartment(let text, let all): "没有部门“\(text)”（部门：\(all.joined(separator: "、"))）"
-    case .severalDepartments(let text, let hits): "“\(text)”对应多个部门：\(hits.joined(separator: "、"))"
-    case .badRole(let r): "--role 应为 牵头（lead）或 配合（support），而不是“\(r)”"
-    case .badDateOption(let option, let v): "\(option) 应为日期，如 2019-09-20，而不是“\(v)”"
-    case .badLang(let l): "--lang 应为 zh 或 en，而不是“\(l)”"
-    case .badScreenSize: "--screen 应写成 宽x高，如 80x24"
-    case .noTaskIDs: "请至少给出一个任务编号"
-    case .notWaiting(let id, let deadline): "任务 \(id) 不等待外部事件（其期限为“\(deadline)”）"
-    case .newUnitNeedsBoth(let name): "\(name) 是新单位：请同时给出 --enforcement 和 --reviewers"
-    case .countOutOfRange(let option, let max): "\(option) 应为 0 到 \(max) 的整数"
-    case .noCounts: "请给出 --enforcement、--reviewers 或两者"
-    case .noUnitName: "请给出单位名称"
-    case .nearName(let name, let near):
-      "“\(name)”与已有的“\(near.joined(separator: "”“"))”只差一个字，是否写错了？如确为新名称，请加 --new"
-    case .percentOutOfRange: "--reviewer-percent 应为 0 到 100 的整数"
-    case .emptyMeasure: "工作措施不能为空"
-    case .emptyTaskID: "任务编号不能为空"
-    case .taskExists(let id): "任务 \(id) 已存在"
-    case .badSetOption: "--set 的写法是 列名=值"
-    case .ownColumn(let column): "“\(column)”是方案自带的列，请用对应的选项（如 --measure）"
-    case .emptyGroupName: "工作组名称不能为空"
-    case .emptyNewName: "新名称不能为空"
-    case .groupExists(let name): "工作组“\(name)”已存在"
-    case .unitExists(let name): "单位“\(name)”已存在"
-    case .noUnit(let name): "没有单位“\(name)”"
     case .badGitCommit: "git_commit 应为 on 或 off"
-    case .noRollupFolders: "请给出至少一个文件夹：sanxiang rollup <dir>…"
-    case .formatNotOffered(let f, let offered): "此命令没有“\(f)”格式（可用：\(offered.joined(separator: "、"))）"
-    case .roleNeedsDepartment: "--role 须与 --department 一起使用"
     case .savedAsGB18030:
       "文件是 GBK/GB18030 编码（电子表格软件另存的“CSV”）；请在 WPS 或 Excel 中另存为“CSV UTF-8（逗号分隔）”，或用记事本另存为 UTF-8"
-    case .dateAfterToday(let option, let v, let today): "\(option) \(v) 在今天（\(today)）之后"
     }
   }
 
   /// A stored value in words: status tokens by name.
-  private func value(_ field: String, _ v: String) -> String {
-    if field == "status", let s = TaskStatus(rawValue: v) { return status(s) }
-    return v
+  private func value(_ v: FieldValue) -> String {
+    if case .status(let s) = v { return status(s) }
+    return v.text
   }
 
   public func systemError(_ errno: Int32) -> String {
@@ -1137,16 +1151,16 @@ public struct ChineseWords: Words {
   public func guesses(_ n: Int) -> String { "推断（\(n)）" }
   public func firstTasks(_ n: Int) -> String { "前 \(n) 项将存为：" }
 
-  public func firstTaskLabel(_ field: String) -> String {
+  public func firstTaskLabel(_ field: TaskField) -> String {
     switch field {
-    case "group": "工作组"
-    case "theme": "类别"
-    case "measure": "措施"
-    case "requirement": "要求"
-    case "lead": "牵头"
-    case "support": "配合"
-    case "deadline": "期限"
-    default: field
+    case .group: "工作组"
+    case .theme: "类别"
+    case .measure: "措施"
+    case .requirement: "要求"
+    case .lead: "牵头"
+    case .support: "配合"
+    case .deadline: "期限"
+    default: self.field(.task(field))
     }
   }
 

@@ -47,8 +47,8 @@ public protocol Words: Sendable {
   func span(_ n: Int, _ unit: SpanUnit) -> String
   /// A journal operation ("done", "undo"); an unknown one as it is.
   func operation(_ op: String) -> String
-  /// A stored field's name ("status", "completed_on"); an unknown one (a user's column) as it is.
-  func field(_ name: String) -> String
+  /// A field's label ("状态", "completed"); a user's own column by its name.
+  func field(_ f: ChangeField) -> String
   /// What a journal entry was about: "任务 4", "unit 征收管理科".
   func target(_ t: ChangeTarget) -> String
 
@@ -596,6 +596,44 @@ public protocol Words: Sendable {
   /// The first line of a commit that saved several changes.
   func commitChanges(_ n: Int) -> String
 
+  // MARK: The command line's errors (`CommandError`; also `taskExists` and `groupExists`)
+
+  var noDashboard: String { get }
+  /// TERM names a terminal curses cannot drive ("" when TERM is unset).
+  func terminalUnusable(term: String) -> String
+  var noStoreGiven: String { get }
+  func noGroup(_ text: String, groups: [String]) -> String
+  func severalGroups(_ text: String, _ hits: [String]) -> String
+  func noDepartment(_ text: String, departments: [String]) -> String
+  func severalDepartments(_ text: String, _ hits: [String]) -> String
+  func badRole(_ role: String) -> String
+  /// A date option (`--on`, `--since`, `--today`) that is not YYYY-MM-DD.
+  func badDateOption(option: String, value: String) -> String
+  func badLang(_ lang: String) -> String
+  var badScreenSize: String { get }
+  var noTaskIDs: String { get }
+  func notWaiting(id: String, deadline: String) -> String
+  func newUnitNeedsBoth(_ name: String) -> String
+  func countOutOfRange(option: String, max: Int) -> String
+  var noCounts: String { get }
+  var noUnitName: String { get }
+  /// A name one character off known ones: a typo, unless `--new` says it is meant.
+  func nearName(_ name: String, near: [String]) -> String
+  var percentOutOfRange: String { get }
+  var emptyMeasure: String { get }
+  var emptyTaskID: String { get }
+  var badSetOption: String { get }
+  /// `--set` naming one of the plan's own columns.
+  func ownColumn(_ column: String) -> String
+  var emptyGroupName: String { get }
+  var emptyNewName: String { get }
+  func unitExists(_ name: String) -> String
+  func noUnit(_ name: String) -> String
+  var noRollupFolders: String { get }
+  func formatNotOffered(_ format: String, offered: [String]) -> String
+  var roleNeedsDepartment: String { get }
+  func dateAfterToday(option: String, value: String, today: String) -> String
+
   // MARK: Errors
 
   func reason(_ r: StoreError.Reason) -> String
@@ -635,8 +673,8 @@ public protocol Words: Sendable {
   func unreadDeadlines(_ n: Int) -> String
   func guesses(_ n: Int) -> String
   func firstTasks(_ n: Int) -> String
-  /// A field's label in the first tasks: "措施", "measure"; an unknown one as it is.
-  func firstTaskLabel(_ field: String) -> String
+  /// A field's label in the first tasks: "措施", "measure".
+  func firstTaskLabel(_ field: TaskField) -> String
   var intoExisting: String { get }
   func added(_ n: Int) -> String
   func updated(_ n: Int) -> String
