@@ -56,7 +56,7 @@ let package = Package(
         .linkedLibrary("swiftSynchronization", .when(platforms: [.linux], configuration: .release)),
       ]),
     // The benchmarks' helper: generates large plans and times load and frames in-process.
-    .executableTarget(name: "sanxiang-bench", dependencies: ["Model", "TUI", "TestSupport"]),
+    .executableTarget(name: "sanxiang-bench", dependencies: ["Model", "Readers", "TUI", "TestSupport"]),
     // Fixture paths, scratch folders, a runner for the real binary, and the seeded generator
     // that the benchmarks' plans and the tests share.
     .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the CSV reader, the deadline grammar, the table importer and the import's readers
-# (.docx, .xlsx, their XML, web pages) with libFuzzer:
+# Fuzzes the CSV reader, the deadline grammar and the import's readers and interpreter
+# (.docx, .xlsx, their XML, web pages, text tables, plans written as prose) with libFuzzer:
 #   scripts/fuzz.sh [RUNS]      # default 1,000,000 runs per target; CI passes a small number
 # Builds Sources/Model with Tests/Fuzz/FuzzMain.swift under -sanitize=fuzzer,address into
 # .build-fuzz/, seeds each corpus from the sample store and the seeds, and prints one line per
@@ -28,7 +28,8 @@ seed() {  # corpus folder, files...
   for f in "$@"; do cp "$f" "$d/$(basename "$f")"; done
 }
 seed "$out/corpus-csv" sample-data/tasks.csv sample-data/staffing.csv
-seed "$out/corpus-import" Tests/Fixtures/seeds/000_*.txt Tests/Fixtures/seeds/004_*.txt
+seed "$out/corpus-text" Tests/Fixtures/seeds/000_*.txt Tests/Fixtures/seeds/004_*.txt Tests/Fixtures/tables/*/table.txt
+seed "$out/corpus-prose" Tests/Fixtures/prose/*/plan.txt
 mkdir -p "$out/corpus-deadline"
 i=0
 while IFS= read -r phrase; do
@@ -71,7 +72,7 @@ for kind, part in (("docxml", "word/document.xml"), ("xlsxml", "xl/worksheets/")
                     pass
 PY
 status=0
-for target in docx xlsx docxml xlsxml html; do
+for target in docx xlsx docxml xlsxml html text prose; do
   start=$(date +%s)
   if FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0 "$out/fuzz-readers" -runs="$runs" -max_len=65536 -rss_limit_mb=4096 -timeout=10 \
       -artifact_prefix="$out/crash-$target-" "$out/corpus-$target" > "$out/$target.log" 2>&1; then
@@ -82,7 +83,7 @@ for target in docx xlsx docxml xlsxml html; do
     status=1
   fi
 done
-for target in csv deadline import; do
+for target in csv deadline; do
   start=$(date +%s)
   if FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=0 "$out/fuzz" -runs="$runs" -max_len=65536 -rss_limit_mb=4096 \
       -artifact_prefix="$out/crash-$target-" "$out/corpus-$target" > "$out/$target.log" 2>&1; then

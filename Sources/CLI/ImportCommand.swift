@@ -18,6 +18,7 @@ struct Import: SessionCommand {
   var maps: [String] = []
   @Option(name: .customLong("header-row"), help: ArgumentHelp(helpWords.importHeaderRowHelp, valueName: "n"))
   var headerRow: Int?
+  @Option(help: ArgumentHelp(helpWords.importYearHelp, valueName: "yyyy")) var year: Int?
 
   func validate() throws { try Format.require(format, in: [.text, .json]) }
 
@@ -26,15 +27,16 @@ struct Import: SessionCommand {
     let name = file.split(separator: "/").last.map(String.init) ?? file
     let result: ImportResult
     do {
-      var options = ImportOptions(headerRow: headerRow)
+      if let year, !(1900...2200).contains(year) { throw ImportError(.badYear(year), file: name) }
+      var options = ImportOptions(headerRow: headerRow, year: year)
       for m in maps {
         guard let eq = m.firstIndex(of: "="), let f = ImportField(word: String(m[m.index(after: eq)...])),
           !m[..<eq].trimmingSpaces.isEmpty
         else { throw ImportError(.badMap(m), file: name) }
         options.map.append((String(m[..<eq]).trimmingSpaces, f))
       }
-      let grid = try SourceFile.grid(path: file, sheet: sheet)
-      result = try TableImport.interpret(grid, file: name, options: options)
+      let doc = try SourceFile.read(path: file, sheet: sheet, map: options.map)
+      result = try TableImport.interpret(doc, file: name, options: options)
     } catch let e as ImportError {
       ctx.console.err("sanxiang: " + e.description(ctx.words))
       throw ExitCode(e.exitCode)
@@ -66,7 +68,8 @@ struct Import: SessionCommand {
           source: name, added: again.added.count, updated: again.updated.count, vanished: again.vanished.count)
       } else {
         let settings = PlanSettings(
-          title: result.title, agency: agency ?? "", note: result.note, reviewerPercent: 5, groups: result.groups)
+          title: result.title, agency: agency ?? "", note: result.note, reviewerPercent: 5, groups: result.groups,
+          year: result.year)
         try Store.create(into, settings: settings, tasks: result.tasks, extraColumns: result.extraColumns)
         store = try Store.open(into)
         summary = .created(source: name, tasks: result.tasks.count, groups: result.groups.count)
@@ -92,9 +95,12 @@ enum ImportReport {
     out.append(w.readFile(source.inert, as: r.format))
     if !r.title.isEmpty { out.append("  " + w.importTitle(r.title.inert)) }
     if !r.note.isEmpty { out.append("  " + w.importNote(r.note.inert)) }
-    out.append("  " + w.importHeader(r.headerPlace))
-    out.append("  " + w.importColumnsHeading)
-    for c in r.columns { out.append("    " + w.importColumn(c).inert) }
+    // A plan written as prose has no header of its own: its guesses say how it was read.
+    if !r.prose {
+      out.append("  " + w.importHeader(r.headerPlace))
+      out.append("  " + w.importColumnsHeading)
+      for c in r.columns { out.append("    " + w.importColumn(c).inert) }
+    }
     out.append("  " + w.importTasks(r.tasks.count, groups: r.groups.count))
     for g in r.groups {
       let n = r.tasks.filter { $0.group == g }.count

@@ -1,12 +1,12 @@
 import Model
 
-/// A Word document's tables as grids: `w:gridSpan` and `w:gridBefore` give column spans,
-/// `w:vMerge` restart/continue gives row spans, each paragraph and `w:br` a line of the cell;
-/// tracked insertions are kept and deletions dropped. The paragraphs before a table are its
-/// preamble (the title). Of several tables, the one whose first rows name the most columns
-/// is taken (with the tables that directly continue it, as Word splits one at a page break).
+/// A Word document's tables as grids, every one in order: `w:gridSpan` and `w:gridBefore`
+/// give column spans, `w:vMerge` restart/continue gives row spans, each paragraph and `w:br`
+/// a line of the cell; tracked insertions are kept and deletions dropped. The paragraphs
+/// before a table are its preamble; a table right after another with the same columns is
+/// marked as continuing it.
 enum Docx {
-  static func grid(_ bytes: [UInt8], file: String) throws(ImportError) -> TableGrid {
+  static func read(_ bytes: [UInt8], file: String) throws(ImportError) -> SourceDocument {
     let zip = try ZipPackage(bytes, file: file)
     guard let xml = try zip.part("word/document.xml") else {
       throw ImportError(.missingPart("word/document.xml"), file: file)
@@ -27,60 +27,41 @@ enum Docx {
       }
     }
     walk(body)
-    var tables: [(grid: [GridRow], preamble: [String], columns: Int, adjacent: Bool)] = []
+    var tables: [TableGrid] = []
+    var lastColumns = -1
     // Every paragraph before a table is a candidate for its title (an information table may
     // stand between the title and the allocation table).
     var paragraphs: [String] = []
+    var numbered: [Prose.Paragraph] = []
     var sinceTable = 0
-    var index = 0
     for b in blocks {
       switch b {
       case .paragraph(let t):
         if !t.trimmingSpaces.isEmpty {
-          paragraphs.append(t)
+          paragraphs.append(t.trimmingSpaces)
+          numbered.append((t, .paragraph(paragraphs.count)))
           sinceTable += 1
+          if !tables.isEmpty { tables[tables.count - 1].trailing.append(t.trimmingSpaces) }
         }
       case .table(let node):
-        index += 1
-        let (rows, columns) = tableRows(node, index: index)
-        tables.append((rows, preamble(paragraphs), columns, sinceTable == 0 && !tables.isEmpty))
+        let (rows, columns) = tableRows(node, index: tables.count + 1)
+        // A table that directly follows with the same columns continues the one before (Word
+        // splits a table at a page break; a repeated header row there is skipped as any is).
+        let continues = sinceTable == 0 && columns == lastColumns
+        tables.append(TableGrid(rows: rows, preamble: paragraphs, format: .docx, continues: continues))
+        lastColumns = columns
         sinceTable = 0
       }
     }
+    // A plan written as prose: its numbered paragraphs, for when no table is the plan.
+    if let prose = Prose.grid(numbered, format: .docx) { tables.append(prose) }
     guard !tables.isEmpty else { throw ImportError(.noTableInDocument, file: file) }
-    var best = 0
-    var bestScore = (-1, -1)
-    for (i, t) in tables.enumerated() {
-      let s = (TableImport.headerScore(TableGrid(rows: Array(t.grid.prefix(10)), format: .docx)), t.grid.count)
-      if s > bestScore {
-        bestScore = s
-        best = i
-      }
-    }
-    var rows = tables[best].grid
-    var j = best + 1
-    // A table that directly follows with the same columns continues it (Word splits a table
-    // at a page break; a repeated header row there is skipped as any repeated header is).
-    while j < tables.count, tables[j].adjacent, tables[j].columns == tables[best].columns {
-      rows += tables[j].grid
-      j += 1
-    }
-    let notes: [TableGuess] =
-      tables.count > 1 ? [.tableChosen(index: best + 1, of: tables.count, rows: rows.count)] : []
-    return TableGrid(rows: rows, preamble: tables[best].preamble, format: .docx, notes: notes)
+    return SourceDocument(format: .docx, tables: tables)
   }
 
   enum Block {
     case paragraph(String)
     case table(XMLNode)
-  }
-
-  /// The lines above a table worth reading as its title: after the last 附件 label, at most
-  /// the five nearest, none longer than a title is.
-  static func preamble(_ paragraphs: [String]) -> [String] {
-    var p = paragraphs.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-    if let label = p.lastIndex(where: { $0.hasPrefix("附件") && $0.count <= 6 }) { p = Array(p[label...]) }
-    return Array(p.suffix(5).filter { $0.count <= 80 })
   }
 
   /// A table's rows: each cell once, with its spans. A continued vertical merge adds a row

@@ -2,10 +2,9 @@ import Model
 
 /// A table saved from a web page: `rowspan`/`colspan`, `<br>` and `<p>` as line breaks
 /// inside a cell, entities decoded by libxml2's HTML parser, a GB2312/GBK page read in its
-/// declared charset. Of several tables (pages nest them for layout), the one whose first
-/// rows name the most columns is taken.
+/// declared charset. Every table is returned, those nested in a page's layout tables too.
 enum Html {
-  static func grid(_ bytes: [UInt8], file: String) throws(ImportError) -> TableGrid {
+  static func read(_ bytes: [UInt8], file: String) throws(ImportError) -> SourceDocument {
     var notes: [TableGuess] = []
     var encoding: String? = nil
     if let declared = declaredCharset(bytes) {
@@ -30,19 +29,33 @@ enum Html {
       throw ImportError(.noTable, file: file)
     }
     let tables = root.descendants("table", stop: []) + nested(root)
-    guard !tables.isEmpty else { throw ImportError(.noTable, file: file) }
-    var best: (score: (Int, Int), index: Int, rows: [GridRow])? = nil
-    for (i, t) in tables.enumerated() {
-      let rows = tableRows(t, index: i + 1)
-      let s = (TableImport.headerScore(TableGrid(rows: Array(rows.prefix(10)), format: .html)), rows.count)
-      if best == nil || s > best!.score { best = (s, i, rows) }
+    // A plan written as prose: the page's paragraphs outside its tables.
+    let prose = Prose.grid(paragraphs(root).enumerated().map { ($0.element, .paragraph($0.offset + 1)) }, format: .html)
+    guard !tables.isEmpty || prose != nil else { throw ImportError(.noTable, file: file) }
+    let grids = tables.enumerated().map { i, t in
+      let (before, after) = around(root, t)
+      return TableGrid(rows: tableRows(t, index: i + 1), preamble: before, format: .html, trailing: after)
     }
-    let chosen = best!
-    if tables.count > 1 {
-      notes.append(.tableChosen(index: chosen.index + 1, of: tables.count, rows: chosen.rows.count))
+    return SourceDocument(format: .html, tables: grids + (prose.map { [$0] } ?? []), notes: notes)
+  }
+
+  /// The page's paragraphs and headings outside its tables, in order, a line each.
+  static func paragraphs(_ root: XMLNode) -> [String] {
+    var out: [String] = []
+    func walk(_ n: XMLNode) {
+      for c in n.children where c.isElement {
+        switch c.name {
+        case "table", "script", "style", "head": continue
+        case "p", "h1", "h2", "h3", "h4", "h5", "h6", "li":
+          out += cellText(c).split(separator: "\n").map(String.init)
+        case "div" where c.children.allSatisfy({ !$0.isElement || !blocks.contains($0.name) || $0.name == "br" }):
+          out += cellText(c).split(separator: "\n").map(String.init)
+        default: walk(c)
+        }
+      }
     }
-    return TableGrid(
-      rows: chosen.rows, preamble: preamble(root, before: tables[chosen.index]), format: .html, notes: notes)
+    walk(root)
+    return out
   }
 
   /// Tables inside tables (a page's layout around the real one).
@@ -147,28 +160,36 @@ enum Html {
     return lines.joined(separator: "\n")
   }
 
-  /// The headings and paragraphs before the table, the nearest few: the title's source.
-  static func preamble(_ root: XMLNode, before table: XMLNode) -> [String] {
-    var texts: [String] = []
+  /// The headings and paragraphs around a table: those before it and its caption (the
+  /// title's source), and those after it up to the next table (where notes under it are).
+  static func around(_ root: XMLNode, _ table: XMLNode) -> (before: [String], after: [String]) {
+    var before: [String] = []
+    var after: [String] = []
+    var passed = false
     var done = false
     func walk(_ n: XMLNode) {
       for c in n.children where c.isElement && !done {
         if c.ptr == table.ptr {
+          passed = true
+          continue
+        }
+        if passed && c.name == "table" {
           done = true
           return
         }
-        if ["p", "h1", "h2", "h3", "h4", "h5", "h6", "caption"].contains(c.name) {
-          let t = cellText(c)
-          if !t.isEmpty { texts.append(t.replacing("\n", with: " ")) }
+        let block = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "caption"].contains(c.name)
+        if block || (passed && c.name == "div" && c.descendants("table").isEmpty) {
+          let t = cellText(c).replacing("\n", with: " ")
+          if t.isEmpty { continue }
+          if passed { after.append(t) } else { before.append(t) }
         } else if c.name != "script" && c.name != "style" && c.name != "head" {
           walk(c)
         }
       }
     }
     walk(root)
-    if let caption = table.first("caption") { texts.append(cellText(caption).replacing("\n", with: " ")) }
-    var p = texts
-    if let label = p.lastIndex(where: { $0.hasPrefix("附件") && $0.count <= 6 }) { p = Array(p[label...]) }
-    return Array(p.suffix(5).filter { $0.count <= 80 })
+    if let caption = table.first("caption") { before.append(cellText(caption).replacing("\n", with: " ")) }
+    return (before, after)
   }
+
 }

@@ -1,16 +1,14 @@
 import Model
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// The one entry the command line uses: a file's grid, whatever its kind. The kind comes
-/// from the extension (and, without one, from the first bytes); the formats LibreOffice
-/// knows but this module does not are converted by it first, when it is installed.
+/// The one entry the command line uses: every table of a file, whatever its kind. The kind
+/// comes from the extension (and, without one, from the first bytes); the formats
+/// LibreOffice knows but this module does not are converted by it first, when it is
+/// installed.
 public enum SourceFile {
-  public static func grid(path: String, sheet: String? = nil) throws(ImportError) -> TableGrid {
+  /// `map`: the header names `--map` gives, which the text readers must know to find a header.
+  public static func read(path: String, sheet: String? = nil, map: [(header: String, field: ImportField)] = [])
+    throws(ImportError) -> SourceDocument
+  {
     let name = path.split(separator: "/").last.map(String.init) ?? path
     guard FileIO.exists(path) else { throw ImportError(.noSuchFile, file: name) }
     let bytes: [UInt8]
@@ -20,45 +18,47 @@ public enum SourceFile {
       throw ImportError(.unreadable, file: name)
     }
     let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
-    return try grid(bytes, ext: ext, file: name, sheet: sheet)
+    return try read(bytes, ext: ext, file: name, sheet: sheet, map: map)
   }
 
-  /// The grid of bytes read from `file`, by the kind its extension names.
-  public static func grid(_ bytes: [UInt8], ext: String, file: String, sheet: String? = nil) throws(ImportError)
-    -> TableGrid
-  {
+  /// What the bytes read from `file` hold, by the kind its extension names.
+  public static func read(
+    _ bytes: [UInt8], ext: String, file: String, sheet: String? = nil, map: [(header: String, field: ImportField)] = []
+  ) throws(ImportError) -> SourceDocument {
     switch ext {
-    case "docx", "docm", "dotx": return try Docx.grid(bytes, file: file)
-    case "xlsx", "xlsm", "xltx": return try Xlsx.grid(bytes, file: file, sheet: sheet)
-    case "html", "htm", "xhtml": return try Html.grid(bytes, file: file)
-    case "csv": return try TableImport.textGrid(bytes, file: file, csv: true)
+    case "docx", "docm", "dotx": return try Docx.read(bytes, file: file)
+    case "xlsx", "xlsm", "xltx": return try Xlsx.read(bytes, file: file, sheet: sheet)
+    case "html", "htm", "xhtml": return try Html.read(bytes, file: file)
+    case "csv": return SourceDocument(try TextTable.grid(bytes, file: file, csv: true, map: map))
     case "doc", "wps", "odt", "rtf", "wpt", "dot":
-      return try Docx.grid(try convert(bytes, ext: ext, to: "docx", file: file), file: file)
+      return try Docx.read(try convert(bytes, ext: ext, to: "docx", file: file), file: file)
         .adding(.converted(from: ext, to: "docx"))
     case "xls", "et", "ods", "ett", "xlt":
-      return try Xlsx.grid(try convert(bytes, ext: ext, to: "xlsx", file: file), file: file, sheet: sheet)
+      return try Xlsx.read(try convert(bytes, ext: ext, to: "xlsx", file: file), file: file, sheet: sheet)
         .adding(.converted(from: ext, to: "xlsx"))
-    case "txt", "tsv", "text", "": return try sniffed(bytes, file: file, sheet: sheet)
+    case "txt", "tsv", "text", "": return try sniffed(bytes, file: file, sheet: sheet, map: map)
     default:
       if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || isHTML(bytes) {
-        return try sniffed(bytes, file: file, sheet: sheet)
+        return try sniffed(bytes, file: file, sheet: sheet, map: map)
       }
       if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw ImportError(.unknownFormat(ext: ext), file: file) }
-      return try TableImport.textGrid(bytes, file: file)
+      return SourceDocument(try TextTable.grid(bytes, file: file, map: map))
     }
   }
 
   /// A file without a telling extension: a ZIP is a Word or Excel package by its parts; a
   /// page is HTML; the rest is text.
-  static func sniffed(_ bytes: [UInt8], file: String, sheet: String?) throws(ImportError) -> TableGrid {
+  static func sniffed(_ bytes: [UInt8], file: String, sheet: String?, map: [(header: String, field: ImportField)])
+    throws(ImportError) -> SourceDocument
+  {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       let zip = try ZipPackage(bytes, file: file)
-      if try zip.part("word/document.xml") != nil { return try Docx.grid(bytes, file: file) }
-      if try zip.part("xl/workbook.xml") != nil { return try Xlsx.grid(bytes, file: file, sheet: sheet) }
+      if try zip.part("word/document.xml") != nil { return try Docx.read(bytes, file: file) }
+      if try zip.part("xl/workbook.xml") != nil { return try Xlsx.read(bytes, file: file, sheet: sheet) }
       throw ImportError(.zipAsText, file: file)
     }
-    if isHTML(bytes) { return try Html.grid(bytes, file: file) }
-    return try TableImport.textGrid(bytes, file: file)
+    if isHTML(bytes) { return try Html.read(bytes, file: file) }
+    return SourceDocument(try TextTable.grid(bytes, file: file, map: map))
   }
 
   static func isHTML(_ bytes: [UInt8]) -> Bool {
@@ -67,81 +67,51 @@ public enum SourceFile {
   }
 
   /// LibreOffice's conversion (`soffice --headless --convert-to`) in a temporary folder,
-  /// removed afterwards, with a profile of its own so that a LibreOffice the user has open
-  /// does not take the job.
+  /// removed afterwards whatever happens, with a profile of its own so that a LibreOffice the
+  /// user has open does not take the job.
   static func convert(_ bytes: [UInt8], ext: String, to target: String, file: String) throws(ImportError) -> [UInt8] {
-    guard let soffice = findOnPath(["soffice", "libreoffice"]) else {
+    let failed = ImportError(.conversionFailed(ext: ext), file: file)
+    return try TemporaryFolder.within(prefix: "sanxiang-convert", cannotCreate: failed) {
+      folder throws(ImportError) -> [UInt8] in
+      let dir = folder.path
+      do {
+        try FileIO.replace(dir, "table.\(ext)", with: bytes)
+      } catch {
+        throw failed
+      }
+      for soffice in ["soffice", "libreoffice"] {
+        let args = [
+          soffice, "-env:UserInstallation=file://\(dir)/profile", "--headless", "--convert-to", target, "--outdir", dir,
+          "\(dir)/table.\(ext)",
+        ]
+        switch folder.run(args) {
+        case .notFound: continue
+        case .exited(0):
+          guard let out = try? FileIO.read("\(dir)/table.\(target)") else { throw failed }
+          return out
+        case .exited, .cannotStart: throw failed
+        }
+      }
       throw ImportError(.needsConversion(ext: ext, to: target), file: file)
     }
-    let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    var template = Array("\(base)/sanxiang-convert-XXXXXX".utf8CString)
-    guard let made = mkdtemp(&template) else { throw ImportError(.conversionFailed(ext: ext), file: file) }
-    let dir = String(cString: made)
-    defer { removeTree(dir) }
-    let input = "\(dir)/table.\(ext)"
-    do {
-      try FileIO.replace(dir, "table.\(ext)", with: bytes)
-    } catch {
-      throw ImportError(.conversionFailed(ext: ext), file: file)
-    }
-    let args = [
-      soffice, "-env:UserInstallation=file://\(dir)/profile", "--headless", "--convert-to", target, "--outdir", dir,
-      input,
-    ]
-    guard run(args) == 0, let out = try? FileIO.read("\(dir)/table.\(target)") else {
-      throw ImportError(.conversionFailed(ext: ext), file: file)
-    }
-    return out
-  }
-
-  /// Runs a program with its output thrown away; its exit status, or -1.
-  static func run(_ args: [String]) -> Int32 {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var argv = args.map { strdup($0) }
-    argv.append(nil)
-    defer { for a in argv { free(a) } }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, args[0], &actions, nil, &argv, environ) == 0 else { return -1 }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    // WIFEXITED / WEXITSTATUS, which Swift does not import as functions.
-    return status & 0x7F == 0 ? (status >> 8) & 0xFF : -1
-  }
-
-  static func findOnPath(_ names: [String]) -> String? {
-    let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
-    for dir in path.split(separator: ":") {
-      for n in names where access("\(dir)/\(n)", X_OK) == 0 { return "\(dir)/\(n)" }
-    }
-    return nil
-  }
-
-  /// Removes a folder and everything in it (LibreOffice leaves a profile tree behind).
-  static func removeTree(_ path: String) {
-    if let d = opendir(path) {
-      while let e = readdir(d) {
-        let name = withUnsafePointer(to: e.pointee.d_name) {
-          $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-        }
-        if name == "." || name == ".." { continue }
-        let child = "\(path)/\(name)"
-        var st = stat()
-        if lstat(child, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { removeTree(child) } else { unlink(child) }
-      }
-      closedir(d)
-    }
-    rmdir(path)
   }
 }
 
-extension TableGrid {
-  func adding(_ note: TableGuess) -> TableGrid {
-    var g = self
-    g.notes.insert(note, at: 0)
-    return g
+extension SourceDocument {
+  func adding(_ note: TableGuess) -> SourceDocument {
+    var d = self
+    d.notes.insert(note, at: 0)
+    return d
+  }
+}
+
+extension TableImport {
+  /// Reads a text table (seed 000's layout, tab-separated, one cell a line, or CSV when
+  /// `csv`) and interprets it.
+  public static func read(
+    _ bytes: [UInt8], file: String, csv: Bool = false, options: ImportOptions = ImportOptions()
+  ) throws(ImportError) -> ImportResult {
+    try interpret(
+      SourceDocument(try TextTable.grid(bytes, file: file, csv: csv, map: options.map)), file: file, options: options)
   }
 }

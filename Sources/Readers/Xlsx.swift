@@ -1,10 +1,10 @@
 import Model
 
-/// An Excel workbook's sheet as a grid: the first sheet with data (or the one named),
-/// shared and inline strings, numbers as a person reads them (`1.0` is 1), date serials as
+/// An Excel workbook's sheets as grids, every one in order (or only the one named; an
+/// empty sheet as a grid without rows): shared and inline strings, numbers as a person reads them (`1.0` is 1), date serials as
 /// ISO dates, merged ranges as spans.
 enum Xlsx {
-  static func grid(_ bytes: [UInt8], file: String, sheet wanted: String?) throws(ImportError) -> TableGrid {
+  static func read(_ bytes: [UInt8], file: String, sheet wanted: String?) throws(ImportError) -> SourceDocument {
     let zip = try ZipPackage(bytes, file: file)
     func xml(_ path: String, required: Bool) throws(ImportError) -> XMLNode? {
       guard let b = try zip.part(path) else {
@@ -36,7 +36,6 @@ enum Xlsx {
     guard !sheets.isEmpty else { throw ImportError(.emptyWorkbook, file: file) }
     let strings = try sharedStrings(try xml("xl/sharedStrings.xml", required: false))
     let dates = try dateStyles(try xml("xl/styles.xml", required: false))
-    var skipped: [String] = []
     let chosen: [(name: String, path: String)]
     if let wanted {
       guard let s = sheets.first(where: { $0.name == wanted }) else {
@@ -46,22 +45,22 @@ enum Xlsx {
     } else {
       chosen = sheets
     }
+    var grids: [TableGrid] = []
     for s in chosen {
       guard let root = try xml(s.path, required: true) else { continue }
       let cells = readCells(root, strings: strings, dates: dates, date1904: date1904)
       if cells.isEmpty {
         if wanted != nil { throw ImportError(.emptySheet(s.name), file: file) }
-        skipped.append(s.name)
+        grids.append(TableGrid(rows: [], format: .xlsx, sheet: s.name))
         continue
       }
       let merges = (root.first("mergeCells")?.elements("mergeCell") ?? []).compactMap { m in
         m.attribute("ref").flatMap(range)
       }
-      let rows = layout(cells, merges: merges, sheet: s.name)
-      let notes: [TableGuess] = skipped.isEmpty ? [] : [.sheetChosen(name: s.name, skipped: skipped)]
-      return TableGrid(rows: rows, format: .xlsx, notes: notes)
+      grids.append(TableGrid(rows: layout(cells, merges: merges, sheet: s.name), format: .xlsx, sheet: s.name))
     }
-    throw ImportError(.emptyWorkbook, file: file)
+    guard grids.contains(where: { !$0.rows.isEmpty }) else { throw ImportError(.emptyWorkbook, file: file) }
+    return SourceDocument(format: .xlsx, tables: grids)
   }
 
   /// The shared strings: each item's text runs joined, phonetic guides left out.

@@ -1,4 +1,5 @@
 import Model
+import Readers
 import TestSupport
 
 /// Builds large, realistic plans for the benchmarks: measures, themes and departments

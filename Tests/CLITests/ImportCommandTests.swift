@@ -10,7 +10,7 @@ private let fixtures = Fixtures.root.appendingPathComponent("Tests/Fixtures/impo
 /// formats and files a Chinese report names too.
 private func englishWords(_ text: String) -> [String] {
   let allowed: Set<String> = [
-    "Word", "Excel", "docx", "xlsx", "html", "LibreOffice", "table", "restart", "dates", "corrupt", "Sheet",
+    "Word", "Excel", "docx", "xlsx", "html", "LibreOffice", "table", "restart", "dates", "corrupt", "Sheet", "plan",
   ]
   var words: [String] = []
   var current = ""
@@ -120,5 +120,36 @@ struct ImportCommandTests {
     #expect(old.status == 66)
     #expect(old.stderr.contains("另存为” .docx"))
     #expect(!FileManager.default.fileExists(atPath: store))
+  }
+
+  @Test("a plan written as prose: a Chinese dry-run that says how it was read and the year, then plan.ini's year")
+  func prosePlan() throws {
+    let store = Fixtures.scratch("imp").appendingPathComponent("s").path
+    let plan = Fixtures.root.appendingPathComponent("Tests/Fixtures/prose/brackets/plan.docx").path
+    let dry = Fixtures.run(["import", plan, "--into", store, "--dry-run"], env: ["LANG": "zh_CN.UTF-8"])
+    #expect(dry.status == 0, "\(dry.stderr)")
+    #expect(dry.stdout.contains("没有表格：按编号条文读取 5 项任务"))
+    #expect(dry.stdout.contains("方案年度：2021 年"))
+    #expect(dry.stdout.contains("“年底前”按方案年度 2021 年理解"))
+    #expect(!dry.stdout.contains("表头："))
+    #expect(englishWords(dry.stdout.replacingOccurrences(of: store, with: "")) == [])
+    let r = Fixtures.run(["import", plan, "--into", store])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(Fixtures.read(URL(fileURLWithPath: store + "/plan.ini")).contains("\nyear = 2021\n"))
+    let show = Fixtures.run(["--store", store, "show", "1-3", "--format", "json", "--today", "2021-06-01"])
+    #expect(show.stdout.contains("2021-12-31"), "\(show.stdout)")
+  }
+
+  @Test("--year outside a plan's years is a usage error; a guessed split is marked in the store to check")
+  func yearAndCheck() throws {
+    let store = Fixtures.scratch("imp").appendingPathComponent("s").path
+    let leads = Fixtures.root.appendingPathComponent("Tests/Fixtures/shapes/leads/table.docx").path
+    let bad = Fixtures.run(["import", leads, "--into", store, "--year", "21"], env: ["LANG": "zh_CN.UTF-8"])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("--year 应为年份"))
+    #expect(Fixtures.run(["import", leads, "--into", store]).status == 0)
+    let csv = Fixtures.read(URL(fileURLWithPath: store + "/tasks.csv"))
+    #expect(csv.split(separator: "\n")[0].hasSuffix(",责任单位（原文）,待核对"))
+    #expect(csv.contains("综合科、法规科和执法大队对照职责制定"))
   }
 }

@@ -1,6 +1,7 @@
 // libFuzzer entry for the import's readers (Sources/Readers): a .docx or .xlsx as a whole
 // file (a damaged ZIP), a Word document's XML and a sheet's XML inside a well-formed package
-// (truncated and hostile XML), and a web page (hostile HTML). Whatever comes in, the reader
+// (truncated and hostile XML), a web page (hostile HTML), a text file in any of the text
+// layouts, and a plan written as prose (numbered paragraphs, brackets, role lines). Whatever comes in, the reader
 // returns a grid or an ImportError: never a crash. Built by scripts/fuzz.sh; FUZZ_TARGET
 // picks the reader.
 
@@ -69,12 +70,22 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case "docxml": input = package("word/document.xml", bytes).map { ($0, "docx") }
   case "xlsxml": input = package("xl/worksheets/sheet1.xml", bytes).map { ($0, "xlsx") }
   case "html": input = (bytes, "html")
+  case "text", "prose": input = (bytes, "txt")
   case "xlsx": input = (bytes, "xlsx")
   default: input = (bytes, "docx")
   }
   guard let input else { return 0 }
-  if let grid = try? SourceFile.grid(input.bytes, ext: input.ext, file: "fuzz") {
-    _ = try? TableImport.interpret(grid, file: "fuzz")
+  if let doc = try? SourceFile.read(input.bytes, ext: input.ext, file: "fuzz") {
+    // A plan read as prose is a table like any other: every row as wide as its header.
+    for grid in doc.tables where grid.prose {
+      let width = grid.rows.first?.cells.count ?? 0
+      guard grid.rows.allSatisfy({ $0.cells.count == width }) else {
+        let line = Array("fuzz property failed: a prose row as wide as its header\n".utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        abort()
+      }
+    }
+    _ = try? TableImport.interpret(doc, file: "fuzz")
   }
   return 0
 }

@@ -142,12 +142,7 @@ struct LayeringTests {
   func oneSpawn() {
     let others = LayeringTests.sources.filter { $0.path != "Model/Store/Fast/Spawn.swift" }
     let found = LayeringTests.lines(#/posix_spawn/#, in: others)
-    // The importer's LibreOffice conversion is being moved onto `Spawn` in its own change.
-    #expect(found.filter { !$0.hasPrefix("Readers/SourceFile.swift") } == [])
-    withKnownIssue("Readers/SourceFile.swift spawns LibreOffice itself until the importer's change moves it onto Spawn")
-    {
-      #expect(found == [])
-    }
+    #expect(found == [])
   }
 
   @Test("docs/ARCHITECTURE.md names every file that holds a lock, an atomic or an @unchecked Sendable")

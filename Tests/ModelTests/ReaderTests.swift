@@ -9,8 +9,8 @@ private let fixtures = Fixtures.root.appendingPathComponent("Tests/Fixtures/impo
 
 private func imported(_ url: URL, sheet: String? = nil, options: ImportOptions = ImportOptions()) throws -> ImportResult
 {
-  let grid = try SourceFile.grid(path: url.path, sheet: sheet)
-  return try TableImport.interpret(grid, file: url.lastPathComponent, options: options)
+  try TableImport.interpret(
+    SourceFile.read(path: url.path, sheet: sheet), file: url.lastPathComponent, options: options)
 }
 
 private func fixture(_ name: String) throws -> ImportResult { try imported(fixtures.appendingPathComponent(name)) }
@@ -69,6 +69,8 @@ struct Expected: Decodable {
 struct ReaderTests {
   static let examples = ["01-chizhou-xfj", "03-jiangmen-tdcb", "06-taishan-wglt", "10-qiaocheng-town"]
   static let kinds = ["table.docx", "table.xlsx", "table.html", "table.flat.txt", "table.txt"]
+  /// Examples whose rows carry no number, neither a 序号 nor the measure's own.
+  static let unnumbered: Set<String> = ["10-qiaocheng-town"]
 
   @Test(
     "every example in every format imports as its expected.json says",
@@ -77,6 +79,13 @@ struct ReaderTests {
     let dir = tables.appendingPathComponent(folder)
     let want = try JSONDecoder().decode(
       Expected.self, from: Data(contentsOf: dir.appendingPathComponent("expected.json")))
+    if ReaderTests.unnumbered.contains(folder) && file == "table.txt" {
+      // Rows without numbers: LibreOffice's text export cannot be cut into them for certain.
+      #expect(throws: ImportError(.ambiguousTextExport, file: file, place: .line(1))) {
+        try imported(dir.appendingPathComponent(file))
+      }
+      return
+    }
     let r = try imported(dir.appendingPathComponent(file))
     #expect(r.tasks.count == want.tasks.count)
     for (t, w) in zip(r.tasks, want.tasks) {
@@ -132,15 +141,15 @@ struct ReaderTests {
   func nothingLost() throws {
     for folder in ReaderTests.examples + [] {
       let url = tables.appendingPathComponent(folder).appendingPathComponent("table.docx")
-      let grid = try SourceFile.grid(path: url.path)
-      let r = try TableImport.interpret(grid, file: "table.docx")
+      let doc = try SourceFile.read(path: url.path)
+      let r = try TableImport.interpret(doc, file: "table.docx")
       let stored =
         r.tasks.flatMap { t in
           [t.id, t.group, t.theme, t.measure, t.requirement, t.lead.cell, t.support.cell, t.deadline.text]
             + Array(t.extras.values)
         } + r.columns.map(\.header) + [r.title]
       let flat = norm(stored.joined(separator: "|"))
-      for row in grid.rows {
+      for row in doc.tables.flatMap(\.rows) {
         for cell in row.cells where !cell.text.trimmingSpaces.isEmpty {
           #expect(flat.contains(normMeasure(cell.text)), "\(folder): \(cell.text)")
         }
@@ -158,7 +167,8 @@ struct ReaderTests {
         store, settings: PlanSettings(title: first.title), tasks: first.tasks,
         extraColumns: first.extraColumns)
       let plan = try Store.open(store).plan
-      for kind in ReaderTests.kinds.dropFirst() {
+      for kind in ReaderTests.kinds.dropFirst() where !(ReaderTests.unnumbered.contains(folder) && kind == "table.txt")
+      {
         let again = Reimport(try imported(dir.appendingPathComponent(kind)), onto: plan)
         #expect(again.changes.isEmpty, "\(folder) \(kind): \(again.updated) \(again.added)")
         #expect(again.unchanged == first.tasks.count)
@@ -242,9 +252,9 @@ struct ReaderTests {
     #expect(r.columns.map(\.field) == [.id, .theme, .measure, .lead, .support, .deadline])
     #expect(r.groups == ["健全依法决策机制", "强化执法监督"])
     #expect(r.tasks.map(\.id) == ["1-1", "1-2", "2-1", "2-2"])
-    // A blank lead under a merged theme is the one above; "各科室按职责分工落实": they lead.
+    // A lead merged over two rows is the same lead, no guess; "各科室按职责分工落实": they lead.
     #expect(r.tasks[1].lead.units == ["法规科"])
-    #expect(r.guesses.contains(.filledDown(field: .lead, places: [.cell(sheet: nil, table: 1, row: 6, column: 4)])))
+    #expect(!r.guesses.contains { if case .filledDown = $0 { true } else { false } })
     #expect(r.tasks[3].lead == Departments([], others: true))
     #expect(r.tasks[1].deadline.kind == .by(Day(iso: "2021-06-30")!))
     // The note under the table is kept in the plan's note.
@@ -317,6 +327,42 @@ struct ReaderTests {
     #expect(h.tasks.count == 8)
     #expect(throws: ImportError(.headerRowMissing(99), file: "table.xlsx")) {
       try imported(url, options: ImportOptions(headerRow: 99))
+    }
+  }
+}
+
+@Suite("The conversion's temporary folder")
+struct TemporaryFolderTests {
+  struct Stop: Error {}
+
+  @Test("removed with its files and subfolders whether the work returns or throws")
+  func removedOnEveryPath() throws {
+    var seen: [String] = []
+    let kept = try TemporaryFolder.within(prefix: "sanxiang-test", cannotCreate: Stop()) { f throws(Stop) -> String in
+      seen.append(f.path)
+      try? FileIO.makeDirectory(f.path + "/profile/user")
+      try? FileIO.replace(f.path + "/profile/user", "registry.xcu", with: Array("x".utf8))
+      try? FileIO.replace(f.path, "table.doc", with: Array("y".utf8))
+      return f.path
+    }
+    #expect(kept == seen[0])
+    #expect(!FileIO.exists(seen[0]))
+    #expect(throws: Stop.self) {
+      try TemporaryFolder.within(prefix: "sanxiang-test", cannotCreate: Stop()) { f throws(Stop) in
+        seen.append(f.path)
+        try? FileIO.replace(f.path, "half.docx", with: [0x50, 0x4B])
+        throw Stop()
+      }
+    }
+    #expect(seen.count == 2 && !FileIO.exists(seen[1]))
+  }
+
+  @Test("a program that is not on the PATH is told from one that fails")
+  func outcomes() throws {
+    try TemporaryFolder.within(prefix: "sanxiang-test", cannotCreate: Stop()) { f throws(Stop) in
+      #expect(f.run(["sanxiang-no-such-program-\(UInt32.random(in: 0...UInt32.max))"]) == .notFound)
+      #expect(f.run(["false"]) == .exited(1))
+      #expect(f.run(["true"]) == .exited(0))
     }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Readers
 import TestSupport
 import Testing
 
@@ -52,18 +53,22 @@ struct TableImportTests {
     #expect(r.tasks[2].theme == "强化事前公开")
     #expect(r.tasks[2].extras["工作任务序号"] == nil)
     #expect(r.tasks[1].extras["工作任务序号"] == "2")
-    #expect(r.extraColumns == ["工作任务序号"])
+    // "市、县两级政府司法行政部门和行政执法机关" parted at 和: kept as printed.
+    #expect(r.extraColumns == ["工作任务序号", "责任单位（原文）"])
     #expect(r.unreadDeadlines.isEmpty)
   }
 
-  @Test("seed 004: the responsible units lead; 市、县 names stay whole; bracket widths unified")
+  @Test("seed 004: the responsible units lead; 市、县 names stay whole; bracket widths unified; 和 parts two units")
   func seed004Departments() throws {
     let r = try read(seed004)
     #expect(r.tasks[0].lead.units == ["市、县两级行政执法机关"])
     #expect(r.tasks[3].lead.units == ["市司法局", "各县（市）区政府"])
     #expect(r.tasks[16].lead.units == ["各县（市）区政府", "市、县两级行政执法机关"])
     #expect(r.tasks.allSatisfy { $0.support.isEmpty })
-    #expect(r.departments.count == 4)
+    let parted = r.tasks.filter { $0.extras["责任单位（原文）"] != nil }
+    #expect(!parted.isEmpty && parted.allSatisfy { $0.lead.units == ["市、县两级政府司法行政部门", "行政执法机关"] })
+    #expect(parted[0].extras["责任单位（原文）"] == "市、县两级政府司法行政部门和行政执法机关")
+    #expect(r.departments.count == 5)
   }
 
   @Test("nothing lost: every non-empty cell of seeds 000 and 004 is in the result")
@@ -90,7 +95,8 @@ struct TableImportTests {
             // Department names are kept; their separators become the store's 、.
             for unit in Departments(cell: part).units {
               let u = unit.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）")
-              #expect(r.tasks.contains { $0.lead.units.contains(u) }, "unit \(unit)")
+              #expect(
+                r.tasks.contains { $0.lead.units.contains(u) || $0.extras["责任单位（原文）"] == unit }, "unit \(unit)")
             }
           } else {
             #expect(stored.contains { $0.contains(part) }, "cell \(part) on \(line.prefix(12))")
@@ -226,7 +232,7 @@ struct TableImportTests {
     let dir = Fixtures.scratch("extra").appendingPathComponent("store")
     try Store.create(dir.path, settings: PlanSettings(title: r.title), tasks: r.tasks, extraColumns: r.extraColumns)
     let header = Fixtures.read(dir.appendingPathComponent("tasks.csv")).split(separator: "\n")[0]
-    #expect(header.hasSuffix(",工作任务序号,督办领导"))
+    #expect(header.hasSuffix(",工作任务序号,督办领导,责任单位（原文）"))
     #expect(try Store.open(dir.path).plan.task("1")?.extras["督办领导"] == "张主任")
   }
 
@@ -253,12 +259,16 @@ struct TableImportTests {
       序号\t工作措施\t牵头单位\t责任单位\t完成时限
       1\t制定实施方案。\t法制科\t办公室、人事教育科\t2019年8月底前
       2\t开展培训。\t人事教育科\t法制科\t持续开展
+      3\t更新台账。\t\t办公室\t每季度
 
       """
     let r = try read(table)
     #expect(r.tasks[0].lead.units == ["法制科"])
     #expect(r.tasks[0].support.units == ["办公室", "人事教育科"])
     #expect(r.tasks[1].lead.units == ["人事教育科"])
+    // No 牵头 named: the responsible units carry it.
+    #expect(r.tasks[2].lead.units == ["办公室"])
+    #expect(r.tasks[2].support.isEmpty)
   }
 
   @Test("a header cell merged across two columns: the row width comes from the data")
@@ -309,5 +319,16 @@ struct TableImportTests {
     #expect(store.plan.task("35") != nil)
     #expect(store.plan.task("36")?.lead.units == ["法制科"])
     #expect(store.plan.journal.count == 19)
+  }
+
+  @Test("a row shorter than the others (a paste whose trailing cells were cut) reads without a fault")
+  func shortRow() throws {
+    let text = "序号\t工作措施\t责任单位\t配合单位\t完成时限\n1\t制定计划。\t办公室\t法规科\t2021年6月底前\n2\t开展培训。\n"
+    let r = try read(text)
+    #expect(r.tasks.map(\.measure) == ["制定计划。", "开展培训。"])
+    // Its department and deadline cells all missing beside a row that has them: read as
+    // that row's, and said.
+    #expect(r.tasks[1].lead.units == ["办公室"])
+    #expect(r.tasks[1].extras["待核对"] != nil)
   }
 }

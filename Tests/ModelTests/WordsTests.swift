@@ -44,7 +44,8 @@ struct WordsTests {
     let row = SourcePlace.cell(sheet: nil, table: nil, row: 5, column: 0)
     return [
       .encodingConverted(from: "GB18030"), .tableChosen(index: 2, of: 3, rows: 40),
-      .sheetChosen(name: name, skipped: [name, name]), .converted(from: "doc", to: "docx"), .widthFromData(columns: 7),
+      .sheetChosen(name: name, skipped: [name, name]), .converted(from: "doc", to: "docx"),
+      .rowsByNumbers(columns: 7, rows: 12),
       .twoRowHeader(.line(6)), .headerSpans(name: name, columns: 2),
       .columnRoles(name: name, roles: [.lead, .support, nil]),
       .filledDown(field: .group, places: (3...10).map(SourcePlace.line)),
@@ -56,6 +57,12 @@ struct WordsTests {
       .derivedID(.line(4), id: "4-1", duplicate: nil), .derivedID(.line(5), id: "4-2", duplicate: "4"),
       .restartedNumbering(categories: 4, example: "2-3"), .tableOrder(count: 35), .packedRow(.line(3), measures: 2),
       .deadlineYear(.cell(sheet: name, table: nil, row: 9, column: 8), text: name, year: 2019),
+      .wordsDropped(cell, text: name, dropped: [name]),
+      .conjunctionSplit(.line(3), text: name, parts: [name, name], byShape: true),
+      .noteRow(.line(9)), .notATask(row), .leadFromSupport(cell, column: name), .measureByData(name: name),
+      .columnByData(name: name, field: .deadline), .periodEnd(start: name, end: name),
+      .planYear(2021, from: .title), .planYear(2021, from: .option), .planYear(2021, from: .text),
+      .planYear(2021, from: .deadlines), .readAsProse(items: 5), .paragraphsNotTasks([.paragraph(3), .line(9)]),
     ]
   }
 
@@ -63,11 +70,11 @@ struct WordsTests {
   static func problems(_ name: String) -> [ImportProblem] {
     [
       .noSuchFile, .unreadable, .notUTF8, .nulByte, .zipAsText, .noTable, .noHeader, .noMeasureColumn,
-      .headerRowMissing(99), .badMap(name), .mapMatchesNothing(name), .corruptZip, .encrypted,
+      .headerRowMissing(99), .badMap(name), .badYear(21), .mapMatchesNothing(name), .corruptZip, .encrypted,
       .missingPart("word/document.xml"), .badXML("xl/workbook.xml"), .noTableInDocument, .emptyWorkbook,
       .noSuchSheet(name, available: [name, name]), .emptySheet(name), .unknownEncoding("UTF-16"),
       .needsConversion(ext: "doc", to: "docx"), .conversionFailed(ext: "wps"), .unknownFormat(ext: "pdf"),
-      .xmlLibraryMissing, .zipLibraryMissing, .tooLarge,
+      .xmlLibraryMissing, .zipLibraryMissing, .tooLarge, .ambiguousTextExport,
     ]
   }
 

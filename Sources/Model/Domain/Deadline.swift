@@ -18,6 +18,13 @@ public struct Deadline: Hashable, Sendable {
     self.text = text
     self.kind = kind
   }
+
+  /// The same phrase read in the plan's year: only a phrase the grammar could not read
+  /// without one ("年底前", "二季度") can read differently with it, so the others stay.
+  public func inYear(_ year: Int?) -> Deadline {
+    guard kind == .unparsed, let year else { return self }
+    return Deadline(text, year: year)
+  }
 }
 
 /// The unit of a "within N … after an event" window.

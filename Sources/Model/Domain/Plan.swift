@@ -10,13 +10,15 @@ public struct PlanSettings: Hashable, Sendable {
   public var groups: [String]
   /// The day the plan starts; yearly deadlines count from here until first done.
   public var start: Day?
+  /// The year the plan is for: deadlines that name none ("年底前", "二季度") are read in it.
+  public var year: Int?
   public var calendar: WorkCalendar
   /// `git_commit = on`: every save is also a git commit, so the history travels with the files.
   public var gitCommit = false
 
   public init(
     title: String = "", agency: String = "", note: String = "", reviewerPercent: Int? = 5, groups: [String] = [],
-    start: Day? = nil, calendar: WorkCalendar = WorkCalendar()
+    start: Day? = nil, year: Int? = nil, calendar: WorkCalendar = WorkCalendar()
   ) {
     self.title = title
     self.agency = agency
@@ -24,6 +26,7 @@ public struct PlanSettings: Hashable, Sendable {
     self.reviewerPercent = reviewerPercent
     self.groups = groups
     self.start = start
+    self.year = year
     self.calendar = calendar
   }
 }
@@ -134,6 +137,7 @@ extension Plan {
         }
         var t = PlanTask(id: id, measure: "")
         for f in change.fields { if case .task(let k) = f.field, k != .id { t.set(k, f.after) } }
+        t.deadline = t.deadline.inYear(settings.year)
         appendTask(t)
         return [tasks.count - 1]
       }
@@ -146,6 +150,7 @@ extension Plan {
         }
         t.set(k, f.after)
       }
+      t.deadline = t.deadline.inYear(settings.year)
       tasks[i] = t
       return [i]
     case .unit(let name):

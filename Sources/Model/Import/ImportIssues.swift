@@ -5,12 +5,12 @@ public enum TableGuess: Sendable, Hashable {
   case encodingConverted(from: String)
   /// A document held several tables; this one (1-based) was taken.
   case tableChosen(index: Int, of: Int, rows: Int)
-  /// A workbook's first sheets were empty; this one was taken.
+  /// A workbook's first sheets were empty or had no header; this one was taken.
   case sheetChosen(name: String, skipped: [String])
   /// LibreOffice turned the file into this format first.
   case converted(from: String, to: String)
-  /// One cell a line: the row width was worked out from the data.
-  case widthFromData(columns: Int)
+  /// One cell a line: the rows cut where their numbers stand, one row width apart.
+  case rowsByNumbers(columns: Int, rows: Int)
   /// The header takes two rows.
   case twoRowHeader(SourcePlace)
   /// The rows have more cells than the header names: this name spans several columns.
@@ -23,6 +23,11 @@ public enum TableGuess: Sendable, Hashable {
   case roleSplit(SourcePlace, text: String, lead: [String], support: [String])
   /// "各科室": a collective name, kept as the placeholder for other departments.
   case collective(SourcePlace, name: String)
+  /// "拘留所、看守所制定": the words after the units, which say what they do, are no unit.
+  case wordsDropped(SourcePlace, text: String, dropped: [String])
+  /// "市信息办及相关部门", "禁毒和出入境": names parted at 和, 及 or 与; `byShape` when a part
+  /// is taken for a name only by its likeness to the names beside it (a guess to check).
+  case conjunctionSplit(SourcePlace, text: String, parts: [String], byShape: Bool)
   /// "土管所等": the trailing 等 dropped.
   case droppedDeng(SourcePlace, from: String, to: String)
   /// "各县(市)区政府" written with the full-width brackets.
@@ -39,15 +44,35 @@ public enum TableGuess: Sendable, Hashable {
   case packedRow(SourcePlace, measures: Int)
   /// A year-less deadline read in the plan's year.
   case deadlineYear(SourcePlace, text: String, year: Int)
+  /// The plan's year, and where it came from.
+  case planYear(Int, from: YearSource)
+  /// A 注/备注/说明 row: kept in the plan's note.
+  case noteRow(SourcePlace)
+  /// No table: the plan's numbered paragraphs read as its items.
+  case readAsProse(items: Int)
+  /// Paragraphs between the items that are none (they name no one responsible).
+  case paragraphsNotTasks([SourcePlace])
+  /// A row with no measure: not a task; its text kept in the plan's note.
+  case notATask(SourcePlace)
+  /// The row names no lead: the units of its 配合/责任 column carry the task.
+  case leadFromSupport(SourcePlace, column: String)
+  /// No column is named as the measure: this one's cells are the sentences.
+  case measureByData(name: String)
+  /// A column its name does not place, placed by what its cells hold.
+  case columnByData(name: String, field: ImportField)
+  /// A period's start and end columns: the end is the deadline, the start kept beside.
+  case periodEnd(start: String, end: String)
 }
 
 extension TableGuess {
   /// The cell or row a guess is about, when it is about one.
   public var place: SourcePlace? {
     switch self {
-    case .twoRowHeader(let p), .roleSplit(let p, _, _, _), .collective(let p, _), .droppedDeng(let p, _, _),
+    case .twoRowHeader(let p), .roleSplit(let p, _, _, _), .wordsDropped(let p, _, _),
+      .conjunctionSplit(let p, _, _, _),
+      .collective(let p, _), .droppedDeng(let p, _, _),
       .bracketsUnified(let p, _, _), .namesSplit(let p, _, _, _), .derivedID(let p, _, _), .packedRow(let p, _),
-      .deadlineYear(let p, _, _):
+      .deadlineYear(let p, _, _), .noteRow(let p), .notATask(let p), .leadFromSupport(let p, _):
       p
     default: nil
     }
@@ -59,15 +84,32 @@ extension TableGuess {
     case .twoRowHeader: .twoRowHeader(q)
     case .roleSplit(_, let t, let l, let s): .roleSplit(q, text: t, lead: l, support: s)
     case .collective(_, let n): .collective(q, name: n)
+    case .wordsDropped(_, let t, let d): .wordsDropped(q, text: t, dropped: d)
+    case .conjunctionSplit(_, let t, let p, let s): .conjunctionSplit(q, text: t, parts: p, byShape: s)
     case .droppedDeng(_, let a, let b): .droppedDeng(q, from: a, to: b)
     case .bracketsUnified(_, let a, let b): .bracketsUnified(q, from: a, to: b)
     case .namesSplit(_, let t, let p, let e): .namesSplit(q, text: t, parts: p, byEndings: e)
     case .derivedID(_, let id, let d): .derivedID(q, id: id, duplicate: d)
     case .packedRow(_, let n): .packedRow(q, measures: n)
     case .deadlineYear(_, let t, let y): .deadlineYear(q, text: t, year: y)
+    case .noteRow: .noteRow(q)
+    case .notATask: .notATask(q)
+    case .leadFromSupport(_, let c): .leadFromSupport(q, column: c)
     default: self
     }
   }
+}
+
+/// Where the plan's year came from.
+public enum YearSource: Sendable, Hashable {
+  /// `--year`.
+  case option
+  /// The plan's title ("2021年政务公开工作要点").
+  case title
+  /// A plan the text above the table names.
+  case text
+  /// The year most of the table's dated deadlines give.
+  case deadlines
 }
 
 /// The fields a column can hold; `--map` names them.
@@ -118,6 +160,8 @@ public enum ImportProblem: Sendable, Equatable {
   case noMeasureColumn
   case headerRowMissing(Int)
   case badMap(String)
+  /// `--year` outside the years a plan can be for.
+  case badYear(Int)
   case mapMatchesNothing(String)
   case corruptZip
   case encrypted
@@ -138,6 +182,8 @@ public enum ImportProblem: Sendable, Equatable {
   /// libzip (which opens .docx and .xlsx packages) could not be loaded.
   case zipLibraryMissing
   case tooLarge
+  /// LibreOffice's text export whose rows cannot be told apart for certain.
+  case ambiguousTextExport
 }
 
 /// An import error: the file, the place in it, the reason. Nothing is written.
@@ -155,7 +201,7 @@ public struct ImportError: Error, Sendable, Equatable {
   /// sysexits: 64 for a usage mistake, 66 for missing input, 65 for bad data.
   public var exitCode: Int32 {
     switch problem {
-    case .badMap, .mapMatchesNothing, .headerRowMissing, .noSuchSheet: 64
+    case .badMap, .badYear, .mapMatchesNothing, .headerRowMissing, .noSuchSheet: 64
     case .noSuchFile, .unreadable, .needsConversion, .xmlLibraryMissing, .zipLibraryMissing: 66
     default: 65
     }

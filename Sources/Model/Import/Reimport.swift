@@ -16,10 +16,13 @@ public struct Reimport: Sendable {
       // The fields an import owns (`TaskField.defining`), and the table's own columns.
       let owned = TaskField.defining + t.extras.keys.sorted().map(TaskField.extra)
       if let old = plan.task(t.id) {
-        let fields = owned.compactMap { f -> FieldChange? in
+        var fields = owned.compactMap { f -> FieldChange? in
           let (a, b) = (old.value(of: f), t.value(of: f))
           return a == b ? nil : FieldChange(f, a, b)
         }
+        // The mark to check is the people's once they have the task: it comes back only with
+        // a change to check.
+        if fields.allSatisfy({ $0.field == .task(.extra(ImportColumnNames.toCheck)) }) { fields = [] }
         if fields.isEmpty {
           unchanged += 1
         } else {

@@ -3,7 +3,7 @@
 /// where it spans is the place under which the cells look most like their columns, and what
 /// each spanned column holds (a number, a category, the text) is told from its cells.
 struct TableColumns {
-  typealias Role = Interpreter.Role
+  typealias Role = ColumnRole
 
   let width: Int
   private(set) var role: [Int: Role] = [:]
@@ -36,10 +36,11 @@ struct TableColumns {
       guesses.append(.headerSpans(name: named[best.at], columns: extra + 1))
     }
     for (m, _) in options.map
-    where !layout.contains(where: { $0.map(Interpreter.normalized) == Interpreter.normalized(m) }) {
+    where !layout.contains(where: { $0.map(ColumnNames.normalized) == ColumnNames.normalized(m) }) {
       throw ImportError(.mapMatchesNothing(m), file: file)
     }
-    names = layout.indices.map { k in layout[k] ?? TableColumns.previousName(layout, k) ?? "" }
+    let names = layout.indices.map { k in layout[k] ?? TableColumns.previousName(layout, k) ?? "" }
+    self.names = names
     // TableColumns under one header cell: the first names it, the others follow.
     var spans: [(start: Int, count: Int)] = []
     for k in 0..<width {
@@ -52,7 +53,7 @@ struct TableColumns {
     for (start, count) in spans {
       let name = layout[start] ?? ""
       var r: Role?
-      if let m = options.map.first(where: { Interpreter.normalized($0.header) == Interpreter.normalized(name) })?.field
+      if let m = options.map.first(where: { ColumnNames.normalized($0.header) == ColumnNames.normalized(name) })?.field
       {
         if m == .extra {
           for k in start..<(start + count) { extraByMap.insert(k) }
@@ -60,11 +61,12 @@ struct TableColumns {
         }
         r = Role(m)
       } else {
-        r = Interpreter.field(ofHeader: name)
+        r = ColumnNames.role(of: name)
       }
       guard let r else { continue }
       if count == 1 {
-        if !taken.contains(r) || r == .category {
+        // Two date columns may be a period's start and end: both kept for `placeDates`.
+        if !taken.contains(r) || r == .category || r == .deadline {
           fields[start] = r
           taken.append(r)
         }
@@ -77,23 +79,28 @@ struct TableColumns {
       }
       spanned.append((name, Array(start..<(start + count))))
     }
-    // Category levels: an explicit group column, else the first of two; the next is the theme.
+    // Columns no name places, told by their cells: dates are the deadline (a start and an
+    // end: the end), the column of full sentences is the measure, a short name beside it the
+    // theme.
+    let free = (0..<width).filter { k in
+      fields[k] == nil && !extraByMap.contains(k) && !ColumnNames.isPerson(names[k]) && !ColumnNames.isRemark(names[k])
+    }
+    guesses += TableColumns.placeDates(&fields, free: free, rows: rows, names: names)
     let cats = fields.filter { $0.value == .category || $0.value == .group }.map(\.key).sorted()
     let explicitGroup = cats.first { fields[$0] == .group }
-    // No measure column: 具体要求 is the measure; else the category column with the longest
-    // texts; else the unnamed column with the longest texts (重点工作, 具体工作 …), when they
-    // read as sentences.
     if !fields.values.contains(.measure) {
-      if let k = fields.first(where: { $0.value == .requirement })?.key {
+      // A requirement or category column, or one no name places, when its cells are sentences
+      // (names of tasks, 名称, only when nothing else is).
+      let candidates = (0..<width).filter { k in
+        fields[k] == .requirement || fields[k] == .category || (free.contains(k) && fields[k] == nil)
+      }
+      let sentences = candidates.filter { !ColumnNames.normalized(names[$0]).hasSuffix("名称") }
+      let pool = sentences.isEmpty ? candidates : sentences
+      if let k = pool.max(by: { TableColumns.sentenceScore($0, rows) < TableColumns.sentenceScore($1, rows) }),
+        fields[k] != nil || TableColumns.averageLength(k, rows) >= 8
+      {
         fields[k] = .measure
-      } else if let k = cats.filter({ fields[$0] == .category }).max(by: {
-        TableColumns.averageLength($0, rows) < TableColumns.averageLength($1, rows)
-      }) {
-        fields[k] = .measure
-      } else if let k = (0..<width).filter({ fields[$0] == nil && !extraByMap.contains($0) }).max(by: {
-        TableColumns.averageLength($0, rows) < TableColumns.averageLength($1, rows)
-      }), TableColumns.averageLength(k, rows) >= 8 {
-        fields[k] = .measure
+        guesses.append(.measureByData(name: names[k]))
       }
     }
     var levels = cats.filter { fields[$0] == .category || fields[$0] == .group }
@@ -105,9 +112,17 @@ struct TableColumns {
     }
     if !levels.isEmpty { fields[levels.removeFirst()] = .theme }
     for k in levels { fields[k] = nil }
-    // With a lead column, "responsible" units cooperate; without one, they lead.
+    // No theme named: a column of short names before the measure is it (重点工作 beside 攻坚目标任务).
+    if !fields.values.contains(.theme), let m = fields.first(where: { $0.value == .measure })?.key,
+      let k = free.filter({ $0 < m && fields[$0] == nil }).last(where: { TableColumns.isNames($0, rows) })
+    {
+      fields[k] = .theme
+      guesses.append(.columnByData(name: names[k], field: .theme))
+    }
+    // With a lead column, "responsible" units cooperate where a row names a lead and carry
+    // the task where it names none (as 配合/责任单位 says); without one, they lead.
     let hasLead = fields.values.contains(.lead)
-    for (k, f) in fields where f == .responsible { fields[k] = hasLead ? .support : .lead }
+    for (k, f) in fields where f == .responsible || f == .supportOrLead { fields[k] = hasLead ? .supportOrLead : .lead }
     guard fields.values.contains(.measure) else { throw ImportError(.noMeasureColumn, file: file) }
     for (name, ks) in spanned { guesses.append(.columnRoles(name: name, roles: ks.map { fields[$0]?.field })) }
     role = fields
@@ -132,7 +147,7 @@ struct TableColumns {
   }
 
   /// Store column names that would be read back as known fields.
-  static let reserved: Set<String> = Set(Interpreter.exact.keys).union(Columns.taskNames)
+  static let reserved: Set<String> = Set(ColumnNames.exact.keys).union(Columns.taskNames)
 
   /// What each column under one header cell holds: a column of numbers is the id; a column
   /// whose cells repeat or are merged down is a category; the first other column takes the
@@ -144,7 +159,7 @@ struct TableColumns {
     for k in columns {
       let cells = rows.compactMap { k < $0.slots.count ? $0.slots[k] : nil }
       let filled = cells.filter { !$0.isEmpty }
-      let numbers = filled.filter { Interpreter.plainNumber($0.text) != nil }.count
+      let numbers = filled.filter { ItemNumbers.plainNumber($0.text) != nil }.count
       if !filled.isEmpty, numbers * 10 >= filled.count * 8, !hasID, r != .id || true {
         out[k] = .id
         hasID = true
@@ -174,6 +189,58 @@ struct TableColumns {
     }
     if let first = rest.first, !taken.contains(r) || r == .category { out[first] = r }
     return out
+  }
+
+  /// Deadlines under names the vocabulary lacks: the free column whose cells read as
+  /// deadlines (most of them, two at least); two such columns that are a period's start
+  /// and end give the end, the start kept beside.
+  static func placeDates(_ fields: inout [Int: Role], free: [Int], rows: [Interpreter.Row], names: [String])
+    -> [TableGuess]
+  {
+    var dates = fields.filter { $0.value == .deadline }.map(\.key).sorted()
+    let byData = dates.isEmpty
+    if byData { dates = free.filter { TableColumns.readsAsDeadlines($0, rows) } }
+    guard !dates.isEmpty else { return [] }
+    for k in dates { fields[k] = nil }
+    let starts = dates.filter { ColumnNames.periodEnd(names[$0]) == .start }
+    let ends = dates.filter { ColumnNames.periodEnd(names[$0]) == .end }
+    var out: [TableGuess] = []
+    let chosen: Int
+    if starts.count == 1, ends.count == 1 {
+      chosen = ends[0]
+      out.append(.periodEnd(start: names[starts[0]], end: names[ends[0]]))
+    } else {
+      chosen = dates[0]
+    }
+    fields[chosen] = .deadline
+    if byData { out.insert(.columnByData(name: names[chosen], field: .deadline), at: 0) }
+    return out
+  }
+
+  /// Most of a column's cells read as deadlines (read in a year of their own when they name
+  /// none: a column of "年底前" is a deadline column whatever the plan's year).
+  static func readsAsDeadlines(_ k: Int, _ rows: [Interpreter.Row]) -> Bool {
+    let cells = rows.compactMap { k < $0.slots.count && !$0.slots[k].isEmpty ? $0.slots[k].text : nil }
+    guard cells.count >= 2 || (cells.count == 1 && rows.count == 1) else { return false }
+    let read = cells.filter { $0.count <= 40 && Deadline($0, year: 2000).kind != .unparsed }.count
+    return read * 10 >= cells.count * 7
+  }
+
+  /// How much a column reads as the sentences of measures: its average length, times the
+  /// share of its rows that say something of their own (a cell merged down says it once).
+  static func sentenceScore(_ k: Int, _ rows: [Interpreter.Row]) -> Double {
+    let cells = rows.compactMap { k < $0.slots.count && !$0.slots[k].isEmpty ? $0.slots[k] : nil }
+    guard !cells.isEmpty else { return 0 }
+    let own = Set(cells.filter { $0.cover == .origin }.map(\.text)).count
+    return averageLength(k, rows) * Double(own) / Double(cells.count)
+  }
+
+  /// Short names, one per row (a task's name), not numbers or dates.
+  static func isNames(_ k: Int, _ rows: [Interpreter.Row]) -> Bool {
+    let cells = rows.compactMap { k < $0.slots.count && !$0.slots[k].isEmpty ? $0.slots[k].text : nil }
+    guard !cells.isEmpty else { return false }
+    let plain = cells.filter { ItemNumbers.plainNumber($0) == nil && Deadline($0, year: 2000).kind == .unparsed }
+    return plain.count == cells.count && averageLength(k, rows) <= 25
   }
 
   static func averageLength(_ k: Int, _ rows: [Interpreter.Row]) -> Double {
@@ -210,12 +277,12 @@ struct TableColumns {
         let text = TableImport.joinWrapped(r.slots[k].lines)
         let spanned = layout[k] == nil
         let name = layout[k] ?? previousName(layout, k)
-        guard !text.isEmpty, let name, let f = Interpreter.field(ofHeader: name) else { continue }
-        let number = Interpreter.plainNumber(text) != nil
+        guard !text.isEmpty, let name, let f = ColumnNames.role(of: name) else { continue }
+        let number = ItemNumbers.plainNumber(text) != nil
         switch f {
         case .id: s += number ? 2 : -2
         case .deadline: s += Deadline(text).kind != .unparsed ? 3 : -1
-        case .lead, .support, .responsible: s += text.count <= 40 && !text.contains("。") ? 1 : -2
+        case .lead, .support, .responsible, .supportOrLead: s += text.count <= 40 && !text.contains("。") ? 1 : -2
         case .measure, .requirement: s += number ? (spanned ? 1 : -1) : (text.count >= 8 ? 1 : 0)
         case .category, .group, .theme: s += number ? -1 : 0
         }
@@ -226,12 +293,14 @@ struct TableColumns {
 
   func index(of r: Role) -> Int? { role.filter { $0.value == r }.map(\.key).min() }
 
-  var departmentColumns: [Int] { role.filter { $0.value == .lead || $0.value == .support }.map(\.key) }
+  var departmentColumns: [Int] {
+    role.filter { [.lead, .support, .supportOrLead].contains($0.value) }.map(\.key)
+  }
 
   var extraNames: [String] { extraColumns.map(\.1) }
 
   /// The extra column that keeps a department cell verbatim when its reading drops words.
-  func rawName(_ k: Int) -> String { "\(names[k])（原文）" }
+  func rawName(_ k: Int) -> String { ImportColumnNames.asPrinted(names[k]) }
 
   /// Each column as the report shows it: its header and the field it went to.
   var report: [ImportColumn] {
@@ -270,4 +339,18 @@ public struct ImportResult: Sendable {
   public var guesses: [TableGuess]
   public var unreadDeadlines: [(id: String, text: String)]
   public var departments: [String]
+  /// Read from a plan written as prose: its header and columns are the reader's own.
+  public var prose = false
+  /// The plan's year, when the import found one (`planYear` says where).
+  public var year: Int? = nil
+}
+
+/// The store columns the importer adds of its own. They are data in the plan's language, as
+/// the table's own headers are (the store is a Chinese bureau's), so they are not phrased by
+/// the words tables: a store reads the same whatever language imported it.
+enum ImportColumnNames {
+  /// The columns whose reading of this row is a guess a person should check.
+  static let toCheck = "待核对"
+  /// A department cell kept as printed, beside the units read from it.
+  static func asPrinted(_ header: String) -> String { "\(header)（原文）" }
 }

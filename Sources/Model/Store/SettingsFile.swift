@@ -49,6 +49,13 @@ public enum SettingsFile {
       case "start":
         guard let d = Day(iso: value) else { throw bad(.badStart) }
         s.start = d
+      case "year":
+        if value.isEmpty {
+          s.year = nil
+        } else {
+          guard let y = Int(value), DeadlineGrammar.years.contains(y) else { throw bad(.badYear) }
+          s.year = y
+        }
       case "holiday", "workday":
         guard let days = dayList(value) else { throw bad(.badDayList(key: key)) }
         if key == "holiday" { holidays.formUnion(days) } else { workdays.formUnion(days) }
@@ -104,6 +111,7 @@ public enum SettingsFile {
       ("title", settings.title), ("agency", settings.agency), ("note", settings.note),
       ("reviewer_percent", settings.reviewerPercent.map(String.init) ?? ""),
       ("start", settings.start?.description ?? ""),
+      ("year", settings.year.map(String.init) ?? ""),
     ]
     for (k, v) in scalars {
       if let at = lines.firstIndex(where: { key($0) == k }) {
@@ -136,6 +144,10 @@ public enum SettingsFile {
       "reviewer_percent = \(s.reviewerPercent.map(String.init) ?? "")",
     ]
     if let start = s.start { lines.append("start = \(start)") }
+    if let year = s.year {
+      lines.append("# The plan's year: deadlines such as 年底前 or 二季度 are read in it.")
+      lines.append("year = \(year)")
+    }
     if s.gitCommit { lines.append("git_commit = on") }
     lines.append("# Working groups, in the plan's order.")
     lines += s.groups.map { "group = \($0)" }

@@ -165,9 +165,15 @@ public final class Store {
       } : nil
 
     let tStamp = FileIO.stamp(path(Store.tasksFile))
-    if force || tStamp != stamps[Store.tasksFile] {
+    // The plan's year reads the deadlines that name none, so a new year reads them again.
+    if force || tStamp != stamps[Store.tasksFile] || settings.year != plan.settings.year {
       let p = path(Store.tasksFile)
       newTasks = try TaskTable.read(bytes: try FileIO.read(p), file: p)
+      if settings.year != nil {
+        for i in newTasks!.tasks.indices where newTasks!.tasks[i].deadline.kind == .unparsed {
+          newTasks!.tasks[i].deadline = newTasks!.tasks[i].deadline.inYear(settings.year)
+        }
+      }
       changed = true
     }
     let uStamp = FileIO.stamp(path(Store.staffingFile))

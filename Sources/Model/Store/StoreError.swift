@@ -61,6 +61,7 @@ public struct StoreError: Error, Sendable, Equatable {
     case notKeyValue
     case badReviewerPercent
     case badStart
+    case badYear
     /// A `holiday` or `workday` line that is not dates or ranges.
     case badDayList(key: String)
     case badGitCommit

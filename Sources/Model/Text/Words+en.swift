@@ -435,10 +435,12 @@ public struct EnglishWords: Words {
   public var importDiscussion: String {
     "Reads Word documents (.docx), Excel workbooks (.xlsx), web pages (.html), CSV (UTF-8 or GB18030) and text: "
       + "tab-separated, or Word-flattened (a cell per tab-led line). Where LibreOffice is installed, "
-      + ".doc, .wps, .xls, .et, .odt and .ods files are converted with it first.\n\n"
+      + ".doc, .wps, .xls, .et, .odt and .ods files are converted with it first. A plan written as prose (numbered "
+      + "items, each with its units in brackets or on lines after it) is read too.\n\n"
       + "Try --dry-run first: the report shows where the header is, what each column became, every guess and the "
       + "first tasks as they will be stored, and nothing is written. To correct the reading: --map HEADER=FIELD "
-      + "gives a column's field, --header-row N the header's row, --sheet NAME the workbook's sheet.\n\n"
+      + "gives a column's field, --header-row N the header's row, --sheet NAME the workbook's sheet, --year the plan's "
+      + "year. A task whose reading is a guess is marked in a column of its own to check, the cell as printed kept beside.\n\n"
       + "Into an existing store, texts are updated by task id and status, dates, notes and the journal are kept; "
       + "tasks gone from the table are reported, not deleted."
   }
@@ -1020,6 +1022,7 @@ public struct EnglishWords: Words {
     case .notKeyValue: "expected `key = value`"
     case .badReviewerPercent: "reviewer_percent must be a whole number from 0 to 100, or empty for none"
     case .badStart: "start must be a date like 2019-08-01"
+    case .badYear: "year must be a year like 2021"
     case .badDayList(let key): "\(key) must be dates like 2019-10-01, or ranges like 2019-10-01..2019-10-07"
     case .journalEntryIncomplete: "journal entry lacks seq, at or op"
     case .json(let p): jsonProblem(p)
@@ -1073,6 +1076,11 @@ public struct EnglishWords: Words {
       + "requirement, lead, support, deadline, extra (kept as a column of its own), or its Chinese name (repeatable)."
   }
 
+  public var importYearHelp: String {
+    "The plan's year, in which deadlines that name none (the year's end, a quarter) are read (default: from the "
+      + "title or the text)."
+  }
+
   public var importHeaderRowHelp: String {
     "The header's row, where the importer picks the wrong one: the line of a text file, or the row of a sheet or of "
       + "a document's table."
@@ -1081,6 +1089,7 @@ public struct EnglishWords: Words {
   public func place(_ p: SourcePlace) -> String {
     switch p {
     case .line(let n): return "line \(n)"
+    case .paragraph(let n): return "paragraph \(n)"
     case .cell(let sheet, let table, let row, 0):
       if let sheet { return "\(sheet), row \(row)" }
       if let table { return "table \(table), row \(row)" }
@@ -1101,6 +1110,7 @@ public struct EnglishWords: Words {
     case .wordFlattened: "Word-flattened text (a tab-led line per cell)"
     case .tabSeparated: "tab-separated text"
     case .cellPerLine: "LibreOffice text (a cell per line)"
+    case .plainText: "text"
     }
   }
 
@@ -1127,11 +1137,11 @@ public struct EnglishWords: Words {
     case .tableChosen(let i, let n, let rows):
       return "the document has \(n) tables: took table \(i) (\(rows) rows)"
     case .sheetChosen(let name, let skipped):
-      return "took the sheet \"\(name)\" (skipped the empty \(list(skipped)))"
+      return "took the sheet \"\(name)\", whose header names the most columns (passed over: \(list(skipped)))"
     case .converted(let from, let to):
       return "converted .\(from) to .\(to) with LibreOffice"
-    case .widthFromData(let n):
-      return "rows of \(n) cells (told from the data; the header has fewer)"
+    case .rowsByNumbers(let n, let rows):
+      return "one cell a line: cut into \(rows) rows of \(n) cells where the rows' numbers stand"
     case .twoRowHeader(let p):
       return "the header takes two rows (to \(place(p)))"
     case .headerSpans(let name, let n):
@@ -1140,7 +1150,8 @@ public struct EnglishWords: Words {
       return "the \(roles.count) columns under \"\(name)\" are: \(list(roles.map(importField)))"
     case .filledDown(let f, let places):
       let shown = list(places.prefix(6).map(place)) + (places.count > 6 ? "…" : "")
-      return "\(importField(f)): \(places.count) blank cells take the value above (\(shown))"
+      return
+        "\(importField(f)): \(places.count) blank cells read as merged with the cell above (text records no merges; check \(shown))"
     case .roleSplit(let p, let text, let lead, let support):
       return "\(place(p)): split \"\(text)\" into lead \(list(lead)), support \(support.isEmpty ? "—" : list(support))"
     case .collective(let p, let name):
@@ -1163,6 +1174,40 @@ public struct EnglishWords: Words {
       return "\(place(p)): \(n) measures in one row, but not every cell has \(n) parts; matched in order"
     case .deadlineYear(let p, let text, let year):
       return "\(place(p)): read \"\(text)\" in the plan's year \(year)"
+    case .wordsDropped(let p, let text, let dropped):
+      return
+        "\(place(p)): in \"\(text)\", \"\(list(dropped))\" names no unit; only the units before it are kept (check)"
+    case .conjunctionSplit(let p, let text, let parts, let byShape):
+      return "\(place(p)): split \"\(text)\" into \(parts.joined(separator: " + "))"
+        + (byShape ? " (told by the names beside it; check)" : "")
+    case .planYear(let year, let from):
+      let source =
+        switch from {
+        case .option: "given with --year"
+        case .title: "from the title"
+        case .text: "from the plan the text names"
+        case .deadlines: "the year most of the table's deadlines give"
+        }
+      return
+        "the plan's year: \(year) (\(source)); deadlines that name no year (the year's end, a quarter) are read in it"
+    case .readAsProse(let n):
+      return
+        "no table: read \(n) numbered items, each with the units and deadline in the brackets after it or on the lines below"
+    case .paragraphsNotTasks(let places):
+      let shown = list(places.prefix(4).map(place)) + (places.count > 4 ? "…" : "")
+      return "\(places.count) paragraphs name no one responsible and are no tasks (\(shown))"
+    case .noteRow(let p):
+      return "\(place(p)): a note row, kept in the plan's note"
+    case .notATask(let p):
+      return "\(place(p)): no measure in this row, so no task; its text kept in the plan's note"
+    case .leadFromSupport(let p, let column):
+      return "\(place(p)): no lead given, so the units under \"\(column)\" lead"
+    case .measureByData(let name):
+      return "no column is named as the measure: took \"\(name)\", whose cells are sentences"
+    case .columnByData(let name, let f):
+      return "\"\(name)\" read as \(importField(f)) by what its cells hold"
+    case .periodEnd(let start, let end):
+      return "\"\(start)\" and \"\(end)\" are a period: \"\(end)\" is the deadline, \"\(start)\" kept as a column"
     }
   }
 
@@ -1184,6 +1229,7 @@ public struct EnglishWords: Words {
     case .badMap(let s):
       "--map takes HEADER=FIELD, FIELD one of id, group, theme, measure, requirement, lead, support, deadline, extra: \(s)"
     case .mapMatchesNothing(let s): "no column headed \"\(s)\" (--map)"
+    case .badYear(let y): "--year must be a year such as 2021: \(y)"
     case .corruptZip: "the file is damaged: it does not read as a ZIP archive"
     case .encrypted: "the file is encrypted: remove the password in WPS or Office and save it again"
     case .missingPart(let part): "the file is incomplete: \(part) is missing"
@@ -1202,6 +1248,8 @@ public struct EnglishWords: Words {
         + "(and .doc, .xls, .wps, .et, .odt, .ods where LibreOffice is installed)"
     case .xmlLibraryMissing: "reading this file needs libxml2 (Debian package libxml2), which was not found"
     case .zipLibraryMissing: "reading this file needs libzip (Debian package libzip4), which was not found"
+    case .ambiguousTextExport:
+      "a text export with one cell a line whose rows cannot be told apart for certain (a cell of several lines, or rows without numbers); import the .docx or .xlsx it came from"
     case .tooLarge: "the file is too large"
     }
   }

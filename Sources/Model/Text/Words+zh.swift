@@ -414,9 +414,11 @@ public struct ChineseWords: Words {
   public var importDiscussion: String {
     "能读取 Word 文档（“.docx”）、“Excel”工作簿（“.xlsx”）、网页（“.html”）、“CSV”表格（UTF-8 或 GB18030 编码），"
       + "以及文本：以制表符分隔的，或从 Word 导出、每格一行的。装有“LibreOffice”时，"
-      + "“.doc”“.wps”“.xls”“.et”“.odt”“.ods”文件先由它转换再读取。\n\n"
+      + "“.doc”“.wps”“.xls”“.et”“.odt”“.ods”文件先由它转换再读取。"
+      + "没有表格、按编号条文写成的方案（条文末括号中或其后各行写明牵头、配合单位）也能读取。\n\n"
       + "先加 --dry-run 看报告：表头在哪一行、每列读作什么字段、每一处推断、前几项任务将如何保存，不写入任何文件。"
-      + "读得不对时：--map “列名=字段”指定某列的字段，--header-row N 指定表头所在的行，--sheet 指定要读取的工作表。\n\n"
+      + "读得不对时：--map “列名=字段”指定某列的字段，--header-row N 指定表头所在的行，--sheet 指定要读取的工作表，"
+      + "--year 指定方案年度。拆分不确定的任务在“待核对”列中注明，原文另列保留。\n\n"
       + "再次导入已有方案时，按任务编号更新文字，状态、日期、备注和日志都保留；表中已没有的任务只报告，不删除。"
   }
 
@@ -929,6 +931,7 @@ public struct ChineseWords: Words {
     case .notKeyValue: "应为“键 = 值”的格式"
     case .badReviewerPercent: "reviewer_percent 应为 0 到 100 的整数；方案不设比例则留空"
     case .badStart: "start 应为日期，如 2019-08-01"
+    case .badYear: "year 应为年份，如 2021"
     case .badDayList(let key): "\(key) 应为日期（如 2019-10-01）或日期范围（如 2019-10-01..2019-10-07）"
     case .journalEntryIncomplete: "日志记录缺少 seq、at 或 op"
     case .json(let p): jsonProblem(p)
@@ -1005,11 +1008,14 @@ public struct ChineseWords: Words {
       + "也可写英文名，如“id”“measure”；可重复。"
   }
 
+  public var importYearHelp: String { "方案年度：未写年份的期限（如“年底前”“二季度”）按此年度理解（默认取自标题或正文）。" }
+
   public var importHeaderRowHelp: String { "表头所在的行（自动判断有误时）：文本文件的行号，或工作表、文档中表格的行号。" }
 
   public func place(_ p: SourcePlace) -> String {
     switch p {
     case .line(let n): return "第 \(n) 行"
+    case .paragraph(let n): return "第 \(n) 段"
     case .cell(let sheet, let table, let row, 0):
       if let sheet { return "\(sheet) 第 \(row) 行" }
       if let table { return "表 \(table) 第 \(row) 行" }
@@ -1030,6 +1036,7 @@ public struct ChineseWords: Words {
     case .wordFlattened: "Word 导出文本（每格一行、以制表符开头）"
     case .tabSeparated: "制表符分隔文本"
     case .cellPerLine: "LibreOffice 导出文本（每格一行）"
+    case .plainText: "文本"
     }
   }
 
@@ -1056,11 +1063,11 @@ public struct ChineseWords: Words {
     case .tableChosen(let i, let n, let rows):
       return "文档中有 \(n) 个表格，取第 \(i) 个（\(rows) 行）"
     case .sheetChosen(let name, let skipped):
-      return "取工作表“\(name)”（跳过空表：\(list(skipped))）"
+      return "取表头列名最全的工作表“\(name)”（跳过：\(list(skipped))）"
     case .converted(let from, let to):
       return "已用 LibreOffice 将 .\(from) 转换为 .\(to)"
-    case .widthFromData(let n):
-      return "每行 \(n) 格（由数据判断，表头格数较少）"
+    case .rowsByNumbers(let n, let rows):
+      return "每格一行的文本：按各行序号的位置分为 \(rows) 行，每行 \(n) 格"
     case .twoRowHeader(let p):
       return "表头占两行（至\(place(p))）"
     case .headerSpans(let name, let n):
@@ -1069,7 +1076,7 @@ public struct ChineseWords: Words {
       return "“\(name)”下的 \(roles.count) 列依次为：\(list(roles.map(importField)))"
     case .filledDown(let f, let places):
       let shown = list(places.prefix(6).map(place)) + (places.count > 6 ? "…" : "")
-      return "\(importField(f))：\(places.count) 个空格沿用上一行（\(shown)）"
+      return "\(importField(f))：\(places.count) 个空格按合并单元格沿用上一行（文本不记录合并，请核对：\(shown)）"
     case .roleSplit(let p, let text, let lead, let support):
       return "\(place(p))：“\(text)”分为牵头 \(list(lead))，配合 \(support.isEmpty ? "—" : list(support))"
     case .collective(let p, let name):
@@ -1093,6 +1100,36 @@ public struct ChineseWords: Words {
       return "\(place(p))：一行中有 \(n) 项措施，但并非每格都有 \(n) 段；按顺序对应"
     case .deadlineYear(let p, let text, let year):
       return "\(place(p))：“\(text)”按方案年度 \(year) 年理解"
+    case .wordsDropped(let p, let text, let dropped):
+      return "\(place(p))：“\(text)”中“\(list(dropped))”不是单位名称，只取其前的单位（请核对）"
+    case .conjunctionSplit(let p, let text, let parts, let byShape):
+      return "\(place(p))：将“\(text)”拆为 \(parts.joined(separator: " + "))" + (byShape ? "（按相邻单位名称的样子判断，请核对）" : "")
+    case .planYear(let year, let from):
+      let source =
+        switch from {
+        case .option: "由 --year 指定"
+        case .title: "取自标题"
+        case .text: "取自正文中的方案名称"
+        case .deadlines: "取自表中多数期限所写的年份"
+        }
+      return "方案年度：\(year) 年（\(source)）；未写年份的期限（如“年底前”“二季度”）按此年度理解"
+    case .readAsProse(let n):
+      return "没有表格：按编号条文读取 \(n) 项任务（条文末括号中或其后各行所写的单位和时限）"
+    case .paragraphsNotTasks(let places):
+      let shown = list(places.prefix(4).map(place)) + (places.count > 4 ? "…" : "")
+      return "\(places.count) 段文字未写责任单位，不作为任务（\(shown)）"
+    case .noteRow(let p):
+      return "\(place(p))：注释行，记入方案说明"
+    case .notATask(let p):
+      return "\(place(p))：该行没有工作措施，不作为任务，内容记入方案说明"
+    case .leadFromSupport(let p, let column):
+      return "\(place(p))：未写牵头单位，“\(column)”所列单位记作牵头"
+    case .measureByData(let name):
+      return "没有名为措施的列：取句子最完整的“\(name)”列为工作措施"
+    case .columnByData(let name, let f):
+      return "“\(name)”列按其内容记作\(importField(f))"
+    case .periodEnd(let start, let end):
+      return "“\(start)”“\(end)”为起止日期：以“\(end)”为完成时限，“\(start)”保留为其他列"
     }
   }
 
@@ -1112,6 +1149,7 @@ public struct ChineseWords: Words {
     case .badMap(let s):
       "--map 应写作“列名=字段”，字段为 id、group、theme、measure、requirement、lead、support、deadline 或 extra：\(s)"
     case .mapMatchesNothing(let s): "表头中没有“\(s)”这一列（--map）"
+    case .badYear(let y): "--year 应为年份，如 2021：\(y)"
     case .corruptZip: "文件已损坏：无法作为 ZIP 压缩包读取"
     case .encrypted: "文件已加密：请在 WPS 或 Office 中取消密码后另存"
     case .missingPart(let part): "文件不完整：缺少 \(part)"
@@ -1129,6 +1167,8 @@ public struct ChineseWords: Words {
     case .xmlLibraryMissing: "读取此文件需要 libxml2（Debian 软件包 libxml2），但未找到"
     case .zipLibraryMissing: "读取此文件需要 libzip（Debian 软件包 libzip4），但未找到"
     case .tooLarge: "文件过大"
+    case .ambiguousTextExport:
+      "这是每格一行的导出文本，无法确定每行从哪里开始（有单元格分成了多行，或各行没有序号）；请导入它所来自的 .docx 或 .xlsx 文件"
     }
   }
 

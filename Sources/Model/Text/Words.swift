@@ -647,6 +647,7 @@ public protocol Words: Sendable {
   var importSheetHelp: String { get }
   var importMapHelp: String { get }
   var importHeaderRowHelp: String { get }
+  var importYearHelp: String { get }
   /// A place in the file imported: "第 5 行", "Sheet1!B7", "表 2 第 3 行".
   func place(_ p: SourcePlace) -> String
   /// What the file was read as: "Excel 工作簿（.xlsx）".

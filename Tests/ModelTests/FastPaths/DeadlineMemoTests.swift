@@ -1,4 +1,5 @@
 import Foundation
+import Readers
 import TestSupport
 import Testing
 

@@ -1,20 +1,63 @@
+/// Everything a reader found in a file: each table (a document's tables, a workbook's
+/// sheets, the one table of a text file) as a grid in the file's order, and what the reader
+/// decided on its own. Which table is the allocation table is the interpreter's choice.
+public struct SourceDocument: Sendable, Equatable {
+  public var format: SourceFormat
+  public var tables: [TableGrid]
+  /// What the reader decided on its own (an encoding, a conversion).
+  public var notes: [TableGuess]
+
+  public init(format: SourceFormat, tables: [TableGrid], notes: [TableGuess] = []) {
+    self.format = format
+    self.tables = tables
+    self.notes = notes
+  }
+
+  /// A document of one table, its notes the document's.
+  public init(_ grid: TableGrid) {
+    self.init(format: grid.format, tables: [grid], notes: grid.notes)
+    tables[0].notes = []
+  }
+}
+
 /// The one shape every reader produces and the interpreter reads: rows of cells, each cell
 /// its text (line breaks kept as "\n") and how many rows and columns it covers. A cell that a
 /// merge covers is not listed again (as in HTML), so a reader states a merge once and the
 /// interpreter can tell a merged cell (the same value) from a blank one (a guess).
 public struct TableGrid: Sendable, Equatable {
   public var rows: [GridRow]
-  /// Text above the table (paragraphs before it, lines before the header): the title's source.
+  /// Every paragraph or line above the table, in order: the title's source (the interpreter
+  /// picks it: `Interpreter.titleAndNote`).
   public var preamble: [String]
   public var format: SourceFormat
   /// What the reader decided on its own (an encoding, which table or sheet it took).
   public var notes: [TableGuess]
+  /// A workbook's sheet name.
+  public var sheet: String?
+  /// The table directly continues the one before it, with the same columns: Word splits a
+  /// table at a page break.
+  public var continues: Bool
+  /// The lines after the table, up to the next one: where notes under it are.
+  public var trailing: [String]
+  /// The file records merged cells (.docx, .xlsx, .html), so a blank cell is blank. In a text
+  /// layout a blank cell may be a merge written once, and is filled only where the rows show it.
+  public var mergesRecorded: Bool
+  /// Read from a plan written as prose (numbered paragraphs), not from a table.
+  public var prose: Bool
 
-  public init(rows: [GridRow], preamble: [String] = [], format: SourceFormat, notes: [TableGuess] = []) {
+  public init(
+    rows: [GridRow], preamble: [String] = [], format: SourceFormat, notes: [TableGuess] = [], sheet: String? = nil,
+    continues: Bool = false, trailing: [String] = [], mergesRecorded: Bool? = nil, prose: Bool = false
+  ) {
+    self.prose = prose
     self.rows = rows
     self.preamble = preamble
     self.format = format
     self.notes = notes
+    self.sheet = sheet
+    self.continues = continues
+    self.trailing = trailing
+    self.mergesRecorded = mergesRecorded ?? [.docx, .xlsx, .html].contains(format)
   }
 }
 
@@ -46,6 +89,8 @@ public struct GridCell: Sendable, Equatable {
 public enum SourcePlace: Sendable, Hashable {
   /// A line of a text file (1-based).
   case line(Int)
+  /// A paragraph of a document (1-based, counting the paragraphs outside its tables).
+  case paragraph(Int)
   /// A cell of a sheet or a table: row and column 1-based (column 0: the whole row);
   /// `table` counts a document's tables.
   case cell(sheet: String?, table: Int?, row: Int, column: Int)
@@ -53,7 +98,7 @@ public enum SourcePlace: Sendable, Hashable {
   /// The row's number as `--header-row` takes it: the line, or the sheet's row.
   public var rowNumber: Int {
     switch self {
-    case .line(let n): n
+    case .line(let n), .paragraph(let n): n
     case .cell(_, _, let r, _): r
     }
   }
@@ -83,6 +128,8 @@ public enum SourceFormat: String, Sendable, Equatable {
   case tabSeparated = "tab-separated"
   /// LibreOffice's "text" export of a document: one cell a line, nothing between rows.
   case cellPerLine = "cell-per-line"
+  /// Text that is no table: a plan written as prose.
+  case plainText = "text"
 }
 
 /// One slot of the grid laid out in rows and columns.
