@@ -72,7 +72,8 @@ public enum CircularWorkbook {
     }
     // The matrix's colours are per cell: overdue red, done green.
     TableSheet.write(
-      s, title: m.heading, note: nil, columns: columns, rows: rows, marks: [], landscape: true, footer: w.pageFooter
+      s, title: w.circularHeading(0, .measures, count: m.rows.count), note: nil, columns: columns, rows: rows,
+      marks: [], landscape: true, footer: w.pageFooter
     ) { r, c in
       guard c >= fixed.count, let st = m.rows[r].cells[c - fixed.count] else { return nil }
       return st == .overdue ? .overdue : st == .done ? .done : nil

@@ -92,4 +92,28 @@ struct ReportCommandTests {
       #expect(!FileManager.default.fileExists(atPath: file))
     }
   }
+
+  @Test("rollup --format xlsx|docx -o FILE writes the 通报; the same refusals as report; -o only for those two")
+  func rollupCircular() throws {
+    let root = Fixtures.scratch("circular-cli")
+    let stores = root.appendingPathComponent("stores")
+    try FileManager.default.createDirectory(at: stores, withIntermediateDirectories: true)
+    for name in ["甲区", "乙区"] {
+      try FileManager.default.copyItem(at: Fixtures.sampleData, to: stores.appendingPathComponent(name))
+    }
+    let file = root.appendingPathComponent("通报.xlsx").path
+    let args = ["rollup", stores.path, "--today", "2019-09-20"]
+    let r = Fixtures.run(args + ["--format", "xlsx", "-o", file], env: ReportCommandTests.zh)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout == "已写入 \(file)\n")
+    let again = Fixtures.run(args + ["--format", "xlsx", "-o", file], env: ReportCommandTests.zh)
+    #expect(again.status == 73 && again.stderr.contains("已存在"))
+    let docx = Fixtures.run(args + ["--format", "docx", "-o", file + ".docx"], env: ReportCommandTests.zh)
+    #expect(docx.status == 0, "\(docx.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: file + ".docx")).starts(with: [0x50, 0x4B]))
+    let csv = Fixtures.run(
+      args + ["--format", "csv", "-o", root.appendingPathComponent("x.csv").path], env: ReportCommandTests.zh)
+    #expect(csv.status == 64 && csv.stderr.contains("-o 只用于 xlsx 和 docx"))
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("x.csv").path))
+  }
 }

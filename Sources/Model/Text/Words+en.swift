@@ -749,7 +749,7 @@ public struct EnglishWords: Words {
   }
 
   public var rollupFormatHelp: String {
-    "text, json, markdown or csv (without it: the roll-up dashboard on a terminal, else text)."
+    "text, json, markdown, csv, or the circular as xlsx or docx (to the file -o names; without it: the roll-up dashboard on a terminal, else text)."
   }
 
   public var pullHelp: String { "First run `git pull --ff-only` in every store that is a git clone (several at once)." }
@@ -1393,7 +1393,7 @@ public struct EnglishWords: Words {
       case .measures: "Shared measures"
       case .staffing: "Units short of legal reviewers"
       }
-    return "\(n). \(what) (\(count))"
+    return (n == 0 ? "" : "\(n). ") + "\(what) (\(count))"
   }
 
   public var rankColumn: String { "rank" }
@@ -1424,6 +1424,8 @@ public struct EnglishWords: Words {
   }
 
   public var unranked: String { "—" }
+  public var rollupOutputHelp: String { "Write the xlsx or docx circular to this file (redirect the other formats with >)." }
+  public var outputOnlyForFiles: String { "-o is for xlsx and docx; redirect the other formats to a file with >" }
 
   // MARK: Collect: the filled-in ledger read back
 

@@ -699,7 +699,9 @@ public struct ChineseWords: Words {
       + "退出码：66 某个 <dir> 里没有方案；65 所有方案都无法读取；64 用法有误。"
   }
 
-  public var rollupFormatHelp: String { "text、json、markdown 或 csv（不给出时：在终端上打开汇总看板，否则为 text）。" }
+  public var rollupFormatHelp: String {
+    "text、json、markdown、csv，或通报文件 xlsx、docx（用 -o 指定文件；不给出时：在终端上打开汇总看板，否则为 text）。"
+  }
   public var pullHelp: String { "先在每个是 git 克隆的方案文件夹里运行“git pull --ff-only”（同时多个）。" }
   public var dirsHelp: String { "方案文件夹，或其子文件夹是方案的文件夹。" }
 
@@ -1335,7 +1337,7 @@ public struct ChineseWords: Words {
       case .measures: "共同工作措施完成情况（\(count)项）"
       case .staffing: "法制审核人员不足的单位（\(count)个）"
       }
-    return numeral + "、" + what
+    return n == 0 ? what : numeral + "、" + what
   }
 
   public var rankColumn: String { "排名" }
@@ -1364,6 +1366,8 @@ public struct ChineseWords: Words {
   }
 
   public var unranked: String { "—" }
+  public var rollupOutputHelp: String { "xlsx 或 docx 通报写到这个文件（其他格式用 > 重定向）。" }
+  public var outputOnlyForFiles: String { "-o 只用于 xlsx 和 docx；其他格式请用 > 重定向到文件" }
 
   // MARK: Collect: the filled-in ledger read back
 

@@ -653,6 +653,7 @@ public protocol Words: Sendable {
   func circularTitle(_ today: Day) -> String
   func circularSubtitle(agencies: Int, today: Day) -> String
   func circularSummary(_ t: RollupTotal, lagging: Int) -> [String]
+  /// A part's heading, numbered as the 通报 numbers it (0: unnumbered, a sheet's title).
   func circularHeading(_ n: Int, _ s: Circular.Section, count: Int) -> String
   var rankColumn: String { get }
   var rankingSheet: String { get }
@@ -662,6 +663,8 @@ public protocol Words: Sendable {
   /// A paragraph on one agency that lags: what is late, what is short, since when it is quiet.
   func laggingAgency(_ a: AgencySummary, rank: Int?) -> String
   var unranked: String { get }
+  var rollupOutputHelp: String { get }
+  var outputOnlyForFiles: String { get }
 
   // MARK: Collect: the filled-in ledger read back
 
