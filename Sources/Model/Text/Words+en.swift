@@ -1424,7 +1424,9 @@ public struct EnglishWords: Words {
   }
 
   public var unranked: String { "—" }
-  public var rollupOutputHelp: String { "Write the xlsx or docx circular to this file (redirect the other formats with >)." }
+  public var rollupOutputHelp: String {
+    "Write the xlsx or docx circular to this file (redirect the other formats with >)."
+  }
   public var outputOnlyForFiles: String { "-o is for xlsx and docx; redirect the other formats to a file with >" }
 
   // MARK: Collect: the filled-in ledger read back
