@@ -1289,7 +1289,7 @@ public struct EnglishWords: Words {
   }
 
   public func reportSubtitle(plan: String, today: Day) -> String {
-    (plan.isEmpty ? "" : "On “\(plan)”, ") + "as of \(longDay(today))"
+    (plan.isEmpty ? "" : "On \"\(plan)\", ") + "as of \(longDay(today))"
   }
 
   public func reportSummary(_ f: ReportFigures) -> [String] {
@@ -1452,18 +1452,20 @@ public struct EnglishWords: Words {
       "not a ledger made by sanxiang (it has no sanxiang sheet): only ledgers made by report --format xlsx read back"
     case .stampEdited: "the ledger's hidden sanxiang sheet was changed: what the ledger was made from cannot be known"
     case .newerLedger(let v): "made by a later sanxiang (format \(v)): upgrade to read it back"
-    case .otherPlan(let agency, let title): "this is the ledger of “\(title)” of \(agency), not of this plan"
-    case .noLedgerSheet(let name): "there is no sheet “\(name)” (renamed or deleted)"
+    case .otherPlan(let agency, let title): "this is the ledger of \"\(title)\" of \(agency), not of this plan"
+    case .noLedgerSheet(let name): "there is no sheet \"\(name)\" (renamed or deleted)"
     case .headerChanged(let expected, let found):
-      "the header says “\(found)” where it said “\(expected)”: do not insert, delete or rename columns"
-    case .idEdited(let found, let key): "the number says “\(found)” where it said “\(key)”: do not change the numbers"
-    case .unknownKey(let k): "task key “\(k)” is not one the ledger was made with: do not change the hidden key column"
+      "the header says \"\(found)\" where it said \"\(expected)\": do not insert, delete or rename columns"
+    case .idEdited(let found, let key):
+      "the number says \"\(found)\" where it said \"\(key)\": do not change the numbers"
+    case .unknownKey(let k):
+      "task key \"\(k)\" is not one the ledger was made with: do not change the hidden key column"
     case .rowTwice(let k): "task \(k) is there twice: do not copy rows"
     case .rowNotInLedger: "this row was not in the ledger as made (a row added): add new tasks with sanxiang add"
     case .taskGone(let id): "the plan no longer has task \(id)"
-    case .unknownStatus(let t): "status “\(t)” is not understood: write open, in progress, done or blocked"
-    case .badDate(let t): "completion date “\(t)” is not a date: write 2019-09-18 or 2019/9/18"
-    case .dateButNotDone(let s): "a completion date is given but the status says “\(s)”: mark it done"
+    case .unknownStatus(let t): "status \"\(t)\" is not understood: write open, in progress, done or blocked"
+    case .badDate(let t): "completion date \"\(t)\" is not a date: write 2019-09-18 or 2019/9/18"
+    case .dateButNotDone(let s): "a completion date is given but the status says \"\(s)\": mark it done"
     case .unreadable(let problem): importProblem(problem)
     }
   }
@@ -1475,7 +1477,7 @@ public struct EnglishWords: Words {
   public func collectChange(_ id: String, _ changes: String) -> String { "  task \(id): \(changes)" }
 
   public func collectConflict(_ id: String, field: String, ledger: String, plan: String) -> String {
-    "  task \(id) \(field): the ledger says “\(ledger)”, but the plan changed it to “\(plan)” since; the plan's value is kept"
+    "  task \(id) \(field): the ledger says \"\(ledger)\", but the plan changed it to \"\(plan)\" since; the plan's value is kept"
   }
 
   public func collectConflicts(_ n: Int) -> String { "conflicts (\(n)): not overwritten" }

@@ -1160,7 +1160,7 @@ public struct ChineseWords: Words {
 
   // MARK: Reports: the ledger, the report, the files
 
-  public var reportAbstract: String { "写给上级的文件：Excel 推进情况台账（xlsx）、Word 工作进展情况报告（docx），或报告的 Markdown、文本。" }
+  public var reportAbstract: String { "写给上级的文件：Excel 推进情况台账（xlsx）、Word 工作进展情况报告（docx），或报告的 markdown、文本。" }
 
   public var reportDiscussion: String {
     "xlsx：方案原表的各列（用方案自己的列名）加上 状态、完成日期、进展情况，按方案顺序每项一行，工作项目组和推行任务的单元格按原表合并；"
