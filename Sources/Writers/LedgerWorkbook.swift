@@ -49,9 +49,12 @@ public enum LedgerWorkbook {
       case .key: .init(min: 10, max: 10)
       }
     }
-    let texts = [l.columns.map(\.name)] + l.rows.map(\.cells)
+    // Each text measured once, for the widths and then for the rows' heights.
+    let heads = l.columns.prefix(visible).map { SheetLayout.Measure($0.name) }
+    let measured = l.rows.map { r in r.cells.prefix(visible).map(SheetLayout.Measure.init) }
     var widths = SheetLayout.widths(
-      texts.map { Array($0.prefix(visible)) }, bounds: Array(bounds.prefix(visible)), page: SheetLayout.landscapeWidth)
+      [heads.map(\.widest)] + measured.map { $0.map(\.widest) }, bounds: Array(bounds.prefix(visible)),
+      page: SheetLayout.landscapeWidth)
     widths += Array(repeating: 10, count: l.columns.count - visible)
     for (c, w) in widths.enumerated() { s.column(c, width: w, hidden: c >= visible) }
 
@@ -64,10 +67,7 @@ public enum LedgerWorkbook {
     let head = CellStyle(bold: true, fill: 0xD9D9D9, align: .center, top: false)
     for (c, col) in l.columns.enumerated() { s.text(header, c, col.name, head) }
     s.row(
-      header,
-      height: SheetLayout.height(
-        lines: l.columns.indices.prefix(visible).map { SheetLayout.lines(l.columns[$0].name, width: widths[$0]) }.max()
-          ?? 1))
+      header, height: SheetLayout.height(lines: heads.indices.map { heads[$0].count(inWidth: widths[$0]) }.max() ?? 1))
 
     // Cells a merge covers are written by the merge; their rows' heights need not fit them.
     var merged = Set<Int>()
@@ -79,7 +79,7 @@ public enum LedgerWorkbook {
       for (c, col) in l.columns.enumerated() {
         let style = LedgerWorkbook.style(col.field, mark: row.mark)
         if !merged.contains(k * 1000 + c) && c < visible {
-          lines = max(lines, SheetLayout.lines(row.cells[c], width: widths[c]))
+          lines = max(lines, measured[k][c].count(inWidth: widths[c]))
         }
         if merged.contains(k * 1000 + c) { continue }
         if col.field == .completedOn {
@@ -94,7 +94,7 @@ public enum LedgerWorkbook {
       let style = LedgerWorkbook.style(l.columns[m.column].field, mark: nil)
       s.merge(first + m.first, m.column, first + m.last, m.column, l.rows[m.first].cells[m.column], style)
       // A merged cell's text must fit the rows it spans: the last one grows when it does not.
-      let need = SheetLayout.height(lines: SheetLayout.lines(l.rows[m.first].cells[m.column], width: widths[m.column]))
+      let need = SheetLayout.height(lines: measured[m.first][m.column].count(inWidth: widths[m.column]))
       let have = heights[m.first...m.last].reduce(0, +)
       if need > have { heights[m.last] += need - have }
     }

@@ -42,11 +42,8 @@ public struct OutputFile: Sendable {
     close(fd)
     defer { unlink(temp) }
     try write(temp)
-    let f = open(temp, O_RDONLY | O_CLOEXEC)
-    if f >= 0 {
-      fsync(f)
-      close(f)
-    }
+    // Not flushed to the disk (an fsync cost more than writing the workbook): a report is
+    // made again from the store at any time, and the store is what must survive a crash.
     guard let path else {
       let bytes: [UInt8]
       do { bytes = try FileIO.read(temp) } catch { throw .cannotWrite(temp, errno: EIO) }
@@ -66,7 +63,6 @@ public struct OutputFile: Sendable {
         guard rename(temp, path) == 0 else { throw .cannotWrite(path, errno: errno) }
       }
     }
-    try? FileIO.syncDirectory(dir)
   }
 
   static func toStandardOutput(_ bytes: [UInt8]) throws(ReportProblem) {

@@ -19,19 +19,45 @@ enum SheetLayout {
     var max: Double
   }
 
-  /// The widest line of a text, in display columns.
-  static func widest(_ text: String) -> Int {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.displayWidth }.max() ?? 0
+  /// A text's lines' widths, in display columns, measured once: by scalars (an estimate for
+  /// a column's width, where grapheme clusters would only cost time), CJK counting two.
+  struct Measure {
+    var lines: [Int]
+    var widest: Int { lines.max() ?? 0 }
+
+    init(_ text: String) {
+      var lines: [Int] = []
+      var w = 0
+      for u in text.unicodeScalars {
+        if u == "\n" {
+          lines.append(w)
+          w = 0
+        } else {
+          w += u.value < 0x80 ? (u.value >= 0x20 ? 1 : 0) : DisplayWidth.of(u)
+        }
+      }
+      lines.append(w)
+      self.lines = lines
+    }
+
+    /// Lines the text takes in a column `width` units wide, wrapped as a spreadsheet wraps.
+    func count(inWidth width: Double) -> Int {
+      let room = Swift.max(1, Int(width - 1))
+      var n = 0
+      for w in lines { n += Swift.max(1, (w + room - 1) / room) }
+      return Swift.max(1, n)
+    }
   }
 
   /// Each column as wide as its widest text needs, within its bounds; when together they are
   /// wider than `page`, each gives up the same share of what it has above its narrowest, so
   /// the long texts (measures, notes) stay the widest and every text wraps rather than hides.
-  static func widths(_ texts: [[String]], bounds: [Bounds], page: Double) -> [Double] {
-    let natural = bounds.indices.map { c in
-      let need = Double(texts.map { c < $0.count ? widest($0[c]) : 0 }.max() ?? 0) + 1.5
-      return Swift.max(bounds[c].min, Swift.min(bounds[c].max, need))
+  static func widths(_ widest: [[Int]], bounds: [Bounds], page: Double) -> [Double] {
+    var most = [Int](repeating: 0, count: bounds.count)
+    for row in widest {
+      for (c, w) in row.enumerated() where c < most.count && w > most[c] { most[c] = w }
     }
+    let natural = bounds.indices.map { c in Swift.max(bounds[c].min, Swift.min(bounds[c].max, Double(most[c]) + 1.5)) }
     let total = natural.reduce(0, +)
     let slack = bounds.indices.reduce(0) { $0 + natural[$1] - bounds[$1].min }
     guard total > page, slack > 0 else { return natural }
@@ -39,16 +65,6 @@ enum SheetLayout {
     return bounds.indices.map { c in
       ((bounds[c].min + (natural[c] - bounds[c].min) * keep) * 2).rounded(.down) / 2
     }
-  }
-
-  /// Lines a text takes in a column `width` units wide, wrapped as a spreadsheet wraps.
-  static func lines(_ text: String, width: Double) -> Int {
-    let room = Swift.max(1, Int(width - 1))
-    var n = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      n += Swift.max(1, (line.displayWidth + room - 1) / room)
-    }
-    return Swift.max(1, n)
   }
 
   static func height(lines: Int, size: Double = 10.5) -> Double {

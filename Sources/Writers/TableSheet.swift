@@ -33,16 +33,28 @@ enum TableSheet {
     }
   }
 
-  static let plain = CellStyle(font: nil, size: 0, wrap: false, border: false)
+  static let plain = CellStyle(song: false, size: 0, wrap: false, border: false)
 
   static func write(
     _ s: XlsxSheet, title: String, note: String?, columns: [Column], rows: [[Cell]], marks: [ReportMark?],
     landscape: Bool, footer: String, cellMark: ((_ row: Int, _ column: Int) -> ReportMark?)? = nil
   ) {
     let header = note == nil ? 1 : 2
+    // Each text measured once; figures and dates are as wide as their digits.
+    let heads = columns.map { SheetLayout.Measure($0.name) }
+    let measured = rows.map { row in
+      row.map { cell -> SheetLayout.Measure? in
+        if case .text(let t) = cell { return SheetLayout.Measure(t) }
+        return nil
+      }
+    }
+    let widest =
+      [heads.map(\.widest)]
+      + rows.indices.map { r in
+        rows[r].indices.map { c in measured[r][c]?.widest ?? rows[r][c].text.utf8.count }
+      }
     let widths = SheetLayout.widths(
-      [columns.map(\.name)] + rows.map { $0.map(\.text) }, bounds: columns.map(\.bounds),
-      page: landscape ? SheetLayout.landscapeWidth : SheetLayout.portraitWidth)
+      widest, bounds: columns.map(\.bounds), page: landscape ? SheetLayout.landscapeWidth : SheetLayout.portraitWidth)
     for (c, w) in widths.enumerated() { s.column(c, width: w) }
     let last = max(0, columns.count - 1)
     s.merge(
@@ -55,14 +67,15 @@ enum TableSheet {
     let head = CellStyle(bold: true, fill: 0xD9D9D9, align: .center, top: false)
     for (c, col) in columns.enumerated() { s.text(header, c, col.name, head) }
     s.row(
-      header,
-      height: SheetLayout.height(
-        lines: columns.indices.map { SheetLayout.lines(columns[$0].name, width: widths[$0]) }.max() ?? 1))
+      header, height: SheetLayout.height(lines: heads.indices.map { heads[$0].count(inWidth: widths[$0]) }.max() ?? 1))
+    let aligns = columns.map { col -> CellStyle.Align in
+      col.kind == .number ? .right : col.kind == .text ? .left : .center
+    }
     for (k, row) in rows.enumerated() {
       let r = header + 1 + k
       var lines = 1
-      for (c, col) in columns.enumerated() where c < row.count {
-        var style = CellStyle(align: col.kind == .number ? .right : col.kind == .text ? .left : .center, top: false)
+      for c in columns.indices where c < row.count {
+        var style = CellStyle(align: aligns[c], top: false)
         switch cellMark?(k, c) ?? (k < marks.count ? marks[k] : nil) {
         case .overdue?, .short?: (style.fill, style.color) = (0xFFC7CE, 0x9C0006)
         case .done?: (style.fill, style.color) = (0xC6EFCE, 0x006100)
@@ -73,7 +86,7 @@ enum TableSheet {
         switch row[c] {
         case .text(let t):
           s.text(r, c, t, style)
-          lines = max(lines, SheetLayout.lines(t, width: widths[c]))
+          if let m = measured[k][c] { lines = max(lines, m.count(inWidth: widths[c])) }
         case .number(let n): s.number(r, c, Double(n), style)
         case .day(let d): s.day(r, c, d, style)
         }

@@ -43,10 +43,10 @@ final class XlsxBook {
   func format(_ s: CellStyle) -> UnsafeMutableRawPointer? {
     if let f = formats[s] { return f }
     guard let f = sx_xlsx_format(book) else { return nil }
-    sx_xlsx_font(f, s.font, s.size, s.bold ? 1 : 0, s.color, s.font.map { _ in 134 } ?? 0)
+    if s.song { sx_xlsx_font(f, "宋体", s.size, s.bold ? 1 : 0, s.color, 134) }
     if let fill = s.fill { sx_xlsx_fill(f, fill) }
     sx_xlsx_layout(f, s.align.rawValue, s.top ? 8 : 10, s.wrap ? 1 : 0, s.border ? 1 : 0)
-    if let code = s.numberFormat { sx_xlsx_number_format(f, code) }
+    if s.date { sx_xlsx_number_format(f, "yyyy-mm-dd") }
     formats[s] = f
     return f
   }
@@ -66,7 +66,8 @@ final class XlsxBook {
   /// A cell's text: neutralised, and cut to Excel's limit.
   static func cellText(_ s: String) -> String {
     let t = s.spreadsheetCell
-    guard t.utf16.count > cellLimit else { return t }
+    // UTF-16 is never longer than UTF-8: counting it is needed only for a long text.
+    guard t.utf8.count > cellLimit, t.utf16.count > cellLimit else { return t }
     var out = ""
     var n = 0
     for ch in t {
@@ -78,8 +79,9 @@ final class XlsxBook {
   }
 }
 
-/// How a cell looks. Fonts are the east-asian ones an office has (宋体, 黑体), with the
-/// GB2312 character set so that Excel and WPS on a Chinese Windows pick them as they are.
+/// How a cell looks: plain values only, so that finding a cell's format (once per cell) hashes
+/// no string. The font is 宋体, which every office has, with the GB2312 character set so that
+/// Excel and WPS on a Chinese Windows take it as it is.
 struct CellStyle: Hashable {
   enum Align: Int32 {
     case general = 0
@@ -88,7 +90,8 @@ struct CellStyle: Hashable {
     case right = 3
   }
 
-  var font: String? = "宋体"
+  /// 宋体 at `size`; false: the workbook's default font (the hidden stamp's cells).
+  var song = true
   var size: Double = 10.5
   var bold = false
   var color: UInt32 = 0
@@ -98,7 +101,8 @@ struct CellStyle: Hashable {
   var top = false
   var wrap = true
   var border = true
-  var numberFormat: String?
+  /// Shown as a day (yyyy-mm-dd).
+  var date = false
 }
 
 /// One sheet of an `XlsxBook`. Rows and columns count from 0, as libxlsxwriter's do.
@@ -130,7 +134,7 @@ final class XlsxSheet {
   func day(_ row: Int, _ col: Int, _ d: Day?, _ style: CellStyle) {
     guard let d else { return text(row, col, "", style) }
     var s = style
-    s.numberFormat = "yyyy-mm-dd"
+    s.date = true
     number(row, col, Double(XlsxSheet.serial(d)), s)
   }
 

@@ -36,12 +36,17 @@ public struct Circular: Sendable {
   }
 
   public init(_ r: Rollup, words w: any Words) {
-    let order = Circular.ranked(r.agencies)
-    let ranks = Circular.ranks(order.map { r.agencies[$0] })
+    // Agencies are read in place by index: a summary holds its whole agenda, and copying one
+    // for each question cost more than the questions.
+    let figures = r.agencies.map(\.figures)
+    let quiet = r.agencies.map(\.notReporting)
+    let labels = r.agencies.map(\.label)
+    let order = Circular.ranked(figures: figures, quiet: quiet, labels: labels)
+    let ranks = Circular.ranks(order.map { figures[$0] }, quiet: order.map { quiet[$0] })
     title = w.circularTitle(r.today)
     subtitle = w.circularSubtitle(agencies: r.agencies.count, today: r.today)
-    let lags = r.agencies.filter(Circular.lags)
-    summary = w.circularSummary(r.total, lagging: lags.count)
+    let lagging = r.agencies.indices.filter { Circular.lags(r.agencies[$0]) }
+    summary = w.circularSummary(r.total, lagging: lagging.count)
     ranking = ReportTable(
       heading: w.circularHeading(1, .ranking, count: r.agencies.count),
       columns: [
@@ -53,34 +58,31 @@ public struct Circular: Sendable {
         ReportColumn(w.lastChangeColumn, weight: 16), ReportColumn(w.notReportingColumn, weight: 7),
       ],
       rows: order.enumerated().map { k, i in
-        let a = r.agencies[i]
-        guard let f = a.figures else {
+        guard let f = figures[i] else {
           return ReportRow(
-            [w.unranked, a.label] + Array(repeating: "", count: 6) + [w.unreadable, ""], mark: .overdue)
+            [w.unranked, labels[i]] + Array(repeating: "", count: 6) + [w.unreadable, ""], mark: .overdue)
         }
         let pct = f.tasks == 0 ? 0 : f.done * 100 / f.tasks
         return ReportRow(
           [
-            ranks[k].map(String.init) ?? w.unranked, a.label, String(f.tasks), String(f.done), "\(pct)%",
-            String(f.overdue), String(f.dueSoon), String(f.staffingShortUnits), w.lastChange(a),
-            a.notReporting ? w.yes : "",
-          ], mark: a.notReporting || f.overdue > 0 ? .overdue : f.staffingShortUnits > 0 ? .short : nil)
+            ranks[k].map(String.init) ?? w.unranked, labels[i], String(f.tasks), String(f.done), "\(pct)%",
+            String(f.overdue), String(f.dueSoon), String(f.staffingShortUnits), w.lastChange(r.agencies[i]),
+            quiet[i] ? w.yes : "",
+          ], mark: quiet[i] || f.overdue > 0 ? .overdue : f.staffingShortUnits > 0 ? .short : nil)
       }, empty: w.none)
     var rankOf: [Int: Int] = [:]
     for (k, i) in order.enumerated() { if let n = ranks[k] { rankOf[i] = n } }
-    lagging = r.agencies.indices.filter { Circular.lags(r.agencies[$0]) }.map {
-      w.laggingAgency(r.agencies[$0], rank: rankOf[$0])
-    }
+    self.lagging = lagging.map { w.laggingAgency(r.agencies[$0], rank: rankOf[$0]) }
     var late: [ReportRow] = []
-    for a in r.agencies {
-      guard let agenda = a.agenda else { continue }
+    for k in r.agencies.indices {
+      guard let agenda = r.agencies[k].agenda else { continue }
+      let tasks = agenda.plan.tasks
       for i in agenda.overdue {
-        let t = agenda.plan.tasks[i]
         late.append(
           ReportRow(
             [
-              a.label, t.id, t.measure, Ledger.departments(t.lead, w), t.deadline.text.trimmingSpaces,
-              String(agenda.daysOverdue(i) ?? 0),
+              labels[k], tasks[i].id, tasks[i].measure, Ledger.departments(tasks[i].lead, w),
+              tasks[i].deadline.text.trimmingSpaces, String(agenda.daysOverdue(i) ?? 0),
             ], mark: .overdue))
       }
     }
@@ -97,7 +99,7 @@ public struct Circular: Sendable {
     var column = [Int](repeating: -1, count: r.agencies.count)
     for (k, i) in order.enumerated() { column[i] = k }
     measures = MeasureMatrix(
-      heading: w.circularHeading(4, .measures, count: shared.count), agencies: order.map { r.agencies[$0].label },
+      heading: w.circularHeading(4, .measures, count: shared.count), agencies: order.map { labels[$0] },
       rows: shared.map { m in
         var cells = [MeasureStatus?](repeating: nil, count: order.count)
         for c in m.cells { cells[column[c.agency]] = c.cell.status }
@@ -105,12 +107,12 @@ public struct Circular: Sendable {
           id: m.id, measure: m.measure, doneIn: m.doneIn, heldBy: m.heldBy, overdueIn: m.overdueIn, cells: cells)
       })
     var units: [ReportRow] = []
-    for a in r.agencies {
-      for c in a.staffing where c.compliant == false {
+    for k in r.agencies.indices {
+      for c in r.agencies[k].staffing where c.compliant == false {
         units.append(
           ReportRow(
             [
-              a.label, c.unit, String(c.enforcement), String(c.reviewers), c.required.map(String.init) ?? "",
+              labels[k], c.unit, String(c.enforcement), String(c.reviewers), c.required.map(String.init) ?? "",
               String(c.shortfall),
             ], mark: .short))
       }
@@ -131,17 +133,16 @@ public struct Circular: Sendable {
 
   /// Best first, as a 通报 ranks: fewest overdue, then most progress (compared exactly), then
   /// fewest units short of reviewers, then reporting before not; unreadable stores last.
-  /// Indexes into `agencies`.
-  static func ranked(_ agencies: [AgencySummary]) -> [Int] {
-    agencies.indices.sorted { i, j in
-      let (a, b) = (agencies[i], agencies[j])
-      switch (a.figures, b.figures) {
+  /// Indexes into the roll-up's agencies.
+  static func ranked(figures: [AgencyFigures?], quiet: [Bool], labels: [String]) -> [Int] {
+    figures.indices.sorted { i, j in
+      switch (figures[i], figures[j]) {
       case (nil, nil): return i < j
       case (nil, _): return false
       case (_, nil): return true
       case (let x?, let y?):
-        if let c = Circular.compare(x, a.notReporting, y, b.notReporting) { return c }
-        return a.label != b.label ? a.label < b.label : i < j
+        if let c = Circular.compare(x, quiet[i], y, quiet[j]) { return c }
+        return labels[i] != labels[j] ? labels[i] < labels[j] : i < j
       }
     }
   }
@@ -157,17 +158,16 @@ public struct Circular: Sendable {
     return nil
   }
 
-  /// Ranks as sport ranks ties: 1, 2, 2, 4; nil for an unreadable store.
-  static func ranks(_ sorted: [AgencySummary]) -> [Int?] {
+  /// Ranks as sport ranks ties: 1, 2, 2, 4; nil for an unreadable store. The figures and
+  /// the quiet marks are in ranking order.
+  static func ranks(_ sorted: [AgencyFigures?], quiet: [Bool]) -> [Int?] {
     var out: [Int?] = []
-    for (k, a) in sorted.enumerated() {
-      guard let f = a.figures else {
+    for (k, f) in sorted.enumerated() {
+      guard let f else {
         out.append(nil)
         continue
       }
-      if k > 0, let p = sorted[k - 1].figures, let pr = out[k - 1],
-        Circular.compare(p, sorted[k - 1].notReporting, f, a.notReporting) == nil
-      {
+      if k > 0, let p = sorted[k - 1], let pr = out[k - 1], Circular.compare(p, quiet[k - 1], f, quiet[k]) == nil {
         out.append(pr)
       } else {
         out.append(k + 1)
