@@ -24,6 +24,7 @@ public struct Sanxiang: ParsableCommand {
         Tui.self, Standup.self, List.self, Show.self, Done.self, Reopen.self, Start.self, Block.self, Note.self,
         Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self, Init.self, Add.self, EditTask.self,
         Retire.self, GroupCommand.self, DepartmentCommand.self, RollupCommand.self, ReportCommand.self,
+        CollectCommand.self,
       ])
   }
 

@@ -259,7 +259,7 @@ struct LanguageTests {
     [], ["tui"], ["standup"], ["list"], ["show"], ["done"], ["reopen"], ["start"], ["block"], ["note"], ["trigger"],
     ["undo"], ["staffing"], ["staffing", "set"], ["staffing", "rename"], ["staffing", "retire"], ["log"], ["check"],
     ["import"], ["init"], ["add"], ["edit"], ["retire"], ["group"], ["group", "add"], ["group", "rename"],
-    ["group", "move"], ["department"], ["department", "rename"], ["rollup"], ["report"],
+    ["group", "move"], ["department"], ["department", "rename"], ["rollup"], ["report"], ["collect"],
   ]
 
   @Test("--help of every command in Chinese: its overview and every option's text", arguments: commands)

@@ -1484,4 +1484,5 @@ public struct EnglishWords: Words {
   public var collectNothing: String { "  nothing to record" }
   public func collectSaved(_ changes: Int, by: String) -> String { "recorded \(changes) changes (\(by))" }
   public var collectDryRunDone: String { dryRun }
+  public var collectNoFiles: String { "name the ledgers to read back" }
 }

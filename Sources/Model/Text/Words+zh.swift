@@ -1418,4 +1418,5 @@ public struct ChineseWords: Words {
   public var collectNothing: String { "  没有需要记入的修改" }
   public func collectSaved(_ changes: Int, by: String) -> String { "已记入 \(changes) 项修改（\(by)）" }
   public var collectDryRunDone: String { dryRun }
+  public var collectNoFiles: String { "请给出要读回的台账文件" }
 }

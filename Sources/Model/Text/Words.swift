@@ -683,6 +683,7 @@ public protocol Words: Sendable {
   var collectNothing: String { get }
   func collectSaved(_ changes: Int, by: String) -> String
   var collectDryRunDone: String { get }
+  var collectNoFiles: String { get }
 
   // MARK: Import
 
