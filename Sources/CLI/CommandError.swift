@@ -45,6 +45,10 @@ public struct CommandError: Error, Equatable {
     case unitExists(String)
     case noUnit(String)
     case noRollupFolders
+    /// `-o` with a format that is not a file (the roll-up writes only .xlsx and .docx to one).
+    case outputOnlyForFiles
+    /// `collect` with no file to read.
+    case noLedgerFiles
     case formatNotOffered(String, offered: [String])
     case roleNeedsDepartment
     case dateAfterToday(option: String, value: String, today: String)
@@ -99,6 +103,8 @@ public struct CommandError: Error, Equatable {
     case .unitExists(let name): w.unitExists(name)
     case .noUnit(let name): w.noUnit(name)
     case .noRollupFolders: w.noRollupFolders
+    case .outputOnlyForFiles: w.outputOnlyForFiles
+    case .noLedgerFiles: w.collectNoFiles
     case .formatNotOffered(let f, let offered): w.formatNotOffered(f, offered: offered)
     case .roleNeedsDepartment: w.roleNeedsDepartment
     case .dateAfterToday(let option, let value, let today): w.dateAfterToday(option: option, value: value, today: today)

@@ -13,17 +13,23 @@ struct RollupCommand: SessionCommand {
       commandName: "rollup", abstract: helpWords.rollupAbstract, discussion: helpWords.rollupDiscussion)
   }
   @OptionGroup var global: GlobalOptions
-  @Option(help: ArgumentHelp(helpWords.rollupFormatHelp)) var format: Format?
+  @Option(help: ArgumentHelp(helpWords.rollupFormatHelp)) var format: RollupFormat?
+  @Option(
+    name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(helpWords.rollupOutputHelp, valueName: "file"))
+  var output: String?
+  @Flag(help: ArgumentHelp(helpWords.forceHelp)) var force = false
   @Flag(help: ArgumentHelp(helpWords.pullHelp)) var pull = false
   @Argument(help: ArgumentHelp(helpWords.dirsHelp, valueName: "dir")) var dirs: [String] = []
 
   func validate() throws {
     if dirs.isEmpty { throw CommandError.invalid(.noRollupFolders) }
+    if output != nil && format?.isFile != true { throw CommandError.invalid(.outputOnlyForFiles) }
   }
 
   func run(in session: Session) throws {
     let ctx = try Context(global, session)
     let words = ctx.words
+    try RollupCommand.checkOutput(format: format, output: output, force: force, ctx: ctx)
     let folders: [String]
     do {
       folders = try StoreDiscovery.find(dirs)
@@ -45,6 +51,7 @@ struct RollupCommand: SessionCommand {
     case .text: report.text()
     case .markdown: report.markdown()
     case .csv: report.csv()
+    case .xlsx, .docx: try RollupCommand.circular(rollup, format: format!, output: output, force: force, ctx: ctx)
     }
     ctx.console.flush()
     if rollup.total.failed == rollup.total.agencies {

@@ -23,7 +23,8 @@ public struct Sanxiang: SessionCommand {
       subcommands: [
         Tui.self, Standup.self, List.self, Show.self, Done.self, Reopen.self, Start.self, Block.self, Note.self,
         Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self, Init.self, Add.self, EditTask.self,
-        Retire.self, GroupCommand.self, DepartmentCommand.self, RollupCommand.self,
+        Retire.self, GroupCommand.self, DepartmentCommand.self, RollupCommand.self, ReportCommand.self,
+        CollectCommand.self,
       ])
   }
 

@@ -103,6 +103,16 @@ enum PlanGenerator {
   static func generate(count: Int, seed: UInt64, seeds files: [String], into folder: String) throws(StoreError) {
     let m = try material(from: files)
     var rng = SplitMix64(state: seed)
+    let (settings, tasks, units) = plan(count: count, material: m, &rng)
+    try Store.create(folder, settings: settings, tasks: tasks, staffing: units)
+    try FileIO.replace(folder, JournalFile.name, with: journal(tasks, units, &rng))
+  }
+
+  /// A plan of `count` tasks recombined from `m`: every agency that writes its own plan gets
+  /// one of these from its own seed (same ids, other measures).
+  static func plan(count: Int, material m: Material, _ rng: inout SplitMix64) -> (
+    PlanSettings, [PlanTask], [StaffingUnit]
+  ) {
     let start = Day(year: 2019, month: 8, day: 20)!
     var tasks: [PlanTask] = []
     tasks.reserveCapacity(count)
@@ -147,8 +157,7 @@ enum PlanGenerator {
     let settings = PlanSettings(
       title: "全面推行“三项制度”工作任务分工表（基准测试 \(count) 项）", agency: "某省税务局", reviewerPercent: 5,
       groups: m.groups, start: start)
-    try Store.create(folder, settings: settings, tasks: tasks, staffing: units)
-    try FileIO.replace(folder, JournalFile.name, with: journal(tasks, units, &rng))
+    return (settings, tasks, units)
   }
 
   /// A few thousand entries that agree with the tasks' final state, oldest first.

@@ -273,7 +273,7 @@ struct RollupModelTests {
     let allowed = [
       "sanxiang", "rollup", "DIR", "dir", "git", "pull", "ff", "only", "plan", "ini", "agency", "tasks", "csv", "text",
       "json",
-      "markdown",
+      "markdown", "xlsx", "docx",
     ]
     for t in texts {
       let words = t.matches(of: /[A-Za-z]{2,}/).map { String($0.output) }.filter { !allowed.contains($0) }

@@ -54,6 +54,9 @@ public final class Store {
 
   public func path(_ name: String) -> String { folder + "/" + name }
 
+  /// The tasks file's header as written (the plan's own column names, where it has them).
+  public var tasksHeader: [String] { tasks.doc.header.fields }
+
   /// The line of tasks.csv on which task `i` of the plan starts.
   public func line(ofTask i: Int) -> Int? {
     guard i < tasks.rowOf.count else { return nil }

@@ -641,6 +641,88 @@ public protocol Words: Sendable {
   func systemError(_ errno: Int32) -> String
   func jsonProblem(_ p: JSONError.Problem) -> String
 
+  // MARK: Reports: the ledger, the report, the files
+
+  var reportAbstract: String { get }
+  var reportDiscussion: String { get }
+  var reportFormatHelp: String { get }
+  var reportSinceHelp: String { get }
+  var reportDepartmentHelp: String { get }
+  var reportGroupHelp: String { get }
+  var outputHelp: String { get }
+  var forceHelp: String { get }
+  /// A ledger column's standard name (the plan's own name goes first where it has one).
+  func ledgerColumn(_ f: Ledger.Field) -> String
+  /// The status cell: the status, and how late when it is overdue.
+  func ledgerStatus(_ s: TaskStatus, overdueDays: Int?) -> String
+  func ledgerTitle(_ planTitle: String) -> String
+  /// Under the title: the agency (and group, department), the day, the count of tasks.
+  func ledgerSubtitle(_ parts: [String], today: Day, tasks: Int) -> String
+  var ledgerSheet: String { get }
+  var staffingSheet: String { get }
+  func staffingSheetTitle(_ agency: String) -> String
+  var staffingColumns: [String] { get }
+  var changesSheet: String { get }
+  func changesSheetTitle(since: Day, until: Day) -> String
+  var changesColumns: [String] { get }
+  func periodKind(_ k: Period.Kind) -> String
+  /// The printed page's footer, in Excel's codes (&P the page, &N the pages).
+  var pageFooter: String { get }
+  func reportTitle(agency: String, department: String?, group: String?) -> String
+  func reportSubtitle(plan: String, today: Day) -> String
+  /// The summary written from the figures, a paragraph a string.
+  func reportSummary(_ f: ReportFigures) -> [String]
+  /// A table's heading, numbered as a report numbers its parts ("一、逾期任务（3 项）").
+  func reportHeading(_ n: Int, _ s: ProgressReport.Section, count: Int) -> String
+  var daysOverdueColumn: String { get }
+  var daysLeftColumn: String { get }
+  var progressNoteColumn: String { get }
+  var completedColumn: String { get }
+  var groupColumn: String { get }
+  var percentDoneColumn: String { get }
+  /// A day as a report writes it ("2019年9月20日").
+  func longDay(_ d: Day) -> String
+  /// After a file was written.
+  func reportWritten(_ file: String) -> String
+  func reportProblem(_ p: ReportProblem) -> String
+
+  // MARK: Reports: the roll-up's 通报
+
+  func circularTitle(_ today: Day) -> String
+  func circularSubtitle(agencies: Int, today: Day) -> String
+  func circularSummary(_ t: RollupTotal, lagging: Int) -> [String]
+  /// A part's heading, numbered as the 通报 numbers it (0: unnumbered, a sheet's title).
+  func circularHeading(_ n: Int, _ s: Circular.Section, count: Int) -> String
+  var rankColumn: String { get }
+  var rankingSheet: String { get }
+  var overdueTasksSheet: String { get }
+  var measuresSheet: String { get }
+  var agenciesStaffingSheet: String { get }
+  /// A paragraph on one agency that lags: what is late, what is short, since when it is quiet.
+  func laggingAgency(_ a: AgencySummary, rank: Int?) -> String
+  var unranked: String { get }
+  var rollupOutputHelp: String { get }
+  var outputOnlyForFiles: String { get }
+
+  // MARK: Collect: the filled-in ledger read back
+
+  var collectAbstract: String { get }
+  var collectDiscussion: String { get }
+  var collectFilesHelp: String { get }
+  var collectDryRunHelp: String { get }
+  func collectProblem(_ p: CollectProblem) -> String
+  /// A file read: whose ledger, made when, by whom its changes will be recorded.
+  func collectRead(_ file: String, agency: String, made: Day, rows: Int, by: String) -> String
+  /// One change it makes (or would): the task and its fields before → after.
+  func collectChange(_ id: String, _ changes: String) -> String
+  /// A field changed in the plan since the ledger was made: kept, the ledger's value not applied.
+  func collectConflict(_ id: String, field: String, ledger: String, plan: String) -> String
+  func collectConflicts(_ n: Int) -> String
+  var collectNothing: String { get }
+  func collectSaved(_ changes: Int, by: String) -> String
+  var collectDryRunDone: String { get }
+  var collectNoFiles: String { get }
+
   // MARK: Import
 
   /// Help for the options the readers brought (the command's other help is with the help texts).
