@@ -31,6 +31,10 @@ let package = Package(
     .target(
       name: "CFormats", cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
       linkerSettings: [.linkedLibrary("dl")]),
+    // The report writers: the ledger and the roll-up's workbook as .xlsx (libxlsxwriter), the
+    // progress report and the 通报 as .docx (WordprocessingML packaged with libzip), both
+    // loaded through CFormats at the first report that needs them.
+    .target(name: "Writers", dependencies: ["Model", "CFormats"]),
     // Dashboard state, pure update, key map, layout and panes drawing into a cell grid.
     .target(name: "TUI", dependencies: ["Model"]),
     // ncursesw module map and static-inline shims; only Sources/sanxiang/Terminal.swift uses it.
@@ -39,7 +43,7 @@ let package = Package(
     .target(
       name: "CLI",
       dependencies: [
-        "Model", "TUI", "Readers",
+        "Model", "TUI", "Readers", "Writers",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Release builds link the Swift runtime in (Linux): a command starts in half the time
@@ -65,7 +69,10 @@ let package = Package(
       dependencies: [
         "Model", "Readers", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
-    .testTarget(name: "CLITests", dependencies: ["sanxiang", "Model", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["sanxiang", "CLI", "Model", "TestSupport"]),
+    // The writers' files read back by the project's own readers (and by openpyxl and
+    // python-docx where python3 has them).
+    .testTarget(name: "ReportTests", dependencies: ["Model", "Readers", "Writers", "TestSupport"]),
     .testTarget(name: "TUITests", dependencies: ["TUI", "Model", "TestSupport"], exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v6]

@@ -9,8 +9,13 @@ each at its own pace, with its own staffing and journal, one in ten quiet for we
 store holding all their tasks, units and journal entries, then times, each as a whole
 process, `rollup DIR --format json` and `standup --format json` on the single store, in
 turns so that both meet the same noise (medians of --runs rounds after one untimed run,
-through GNU time for CPU time and peak RSS; see bench.py). Targets (issue 17): the roll-up within 150 ms, and within 2x the single store's
-stand-up. Writes bench/rollup.json.
+through GNU time for CPU time and peak RSS; see bench.py), and the 通报 written as .xlsx
+(`rollup --format xlsx -o FILE`). Then the same for agencies whose plans differ (each county
+writes its own: ids 1..N, measures of its own), at --differ counts (300 and 3,000), each
+against one store of the same tasks, in the same run. Targets (issues 17 and 23): the roll-up
+within 150 ms and within 2x the single store's stand-up, for copies of one plan and for
+differing plans at both counts; the .xlsx 通报 within 2x the JSON roll-up. Writes
+bench/rollup.json.
 """
 
 import argparse
@@ -73,6 +78,8 @@ def main():
     ap.add_argument("--config", default="release")
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--smoke", action="store_true", help="few runs, to prove the harness works")
+    ap.add_argument("--differ", default=None,
+                    help="agency counts whose plans differ, comma-separated (default: COUNT and 10 x COUNT)")
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "rollup.json"))
     args = ap.parse_args()
     if args.smoke:
@@ -107,10 +114,12 @@ def main():
                          ("staffing_short_units", "staffing_shortfalls")]:
         assert report["total"][key] == len(standup[section]), key
 
+    circular = os.path.join(base, "circular.xlsx")
     commands = {
         "rollup_json": [sx, "rollup", stores, "--format", "json", "--today", TODAY],
         "standup_json_single": [sx, "standup", "--store", single, "--format", "json", "--today", TODAY],
         "rollup_text": [sx, "rollup", stores, "--today", TODAY],
+        "rollup_xlsx": [sx, "rollup", stores, "--format", "xlsx", "-o", circular, "--force", "--today", TODAY],
     }
     r = {
         "machine": machine(),
@@ -122,6 +131,30 @@ def main():
     r.update(interleaved(commands, args.runs))
     ratio = r["rollup_json"]["median_ms"] / r["standup_json_single"]["median_ms"]
     r["ratio_rollup_to_single"] = ratio
+    r["ratio_xlsx_to_json"] = r["rollup_xlsx"]["median_ms"] / r["rollup_json"]["median_ms"]
+    # Plans that differ: the measures matrix has a row per agency's measure.
+    counts = [int(c) for c in args.differ.split(",")] if args.differ else [args.count, 10 * args.count]
+    r["differing_plans"] = []
+    for n in counts:
+        dbase = os.path.join(SCRATCH, "agencies", f"differ-{n}x{args.tasks}")
+        dstores, dsingle = os.path.join(dbase, "stores"), os.path.join(dbase, "single")
+        shutil.rmtree(dbase, ignore_errors=True)
+        os.makedirs(dbase)
+        print(f"bench: generating {n} agencies x {args.tasks} tasks, each its own plan", file=sys.stderr)
+        run_once([bench, "agencies", "--count", str(n), "--tasks", str(args.tasks), "--seed", str(args.seed),
+                  "--plans", "differ", "--into", dstores, "--single", dsingle] + SEEDS)
+        _, _, text = run_once([sx, "rollup", dstores, "--format", "json", "--today", TODAY])
+        report = json.loads(text)
+        assert report["total"]["tasks"] == n * args.tasks
+        d = interleaved({
+            "rollup_json": [sx, "rollup", dstores, "--format", "json", "--today", TODAY],
+            "standup_json_single": [sx, "standup", "--store", dsingle, "--format", "json", "--today", TODAY],
+        }, args.runs)
+        d["agencies"] = n
+        d["measures"] = len(report["measures"])
+        d["ratio_rollup_to_single"] = d["rollup_json"]["median_ms"] / d["standup_json_single"]["median_ms"]
+        r["differing_plans"].append(d)
+        shutil.rmtree(dbase, ignore_errors=True)
     # The roll-up dashboard's first frame, in-process (finding the stores, reading them, its
     # state and drawing it at 120x40): what opening `sanxiang rollup DIR` on a terminal waits for
     # besides starting the process.
@@ -138,11 +171,16 @@ def main():
         ("rollup_json", f"rollup --format json, {args.count} stores x {args.tasks} tasks"),
         ("rollup_text", "rollup (text report)"),
         ("standup_json_single", f"standup --format json, one store of {n} tasks"),
+        ("rollup_xlsx", "rollup --format xlsx -o FILE (the 通报)"),
     ]
     for key, what in rows:
         m = r[key]
         print(f"  {what:<48} {fmt(m):>24}  CPU {m['cpu_ms']:6.1f}  {m['peak_rss_mib']:5.1f} MiB")
     print(f"  ratio {ratio:.2f}x (target <= 2x); roll-up {r['rollup_json']['median_ms']:.0f} ms (target <= 150 ms)")
+    print(f"  the .xlsx 通报: {r['ratio_xlsx_to_json']:.2f}x the JSON roll-up (target <= 2x)")
+    for d in r["differing_plans"]:
+        print(f"  plans that differ, {d['agencies']} agencies ({d['measures']} measures): rollup {fmt(d['rollup_json'])}, "
+              f"one store of the same tasks {fmt(d['standup_json_single'])}: {d['ratio_rollup_to_single']:.2f}x (target <= 2x)")
     f = r["dashboard_first_frame"]
     print(f"  roll-up dashboard's first frame, in-process: {f['median_ms']:.0f} ms ({f['min_ms']:.0f}–{f['max_ms']:.0f}; target <= 200 ms)")
     os.makedirs(os.path.dirname(args.json), exist_ok=True)

@@ -62,30 +62,34 @@ enum Format: String, ExpressibleByArgument, CaseIterable {
   /// than print something else with exit 0.
   static func require(_ f: Format?, in offered: [Format]) throws {
     guard let f, !offered.contains(f) else { return }
-    throw ValidationError(helpWords.reason(.formatNotOffered(f.rawValue, offered: offered.map(\.rawValue))))
+    throw CommandError.invalid(.formatNotOffered(f.rawValue, offered: offered.map(\.rawValue)))
   }
 }
 
-/// Everything a command needs, resolved once: the store, the day, the user and the language.
+/// Everything a command needs, resolved once: the store, the day, the user and the language,
+/// and the session it runs in.
 struct Context {
   let options: GlobalOptions
+  let session: Session
   let today: Day
   let who: String
   let lang: Lang
   var words: any Words { lang.words }
   var phrases: Phrases { Phrases(words) }
+  var console: Console { session.console }
 
-  init(_ options: GlobalOptions) throws {
+  init(_ options: GlobalOptions, _ session: Session) throws {
     self.options = options
+    self.session = session
     if let l = options.lang {
-      guard let v = Lang(rawValue: l) else { throw ValidationError(helpWords.reason(.badLang(l))) }
+      guard let v = Lang(rawValue: l) else { throw CommandError.invalid(.badLang(l)) }
       lang = v
     } else {
       lang = Lang.fromEnvironment()
     }
     if let t = options.today {
       guard let d = Day(iso: t) else {
-        throw ValidationError(lang.words.reason(.badDateOption(option: "--today", value: t)))
+        throw CommandError.invalid(.badDateOption(option: "--today", value: t), lang.words)
       }
       today = d
     } else {
@@ -102,15 +106,15 @@ struct Context {
 
   /// The store folder: --store, then $SANXIANG_STORE, then the XDG data folder (made from the
   /// bundled sample on first use, saying so on stderr).
-  func storeFolder() throws(StoreError) -> String {
+  func storeFolder() throws -> String {
     let (folder, notice) = try storeFolderAndNotice()
-    if let notice { Console.err(notice) }
+    if let notice { console.err(notice) }
     return folder
   }
 
   /// `storeFolder`, with what to tell the user when it was just made from the bundled
   /// sample (the dashboard shows it in its footer, where stderr behind the screen is lost).
-  func storeFolderAndNotice() throws(StoreError) -> (String, String?) {
+  func storeFolderAndNotice() throws -> (String, String?) {
     if let s = options.store { return (s, nil) }
     if let s = FileIO.environment("SANXIANG_STORE"), !s.isEmpty { return (s, nil) }
     let base: String
@@ -119,7 +123,7 @@ struct Context {
     } else if let h = FileIO.environment("HOME"), !h.isEmpty {
       base = h + "/.local/share"
     } else {
-      throw StoreError(.noInput, .noStoreGiven)
+      throw CommandError(.noStoreGiven)
     }
     let folder = base + "/sanxiang"
     if !FileIO.exists(folder + "/" + Store.tasksFile) {
@@ -130,31 +134,40 @@ struct Context {
   }
 
   /// What most commands do: resolve the options, open the store, and run `body` guarded
-  /// (errors to stderr in the reader's words, with their exit code).
-  static func withStore(_ options: GlobalOptions, _ body: (Context, Store) throws -> Void) throws {
-    let ctx = try Context(options)
-    try ctx.guarded { try body(ctx, try ctx.openStore()) }
+  /// (errors to stderr in the reader's words, with their exit code); then say so if a save's
+  /// git commit failed.
+  static func withStore(_ options: GlobalOptions, _ session: Session, _ body: (Context, Store) throws -> Void) throws {
+    let ctx = try Context(options, session)
+    try ctx.guarded {
+      let store = try ctx.openStore()
+      try body(ctx, store)
+      ctx.sayCommitFailure(store)
+    }
   }
 
-  func openStore(_ folder: String? = nil) throws(StoreError) -> Store {
+  /// Opens the store (saying what it noticed on stderr), kept by the session to the end.
+  func openStore(_ folder: String? = nil) throws -> Store {
     let place: String
     if let folder { place = folder } else { place = try storeFolder() }
     let s = try Store.open(place)
-    for n in s.notices { Console.err("sanxiang: " + words.notice(n)) }
-    Context.kept = s
+    for n in s.notices { console.err("sanxiang: " + words.notice(n)) }
+    session.keep(s)
     return s
   }
 
-  /// The store a command opened, kept to the end of the process: a command runs once and
-  /// exits, and freeing a large plan's hundreds of thousands of strings first only delays it.
-  nonisolated(unsafe) static var kept: Store?
+  /// After a command's saves: the last one's git commit (`git_commit = on`) failed, though
+  /// the save stands.
+  func sayCommitFailure(_ store: Store) {
+    if let f = store.gitCommitFailure { console.err("sanxiang: " + words.commitFailed(f)) }
+  }
 }
 
-/// Buffered output, written in blocks of 64 KiB or at the end.
-enum Console {
-  nonisolated(unsafe) static var buffer: [UInt8] = []
+/// Buffered standard output, written in blocks of 64 KiB or at the end, and standard error;
+/// both written through `FileIO`.
+final class Console {
+  private var buffer: [UInt8] = []
 
-  static func out(_ s: String) {
+  func out(_ s: String) {
     buffer += s.utf8
     buffer.append(0x0A)
     if buffer.count > 1 << 16 { flush() }
@@ -163,28 +176,31 @@ enum Console {
   /// JSON written straight into the output buffer, then a newline (as `out` adds). The
   /// writer hands the buffer to `drain` between items, so a long report goes out as it is
   /// made: the buffer stays small instead of growing (and being copied) to the report's size.
-  static func outJSON(_ write: (_ out: inout [UInt8], _ drain: (inout [UInt8]) -> Void) -> Void) {
-    write(&buffer) { if $0.count > 1 << 16 { flush(&$0) } }
+  func outJSON(_ write: (_ out: inout [UInt8], _ drain: (inout [UInt8]) -> Void) -> Void) {
+    write(&buffer) { if $0.count > 1 << 16 { Console.flush(&$0) } }
     buffer.append(0x0A)
     if buffer.count > 1 << 16 { flush() }
   }
 
-  static func flush() { flush(&buffer) }
+  func flush() { Console.flush(&buffer) }
 
+  /// Writes `b` to standard output and empties it. A reader that has gone (a closed pipe)
+  /// ends the output; nothing is said about it.
   private static func flush(_ b: inout [UInt8]) {
-    var done = 0
-    while done < b.count {
-      let n = b.withUnsafeBytes { write(1, $0.baseAddress! + done, $0.count - done) }
-      if n <= 0 { break }
-      done += n
-    }
+    try? FileIO.write(b, toDescriptor: 1, named: "stdout")
     b.removeAll(keepingCapacity: true)
   }
 
-  static func err(_ s: String) {
+  /// A line on standard error, after whatever standard output holds so far.
+  func err(_ s: String) {
     flush()
-    let b = Array((s + "\n").utf8)
-    _ = b.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
+    Console.errNow(s)
+  }
+
+  /// A line on standard error at once, from any thread (a pull's progress): it needs no
+  /// buffer, and the caller has flushed standard output before the threads began.
+  static func errNow(_ s: String) {
+    try? FileIO.write(Array((s + "\n").utf8), toDescriptor: 2, named: "stderr")
   }
 
   static var isTerminal: Bool { isatty(1) == 1 }
@@ -209,15 +225,17 @@ enum Console {
 }
 
 extension Context {
-  /// Runs a command body, turning store errors into `file:line:column: message` (in the
-  /// user's words) on stderr and the sysexits code; says so when a save's git commit failed.
+  /// Runs a command body, turning the store's errors into `file:line:column: message` and the
+  /// command line's into a message, in the user's words, on stderr with the sysexits code.
   func guarded(_ body: () throws -> Void) throws {
     do {
       try body()
-      Console.flush()
-      if let f = Context.kept?.gitCommitFailure { Console.err("sanxiang: " + words.commitFailed(f)) }
+      console.flush()
     } catch let e as StoreError {
-      Console.err("sanxiang: " + e.description(words))
+      console.err("sanxiang: " + e.description(words))
+      throw ExitCode(e.exitCode)
+    } catch let e as CommandError {
+      console.err("sanxiang: " + e.description(words))
       throw ExitCode(e.exitCode)
     }
   }

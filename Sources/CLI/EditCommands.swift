@@ -5,10 +5,10 @@ import Model
 /// every change in one commit and say what happened.
 enum Edit {
   static func run(
-    _ global: GlobalOptions, ids: [String], make: (Plan, String, Context) throws -> Change?,
+    _ global: GlobalOptions, _ session: Session, ids: [String], make: (Plan, String, Context) throws -> Change?,
     said: (Context, PlanTask) -> String, unchanged: (Context, PlanTask) -> String
   ) throws {
-    try Context.withStore(global) { ctx, store in
+    try Context.withStore(global, session) { ctx, store in
       for id in ids where store.plan.index(of: id) == nil { throw Reports.noTask(id) }
       var changes: [Change] = []
       var quiet: [String] = []
@@ -21,16 +21,16 @@ enum Edit {
       let journaled = Set(saved.entries.map(\.change.target))
       for c in changes {
         guard case .task(let id) = c.target, let t = store.plan.task(id) else { continue }
-        Console.out(journaled.contains(c.target) ? said(ctx, t) : unchanged(ctx, t))
+        ctx.console.out(journaled.contains(c.target) ? said(ctx, t) : unchanged(ctx, t))
       }
-      for id in quiet { if let t = store.plan.task(id) { Console.out(unchanged(ctx, t)) } }
+      for id in quiet { if let t = store.plan.task(id) { ctx.console.out(unchanged(ctx, t)) } }
     }
   }
 
   static func brief(_ t: PlanTask) -> String { t.measure.inert.truncated(toWidth: 40) }
 }
 
-struct Done: ParsableCommand {
+struct Done: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "done", abstract: helpWords.doneAbstract)
   }
@@ -40,21 +40,20 @@ struct Done: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.doneOnHelp, valueName: "date")) var on: String?
 
   func validate() throws {
-    if ids.isEmpty { throw ValidationError(helpWords.reason(.noTaskIDs)) }
+    if ids.isEmpty { throw CommandError.invalid(.noTaskIDs) }
     if let on, Day(iso: on) == nil {
-      throw ValidationError(helpWords.reason(.badDateOption(option: "--on", value: on)))
+      throw CommandError.invalid(.badDateOption(option: "--on", value: on))
     }
   }
 
-  func run() throws {
+  func run(in session: Session) throws {
     try Edit.run(
-      global, ids: ids,
+      global, session, ids: ids,
       make: { plan, id, ctx in
         let day = on.flatMap { Day(iso: $0) } ?? ctx.today
         // Not done in the future: check would flag it, and the stand-up would count it done.
         guard day <= ctx.today else {
-          throw StoreError(
-            .usage, .dateAfterToday(option: "--on", value: day.description, today: ctx.today.description))
+          throw CommandError(.dateAfterToday(option: "--on", value: day.description, today: ctx.today.description))
         }
         return plan.markDone(id, on: day, note: note)
       },
@@ -63,37 +62,37 @@ struct Done: ParsableCommand {
   }
 }
 
-struct Reopen: ParsableCommand {
+struct Reopen: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "reopen", abstract: helpWords.reopenAbstract)
   }
   @OptionGroup var global: GlobalOptions
   @Argument(help: ArgumentHelp(helpWords.idsHelp)) var ids: [String]
 
-  func run() throws {
+  func run(in session: Session) throws {
     try Edit.run(
-      global, ids: ids, make: { plan, id, _ in plan.setStatus(id, .open) },
+      global, session, ids: ids, make: { plan, id, _ in plan.setStatus(id, .open) },
       said: { ctx, t in ctx.words.reopenedSaid(t.id, Edit.brief(t)) },
       unchanged: { ctx, t in ctx.words.alreadyOpen(t.id) })
   }
 }
 
-struct Start: ParsableCommand {
+struct Start: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "start", abstract: helpWords.startAbstract)
   }
   @OptionGroup var global: GlobalOptions
   @Argument(help: ArgumentHelp(helpWords.idsHelp)) var ids: [String]
 
-  func run() throws {
+  func run(in session: Session) throws {
     try Edit.run(
-      global, ids: ids, make: { plan, id, _ in plan.setStatus(id, .inProgress) },
+      global, session, ids: ids, make: { plan, id, _ in plan.setStatus(id, .inProgress) },
       said: { ctx, t in ctx.words.startedSaid(t.id, Edit.brief(t)) },
       unchanged: { ctx, t in ctx.words.alreadyStarted(t.id) })
   }
 }
 
-struct Block: ParsableCommand {
+struct Block: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "block", abstract: helpWords.blockAbstract)
   }
@@ -101,15 +100,15 @@ struct Block: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.idsHelp)) var ids: [String]
   @Option(help: ArgumentHelp(helpWords.blockNoteHelp)) var note: String?
 
-  func run() throws {
+  func run(in session: Session) throws {
     try Edit.run(
-      global, ids: ids, make: { plan, id, _ in plan.setStatus(id, .blocked, note: note) },
+      global, session, ids: ids, make: { plan, id, _ in plan.setStatus(id, .blocked, note: note) },
       said: { ctx, t in ctx.words.blockedSaid(t.id, Edit.brief(t)) },
       unchanged: { ctx, t in ctx.words.alreadyBlocked(t.id) })
   }
 }
 
-struct Note: ParsableCommand {
+struct Note: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "note", abstract: helpWords.noteAbstract)
   }
@@ -117,15 +116,15 @@ struct Note: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.idHelp)) var id: String
   @Argument(help: ArgumentHelp(helpWords.noteTextHelp)) var text: String
 
-  func run() throws {
+  func run(in session: Session) throws {
     try Edit.run(
-      global, ids: [id], make: { plan, id, _ in plan.setNote(id, text) },
+      global, session, ids: [id], make: { plan, id, _ in plan.setNote(id, text) },
       said: { ctx, t in ctx.words.noteSaid(t.id) },
       unchanged: { ctx, t in ctx.words.noteUnchanged(t.id) })
   }
 }
 
-struct Trigger: ParsableCommand {
+struct Trigger: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "trigger", abstract: helpWords.triggerAbstract)
   }
@@ -134,15 +133,15 @@ struct Trigger: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.triggerOnHelp, valueName: "date")) var on: String
 
   func validate() throws {
-    if Day(iso: on) == nil { throw ValidationError(helpWords.reason(.badDateOption(option: "--on", value: on))) }
+    if Day(iso: on) == nil { throw CommandError.invalid(.badDateOption(option: "--on", value: on)) }
   }
 
-  func run() throws {
+  func run(in session: Session) throws {
     try Edit.run(
-      global, ids: [id],
+      global, session, ids: [id],
       make: { plan, id, _ in
         guard let t = plan.task(id), t.deadline.kind.awaitsEvent else {
-          throw StoreError(.badData, .notWaiting(id: id, deadline: plan.task(id)?.deadline.text ?? ""))
+          throw CommandError(.notWaiting(id: id, deadline: plan.task(id)?.deadline.text ?? ""))
         }
         return plan.trigger(id, on: Day(iso: on)!)
       },
@@ -154,21 +153,21 @@ struct Trigger: ParsableCommand {
   }
 }
 
-struct Undo: ParsableCommand {
+struct Undo: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "undo", abstract: helpWords.undoAbstract)
   }
   @OptionGroup var global: GlobalOptions
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       guard let (entry, change) = store.plan.undoCandidate() else {
-        Console.out(ctx.words.nothingToUndo)
+        ctx.console.out(ctx.words.nothingToUndo)
         return
       }
       try store.commit([change], by: ctx.who)
       let p = ctx.phrases
-      Console.out(
+      ctx.console.out(
         ctx.words.undidSaid(
           seq: entry.seq, operation: p.operation(entry.change.op), by: entry.by, target: p.target(entry.change.target),
           changes: p.changes(change)
@@ -177,7 +176,7 @@ struct Undo: ParsableCommand {
   }
 }
 
-struct Staffing: ParsableCommand {
+struct Staffing: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "staffing", abstract: helpWords.staffingAbstract,
@@ -186,15 +185,15 @@ struct Staffing: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @Option(help: ArgumentHelp(helpWords.formatHelp(["text", "json", "markdown", "csv"]))) var format: Format = .text
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let plan = store.plan
       switch format {
-      case .json: Console.out(Shapes.staffing(plan).rendered(pretty: true))
+      case .json: ctx.console.out(Shapes.staffing(plan).rendered(pretty: true))
       case .csv:
-        Console.out("\u{FEFF}unit,enforcement,reviewers,required,shortfall,compliant")
+        ctx.console.out("\u{FEFF}unit,enforcement,reviewers,required,shortfall,compliant")
         for c in plan.staffingChecks() {
-          Console.out(
+          ctx.console.out(
             String(
               decoding: CSVDocument.encode([
                 c.unit, String(c.enforcement), String(c.reviewers), c.required.map(String.init) ?? "",
@@ -208,7 +207,7 @@ struct Staffing: ParsableCommand {
   }
 }
 
-struct StaffingSet: ParsableCommand {
+struct StaffingSet: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "set", abstract: helpWords.staffingSetAbstract)
   }
@@ -221,33 +220,33 @@ struct StaffingSet: ParsableCommand {
   func validate() throws {
     for (name, v) in [("enforcement", enforcement), ("reviewers", reviewers)] {
       if let v, v < 0 || v > StaffingUnit.maxCount {
-        throw ValidationError(helpWords.reason(.countOutOfRange(option: "--\(name)", max: StaffingUnit.maxCount)))
+        throw CommandError.invalid(.countOutOfRange(option: "--\(name)", max: StaffingUnit.maxCount))
       }
     }
-    if enforcement == nil && reviewers == nil { throw ValidationError(helpWords.reason(.noCounts)) }
+    if enforcement == nil && reviewers == nil { throw CommandError.invalid(.noCounts) }
     if unit.trimmingSpaces.isEmpty || unit.contains(where: { $0.isNewline }) {
-      throw ValidationError(helpWords.reason(.noUnitName))
+      throw CommandError.invalid(.noUnitName)
     }
   }
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let name = unit.trimmingSpaces
       if store.plan.unitIndex(name) == nil && !new {
         try PlanEdit.checkNames([name], known: store.plan.staffing.map(\.name), ctx: ctx)
       }
       if store.plan.unitIndex(name) == nil && (enforcement == nil || reviewers == nil) {
-        throw StoreError(.usage, .newUnitNeedsBoth(name))
+        throw CommandError(.newUnitNeedsBoth(name))
       }
       guard let change = store.plan.setStaffing(name, enforcement: enforcement, reviewers: reviewers) else {
-        Console.out(ctx.words.staffingUnchanged(name))
+        ctx.console.out(ctx.words.staffingUnchanged(name))
         return
       }
       try store.commit([change], by: ctx.who)
       let check = store.plan.staffingChecks().first { $0.unit == name }!
       let w = ctx.words
       let verdict = check.compliant == false ? w.shortByPeople(check.shortfall) : w.compliant
-      Console.out(w.staffingSaid(name, check, verdict: verdict).inert)
+      ctx.console.out(w.staffingSaid(name, check, verdict: verdict).inert)
     }
   }
 }

@@ -6,16 +6,18 @@ import Model
 #endif
 
 extension Sanxiang {
-  /// Runs the command line as `main()` does, except that argument-parser's own words (its
-  /// help page's headings, its parse errors) are put in the help language (`Frame`).
-  public static func start() -> Never {
+  /// Runs the command line as `main()` does, except that each command runs with `session`, and
+  /// argument-parser's own words (its help page's headings, its parse errors) are put in the
+  /// help language (`Frame`).
+  public static func start(_ session: Session) -> Never {
+    let console = session.console
     do {
       var command = try parseAsRoot()
-      try command.run()
-      Console.flush()
+      if let c = command as? any SessionCommand { try c.run(in: session) } else { try command.run() }
+      console.flush()
       Glibc.exit(0)
     } catch {
-      Console.flush()
+      console.flush()
       let code = exitCode(for: error)
       let lang = HelpLanguage.lang
       // Unwrapped, so that a sentence the frame cuts in two can still be found; wrapped again
@@ -27,10 +29,10 @@ extension Sanxiang {
       }
       if !text.isEmpty {
         if code == .success {
-          Console.out(text)
-          Console.flush()
+          console.out(text)
+          console.flush()
         } else {
-          Console.err(text)
+          console.err(text)
         }
       }
       Glibc.exit(code.rawValue)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Model
 import Readers
 
-struct Import: ParsableCommand {
+struct Import: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "import", abstract: helpWords.importAbstract, discussion: helpWords.importDiscussion)
@@ -22,8 +22,8 @@ struct Import: ParsableCommand {
 
   func validate() throws { try Format.require(format, in: [.text, .json]) }
 
-  func run() throws {
-    let ctx = try Context(global)
+  func run(in session: Session) throws {
+    let ctx = try Context(global, session)
     let name = file.split(separator: "/").last.map(String.init) ?? file
     let result: ImportResult
     do {
@@ -38,19 +38,19 @@ struct Import: ParsableCommand {
       let doc = try SourceFile.read(path: file, sheet: sheet, map: options.map)
       result = try TableImport.interpret(doc, file: name, options: options)
     } catch let e as ImportError {
-      Console.err("sanxiang: " + e.description(ctx.words))
+      ctx.console.err("sanxiang: " + e.description(ctx.words))
       throw ExitCode(e.exitCode)
     }
     try ctx.guarded {
       let existing = FileIO.exists(into + "/" + Store.tasksFile) ? try Store.open(into) : nil
       let again = existing.map { Reimport(result, onto: $0.plan) }
       if format == .json {
-        Console.out(ImportReport.json(result, again: again, words: ctx.words).rendered(pretty: true))
+        ctx.console.out(ImportReport.json(result, again: again, words: ctx.words).rendered(pretty: true))
       } else {
-        for line in ImportReport.text(result, source: name, again: again, words: ctx.words) { Console.out(line) }
+        for line in ImportReport.text(result, source: name, again: again, words: ctx.words) { ctx.console.out(line) }
       }
       if dryRun {
-        if format == .text { Console.out(ctx.words.dryRun) }
+        if format == .text { ctx.console.out(ctx.words.dryRun) }
         return
       }
       let summary: ImportSummary
@@ -59,7 +59,7 @@ struct Import: ParsableCommand {
         // A table read again with nothing new leaves the store as it was: a journal line
         // saying "imported" would only bury the changes people made.
         if again.changes.isEmpty {
-          if format == .text { Console.out(ctx.words.storeUnchanged(into)) }
+          if format == .text { ctx.console.out(ctx.words.storeUnchanged(into)) }
           return
         }
         store = existing
@@ -79,7 +79,9 @@ struct Import: ParsableCommand {
           seq: (store.plan.journal.last?.seq ?? 0) + 1, at: Clock.nowISO(), by: ctx.who,
           change: Change(op: "import", target: .plan, fields: []), imported: summary)
       ])
-      if format == .text { Console.out(existing == nil ? ctx.words.storeCreated(into) : ctx.words.storeUpdated(into)) }
+      if format == .text {
+        ctx.console.out(existing == nil ? ctx.words.storeCreated(into) : ctx.words.storeUpdated(into))
+      }
     }
   }
 }
@@ -116,8 +118,8 @@ enum ImportReport {
       out.append("  " + w.firstTasks(shown.count))
       for t in shown {
         out.append("    \(t.id.inert)")
-        for f in ["group", "theme", "measure", "requirement", "lead", "support", "deadline"] {
-          let v = t.value(of: f)
+        for f in TaskField.defining {
+          let v = t.value(of: f).text
           if !v.isEmpty { out.append("      " + w.labelled(w.firstTaskLabel(f), v.inert)) }
         }
         for (k, v) in t.extras.sorted(by: { $0.key < $1.key }) { out.append("      " + w.labelled(k.inert, v.inert)) }
@@ -130,7 +132,7 @@ enum ImportReport {
         "  " + w.updated(a.updated.count)
           + list(
             a.updated.map { u in
-              "\(u.id) (\(u.fields.map(w.field).joined(separator: w.listSeparator)))"
+              "\(u.id) (\(u.fields.map { w.field(.task($0)) }.joined(separator: w.listSeparator)))"
             }))
       out.append("  " + w.unchanged(a.unchanged))
       out.append("  " + w.vanished(a.vanished.count) + list(a.vanished))
@@ -186,7 +188,7 @@ enum ImportReport {
         .array(
           r.columns.map {
             .object([
-              ("header", .string($0.header)), ("field", .string($0.field.rawValue)),
+              ("header", .string($0.header)), ("field", .string($0.field.taskField?.name ?? $0.field.rawValue)),
               ("kept_as", $0.keptAs.map(JSON.string) ?? .null),
             ])
           })

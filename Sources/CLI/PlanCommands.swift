@@ -6,31 +6,30 @@ import Model
 /// journaled and undoable like `done`, and nothing is ever deleted.
 enum PlanEdit {
   /// A usage mistake (exit 64), phrased where it is reported.
-  static func usage(_ reason: StoreError.Reason) -> StoreError { StoreError(.usage, reason) }
+  static func usage(_ reason: CommandError.Reason) -> CommandError { CommandError(reason) }
 
   /// Saves one change and says what happened; `nil` means it would change nothing.
   static func save(_ ctx: Context, _ store: Store, _ change: Change?, said: String, unchanged: String)
-    throws(StoreError)
+    throws
   {
     guard let change else {
-      Console.out(unchanged)
+      ctx.console.out(unchanged)
       return
     }
     let saved = try store.commit([change], by: ctx.who)
-    Console.out(saved.entries.isEmpty ? unchanged : said)
+    ctx.console.out(saved.entries.isEmpty ? unchanged : said)
   }
 
   /// Department names from repeated options, each possibly a cell of several ("法制科、办公室"):
   /// a name almost the same as one the plan has needs `--new`.
-  static func departments(_ values: [String], in plan: Plan, new: Bool, ctx: Context) throws(StoreError) -> Departments
-  {
+  static func departments(_ values: [String], in plan: Plan, new: Bool, ctx: Context) throws -> Departments {
     let d = Departments(cell: values.joined(separator: "、"))
     if !new { try checkNames(d.units, known: plan.departments, ctx: ctx) }
     return d
   }
 
   /// Refuses a name one character off a known one (a typo would make a second department).
-  static func checkNames(_ names: [String], known: [String], ctx: Context) throws(StoreError) {
+  static func checkNames(_ names: [String], known: [String], ctx: Context) throws {
     for name in names where !known.contains(name) {
       let near = Plan.nearNames(name, among: known)
       if !near.isEmpty { throw usage(.nearName(name, near: near)) }
@@ -39,7 +38,7 @@ enum PlanEdit {
 
   /// A group given by name, number or a unique part of its name; a usage error listing the
   /// groups otherwise.
-  static func group(_ text: String, in plan: Plan, ctx: Context) throws(StoreError) -> String {
+  static func group(_ text: String, in plan: Plan, ctx: Context) throws -> String {
     do {
       return try Reports.resolveGroup(text, in: plan)
     } catch {
@@ -48,7 +47,7 @@ enum PlanEdit {
   }
 }
 
-struct Init: ParsableCommand {
+struct Init: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "init", abstract: helpWords.initAbstract)
   }
@@ -60,8 +59,8 @@ struct Init: ParsableCommand {
   var reviewerPercent: Int = 5
   @Option(name: .customLong("group"), help: ArgumentHelp(helpWords.groupsHelp)) var groups: [String] = []
 
-  func run() throws {
-    let ctx = try Context(global)
+  func run(in session: Session) throws {
+    let ctx = try Context(global, session)
     try ctx.guarded {
       guard (0...100).contains(reviewerPercent) else {
         throw PlanEdit.usage(.percentOutOfRange)
@@ -71,12 +70,12 @@ struct Init: ParsableCommand {
         dir,
         settings: PlanSettings(title: title, agency: agency ?? "", reviewerPercent: reviewerPercent, groups: groups),
         tasks: [])
-      Console.out(ctx.words.planCreated(dir))
+      ctx.console.out(ctx.words.planCreated(dir))
     }
   }
 }
 
-struct Add: ParsableCommand {
+struct Add: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "add", abstract: helpWords.addAbstract)
   }
@@ -91,8 +90,8 @@ struct Add: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.addIDHelp)) var id: String?
   @Flag(help: ArgumentHelp(helpWords.newDepartmentHelp)) var new = false
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let plan = store.plan
       guard !measure.trimmingSpaces.isEmpty else { throw PlanEdit.usage(.emptyMeasure) }
       let g = try PlanEdit.group(group, in: plan, ctx: ctx)
@@ -113,7 +112,7 @@ struct Add: ParsableCommand {
   }
 }
 
-struct EditTask: ParsableCommand {
+struct EditTask: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "edit", abstract: helpWords.editAbstract)
   }
@@ -130,8 +129,8 @@ struct EditTask: ParsableCommand {
   var sets: [String] = []
   @Flag(help: ArgumentHelp(helpWords.newDepartmentHelp)) var new = false
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let plan = store.plan
       guard var t = plan.task(id) else { throw Reports.noTask(id) }
       if let measure {
@@ -149,7 +148,7 @@ struct EditTask: ParsableCommand {
           throw PlanEdit.usage(.badSetOption)
         }
         let column = s[..<eq].trimmingSpaces
-        guard !PlanTask.fieldNames.contains(column) else {
+        guard !TaskField(name: column).isOwn else {
           throw PlanEdit.usage(.ownColumn(column))
         }
         let value = s[s.index(after: eq)...].trimmingSpaces
@@ -164,7 +163,7 @@ struct EditTask: ParsableCommand {
   }
 }
 
-struct Retire: ParsableCommand {
+struct Retire: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "retire", abstract: helpWords.retireAbstract)
   }
@@ -173,12 +172,12 @@ struct Retire: ParsableCommand {
   @Option(help: ArgumentHelp(helpWords.retireNoteHelp)) var note: String?
 
   func validate() throws {
-    if ids.isEmpty { throw ValidationError(helpWords.reason(.noTaskIDs)) }
+    if ids.isEmpty { throw CommandError.invalid(.noTaskIDs) }
   }
 
-  func run() throws {
+  func run(in session: Session) throws {
     try Edit.run(
-      global, ids: ids, make: { plan, id, _ in plan.retire(id, note: note) },
+      global, session, ids: ids, make: { plan, id, _ in plan.retire(id, note: note) },
       said: { ctx, t in ctx.words.retiredSaid(t.id, Edit.brief(t)) },
       unchanged: { ctx, t in ctx.words.alreadyRetired(t.id) })
   }
@@ -192,15 +191,15 @@ struct GroupCommand: ParsableCommand {
   }
 }
 
-struct GroupAdd: ParsableCommand {
+struct GroupAdd: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "add", abstract: helpWords.groupAddAbstract)
   }
   @OptionGroup var global: GlobalOptions
   @Argument(help: ArgumentHelp(helpWords.groupNameHelp)) var name: String
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let name = self.name.trimmingSpaces
       guard !name.isEmpty else { throw PlanEdit.usage(.emptyGroupName) }
       try PlanEdit.save(
@@ -209,7 +208,7 @@ struct GroupAdd: ParsableCommand {
   }
 }
 
-struct GroupRename: ParsableCommand {
+struct GroupRename: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "rename", abstract: helpWords.groupRenameAbstract)
   }
@@ -217,8 +216,8 @@ struct GroupRename: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.groupRefHelp)) var old: String
   @Argument(help: ArgumentHelp(helpWords.newNameHelp)) var new: String
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let old = try PlanEdit.group(self.old, in: store.plan, ctx: ctx)
       let new = self.new.trimmingSpaces
       guard !new.isEmpty else { throw PlanEdit.usage(.emptyNewName) }
@@ -231,7 +230,7 @@ struct GroupRename: ParsableCommand {
   }
 }
 
-struct GroupMove: ParsableCommand {
+struct GroupMove: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "move", abstract: helpWords.groupMoveAbstract)
   }
@@ -239,16 +238,15 @@ struct GroupMove: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.groupRefHelp)) var name: String
   @Option(help: ArgumentHelp(helpWords.beforeHelp)) var before: String?
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let name = try PlanEdit.group(self.name, in: store.plan, ctx: ctx)
-      let other = try before.map { (b) throws(StoreError) in try PlanEdit.group(b, in: store.plan, ctx: ctx) }
+      let other = try before.map { (b) throws in try PlanEdit.group(b, in: store.plan, ctx: ctx) }
+      let change = store.plan.moveGroup(name, before: other)
+      // The groups in their new order, as the change says.
+      let order: [String] = if case .names(let o)? = change?.fields.first?.after { o } else { [] }
       try PlanEdit.save(
-        ctx, store, store.plan.moveGroup(name, before: other),
-        said: ctx.words.groupsInOrder(
-          store.plan.moveGroup(name, before: other).map { $0.fields[0].after.split(separator: "\n").map(String.init) }
-            ?? []),
-        unchanged: ctx.words.orderUnchanged)
+        ctx, store, change, said: ctx.words.groupsInOrder(order), unchanged: ctx.words.orderUnchanged)
     }
   }
 }
@@ -260,7 +258,7 @@ struct DepartmentCommand: ParsableCommand {
   }
 }
 
-struct DepartmentRename: ParsableCommand {
+struct DepartmentRename: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "rename", abstract: helpWords.departmentRenameAbstract)
   }
@@ -269,8 +267,8 @@ struct DepartmentRename: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.newNameHelp)) var new: String
   @Flag(help: ArgumentHelp(helpWords.forceNameHelp)) var force = false
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let plan = store.plan
       let old = try Reports.resolveDepartment(self.old, in: plan)
       let new = self.new.trimmingSpaces
@@ -284,7 +282,7 @@ struct DepartmentRename: ParsableCommand {
   }
 }
 
-struct StaffingRename: ParsableCommand {
+struct StaffingRename: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "rename", abstract: helpWords.unitRenameAbstract)
   }
@@ -292,10 +290,10 @@ struct StaffingRename: ParsableCommand {
   @Argument(help: ArgumentHelp(helpWords.unitNowHelp)) var old: String
   @Argument(help: ArgumentHelp(helpWords.newNameHelp)) var new: String
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let new = self.new.trimmingSpaces
-      guard store.plan.unitIndex(old) != nil else { throw StoreError(.noInput, .noUnit(old)) }
+      guard store.plan.unitIndex(old) != nil else { throw CommandError(.noUnit(old)) }
       guard !new.isEmpty else { throw PlanEdit.usage(.emptyNewName) }
       if store.plan.unitIndex(new) != nil, new != old { throw PlanEdit.usage(.unitExists(new)) }
       try PlanEdit.save(
@@ -305,16 +303,16 @@ struct StaffingRename: ParsableCommand {
   }
 }
 
-struct StaffingRetire: ParsableCommand {
+struct StaffingRetire: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "retire", abstract: helpWords.unitRetireAbstract)
   }
   @OptionGroup var global: GlobalOptions
   @Argument(help: ArgumentHelp(helpWords.unitHelp)) var unit: String
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
-      guard store.plan.unitIndex(unit) != nil else { throw StoreError(.noInput, .noUnit(unit)) }
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
+      guard store.plan.unitIndex(unit) != nil else { throw CommandError(.noUnit(unit)) }
       try PlanEdit.save(
         ctx, store, store.plan.retireUnit(unit),
         said: ctx.words.unitRetired(unit), unchanged: ctx.words.unitAlreadyRetired(unit))

@@ -7,21 +7,21 @@ enum Reports {
   }
 
   /// A group by exact name, by number in plan order, or by a unique part of its name.
-  static func resolveGroup(_ text: String, in plan: Plan) throws(StoreError) -> String {
+  static func resolveGroup(_ text: String, in plan: Plan) throws -> String {
     let groups = plan.groups
     if groups.contains(text) { return text }
     if let n = Int(text), n >= 1, n <= groups.count { return groups[n - 1] }
     let hits = groups.filter { $0.contains(text) }
     if hits.count == 1 { return hits[0] }
-    throw StoreError(.usage, hits.isEmpty ? .noGroup(text, groups: groups) : .severalGroups(text, hits))
+    throw CommandError(hits.isEmpty ? .noGroup(text, groups: groups) : .severalGroups(text, hits))
   }
 
-  static func resolveDepartment(_ text: String, in plan: Plan) throws(StoreError) -> String {
+  static func resolveDepartment(_ text: String, in plan: Plan) throws -> String {
     let all = plan.departments
     if all.contains(text) { return text }
     let hits = all.filter { $0.contains(text) }
     if hits.count == 1 { return hits[0] }
-    throw StoreError(.usage, hits.isEmpty ? .noDepartment(text, departments: all) : .severalDepartments(text, hits))
+    throw CommandError(hits.isEmpty ? .noDepartment(text, departments: all) : .severalDepartments(text, hits))
   }
 
   static func standup(_ a: Agenda, ctx: Context, within: Int, markdown: Bool) {
@@ -32,8 +32,8 @@ enum Reports {
     let shortfalls = a.staffingShortfalls
     let overdue = a.overdue
     let head = [s.title, s.agency].filter { !$0.isEmpty }.joined(separator: " · ")
-    Console.out(out.paint((markdown ? "# " : "") + head.inert, .heading))
-    Console.out(
+    ctx.console.out(out.paint((markdown ? "# " : "") + head.inert, .heading))
+    ctx.console.out(
       "\(a.today) \(ctx.phrases.weekday(a.today)) · " + w.progress + " "
         + Bars.progress(overall.done, overall.total, width: 22)
         + " \(overall.done)/\(overall.total) \(overall.percent)% · "
@@ -44,31 +44,31 @@ enum Reports {
       (w.waitingHeading, a.waiting),
     ]
     for (title, items) in sections {
-      Console.out("")
-      Console.out(out.paint((markdown ? "## " : "") + "\(title) (\(items.count))", .heading))
+      ctx.console.out("")
+      ctx.console.out(out.paint((markdown ? "## " : "") + "\(title) (\(items.count))", .heading))
       if items.isEmpty {
-        Console.out("  " + w.none)
+        ctx.console.out("  " + w.none)
       } else if markdown {
-        Console.out("")
+        ctx.console.out("")
         markdownTasks(a, items, ctx: ctx)
       } else {
-        for line in out.taskLines(a, items, header: false) { Console.out(line) }
+        for line in out.taskLines(a, items, header: false) { ctx.console.out(line) }
       }
     }
     let since = a.lastWorkday
     let changed = a.changedSinceLastWorkday
-    Console.out("")
-    Console.out(
+    ctx.console.out("")
+    ctx.console.out(
       out.paint(
         (markdown ? "## " : "") + w.changedSinceHeading(since) + " (\(changed.count))", .heading))
-    if changed.isEmpty { Console.out("  " + w.none) }
-    for e in changed { Console.out((markdown ? "- " : "") + out.entryLine(e)) }
-    Console.out("")
-    Console.out(
+    if changed.isEmpty { ctx.console.out("  " + w.none) }
+    for e in changed { ctx.console.out((markdown ? "- " : "") + out.entryLine(e)) }
+    ctx.console.out("")
+    ctx.console.out(
       out.paint(
         (markdown ? "## " : "") + w.shortOfReviewersHeading + " (\(shortfalls.count))", .heading))
-    if shortfalls.isEmpty { Console.out("  " + w.none) }
-    for c in shortfalls { Console.out((markdown ? "- " : "  ") + w.unitShortfall(c.unit.inert, c)) }
+    if shortfalls.isEmpty { ctx.console.out("  " + w.none) }
+    for c in shortfalls { ctx.console.out((markdown ? "- " : "  ") + w.unitShortfall(c.unit.inert, c)) }
   }
 
   static func show(_ a: Agenda, _ i: Int, ctx: Context) {
@@ -77,21 +77,21 @@ enum Reports {
     let w = ctx.words
     let out = TextOutput(ctx)
     let width = min(Console.width, 100)
-    Console.out(
+    ctx.console.out(
       out.paint(
         w.taskTitle(t.id.inert) + " · " + [t.group, t.theme].filter { !$0.isEmpty }.joined(separator: " › ").inert,
         .heading))
-    for line in t.measure.inert.wrapped(toWidth: width) { Console.out(line) }
+    for line in t.measure.inert.wrapped(toWidth: width) { ctx.console.out(line) }
     if !t.requirement.isEmpty {
-      Console.out("")
-      for line in w.requirement(t.requirement).inert.wrapped(toWidth: width) { Console.out(line) }
+      ctx.console.out("")
+      for line in w.requirement(t.requirement).inert.wrapped(toWidth: width) { ctx.console.out(line) }
     }
-    Console.out("")
+    ctx.console.out("")
     let labelW = ctx.lang == .zh ? 6 : 11
     func row(_ label: String, _ value: String) {
       let w = max(labelW, label.displayWidth)
       let lines = value.inert.wrapped(toWidth: max(20, width - w - 2))
-      for (k, v) in lines.enumerated() { Console.out((k == 0 ? label.inert : "").padded(toWidth: w) + "  " + v) }
+      for (k, v) in lines.enumerated() { ctx.console.out((k == 0 ? label.inert : "").padded(toWidth: w) + "  " + v) }
     }
     row(p.role(.lead), p.departments(t.lead))
     row(p.role(.support), p.departments(t.support))
@@ -102,9 +102,9 @@ enum Reports {
     if !t.note.isEmpty { row(w.noteLabel, t.note) }
     for key in t.extras.keys.sorted() { row(key, t.extras[key]!) }
     let history = a.plan.history(of: t.id)
-    Console.out("")
-    Console.out(out.paint(w.historyHeading(history.count), .heading))
-    for e in history { Console.out(out.entryLine(e)) }
+    ctx.console.out("")
+    ctx.console.out(out.paint(w.historyHeading(history.count), .heading))
+    for e in history { ctx.console.out(out.entryLine(e)) }
   }
 
   static func staffing(_ plan: Plan, ctx: Context, markdown: Bool) {
@@ -112,15 +112,15 @@ enum Reports {
     let checks = plan.staffingChecks()
     let total = StaffingCheck(total: w.total, of: checks)
     if markdown {
-      Console.out(
+      ctx.console.out(
         "| "
           + [
             w.columnUnit, w.columnEnforcement, w.columnReviewers, w.columnRequired, w.columnShortfall,
             w.columnCompliant,
           ].joined(separator: " | ") + " |")
-      Console.out("|---|--:|--:|--:|--:|---|")
+      ctx.console.out("|---|--:|--:|--:|--:|---|")
       for c in checks + [total] {
-        Console.out(
+        ctx.console.out(
           "| \(mdCell(c.unit)) | \(c.enforcement) | \(c.reviewers) | \(c.required.map(String.init) ?? "—") | \(c.shortfall) | \(c.compliant.map { $0 ? "✓" : "✗" } ?? "—") |"
         )
       }
@@ -128,21 +128,22 @@ enum Reports {
     }
     let out = TextOutput(ctx)
     let p = plan.settings.reviewerPercent
-    Console.out(p.map(w.ruleLine) ?? w.noPercentLine)
-    for line in out.unitLines(checks + [total], percent: p) { Console.out(line) }
+    ctx.console.out(p.map(w.ruleLine) ?? w.noPercentLine)
+    for line in out.unitLines(checks + [total], percent: p) { ctx.console.out(line) }
   }
 
   /// Every stored field and the plan's own columns, for a spreadsheet: with a UTF-8 BOM, so
   /// that Excel on a Chinese Windows opens it with the Chinese intact.
-  static func csv(_ a: Agenda, _ indexes: [Int]) {
+  static func csv(_ a: Agenda, _ indexes: [Int], ctx: Context) {
     var extras = Set<String>()
     for i in indexes { extras.formUnion(a.plan.tasks[i].extras.keys) }
     let own = extras.sorted()
-    let header = [
-      "id", "group", "theme", "measure", "requirement", "lead", "support", "deadline", "kind", "due", "status",
-      "completed_on", "event_on", "overdue", "note",
-    ]
-    Console.out("\u{FEFF}" + String(decoding: CSVDocument.encode(header + own), as: UTF8.self))
+    // The fields' own names, and beside them what the agenda works out (the deadline's kind,
+    // the due day, whether it is overdue).
+    let header =
+      [TaskField.id, .group, .theme, .measure, .requirement, .lead, .support, .deadline].map(\.name) + ["kind", "due"]
+      + [TaskField.status, .completedOn, .eventOn].map(\.name) + ["overdue", TaskField.note.name]
+    ctx.console.out("\u{FEFF}" + String(decoding: CSVDocument.encode(header + own), as: UTF8.self))
     for i in indexes {
       let t = a.plan.tasks[i]
       let fields = [
@@ -150,7 +151,7 @@ enum Reports {
         t.deadline.kind.name, a.due[i]?.description ?? "", t.status.rawValue, t.completedOn?.description ?? "",
         t.eventOn?.description ?? "", a.isOverdue(i) ? "true" : "false", t.note,
       ]
-      Console.out(String(decoding: CSVDocument.encode(fields + own.map { t.extras[$0] ?? "" }), as: UTF8.self))
+      ctx.console.out(String(decoding: CSVDocument.encode(fields + own.map { t.extras[$0] ?? "" }), as: UTF8.self))
     }
   }
 
@@ -162,7 +163,7 @@ enum Reports {
     let p = ctx.phrases
     for i in indexes {
       let t = a.plan.tasks[i]
-      Console.out(
+      ctx.console.out(
         "| \(mdCell(t.id)) | \(p.status(t.status)) | \(mdCell(t.measure)) | \(mdCell(p.departments(t.lead))) | \(mdCell(p.reading(a, i))) |"
       )
     }
@@ -170,9 +171,9 @@ enum Reports {
 
   static func markdownTasks(_ a: Agenda, _ indexes: [Int], ctx: Context) {
     let w = ctx.words
-    Console.out(
+    ctx.console.out(
       "| ID | " + [w.columnStatus, w.columnMeasure, w.role(.lead), w.columnDeadline].joined(separator: " | ") + " |")
-    Console.out("|--:|---|---|---|---|")
+    ctx.console.out("|--:|---|---|---|---|")
     markdownRows(a, indexes, ctx: ctx)
   }
 

@@ -15,7 +15,7 @@ public struct DashboardRequest: Sendable {
 }
 
 /// The root command: with no subcommand it opens the dashboard.
-public struct Sanxiang: ParsableCommand {
+public struct Sanxiang: SessionCommand {
   public static var configuration: CommandConfiguration {
     CommandConfiguration(
       commandName: "sanxiang", abstract: helpWords.sanxiangAbstract, discussion: helpWords.sanxiangDiscussion,
@@ -23,7 +23,8 @@ public struct Sanxiang: ParsableCommand {
       subcommands: [
         Tui.self, Standup.self, List.self, Show.self, Done.self, Reopen.self, Start.self, Block.self, Note.self,
         Trigger.self, Undo.self, Staffing.self, Log.self, Check.self, Import.self, Init.self, Add.self, EditTask.self,
-        Retire.self, GroupCommand.self, DepartmentCommand.self, RollupCommand.self,
+        Retire.self, GroupCommand.self, DepartmentCommand.self, RollupCommand.self, ReportCommand.self,
+        CollectCommand.self,
       ])
   }
 
@@ -32,20 +33,14 @@ public struct Sanxiang: ParsableCommand {
   /// What `sanxiang --version` prints.
   public static let version = "sanxiang 0.14.0"
 
-  /// Set by the executable: opens the dashboard and returns its exit status.
-  nonisolated(unsafe) public static var openDashboard: ((DashboardRequest) throws -> Int32)?
-
-  /// Set by the executable: opens the roll-up dashboard and returns its exit status.
-  nonisolated(unsafe) public static var openRollup: ((Rollup, Lang) throws -> Int32)?
-
   public init() {}
 
-  public func run() throws { try Tui.launch(global) }
+  func run(in session: Session) throws { try Tui.launch(global, session) }
 }
 
 /// `sanxiang tui`: the dashboard, by name. `--screen WxH` runs it headless instead, feeding
 /// `--keys` and printing the last screen as text (for scripts, docs and debugging).
-struct Tui: ParsableCommand {
+struct Tui: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "tui", abstract: helpWords.tuiAbstract)
   }
@@ -53,17 +48,21 @@ struct Tui: ParsableCommand {
   @Option(help: .hidden) var screen: String?
   @Option(help: .hidden) var keys = ""
 
-  func run() throws {
-    if let screen { try Tui.headless(global, size: screen, keys: keys) } else { try Tui.launch(global) }
+  func run(in session: Session) throws {
+    if let screen {
+      try Tui.headless(global, session, size: screen, keys: keys)
+    } else {
+      try Tui.launch(global, session)
+    }
   }
 
-  static func launch(_ options: GlobalOptions) throws {
-    let ctx = try Context(options)
+  static func launch(_ options: GlobalOptions, _ session: Session) throws {
+    let ctx = try Context(options, session)
     try ctx.guarded {
-      guard let open = Sanxiang.openDashboard else { throw StoreError(.noInput, .noDashboard) }
+      guard let open = session.openDashboard else { throw CommandError(.noDashboard) }
       let (folder, notice) = try ctx.storeFolderAndNotice()
       // Said on stderr too, for whoever reads it after the dashboard.
-      if let notice { Console.err(notice) }
+      if let notice { ctx.console.err(notice) }
       // Fail early, with file:line:column, before the terminal changes.
       _ = try Store.open(folder)
       let status = try open(
@@ -74,27 +73,28 @@ struct Tui: ParsableCommand {
     }
   }
 
-  static func headless(_ options: GlobalOptions, size: String, keys: String) throws {
-    let ctx = try Context(options)
+  static func headless(_ options: GlobalOptions, _ session: Session, size: String, keys: String) throws {
+    let ctx = try Context(options, session)
     let dims = size.split(separator: "x").compactMap { Int($0) }
-    guard dims.count == 2 else { throw ValidationError(ctx.words.reason(.badScreenSize)) }
+    guard dims.count == 2 else { throw CommandError.invalid(.badScreenSize, ctx.words) }
     try ctx.guarded {
       let (folder, notice) = try ctx.storeFolderAndNotice()
-      if let notice { Console.err(notice) }
+      if let notice { ctx.console.err(notice) }
       let store = try ctx.openStore(folder)
       let term = ScriptedTerminal(width: dims[0], height: dims[1], script: keys)
       let d = Dashboard(
         store: store, terminal: term, today: ctx.today, who: ctx.who, lang: ctx.lang, notice: notice)
       d.pollMs = 0
       d.run()
-      Console.out(term.text)
+      ctx.console.out(term.text)
+      ctx.sayCommitFailure(store)
     }
   }
 }
 
 // MARK: Reports
 
-struct Standup: ParsableCommand {
+struct Standup: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "standup", abstract: helpWords.standupAbstract)
   }
@@ -104,18 +104,18 @@ struct Standup: ParsableCommand {
 
   func validate() throws { try Format.require(format, in: [.text, .json, .markdown]) }
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let a = Agenda(plan: store.plan, today: ctx.today)
       switch format {
-      case .json: Console.outJSON { Shapes.writeStandup(a, dueWithin: within, into: &$0, drain: $1) }
+      case .json: ctx.console.outJSON { Shapes.writeStandup(a, dueWithin: within, into: &$0, drain: $1) }
       case .text, .markdown, .csv: Reports.standup(a, ctx: ctx, within: within, markdown: format == .markdown)
       }
     }
   }
 }
 
-struct List: ParsableCommand {
+struct List: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "list", abstract: helpWords.listAbstract)
   }
@@ -133,11 +133,11 @@ struct List: ParsableCommand {
 
   func validate() throws {
     try Format.require(format, in: Format.allCases)
-    if role != nil && department == nil { throw ValidationError(helpWords.reason(.roleNeedsDepartment)) }
+    if role != nil && department == nil { throw CommandError.invalid(.roleNeedsDepartment) }
   }
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let a = Agenda(plan: store.plan, today: ctx.today)
       var roles: [Int: Role] = [:]
       var pool = retired ? a.retired : a.urgency
@@ -149,7 +149,7 @@ struct List: ParsableCommand {
         let name = try Reports.resolveDepartment(d, in: store.plan)
         var wanted: Role? = nil
         if let r = role {
-          guard let v = Role(token: r) else { throw StoreError(.usage, .badRole(r)) }
+          guard let v = Role(token: r) else { throw CommandError(.badRole(r)) }
           wanted = v
         }
         let mine = a.tasks(ofDepartment: name).filter { wanted == nil || $0.role == wanted }
@@ -160,7 +160,7 @@ struct List: ParsableCommand {
         var wanted = Set<TaskStatus>()
         for part in s.split(separator: ",") {
           guard let v = TaskStatus(token: String(part)) else {
-            throw StoreError(.usage, .unknownStatus(String(part)))
+            throw CommandError(.unknownStatus(String(part)))
           }
           wanted.insert(v)
         }
@@ -170,22 +170,22 @@ struct List: ParsableCommand {
       if let n = dueWithin { pool = pool.filter { a.isDueWithin($0, days: n) } }
       if waiting { pool = pool.filter(a.isWaiting) }
       switch format {
-      case .json: Console.outJSON { Shapes.writeList(a, pool, into: &$0, drain: $1) }
-      case .csv: Reports.csv(a, pool)
+      case .json: ctx.console.outJSON { Shapes.writeList(a, pool, into: &$0, drain: $1) }
+      case .csv: Reports.csv(a, pool, ctx: ctx)
       case .markdown: Reports.markdownTasks(a, pool, ctx: ctx)
       case .text:
         let out = TextOutput(ctx)
         if pool.isEmpty {
-          Console.out(ctx.words.noTasksMatch)
+          ctx.console.out(ctx.words.noTasksMatch)
         } else {
-          for l in out.taskLines(a, pool, roles: roles) { Console.out(l) }
+          for l in out.taskLines(a, pool, roles: roles) { ctx.console.out(l) }
         }
       }
     }
   }
 }
 
-struct Show: ParsableCommand {
+struct Show: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "show", abstract: helpWords.showAbstract)
   }
@@ -195,12 +195,12 @@ struct Show: ParsableCommand {
 
   func validate() throws { try Format.require(format, in: [.text, .json]) }
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let a = Agenda(plan: store.plan, today: ctx.today)
       guard let i = store.plan.index(of: id) else { throw Reports.noTask(id) }
       if format == .json {
-        Console.out(Shapes.show(a, i).rendered(pretty: true))
+        ctx.console.out(Shapes.show(a, i).rendered(pretty: true))
       } else {
         Reports.show(a, i, ctx: ctx)
       }
@@ -208,7 +208,7 @@ struct Show: ParsableCommand {
   }
 }
 
-struct Log: ParsableCommand {
+struct Log: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "log", abstract: helpWords.logAbstract)
   }
@@ -219,27 +219,27 @@ struct Log: ParsableCommand {
 
   func validate() throws { try Format.require(format, in: [.text, .json]) }
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       var entries = store.plan.journal
       if let s = since {
-        guard let d = Day(iso: s) else { throw StoreError(.usage, .badDateOption(option: "--since", value: s)) }
+        guard let d = Day(iso: s) else { throw CommandError(.badDateOption(option: "--since", value: s)) }
         entries = entries.filter { ($0.day ?? d) >= d }
       }
       if let n = limit { entries = Array(entries.suffix(max(0, n))) }
       if format == .json {
-        Console.out(JSON.array(entries.map(Shapes.entry)).rendered(pretty: true))
+        ctx.console.out(JSON.array(entries.map(Shapes.entry)).rendered(pretty: true))
       } else if entries.isEmpty {
-        Console.out(ctx.words.journalEmpty)
+        ctx.console.out(ctx.words.journalEmpty)
       } else {
         let out = TextOutput(ctx)
-        for e in entries { Console.out(out.entryLine(e)) }
+        for e in entries { ctx.console.out(out.entryLine(e)) }
       }
     }
   }
 }
 
-struct Check: ParsableCommand {
+struct Check: SessionCommand {
   static var configuration: CommandConfiguration {
     CommandConfiguration(commandName: "check", abstract: helpWords.checkAbstract)
   }
@@ -248,15 +248,15 @@ struct Check: ParsableCommand {
 
   func validate() throws { try Format.require(format, in: [.text, .json]) }
 
-  func run() throws {
-    try Context.withStore(global) { ctx, store in
+  func run(in session: Session) throws {
+    try Context.withStore(global, session) { ctx, store in
       let p = store.plan
       // Read once: departments read every cell.
       let names = p.departments
       let warnings = Reports.warnings(store, departments: names, today: ctx.today, words: ctx.words)
       let (groups, departments) = (p.groups.count, names.count)
       if format == .json {
-        Console.out(
+        ctx.console.out(
           JSON.object([
             ("ok", .bool(true)), ("store", .string(store.folder)), ("tasks", .int(p.tasks.count)),
             ("groups", .int(groups)),
@@ -264,9 +264,9 @@ struct Check: ParsableCommand {
             ("journal_entries", .int(p.journal.count)), ("warnings", .array(warnings.map(JSON.string))),
           ]).rendered(pretty: true))
       } else {
-        Console.out(ctx.words.checkedStore(store.folder))
-        for w in warnings { Console.out(ctx.words.warning(w)) }
-        Console.out(
+        ctx.console.out(ctx.words.checkedStore(store.folder))
+        for w in warnings { ctx.console.out(ctx.words.warning(w)) }
+        ctx.console.out(
           ctx.words.checkOK(
             tasks: p.tasks.count, groups: groups, departments: departments, units: p.staffingChecks().count,
             entries: p.journal.count, warnings: warnings.count))

@@ -94,6 +94,40 @@ public struct FooterMessage: Equatable, Sendable {
   public var isError: Bool
 }
 
+/// What both dashboards' `update` does with the footer's messages and with a key's binding
+/// (`AppState`, `RollupState`).
+protocol Speaking {
+  var messages: [FooterMessage] { get set }
+  var words: any Words { get }
+}
+
+extension Speaking {
+  /// Puts one line in the footer, in place of whatever it said.
+  mutating func say(_ text: String, error: Bool = false) {
+    messages = [FooterMessage(text: text, isError: error)]
+  }
+
+  /// The start message's: each of the store's notices (as errors), then `said`.
+  mutating func start(_ notices: [StoreNotice], said: String?) {
+    messages = notices.map { FooterMessage(text: words.notice($0), isError: true) }
+    if let said { messages.append(FooterMessage(text: said, isError: false)) }
+  }
+
+  /// The action of the binding a key has, or nil after saying why there is none: `unbound`
+  /// (asked for only then), or why it does nothing now (its disabled reason).
+  mutating func action<A>(of binding: Binding<Self, A>?, unbound: (Self) -> String) -> A? {
+    guard let binding else {
+      say(unbound(self))
+      return nil
+    }
+    if let why = binding.disabled(self) {
+      say(why)
+      return nil
+    }
+    return binding.action
+  }
+}
+
 /// A list's cursor and scroll (ratatui's `ListState`).
 public struct ListState: Equatable, Sendable {
   /// The row the cursor was last put on.
@@ -115,7 +149,7 @@ public struct ViewState: Equatable, Sendable {
 }
 
 /// The dashboard's whole state. Only `update` changes it; panes only read it.
-public struct AppState: Sendable {
+public struct AppState: Sendable, Speaking {
   /// The plan and everything worked out from it for the day shown.
   public internal(set) var figures: Figures
   public let lang: Lang
@@ -133,7 +167,9 @@ public struct AppState: Sendable {
   public internal(set) var form: Form?
   public internal(set) var showHelp = false
   public internal(set) var helpScroll = 0
-  public internal(set) var message: FooterMessage?
+  /// What the footer says, oldest first: one line after a key; every notice at the start
+  /// (they stack above the footer until the next key).
+  public internal(set) var messages: [FooterMessage] = []
   /// Draw borders with ASCII for terminals that show box characters two columns wide.
   public let ascii: Bool
   /// Who the journal records for this session's changes (`u` undoes theirs first).
@@ -177,6 +213,9 @@ public struct AppState: Sendable {
     get { views[view]! }
     set { views[view] = newValue }
   }
+
+  /// The latest message (the one a key just led to).
+  public var message: FooterMessage? { messages.last }
 
   public var focus: Pane { here.focus }
   public var filter: Filter { here.filter }

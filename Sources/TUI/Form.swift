@@ -16,8 +16,22 @@ public struct Form: Equatable, Sendable {
     case id, group, theme, measure, requirement, lead, support, deadline
     case unit, enforcement, reviewers
 
-    /// The field's name as the table calls the store's field of that name.
-    public func label(_ w: any Words) -> String { w.field(rawValue) }
+    /// The field's name as the table calls the store's field it fills.
+    public func label(_ w: any Words) -> String {
+      switch self {
+      case .id: w.field(.task(.id))
+      case .group: w.field(.task(.group))
+      case .theme: w.field(.task(.theme))
+      case .measure: w.field(.task(.measure))
+      case .requirement: w.field(.task(.requirement))
+      case .lead: w.field(.task(.lead))
+      case .support: w.field(.task(.support))
+      case .deadline: w.field(.task(.deadline))
+      case .unit: w.field(.unit(.unit))
+      case .enforcement: w.field(.unit(.enforcement))
+      case .reviewers: w.field(.unit(.reviewers))
+      }
+    }
 
     var isDepartments: Bool { self == .lead || self == .support }
   }
@@ -97,7 +111,7 @@ extension AppState {
     switch k {
     case .escape:
       form = nil
-      message = FooterMessage(text: words.formCancelled, isError: false)
+      say(words.formCancelled)
       return []
     case .enter:
       return submit(f)
@@ -192,7 +206,7 @@ extension AppState {
       if let set = p.setStaffing(name, enforcement: e, reviewers: r) { changes.append(set) }
       form = nil
       guard !changes.isEmpty else {
-        message = FooterMessage(text: words.nothingToChange, isError: false)
+        say(words.nothingToChange)
         return []
       }
       return [.save(changes, message: staffingSaid(name, e, r))]

@@ -1,16 +1,22 @@
 import Model
 
-/// What happened: a key, a new size, or the result of an effect the runner carried out.
+/// What happened: the start, a key, a new size, or the result of something the runner did.
 public enum Msg: Sendable {
+  /// The first message, before any key (Bubble Tea's `Init`; `init` is Swift's): what to tell
+  /// the user as the dashboard opens. The store's notices (a save rolled forward, a torn
+  /// journal line) and `said`, a sentence from whoever opened it (the sample plan just set
+  /// up, an agency opened read-only), all shown until the first key.
+  case start(notices: [StoreNotice], said: String?)
   case key(Key)
   case resize(width: Int, height: Int)
   /// A save went through: the plan as saved, and the tasks it touched.
   case saved(Revision, message: String)
-  /// A save was refused or failed; `plan` is what the store holds now (if it could be read).
-  case saveFailed(plan: Plan?, message: String)
+  /// A save was refused or failed: why, and what the store holds now (if it could be read).
+  case saveFailed(StoreError, plan: Plan?)
   /// Someone else changed the store and it was read again.
   case reloaded(Revision)
-  case reloadFailed(message: String)
+  /// Someone else changed the store and it does not parse now.
+  case reloadFailed(StoreError)
   /// The real date moved on (the dashboard was left open past midnight).
   case newDay(Day)
   /// No key for a while: the department and group figures are worked out now, so that the
@@ -31,6 +37,9 @@ extension AppState {
   /// The one place state changes. Pure: no I/O, no clock; effects go back to the runner.
   public mutating func update(_ msg: Msg) -> [Effect] {
     switch msg {
+    case .start(let notices, let said):
+      start(notices, said: said)
+      return []
     case .key(let k):
       return key(k)
     case .resize(let w, let h):
@@ -47,24 +56,24 @@ extension AppState {
         selectRow(min(here.list.selected, listItems.count - 1))
       }
       keepVisible()
-      message = FooterMessage(text: text, isError: false)
+      say(text)
       return []
-    case .saveFailed(let p, let text):
+    case .saveFailed(let e, let p):
       if let p {
         pinSelection()
         replacePlan(p, changed: nil)
         keepVisible()
       }
-      message = FooterMessage(text: text, isError: true)
+      say(notSaved(e), error: true)
       return []
     case .reloaded(let r):
       pinSelection()
       replacePlan(r.plan, changed: r.changedTasks)
       keepVisible()
-      message = FooterMessage(text: words.reloaded, isError: false)
+      say(words.reloaded)
       return []
-    case .reloadFailed(let text):
-      message = FooterMessage(text: text, isError: true)
+    case .reloadFailed(let e):
+      say(words.reloadFailed(e.description(words)), error: true)
       return []
     case .newDay(let d):
       pinSelection()
@@ -78,36 +87,28 @@ extension AppState {
     }
   }
 
+  /// Why a save did not happen. A refusal (busy: locked, or changed meanwhile) says why
+  /// without the file's path, the store being the one on screen; a failure says where.
+  func notSaved(_ e: StoreError) -> String {
+    switch e.kind {
+    case .busy: words.notSaved(words.reason(e.reason))
+    default: words.notSaved(e.description(words))
+    }
+  }
+
   var layout: Layout { Layout(width: width, height: height, focus: focus) }
 
   mutating func key(_ k: Key) -> [Effect] {
     if form != nil { return formKey(k) }
     if prompt != nil { return promptKey(k) }
-    if showHelp {
-      switch k {
-      case .down, .char("j"): helpScroll += 1
-      case .up, .char("k"): helpScroll = max(0, helpScroll - 1)
-      case .char("q"): return [.quit]
-      default: showHelp = false
-      }
-      return []
+    if showHelp { return KeyMap.helpKey(k, shown: &showHelp, scroll: &helpScroll) }
+    messages = []
+    let unbound = { (s: AppState) in
+      guard let (v, b) = KeyMap.elsewhere(k, than: s.view) else { return s.words.keyUnbound(k.name) }
+      return s.words.keyWorksElsewhere(k.name, b.help(s.words), view: v.title(s.words), number: v.rawValue)
     }
-    message = nil
-    guard let binding = KeyMap.binding(for: k, in: view) else {
-      if let (v, b) = KeyMap.elsewhere(k, than: view) {
-        message = FooterMessage(
-          text: words.keyWorksElsewhere(k.name, b.help(words), view: v.title(words), number: v.rawValue), isError: false
-        )
-      } else {
-        message = FooterMessage(text: words.keyUnbound(k.name), isError: false)
-      }
-      return []
-    }
-    if let why = binding.disabled(self) {
-      message = FooterMessage(text: why, isError: false)
-      return []
-    }
-    return perform(binding.action)
+    guard let a = action(of: KeyMap.binding(for: k, in: view), unbound: unbound) else { return [] }
+    return perform(a)
   }
 
   mutating func perform(_ action: Action) -> [Effect] {
@@ -151,7 +152,7 @@ extension AppState {
     case .cycleFilter:
       here.filter = Filter(rawValue: (filter.rawValue + 1) % Filter.allCases.count)!
       rebuildList()
-      message = FooterMessage(text: words.filterShown(filter.title(words)), isError: false)
+      say(words.filterShown(filter.title(words)))
     case .search:
       prompt = Prompt(.search, search)
     case .help:
@@ -165,7 +166,7 @@ extension AppState {
       // Your own latest change; someone else's only after asking, by name.
       if let mine = plan.undoCandidate(by: who) { return undo(mine.entry, mine.change) }
       guard let (entry, _) = plan.undoCandidate() else {
-        message = FooterMessage(text: words.nothingToUndoFooter, isError: false)
+        say(words.nothingToUndoFooter)
         return []
       }
       prompt = Prompt(
@@ -261,7 +262,7 @@ extension AppState {
       return save(plan.setStatus(t.id, target), words.statusFooter(t.id, words.status(target)))
     case .trigger:
       guard t.deadline.kind.awaitsEvent else {
-        message = FooterMessage(text: words.notWaitingFooter(t.id), isError: true)
+        say(words.notWaitingFooter(t.id), error: true)
         return []
       }
       prompt = Prompt(.trigger(t.id), today.description, selected: true)
@@ -274,7 +275,7 @@ extension AppState {
 
   mutating func save(_ change: Change?, _ text: String) -> [Effect] {
     guard let change else {
-      message = FooterMessage(text: words.nothingToChange, isError: false)
+      say(words.nothingToChange)
       return []
     }
     return [.save([change], message: text)]
@@ -324,7 +325,7 @@ extension AppState {
     if case .confirmUndo(let seq, _) = p.purpose {
       prompt = nil
       guard k == .char("y") || k == .char("Y"), let (entry, change) = plan.undoCandidate(), entry.seq == seq else {
-        message = FooterMessage(text: words.nothingUndone, isError: false)
+        say(words.nothingUndone)
         return []
       }
       return undo(entry, change)
@@ -333,7 +334,7 @@ extension AppState {
       // y confirms; any other key (Enter and Esc too) answers no.
       prompt = nil
       guard k == .char("y") || k == .char("Y") else {
-        message = FooterMessage(text: words.notRetiredFooter(id), isError: false)
+        say(words.notRetiredFooter(id))
         return []
       }
       return save(plan.retire(id), words.retiredFooter(id))
@@ -372,7 +373,7 @@ extension AppState {
         rebuildList()
       }
       if !listItems.isEmpty { here.focus = .list }
-      message = FooterMessage(text: words.found(listItems.count), isError: false)
+      say(words.found(listItems.count))
       keepVisible()
       return []
     case .note(let id):
@@ -389,7 +390,7 @@ extension AppState {
   }
 
   mutating func invalid(_ text: String) -> [Effect] {
-    message = FooterMessage(text: text, isError: true)
+    say(text, error: true)
     return []
   }
 }

@@ -12,21 +12,32 @@ enum AgencyGenerator {
   static let start = Day(year: 2019, month: 8, day: 20)!
 
   /// Writes `count` stores of `tasks` tasks each into `folder`/NNN, and the combined store
-  /// into `single` when given.
+  /// into `single` when given. With `differ`, each agency writes its own plan (as each county
+  /// does): the same ids 1…N, measures of its own, so that the measures matrix has a row per
+  /// agency's measure rather than one per measure of a shared plan.
   static func generate(
-    count: Int, tasks: Int, seed: UInt64, seeds files: [String], into folder: String, single: String?
+    count: Int, tasks: Int, seed: UInt64, seeds files: [String], into folder: String, single: String?,
+    differ: Bool = false
   ) throws(StoreError) {
     // The plan every agency copies: the benchmark's generator, read back.
     let template = folder + "/.template"
     try PlanGenerator.generate(count: tasks, seed: seed, seeds: files, into: template)
     let plan = try Store.open(template).plan
+    let material = differ ? try PlanGenerator.material(from: files) : PlanGenerator.Material()
     var rng = SplitMix64(state: seed ^ 0x5A4E_5849_414E_4731)
     var all: (tasks: [PlanTask], units: [StaffingUnit], journal: [JournalEntry]) = ([], [], [])
     for k in 1...count {
       let agency = "某省第\(k)区税务局"
-      let made = agencyStore(plan, agency: agency, &rng)
+      var own = plan
+      if differ {
+        // Not seed + k·γ: SplitMix64 steps its state by γ, so those would be one sequence shifted.
+        var planRng = SplitMix64(state: seed ^ (UInt64(k) &* 0xD1B5_4A32_D192_ED03))
+        let (s, t, u) = PlanGenerator.plan(count: tasks, material: material, &planRng)
+        own = Plan(settings: s, tasks: t, staffing: u)
+      }
+      let made = agencyStore(own, agency: agency, &rng)
       try Store.create(
-        folder + "/" + String(format3(k)), settings: settings(plan, agency: agency), tasks: made.tasks,
+        folder + "/" + String(format3(k)), settings: settings(own, agency: agency), tasks: made.tasks,
         staffing: made.units)
       try FileIO.replace(folder + "/" + format3(k), JournalFile.name, with: encode(made.journal))
       if single != nil {
@@ -107,19 +118,25 @@ enum AgencyGenerator {
             day.ordinal,
             Change(
               op: "done", target: .task(t.id),
-              fields: [FieldChange("status", "open", "done"), FieldChange("completed_on", "", day.description)])
+              fields: [
+                FieldChange(.status, .status(.open), .status(.done)), FieldChange(.completedOn, .none, .day(day)),
+              ])
           ))
       } else if roll < pace + (100 - pace) * 2 / 5 {
         t.status = .inProgress
         journal.append(
           (
             day.ordinal,
-            Change(op: "start", target: .task(t.id), fields: [FieldChange("status", "open", "in_progress")])
+            Change(
+              op: "start", target: .task(t.id), fields: [FieldChange(.status, .status(.open), .status(.inProgress))])
           ))
       } else if roll < pace + (100 - pace) * 2 / 5 + 3 {
         t.status = .blocked
         journal.append(
-          (day.ordinal, Change(op: "block", target: .task(t.id), fields: [FieldChange("status", "open", "blocked")])))
+          (
+            day.ordinal,
+            Change(op: "block", target: .task(t.id), fields: [FieldChange(.status, .status(.open), .status(.blocked))])
+          ))
       }
       tasks.append(t)
     }
@@ -135,7 +152,8 @@ enum AgencyGenerator {
           (
             day.ordinal,
             Change(
-              op: "staffing", target: .unit(u.name), fields: [FieldChange("reviewers", String(u.reviewers), String(r))])
+              op: "staffing", target: .unit(u.name),
+              fields: [FieldChange(.unit(.reviewers), .count(u.reviewers), .count(r))])
           ))
       }
     }

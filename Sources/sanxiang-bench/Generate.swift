@@ -103,6 +103,16 @@ enum PlanGenerator {
   static func generate(count: Int, seed: UInt64, seeds files: [String], into folder: String) throws(StoreError) {
     let m = try material(from: files)
     var rng = SplitMix64(state: seed)
+    let (settings, tasks, units) = plan(count: count, material: m, &rng)
+    try Store.create(folder, settings: settings, tasks: tasks, staffing: units)
+    try FileIO.replace(folder, JournalFile.name, with: journal(tasks, units, &rng))
+  }
+
+  /// A plan of `count` tasks recombined from `m`: every agency that writes its own plan gets
+  /// one of these from its own seed (same ids, other measures).
+  static func plan(count: Int, material m: Material, _ rng: inout SplitMix64) -> (
+    PlanSettings, [PlanTask], [StaffingUnit]
+  ) {
     let start = Day(year: 2019, month: 8, day: 20)!
     var tasks: [PlanTask] = []
     tasks.reserveCapacity(count)
@@ -147,8 +157,7 @@ enum PlanGenerator {
     let settings = PlanSettings(
       title: "全面推行“三项制度”工作任务分工表（基准测试 \(count) 项）", agency: "某省税务局", reviewerPercent: 5,
       groups: m.groups, start: start)
-    try Store.create(folder, settings: settings, tasks: tasks, staffing: units)
-    try FileIO.replace(folder, JournalFile.name, with: journal(tasks, units, &rng))
+    return (settings, tasks, units)
   }
 
   /// A few thousand entries that agree with the tasks' final state, oldest first.
@@ -168,21 +177,22 @@ enum PlanGenerator {
         let u = units[rng.below(units.count)]
         c = Change(
           op: "staffing", target: .unit(u.name),
-          fields: [FieldChange("reviewers", String(max(0, u.reviewers - 1)), String(u.reviewers))])
+          fields: [FieldChange(.unit(.reviewers), .count(max(0, u.reviewers - 1)), .count(u.reviewers))])
       case (_, .done):
         c = Change(
           op: "done", target: target,
           fields: [
-            FieldChange("status", "open", "done"), FieldChange("completed_on", "", t.completedOn?.description ?? ""),
+            FieldChange(.status, .status(.open), .status(.done)),
+            FieldChange(.completedOn, .none, FieldValue(t.completedOn)),
           ])
       case (_, .inProgress):
-        c = Change(op: "start", target: target, fields: [FieldChange("status", "open", "in_progress")])
+        c = Change(op: "start", target: target, fields: [FieldChange(.status, .status(.open), .status(.inProgress))])
       case (_, .blocked):
-        c = Change(op: "block", target: target, fields: [FieldChange("status", "open", "blocked")])
+        c = Change(op: "block", target: target, fields: [FieldChange(.status, .status(.open), .status(.blocked))])
       case (_, .open) where !t.note.isEmpty:
-        c = Change(op: "note", target: target, fields: [FieldChange("note", "", t.note)])
+        c = Change(op: "note", target: target, fields: [FieldChange(.note, .none, .text(t.note))])
       default:
-        c = Change(op: "reopen", target: target, fields: [FieldChange("status", "in_progress", "open")])
+        c = Change(op: "reopen", target: target, fields: [FieldChange(.status, .status(.inProgress), .status(.open))])
       }
       minute += 1 + rng.below(2 * 30 * 24 * 60 / count)
       changes.append((minute, c))

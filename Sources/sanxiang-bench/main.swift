@@ -10,7 +10,7 @@ import TUI
 /// and the peers are driven by `scripts/bench.py`, which calls this.
 ///
 ///     sanxiang-bench generate --tasks N [--seed S] --into DIR SEEDFILE…
-///     sanxiang-bench agencies --count N --tasks T [--seed S] --into DIR [--single DIR] SEEDFILE…
+///     sanxiang-bench agencies --count N --tasks T [--seed S] [--plans same|differ] --into DIR [--single DIR] SEEDFILE…
 ///     sanxiang-bench rollup [--threads N] DIR…
 ///     sanxiang-bench load --store DIR [--runs R]
 ///     sanxiang-bench tui --store DIR [--today D] [--presses N] [--size WxH]
@@ -47,12 +47,14 @@ func main() -> Int32 {
       guard let n = options["count"].flatMap(Int.init), let t = options["tasks"].flatMap(Int.init), n > 0, t > 0,
         let into = options["into"], !rest.isEmpty
       else {
-        Console.err("usage: sanxiang-bench agencies --count N --tasks T [--seed S] --into DIR [--single DIR] SEEDFILE…")
+        Console.err(
+          "usage: sanxiang-bench agencies --count N --tasks T [--seed S] [--plans same|differ] --into DIR [--single DIR] SEEDFILE…"
+        )
         return 64
       }
       try AgencyGenerator.generate(
         count: n, tasks: t, seed: options["seed"].flatMap(UInt64.init) ?? 2019, seeds: rest, into: into,
-        single: options["single"])
+        single: options["single"], differ: options["plans"] == "differ")
     case "rollup":
       let threads = options["threads"].flatMap(Int.init) ?? Parallel.processors
       do {
@@ -87,10 +89,7 @@ func main() -> Int32 {
 }
 
 enum Console {
-  static func err(_ s: String) {
-    let b = Array((s + "\n").utf8)
-    _ = b.withUnsafeBytes { write(2, $0.baseAddress!, $0.count) }
-  }
+  static func err(_ s: String) { try? FileIO.write(Array((s + "\n").utf8), toDescriptor: 2, named: "stderr") }
 }
 
 exit(main())

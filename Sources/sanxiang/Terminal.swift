@@ -12,7 +12,7 @@ final class CursesTerminal: TerminalIO {
   private var styles: [Style: (attrs: attr_t, pair: Int16)] = [:]
 
   /// Starts curses on the process's terminal, or explains why it cannot.
-  init(colors wantColors: Bool) throws(StoreError) {
+  init(colors wantColors: Bool) throws(CommandError) {
     guard let out = sx_fdopen(STDOUT_FILENO, "w"), let inp = sx_fdopen(STDIN_FILENO, "r"),
       let scr = newterm(nil, out, inp)
     else {
@@ -35,8 +35,8 @@ final class CursesTerminal: TerminalIO {
     setupStyles(colors: wantColors && has_colors())
   }
 
-  static func unusable() -> StoreError {
-    StoreError(.usage, .terminalUnusable(term: FileIO.environment("TERM") ?? ""))
+  static func unusable() -> CommandError {
+    CommandError(.terminalUnusable(term: FileIO.environment("TERM") ?? ""))
   }
 
   /// Semantic styles to colour pairs (or, without colour, to attributes), in one place.

@@ -1,5 +1,3 @@
 import CLI
 
-Sanxiang.openDashboard = CursesDashboard.run
-Sanxiang.openRollup = CursesDashboard.runRollup
-Sanxiang.start()
+Sanxiang.start(Session(openDashboard: CursesDashboard.run, openRollup: CursesDashboard.runRollup))

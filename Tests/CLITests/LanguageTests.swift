@@ -259,7 +259,7 @@ struct LanguageTests {
     [], ["tui"], ["standup"], ["list"], ["show"], ["done"], ["reopen"], ["start"], ["block"], ["note"], ["trigger"],
     ["undo"], ["staffing"], ["staffing", "set"], ["staffing", "rename"], ["staffing", "retire"], ["log"], ["check"],
     ["import"], ["init"], ["add"], ["edit"], ["retire"], ["group"], ["group", "add"], ["group", "rename"],
-    ["group", "move"], ["department"], ["department", "rename"], ["rollup"],
+    ["group", "move"], ["department"], ["department", "rename"], ["rollup"], ["report"], ["collect"],
   ]
 
   @Test("--help of every command in Chinese: its overview and every option's text", arguments: commands)
@@ -295,6 +295,7 @@ struct LanguageTests {
       ["staffing", "set", "稽查局", "--reviewers", "2"], ["import", seed, "--into", dir.path + "-new", "--dry-run"],
       ["import", Fixtures.seed("000").path, "--into", dir.path, "--dry-run"],
       ["tui", "--screen", "120x40", "--keys", "5 j j j j j j j j j j j j j j j j"],
+      ["report"], ["report", "--format", "markdown", "--since", "2019-09-01", "--department", "法制科"],
     ]
     for args in runs {
       let r = Fixtures.run(args + s, env: ["LANG": "zh_CN.UTF-8", "SANXIANG_NOW": "2019-09-20T10:00:00+08:00"])

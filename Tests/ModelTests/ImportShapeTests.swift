@@ -53,7 +53,7 @@ struct ImportShapeTests {
     let html = try imported("merges", "table.html")
     let r = try imported("merges", file)
     for (a, b) in zip(r.tasks, html.tasks) {
-      for f in ["id", "measure", "lead", "support", "deadline"] {
+      for f: TaskField in [.id, .measure, .lead, .support, .deadline] {
         #expect(a.value(of: f) == b.value(of: f), "\(a.id) \(f)")
       }
     }
@@ -128,7 +128,7 @@ struct CellPerLineTests {
         r.guesses.contains { if case .rowsByNumbers(_, docx.tasks.count) = $0 { true } else { false } }, "\(shape)")
       #expect(r.tasks.map(\.id) == docx.tasks.map(\.id), "\(shape)")
       for (a, b) in zip(r.tasks, docx.tasks) {
-        for f in ["theme", "measure", "lead", "support"] {
+        for f: TaskField in [.theme, .measure, .lead, .support] {
           #expect(a.value(of: f) == b.value(of: f), "\(shape) \(a.id) \(f)")
         }
       }

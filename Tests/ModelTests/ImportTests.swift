@@ -61,7 +61,7 @@ struct ImportTests {
     let sample = try Store.open(Fixtures.sampleData.path).plan
     #expect(sample.tasks.count == r.tasks.count)
     for (a, b) in zip(r.tasks, sample.tasks) {
-      for f in ["id", "group", "theme", "measure", "requirement", "lead", "support", "deadline"] {
+      for f in [TaskField.id, .group, .theme, .measure, .requirement, .lead, .support, .deadline] {
         #expect(a.value(of: f) == b.value(of: f), "task \(a.id) \(f)")
       }
     }

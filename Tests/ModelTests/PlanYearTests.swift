@@ -29,7 +29,7 @@ struct PlanYearTests {
     // An edit to a deadline is read in the year too.
     let store = try Store.open(dir)
     try store.commit(
-      [Change(op: "edit", target: .task("5"), fields: [FieldChange("deadline", "持续推进", "三季度末")])], by: "t")
+      [Change(op: "edit", target: .task("5"), fields: [FieldChange(.deadline, .text("持续推进"), .text("三季度末"))])], by: "t")
     #expect(store.plan.task("5")?.deadline.kind == .by(Day(iso: "2021-09-30")!))
   }
 

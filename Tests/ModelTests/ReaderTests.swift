@@ -111,7 +111,7 @@ struct ReaderTests {
       #expect(r.groups == html.groups, "\(kind)")
       #expect(r.tasks.map(\.id) == html.tasks.map(\.id), "\(kind)")
       for (a, b) in zip(r.tasks, html.tasks) {
-        for f in ["group", "theme", "measure", "lead", "support", "deadline"] {
+        for f in [TaskField.group, .theme, .measure, .lead, .support, .deadline] {
           #expect(a.value(of: f) == b.value(of: f), "\(kind) \(a.id) \(f)")
         }
       }

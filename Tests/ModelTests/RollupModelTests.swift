@@ -260,7 +260,7 @@ struct RollupModelTests {
     }
     texts += [
       zh.rollupHeading(agencies: 3, today: day("2019-09-20")), zh.rollupOverview(RollupTotal([s])), zh.rollupAbstract,
-      zh.rollupDiscussion, zh.pullHelp, zh.rollupFormatHelp, zh.dirsHelp, zh.reason(.noRollupFolders), zh.legend,
+      zh.rollupDiscussion, zh.pullHelp, zh.rollupFormatHelp, zh.dirsHelp, zh.noRollupFolders, zh.legend,
       zh.noSharedMeasures, zh.everyStoreFailed,
       zh.measuresHeading(3, agencies: 2), zh.failedHeading(1), zh.pulling(3, atOnce: 3), zh.pullProgress(1, of: 3),
       zh.pullSummary(updated: 1, upToDate: 1, failed: 1, notClones: 1), zh.notReporting, zh.unreadable,
@@ -273,7 +273,7 @@ struct RollupModelTests {
     let allowed = [
       "sanxiang", "rollup", "DIR", "dir", "git", "pull", "ff", "only", "plan", "ini", "agency", "tasks", "csv", "text",
       "json",
-      "markdown",
+      "markdown", "xlsx", "docx",
     ]
     for t in texts {
       let words = t.matches(of: /[A-Za-z]{2,}/).map { String($0.output) }.filter { !allowed.contains($0) }

@@ -17,24 +17,6 @@ private func differingLines(_ a: [String], _ b: [String]) -> [Int] {
 
 @Suite("The plain-file store")
 struct StoreTests {
-  @Test("a large file is read whole, from the start or from any offset; a pipe too")
-  func largeRead() throws {
-    var rng = SplitMix64(state: 7)
-    let bytes = (0..<(5 << 20) + 12345).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-    let url = Fixtures.scratch("read").appendingPathComponent("big")
-    try Data(bytes).write(to: url)
-    #expect(try FileIO.read(url.path) == bytes)
-    for offset in [1, 4_000_001, bytes.count - 1, bytes.count] {
-      #expect(try FileIO.read(url.path, from: offset) == Array(bytes[offset...]), "\(offset)")
-    }
-    // A pipe has no size and no offsets: it is read on to its end.
-    let fifo = Fixtures.scratch("read").appendingPathComponent("fifo").path
-    #expect(mkfifo(fifo, 0o600) == 0)
-    let writer = Thread { try? Data(bytes).write(to: URL(fileURLWithPath: fifo)) }
-    writer.start()
-    #expect(try FileIO.read(fifo) == bytes)
-  }
-
   @Test("every sample file parses and writes back byte for byte")
   func roundTrip() throws {
     for name in ["tasks.csv", "staffing.csv"] {
@@ -276,7 +258,7 @@ struct StoreTests {
     var caught: StoreError?
     do { try b.commit([b.plan.setStatus("1", .inProgress)!], by: "b") } catch { caught = error }
     #expect(caught?.exitCode == 75)
-    #expect(caught?.reason == .taskChangedMeanwhile(id: "1", field: "status", now: "open"))
+    #expect(caught?.reason == .taskChangedMeanwhile(id: "1", field: .status, now: .status(.open)))
     #expect(Fixtures.snapshot(dir) == before)
     // After the refusal the store shows what is on disk, so a retry works.
     #expect(b.plan.task("1")?.status == .open)

@@ -20,7 +20,7 @@ private func rewrite004(_ f: ([String]) -> [String]) -> String {
 /// The fields that matter when comparing two imports of the same table.
 private func essence(_ r: ImportResult) -> [String] {
   r.tasks.map { t in
-    ["id", "group", "theme", "measure", "requirement", "lead", "support", "deadline"].map { t.value(of: $0) }
+    [TaskField.id, .group, .theme, .measure, .requirement, .lead, .support, .deadline].map { t.value(of: $0).text }
       .joined(separator: "|")
   }
 }

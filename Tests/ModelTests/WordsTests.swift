@@ -11,8 +11,9 @@ import Testing
 /// language; old journals' English import summaries are read back as data.
 @Suite("Words")
 struct WordsTests {
-  /// One of every reason an error can give, with data in ASCII (so that any Chinese in the
-  /// English sentence is the table's) and in Chinese (so that any English in the Chinese one is).
+  /// One of every reason a store's error can give (the command line's are in CLITests), with
+  /// data in ASCII (so that any Chinese in the English sentence is the table's) and in Chinese
+  /// (so that any English in the Chinese one is).
   static func reasons(_ name: String, _ file: String) -> [StoreError.Reason] {
     [
       .cannotRead(errno: ENOENT), .cannotWrite(errno: ENOSPC), .cannotFlush(errno: EIO),
@@ -23,19 +24,12 @@ struct WordsTests {
       .textAfterClosingQuote, .quoteInUnquotedField, .columnTwice(name), .fieldCount(12, header: 11),
       .missingColumn("measure", alias: "工作措施"), .missingColumn("unit", alias: nil), .emptyID, .unknownStatus(name),
       .badDate(name), .duplicateID("11", firstLine: 12), .emptyUnitName, .unitTwice(name, firstLine: 3),
-      .countNotNumber(field: "reviewers", text: name), .negativeCount(-18), .countTooLarge(20_000_000), .notKeyValue,
+      .countNotNumber(field: .reviewers, text: name), .negativeCount(-18), .countTooLarge(20_000_000), .notKeyValue,
       .badReviewerPercent, .badStart, .badDayList(key: "holiday"), .journalEntryIncomplete, .noStoreFolder,
       .notAStore(missing: file), .storeExists(file: file), .locked(pid: 42, host: "pc-01"), .lockedByAnother,
-      .noTask("99"), .taskChangedMeanwhile(id: "1", field: "status", now: "done"),
-      .taskChangedMeanwhile(id: "1", field: "note", now: ""), .unitChangedMeanwhile(name), .planChangedMeanwhile,
-      .noDashboard, .terminalUnusable(term: ""),
-      .terminalUnusable(term: "xterm-256color"), .noStoreGiven, .noGroup("9", groups: [name, name]),
-      .severalGroups(name, [name, name]), .noDepartment(name, departments: [name]), .severalDepartments(name, [name]),
-      .badRole(name), .badDateOption(option: "--on", value: name), .badLang("fr"), .badScreenSize, .noTaskIDs,
-      .notWaiting(id: "1", deadline: name), .newUnitNeedsBoth(name), .countOutOfRange(option: "--reviewers", max: 9),
-      .noCounts, .noUnitName, .nearName(name, near: [name]), .percentOutOfRange, .emptyMeasure, .emptyTaskID,
-      .taskExists("2"), .badSetOption, .ownColumn("measure"), .emptyGroupName, .emptyNewName, .groupExists(name),
-      .unitExists(name), .noUnit(name), .badGitCommit, .noRollupFolders,
+      .noTask("99"), .taskChangedMeanwhile(id: "1", field: .status, now: .status(.done)),
+      .taskChangedMeanwhile(id: "1", field: .note, now: .none), .unitChangedMeanwhile(name), .planChangedMeanwhile,
+      .badGitCommit, .savedAsGB18030,
     ]
       + [
         .textAfterValue, .expectedLiteral("true"), .nestedTooDeeply, .endOfLine, .expectedKey, .expectedColon,
@@ -134,7 +128,7 @@ struct WordsTests {
     let e = StoreError(.badData, .quotedFieldNeverClosed, file: "/s/tasks.csv", line: 8, column: 3)
     #expect(e.description(EnglishWords()) == "/s/tasks.csv:8:3: quoted field is never closed")
     #expect(e.description(ChineseWords()) == "/s/tasks.csv:8:3: 加了引号的字段没有结束的引号")
-    #expect(StoreError(.noInput, .noStoreGiven).description(ChineseWords()) == ChineseWords().reason(.noStoreGiven))
+    #expect(StoreError(.noInput, .noStoreFolder).description(ChineseWords()) == ChineseWords().reason(.noStoreFolder))
     let text = ImportError(.headerRowMissing(9), file: "t.txt", place: .line(3))
     #expect(text.description(EnglishWords()) == "t.txt:3:1: there is no row 9")
     #expect(text.description(ChineseWords()) == "t.txt:3:1: 没有第 9 行")

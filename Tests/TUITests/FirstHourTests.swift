@@ -24,7 +24,9 @@ struct FirstHourTests {
     try Data(lines.joined(separator: "\n").utf8).write(to: s.tasksFile)
     s.play("space")
     #expect(s.state.message?.isError == true)
-    #expect(s.terminal.text.contains("未保存"))
+    // A failure says where.
+    #expect(s.state.message?.text.hasPrefix("未保存：" + s.tasksFile.path + ":6:") == true)
+    #expect(s.screen.lines.last!.hasPrefix(" 未保存：/"))
     #expect(selectedID(s) == "2")
     #expect(s.state.listItems == items)
     #expect(s.state.figures.standup.overdue.count == 3)

@@ -219,7 +219,9 @@ struct KeystrokeTests {
     // This dashboard has not looked yet: pressing b (blocked) on task 2 collides on status.
     s.play("b")
     #expect(s.state.message?.isError == true)
-    #expect(s.terminal.text.contains("未保存"))
+    // A refusal says why, without the path of the store on screen.
+    #expect(s.screen.lines.last!.hasPrefix(" 未保存：任务 2"))
+    #expect(s.state.message?.text.contains(s.dir.path) == false)
     #expect(Fixtures.read(s.tasksFile) == onDisk)
     #expect(s.state.plan.task("2")?.status == .done)
     // A change elsewhere that does not collide is picked up while idle.
@@ -227,6 +229,40 @@ struct KeystrokeTests {
     s.play("idle")
     #expect(s.state.plan.task("28")?.note == "外部备注")
     #expect(s.terminal.text.contains("已载入其他人保存的改动"))
+  }
+
+  @Test("every notice at the start shows, one a line above the footer, until the first key")
+  func startNotices() throws {
+    let dir = Fixtures.sampleCopy()
+    let journal = dir.appendingPathComponent("journal.jsonl")
+    // A save cut short after its journal line, then one cut short inside it.
+    let h = try FileHandle(forWritingTo: journal)
+    h.seekToEndOfFile()
+    h.write(
+      Data(
+        (#"{"seq":18,"at":"2019-09-20T10:00:00+08:00","by":"t","op":"done","task":"33","before":{"status":"open","completed_on":null},"after":{"status":"done","completed_on":"2019-09-20"}}"#
+          + "\n" + #"{"seq":19,"at":"2019-09-20T10:"#).utf8))
+    try h.close()
+    let store = try Store.open(dir.path)
+    #expect(store.notices.count == 2)
+    let said = "A sample plan was set up in \(dir.path)"
+    let term = ScriptedTerminal(width: 120, height: 30)
+    let d = Dashboard(store: store, terminal: term, today: sampleToday, who: "测试员", lang: .en, notice: said)
+    d.pollMs = 0
+    d.run()
+    let w = EnglishWords()
+    let expected = store.notices.map { (w.notice($0), Style.error) } + [(said, Style.info)]
+    let rows = term.screen.lines.suffix(3)
+    for ((text, style), (row, y)) in zip(expected, zip(rows, 27..<30)) {
+      #expect(row.hasPrefix(" " + text.prefix(60)), "\(row)")
+      #expect(term.screen[1, y].style == style)
+    }
+    // The panes are drawn above them; the first key clears them all.
+    #expect(term.screen.lines[26].hasPrefix("│"))
+    term.append(ScriptedTerminal.script("j"))
+    d.run()
+    #expect(!term.text.contains(journal.path) && !term.text.contains(said))
+    #expect(term.screen.lines[27].hasPrefix("│") && term.screen.lines[29].hasPrefix(" Enter"))
   }
 
   @Test("q quits")

@@ -7,6 +7,7 @@ import Testing
 /// Edits made to the store by other programs while a dashboard is open: a `sed -i` style
 /// rename-replace, an in-place rewrite of the same length, and a spreadsheet save with BOM
 /// and CRLF. The dashboard saves right after each one, without waiting to notice it first.
+/// The long run (500 edits, the real binary in tmux) is scripts/reliability/outside.py.
 @Suite("Edits from outside during a dashboard session", .serialized)
 struct OutsideEditsTests {
   enum Kind: CaseIterable { case renameReplace, inPlace, spreadsheet }
@@ -40,8 +41,10 @@ struct OutsideEditsTests {
     }
   }
 
-  @Test("500 outside edits: every one detected before the next save; merged by task, or reported")
-  func fiveHundred() throws {
+  @Test(
+    "30 outside edits, ten of each kind, two of each colliding: each detected at the save after it; merged by task, or reported"
+  )
+  func outsideEdits() throws {
     let s = try Session(width: 100, height: 30, lang: .en)
     s.play("2 enter")  // Groups → the first group's tasks; the cursor on the first task
     guard case .task(let i, _)? = s.state.selectedItem else {
@@ -52,7 +55,7 @@ struct OutsideEditsTests {
     var merged = 0
     var reported = 0
     var missed = 0
-    for n in 0..<500 {
+    for n in 0..<30 {
       let kind = Kind.allCases[n % 3]
       let collide = n % 5 == 4
       let other = String((n % 34) + 1 == Int(mine)! ? 35 : (n % 34) + 1)
@@ -82,10 +85,9 @@ struct OutsideEditsTests {
         }
       }
     }
-    print("outside edits: 500, merged \(merged), reported \(reported), missed \(missed)")
     #expect(missed == 0)
-    #expect(merged == 400)
-    #expect(reported == 100)
+    #expect(merged == 24)
+    #expect(reported == 6)
   }
 
   @Test("an in-place rewrite of the same size right after a save (same mtime tick) is still seen")

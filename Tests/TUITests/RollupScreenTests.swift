@@ -65,4 +65,61 @@ struct RollupScreenTests {
     let (d3, _) = try session(100, 30, "j enter esc")
     #expect(d3.state.agency == nil)
   }
+
+  @Test("the roll-up's keys are bindings: the help lists each, a key that does nothing here says why")
+  func keys() throws {
+    let (d, help) = try session(80, 40, "?")
+    #expect(d.state.showHelp)
+    for b in RollupKeys.bindings { #expect(help.text.contains(b.help(ChineseWords())), "\(b.action)") }
+    #expect(help.text.contains("图例") && help.text.contains("按键 · j/k 滚动 · q 退出 · 其他键关闭"))
+    // The overlay's keys are one plan's: j scrolls it, any other key closes it, q quits.
+    let (d2, _) = try session(80, 24, "? j")
+    #expect(d2.state.showHelp && d2.state.helpScroll == 1)
+    let (d3, _) = try session(80, 24, "? x")
+    #expect(!d3.state.showHelp)
+    // ←/→ scroll the matrix only; elsewhere they say so, as Esc does at the roll-up's top.
+    let (_, agencies) = try session(80, 24, "l")
+    #expect(agencies.screen.lines.last!.hasPrefix(" 只有措施矩阵（按 2）可以左右滚动"))
+    let (matrix, _) = try session(80, 24, "2 l l h")
+    #expect(matrix.state.column == 1)
+    let (_, top) = try session(80, 24, "esc")
+    #expect(top.screen.lines.last!.hasPrefix(" 已在汇总"))
+    let (_, unbound) = try session(80, 24, "z")
+    #expect(unbound.screen.lines.last!.hasPrefix(" 未绑定的按键 z"))
+    // Enter in the matrix opens nothing and says where it does.
+    let (open, measures) = try session(80, 24, "2 enter")
+    #expect(open.state.agency == nil && measures.text.contains("在机构或人员配置视图中选中一个机构后按 Enter"))
+  }
+
+  @Test("too small a terminal: the same centred message as one plan's dashboard")
+  func tooSmall() throws {
+    let (_, term) = try session(30, 8, "")
+    let plan = render(state("", width: 30, height: 8))
+    #expect(term.screen == plan)
+    #expect(term.screen.lines[2].contains("终端太小") && term.screen.lines[3].contains("30×8 < 40×10"))
+  }
+
+  @Test("the roll-up's footer and help in one language: no English word in Chinese, no Chinese in English")
+  func oneLanguage() throws {
+    let root = try RollupScreenTests.stores()
+    let rollup = Rollup.read(try StoreDiscovery.find([root.path]), today: sampleToday)
+    for lang in [Lang.zh, .en] {
+      for keys in ["", "2", "3", "l", "esc", "z", "2 enter", "2 l", "j enter"] {
+        let term = ScriptedTerminal(width: 120, height: 40, script: keys)
+        RollupDashboard(rollup: rollup, terminal: term, lang: lang).run()
+        let footer = term.screen.lines.last!
+        if lang == .zh {
+          #expect(Language.englishWords(in: footer).isEmpty, "\(keys): \(footer)")
+        } else {
+          #expect(
+            Language.chinese(in: Language.without(rollup.agencies.map(\.label), in: footer)).isEmpty,
+            "\(keys): \(footer)")
+        }
+      }
+      for b in RollupKeys.bindings {
+        let help = b.help(lang.words)
+        #expect(lang == .zh ? Language.englishWords(in: help).isEmpty : Language.chinese(in: help).isEmpty, "\(help)")
+      }
+    }
+  }
 }

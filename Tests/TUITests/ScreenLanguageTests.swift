@@ -46,7 +46,10 @@ let englishPlan: Plan = {
   let plan = Change(op: "import", target: .plan, fields: [])
   let done = Change(
     op: "done", target: .task("9"),
-    fields: [FieldChange("status", "open", "done"), FieldChange("completed_on", "", "2019-09-10")])
+    fields: [
+      FieldChange(.status, .status(.open), .status(.done)),
+      FieldChange(.completedOn, .none, .day(Day(iso: "2019-09-10")!)),
+    ])
   return Plan(
     settings: PlanSettings(title: "Plan A", agency: "Bureau B", reviewerPercent: 5, groups: ["Group A", "Group B"]),
     tasks: tasks,
@@ -62,14 +65,14 @@ let englishPlan: Plan = {
       entry(3, "2019-09-10T10:00:00+08:00", done),
       entry(
         4, "2019-09-19T10:00:00+08:00",
-        Change(op: "note", target: .task("1"), fields: [FieldChange("note", "", "Names to confirm")])),
+        Change(op: "note", target: .task("1"), fields: [FieldChange(.note, .none, .text("Names to confirm"))])),
       entry(
         5, "2019-09-19T11:00:00+08:00",
-        Change(op: "staffing", target: .unit("Legal"), fields: [FieldChange("reviewers", "2", "3")])),
+        Change(op: "staffing", target: .unit("Legal"), fields: [FieldChange(.unit(.reviewers), .count(2), .count(3))])),
       entry(6, "2019-09-19T12:00:00+08:00", done.inverse(undoing: 3)),
       entry(
         7, "2019-09-19T12:10:00+08:00",
-        Change(op: "start", target: .task("1"), fields: [FieldChange("status", "open", "in_progress")])),
+        Change(op: "start", target: .task("1"), fields: [FieldChange(.status, .status(.open), .status(.inProgress))])),
     ])
 }()
 

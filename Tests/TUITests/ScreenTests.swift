@@ -39,14 +39,67 @@ struct ScreenTests {
     Snapshot.check(render(state("3 j j enter", width: 180, height: 30)), "departments-180x30")
   }
 
-  @Test("below 80×24 one pane at a time; below 40×10 a message, never a crash")
+  @Test("below 80×24 one pane at a time, below 40×10 a message: what is on screen at every size up to 85×26")
   func small() {
     Snapshot.check(render(state("", width: 60, height: 20)), "standup-60x20-single")
     Snapshot.check(render(state("enter", width: 60, height: 20)), "standup-60x20-single-list")
     Snapshot.check(render(state("", width: 30, height: 8)), "too-small-30x8")
-    for w in 0...45 {
-      for h in 0...14 { _ = render(state("3 enter", width: w, height: h)) }
+    let w = ChineseWords()
+    var problems: [String] = []
+    for width in 0...85 {
+      for height in 0...26 {
+        // The Departments view, its list (法制科's tasks) focused.
+        let g = render(state("3 enter", width: width, height: height))
+        let rows = g.lines
+        func wrong(_ what: String) { problems.append("\(width)×\(height): \(what)\n" + rows.joined(separator: "\n")) }
+        // No wide character cut in two: each row is the terminal's width, and every right
+        // half follows the left half of a wide character.
+        if rows.count != height || rows.contains(where: { $0.displayWidth != width }) { wrong("a row's width") }
+        for y in 0..<height {
+          for x in 0..<width where g[x, y].isContinuation {
+            if x == 0 || g[x - 1, y].isContinuation || DisplayWidth.of(g[x - 1, y].char) != 2 {
+              wrong("half a character")
+            }
+          }
+        }
+        if width < 40 || height < 10 {
+          // Only the message, centred, cut with … where it does not fit; no pane, no border.
+          if rows.joined().contains(where: { "┌┐└┘│─".contains($0) }) { wrong("a border") }
+          let message = [w.terminalTooSmall, "\(width)×\(height) < 40×10", w.enlargeOrQuit]
+          let top = max(0, (height - 3) / 2)
+          for (y, row) in rows.enumerated() {
+            guard width > 0, (top..<top + 3).contains(y) else {
+              if !row.allSatisfy({ $0 == " " }) { wrong("row \(y) not blank") }
+              continue
+            }
+            let line = message[y - top]
+            let shown = line.displayWidth <= width
+            let left = String(repeating: " ", count: max(0, width - line.displayWidth) / 2)
+            if shown ? !row.hasPrefix(left + line) : !(row.trimmingSpaces.hasSuffix("…") || width == 1) {
+              wrong("row \(y) is not \(line)")
+            }
+          }
+        } else if width < 80 || height < 24 {
+          // One pane, the focused one, boxed across the whole width, its title in brackets;
+          // the footer says Tab switches panes.
+          let bottom = height - 2
+          if !rows[2].hasPrefix("┌[法制科 · 29 项]") || !rows[2].hasSuffix("┐") { wrong("the list's top border") }
+          if !rows[bottom].hasPrefix("└") || !rows[bottom].hasSuffix("┘") { wrong("the bottom border") }
+          for y in 3..<bottom where !rows[y].hasPrefix("│") || !rows[y].hasSuffix("│") { wrong("row \(y)'s borders") }
+          if !rows[3].hasPrefix("│>") || !rows[3].contains("建立联络员") { wrong("the cursor on task 2") }
+          if !rows[height - 1].hasPrefix(" Tab 切换窗格") { wrong("the footer") }
+          if !rows[1].contains(" 3 部门 ") { wrong("the shown view's tab") }
+        } else {
+          // All three panes: the navigation's box and the list's side by side.
+          if g[0, 2].char != "┌" || g[24, 2].char != "┌" || g[width - 1, 2].char != "┐" {
+            wrong("the panes' top borders")
+          }
+          if rows[height - 1].hasPrefix(" Tab") { wrong("the footer") }
+        }
+      }
     }
+    let wrongSizes = problems.count
+    #expect(wrongSizes == 0, "the first:\n\(problems.first ?? "")")
   }
 
   @Test("the help overlay lists every binding with its help text")

@@ -8,7 +8,8 @@ public enum Language {
     "staffing", "log", "check", "import", "help", "set", "init", "add", "edit", "retire", "group", "department",
     "rollup", "rename", "move", "git", "git_commit", "off", "lead", "support", "open", "in_progress", "blocked", "text",
     "json", "markdown", "csv", "Enter", "Esc", "Space", "PgUp", "PgDn", "Home", "End", "Tab", "Bksp", "Del", "UTF",
-    "TERM", "XDG", "YYYY", "Word", "xterm", "reviewer_percent", "holiday", "workday", "seq",
+    "TERM", "XDG", "YYYY", "Word", "xterm", "reviewer_percent", "holiday", "workday", "seq", "report", "collect",
+    "xlsx", "docx", "Excel",
   ]
 
   /// English words (three letters or more) left once file names, paths, flags, placeholders,

@@ -44,4 +44,7 @@ const char *sx_content(void *node);
 // The value of the attribute with this local name (any namespace), or NULL.
 const char *sx_attr(void *node, const char *local);
 
+// The writers' libraries (libxlsxwriter, libzip for writing): cwriters.h.
+#include "cwriters.h"
+
 #endif

@@ -51,12 +51,13 @@ public struct Agenda: Sendable {
     self.dueDay = dueDay
     self.flags = flags
     self.buckets = buckets
-    var ids: [IDKey] = []
-    ids.reserveCapacity(n)
-    for i in tasks.indices { ids.append(IDKey(tasks[i].id)) }
+    // Each id as a number, which the radix sort packs; ids with letters take the general sort.
+    var numbers: [Int] = []
+    numbers.reserveCapacity(n)
+    for i in tasks.indices { numbers.append(IDKey(tasks[i].id).plainNumber ?? -1) }
     let order =
-      UrgencyOrder.packed(buckets: buckets, dueDays: dueDay, ids: ids)
-      ?? Agenda.sortedOrder(buckets: buckets, dueDays: dueDay, ids: ids)
+      UrgencyOrder.packed(buckets: buckets, dueDays: dueDay, numbers: numbers)
+      ?? Agenda.sortedOrder(buckets: buckets, dueDays: dueDay, ids: tasks.indices.map { IDKey(tasks[$0].id) })
     // Retired tasks sort last; they leave the order here.
     let cut = order.firstIndex { buckets[$0] == Agenda.retiredBucket } ?? order.count
     urgency = Array(order[..<cut])
@@ -410,6 +411,9 @@ public struct IDKey: Comparable, Hashable, Sendable {
     number = digits.isEmpty ? Int.max : Int(digits.prefix(15)) ?? Int.max
     rest = String(id.dropFirst(digits.count))
   }
+
+  /// The id's number when it is digits alone ("7", "007"), which the urgency order can pack.
+  var plainNumber: Int? { rest.isEmpty && number != Int.max ? number : nil }
 
   public static func < (a: IDKey, b: IDKey) -> Bool {
     a.number != b.number ? a.number < b.number : a.rest < b.rest

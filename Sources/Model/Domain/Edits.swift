@@ -4,11 +4,11 @@ extension Plan {
   public func markDone(_ id: String, on day: Day, note: String? = nil) -> Change? {
     guard let t = task(id) else { return nil }
     var fields: [FieldChange] = []
-    if t.status != .done { fields.append(FieldChange("status", t.status.rawValue, TaskStatus.done.rawValue)) }
+    if t.status != .done { fields.append(FieldChange(.status, .status(t.status), .status(.done))) }
     if t.status != .done || t.completedOn == nil {
-      fields.append(FieldChange("completed_on", t.value(of: "completed_on"), day.description))
+      fields.append(FieldChange(.completedOn, FieldValue(t.completedOn), .day(day)))
     }
-    if let note, note != t.note { fields.append(FieldChange("note", t.note, note)) }
+    if let note, note != t.note { fields.append(FieldChange(.note, .text(t.note), .text(note))) }
     return fields.isEmpty ? nil : Change(op: "done", target: .task(id), fields: fields)
   }
 
@@ -17,9 +17,9 @@ extension Plan {
     guard let t = task(id) else { return nil }
     if status == .done { return nil }
     var fields: [FieldChange] = []
-    if t.status != status { fields.append(FieldChange("status", t.status.rawValue, status.rawValue)) }
-    if t.completedOn != nil { fields.append(FieldChange("completed_on", t.value(of: "completed_on"), "")) }
-    if let note, note != t.note { fields.append(FieldChange("note", t.note, note)) }
+    if t.status != status { fields.append(FieldChange(.status, .status(t.status), .status(status))) }
+    if t.completedOn != nil { fields.append(FieldChange(.completedOn, FieldValue(t.completedOn), .none)) }
+    if let note, note != t.note { fields.append(FieldChange(.note, .text(t.note), .text(note))) }
     guard !fields.isEmpty else { return nil }
     let op =
       switch status {
@@ -34,14 +34,14 @@ extension Plan {
 
   public func setNote(_ id: String, _ text: String) -> Change? {
     guard let t = task(id), t.note != text else { return nil }
-    return Change(op: "note", target: .task(id), fields: [FieldChange("note", t.note, text)])
+    return Change(op: "note", target: .task(id), fields: [FieldChange(.note, .text(t.note), .text(text))])
   }
 
   /// Records that the awaited event happened; a blocked task becomes open again.
   public func trigger(_ id: String, on day: Day) -> Change? {
     guard let t = task(id), t.eventOn != day else { return nil }
-    var fields = [FieldChange("event_on", t.value(of: "event_on"), day.description)]
-    if t.status == .blocked { fields.append(FieldChange("status", t.status.rawValue, TaskStatus.open.rawValue)) }
+    var fields = [FieldChange(.eventOn, FieldValue(t.eventOn), .day(day))]
+    if t.status == .blocked { fields.append(FieldChange(.status, .status(t.status), .status(.open))) }
     return Change(op: "trigger", target: .task(id), fields: fields)
   }
 
@@ -49,12 +49,12 @@ extension Plan {
   public func setStaffing(_ name: String, enforcement: Int?, reviewers: Int?) -> Change? {
     let existing = staffing.first { $0.name == name }
     var fields: [FieldChange] = []
-    if existing == nil { fields.append(FieldChange(Change.unitExists, "", name)) }
+    if existing == nil { fields.append(FieldChange(.unit(.unit), .none, .text(name))) }
     if let e = enforcement, e != existing?.enforcement {
-      fields.append(FieldChange("enforcement", existing.map { String($0.enforcement) } ?? "", String(e)))
+      fields.append(FieldChange(.unit(.enforcement), existing?.value(of: .enforcement) ?? .none, .count(e)))
     }
     if let r = reviewers, r != existing?.reviewers {
-      fields.append(FieldChange("reviewers", existing.map { String($0.reviewers) } ?? "", String(r)))
+      fields.append(FieldChange(.unit(.reviewers), existing?.value(of: .reviewers) ?? .none, .count(r)))
     }
     return fields.isEmpty ? nil : Change(op: "staffing", target: .unit(name), fields: fields)
   }
@@ -64,12 +64,12 @@ extension Plan {
   /// A new task: each field it has goes from nothing to its value. Nil when its id is taken.
   public func addTask(_ t: PlanTask) -> Change? {
     guard task(t.id) == nil else { return nil }
-    var fields = [FieldChange("id", "", t.id)]
-    for f in PlanTask.fieldNames where f != "id" && f != "status" && !t.value(of: f).isEmpty {
-      fields.append(FieldChange(f, "", t.value(of: f)))
+    var fields = [FieldChange(.id, .none, .text(t.id))]
+    for f in TaskField.own where f != .id && f != .status && !t.value(of: f).isEmpty {
+      fields.append(FieldChange(f, .none, t.value(of: f)))
     }
-    if t.status != .open { fields.append(FieldChange("status", "", t.status.rawValue)) }
-    for (k, v) in t.extras.sorted(by: { $0.key < $1.key }) { fields.append(FieldChange(k, "", v)) }
+    if t.status != .open { fields.append(FieldChange(.status, .none, .status(t.status))) }
+    for (k, v) in t.extras.sorted(by: { $0.key < $1.key }) { fields.append(FieldChange(.extra(k), .none, .text(v))) }
     return Change(op: "add", target: .task(t.id), fields: fields)
   }
 
@@ -78,12 +78,11 @@ extension Plan {
   public func editTask(_ edited: PlanTask) -> Change? {
     guard let t = task(edited.id) else { return nil }
     var fields: [FieldChange] = []
-    for f in ["group", "theme", "measure", "requirement", "lead", "support", "deadline"]
-    where t.value(of: f) != edited.value(of: f) {
+    for f in TaskField.defining where t.value(of: f) != edited.value(of: f) {
       fields.append(FieldChange(f, t.value(of: f), edited.value(of: f)))
     }
     for k in Set(t.extras.keys).union(edited.extras.keys).sorted() where t.extras[k] != edited.extras[k] {
-      fields.append(FieldChange(k, t.extras[k] ?? "", edited.extras[k] ?? ""))
+      fields.append(FieldChange(.extra(k), t.value(of: .extra(k)), edited.value(of: .extra(k))))
     }
     return fields.isEmpty ? nil : Change(op: "edit", target: .task(t.id), fields: fields)
   }
@@ -91,8 +90,8 @@ extension Plan {
   /// Takes a task out of the plan's lists and counts; it stays in the file and its history.
   public func retire(_ id: String, note: String? = nil) -> Change? {
     guard let t = task(id), t.status != .retired else { return nil }
-    var fields = [FieldChange("status", t.status.rawValue, TaskStatus.retired.rawValue)]
-    if let note, note != t.note { fields.append(FieldChange("note", t.note, note)) }
+    var fields = [FieldChange(.status, .status(t.status), .status(.retired))]
+    if let note, note != t.note { fields.append(FieldChange(.note, .text(t.note), .text(note))) }
     return Change(op: "retire", target: .task(id), fields: fields)
   }
 
@@ -113,13 +112,13 @@ extension Plan {
   /// A new working group, after the others.
   public func addGroup(_ name: String) -> Change? {
     guard !groups.contains(name) else { return nil }
-    return Change(op: "group_add", target: .plan, fields: [FieldChange("group", "", name)])
+    return Change(op: "group_add", target: .plan, fields: [FieldChange(.plan(.group), .none, .text(name))])
   }
 
   /// A group's new name; its tasks follow.
   public func renameGroup(_ old: String, to new: String) -> Change? {
     guard groups.contains(old), old != new, !groups.contains(new) else { return nil }
-    return Change(op: "group_rename", target: .plan, fields: [FieldChange("group", old, new)])
+    return Change(op: "group_rename", target: .plan, fields: [FieldChange(.plan(.group), .text(old), .text(new))])
   }
 
   /// A group moved before `other` (to the end when nil).
@@ -132,25 +131,26 @@ extension Plan {
     guard order != groups else { return nil }
     return Change(
       op: "group_move", target: .plan,
-      fields: [FieldChange("groups", groups.joined(separator: "\n"), order.joined(separator: "\n"))])
+      fields: [FieldChange(.plan(.groups), .names(groups), .names(order))])
   }
 
   /// A department's new name, in every lead and support cell that names it: one change.
   public func renameDepartment(_ old: String, to new: String) -> Change? {
     guard old != new, departments.contains(old) else { return nil }
-    return Change(op: "department_rename", target: .plan, fields: [FieldChange("department", old, new)])
+    return Change(
+      op: "department_rename", target: .plan, fields: [FieldChange(.plan(.department), .text(old), .text(new))])
   }
 
   /// A unit's new name.
   public func renameUnit(_ old: String, to new: String) -> Change? {
     guard old != new, unitIndex(old) != nil, unitIndex(new) == nil else { return nil }
-    return Change(op: "unit_rename", target: .unit(old), fields: [FieldChange("name", old, new)])
+    return Change(op: "unit_rename", target: .unit(old), fields: [FieldChange(.unit(.name), .text(old), .text(new))])
   }
 
   /// A unit merged away: left out of the rule's checks, kept in the file.
   public func retireUnit(_ name: String) -> Change? {
     guard let i = unitIndex(name), !staffing[i].retired else { return nil }
-    return Change(op: "unit_retire", target: .unit(name), fields: [FieldChange("retired", "", "yes")])
+    return Change(op: "unit_retire", target: .unit(name), fields: [FieldChange(.unit(.retired), .none, .yes)])
   }
 
   /// Names in `names` that are almost `name`: the same after folding bracket and

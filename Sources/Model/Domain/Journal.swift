@@ -5,16 +5,21 @@ public enum ChangeTarget: Hashable, Sendable {
   case plan
 }
 
-/// One field's value before and after a change. Empty text stands for "no value".
+/// One field's value before and after a change.
 public struct FieldChange: Hashable, Sendable {
-  public var field: String
-  public var before: String
-  public var after: String
+  public var field: ChangeField
+  public var before: FieldValue
+  public var after: FieldValue
 
-  public init(_ field: String, _ before: String, _ after: String) {
+  public init(_ field: ChangeField, _ before: FieldValue, _ after: FieldValue) {
     self.field = field
     self.before = before
     self.after = after
+  }
+
+  /// A task's field.
+  public init(_ field: TaskField, _ before: FieldValue, _ after: FieldValue) {
+    self.init(.task(field), before, after)
   }
 }
 
@@ -44,9 +49,6 @@ public struct Change: Hashable, Sendable {
       op: "undo", target: target, fields: fields.map { FieldChange($0.field, $0.after, $0.before) },
       undoes: seq)
   }
-
-  /// Field names for a unit's existence: before "" / after the name means it was added.
-  public static let unitExists = "unit"
 }
 
 /// One line of the append-only journal: when, who, what, before → after.

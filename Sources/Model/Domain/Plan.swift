@@ -46,6 +46,9 @@ public enum Role: String, Sendable, Hashable {
   }
 }
 
+/// The plan's tasks: an array whose copies share the tasks read (see `SharedArray`).
+public typealias TaskList = SharedArray<PlanTask>
+
 /// The whole plan as one value: every front end reads this and nothing else.
 public struct Plan: Sendable {
   public var settings: PlanSettings
@@ -53,13 +56,13 @@ public struct Plan: Sendable {
   public internal(set) var tasks: TaskList
   public var staffing: [StaffingUnit]
   public var journal: [JournalEntry]
-  private var positions: TaskIndex
+  private var positions: StringIndex
 
   public init(
     settings: PlanSettings, tasks: [PlanTask], staffing: [StaffingUnit] = [],
     journal: [JournalEntry] = []
   ) {
-    var positions = TaskIndex()
+    var positions = StringIndex()
     positions.reserveCapacity(tasks.count)
     for (i, t) in tasks.enumerated() where positions[t.id] == nil { positions.updateValue(i, forKey: t.id) }
     self.init(settings: settings, tasks: TaskList(tasks), positions: positions, staffing: staffing, journal: journal)
@@ -67,7 +70,7 @@ public struct Plan: Sendable {
 
   /// A plan whose ids were already indexed (the tasks file's reader has done it).
   init(
-    settings: PlanSettings, tasks: TaskList, positions: TaskIndex, staffing: [StaffingUnit],
+    settings: PlanSettings, tasks: TaskList, positions: StringIndex, staffing: [StaffingUnit],
     journal: [JournalEntry]
   ) {
     self.settings = settings
@@ -128,22 +131,24 @@ extension Plan {
     case .task(let id):
       guard let i = index(of: id) else {
         // A new task: its "id" field goes from nothing to the id.
-        guard change.fields.contains(where: { $0.field == "id" && $0.before.isEmpty && $0.after == id }) else {
-          throw ChangeConflict(target: change.target, field: "id", found: "")
+        guard change.fields.contains(where: { $0.field == .task(.id) && $0.before.isEmpty && $0.after == .text(id) })
+        else {
+          throw ChangeConflict(target: change.target, field: .task(.id), found: .none)
         }
         var t = PlanTask(id: id, measure: "")
-        for f in change.fields where f.field != "id" { t.set(f.field, f.after) }
+        for f in change.fields { if case .task(let k) = f.field, k != .id { t.set(k, f.after) } }
         t.deadline = t.deadline.inYear(settings.year)
         appendTask(t)
         return [tasks.count - 1]
       }
       var t = tasks[i]
       for f in change.fields {
-        let now = t.value(of: f.field)
+        guard case .task(let k) = f.field else { continue }
+        let now = t.value(of: k)
         guard now == f.before || now == f.after else {
           throw ChangeConflict(target: change.target, field: f.field, found: now)
         }
-        t.set(f.field, f.after)
+        t.set(k, f.after)
       }
       t.deadline = t.deadline.inYear(settings.year)
       tasks[i] = t
@@ -161,48 +166,51 @@ extension Plan {
   /// A change to the plan as a whole: its groups (added, renamed with every task in them,
   /// reordered) or a department's name in every task that names it.
   private mutating func applyToPlan(_ f: FieldChange, _ target: ChangeTarget) throws(ChangeConflict) -> [Int] {
-    func conflict(_ found: String) -> ChangeConflict { ChangeConflict(target: target, field: f.field, found: found) }
+    func conflict(_ found: FieldValue) -> ChangeConflict {
+      ChangeConflict(target: target, field: f.field, found: found)
+    }
+    let (before, after) = (f.before.text, f.after.text)
     switch f.field {
-    case "group":
+    case .plan(.group):
       let named = groups
       func has(_ g: String) -> Bool { named.contains(g) }
-      if f.before.isEmpty {
+      if before.isEmpty {
         // Added (a group no task names yet).
-        if !settings.groups.contains(f.after) { settings.groups.append(f.after) }
+        if !settings.groups.contains(after) { settings.groups.append(after) }
         return []
       }
-      if f.after.isEmpty {
+      if after.isEmpty {
         // Taken away again (the undo of an add): only while no task is in it.
-        if tasks.contains(where: { $0.group == f.before }) { throw conflict(f.before) }
-        settings.groups.removeAll { $0 == f.before }
+        if tasks.contains(where: { $0.group == before }) { throw conflict(f.before) }
+        settings.groups.removeAll { $0 == before }
         return []
       }
-      guard has(f.before) else {
-        if has(f.after) { return [] }
-        throw conflict("")
+      guard has(before) else {
+        if has(after) { return [] }
+        throw conflict(.none)
       }
-      if has(f.after) && f.after != f.before { throw conflict(f.after) }
-      settings.groups = settings.groups.map { $0 == f.before ? f.after : $0 }
+      if has(after) && after != before { throw conflict(f.after) }
+      settings.groups = settings.groups.map { $0 == before ? after : $0 }
       var touched: [Int] = []
-      for i in tasks.indices where tasks[i].group == f.before {
-        tasks[i].group = f.after
+      for i in tasks.indices where tasks[i].group == before {
+        tasks[i].group = after
         touched.append(i)
       }
       return touched
-    case "groups":
-      // The order of the groups, one a line.
-      let now = settings.groups.joined(separator: "\n")
+    case .plan(.groups):
+      // The order of the groups.
+      let now = FieldValue.names(settings.groups)
       guard now == f.before || now == f.after else { throw conflict(now) }
-      settings.groups = f.after.split(separator: "\n").map(String.init)
+      settings.groups = after.split(separator: "\n").map(String.init)
       return []
-    case "department":
+    case .plan(.department):
       var touched: [Int] = []
       for i in tasks.indices {
         var t = tasks[i]
         for role in [Role.lead, .support] {
           var d = role == .lead ? t.lead : t.support
-          guard let k = d.units.firstIndex(of: f.before) else { continue }
-          if d.units.contains(f.after) { d.units.remove(at: k) } else { d.units[k] = f.after }
+          guard let k = d.units.firstIndex(of: before) else { continue }
+          if d.units.contains(after) { d.units.remove(at: k) } else { d.units[k] = after }
           if role == .lead { t.lead = d } else { t.support = d }
         }
         if t != tasks[i] {
@@ -210,7 +218,7 @@ extension Plan {
           touched.append(i)
         }
       }
-      if touched.isEmpty && !departments.contains(f.after) { throw conflict("") }
+      if touched.isEmpty && !departments.contains(after) { throw conflict(.none) }
       return touched
     default:
       return []
@@ -219,109 +227,43 @@ extension Plan {
 
   private mutating func applyStaffing(_ change: Change, name: String) throws(ChangeConflict) {
     let i = unitIndex(name)
-    for f in change.fields where f.field == Change.unitExists {
+    for f in change.fields where f.field == .unit(.unit) {
       if f.after.isEmpty {
         if let i { staffing.remove(at: i) }
         return
       }
       if i == nil { staffing.append(StaffingUnit(name: name, enforcement: 0, reviewers: 0)) }
     }
-    if let f = change.fields.first(where: { $0.field == "name" }) {
+    if let f = change.fields.first(where: { $0.field == .unit(.name) }) {
       // Renamed: the unit is found by its old name, or is already under its new one.
-      if unitIndex(f.after) != nil, unitIndex(f.before) == nil { return }
-      guard let j = unitIndex(f.before) else { throw ChangeConflict(target: change.target, field: "name", found: "") }
-      guard unitIndex(f.after) == nil else {
-        throw ChangeConflict(target: change.target, field: "name", found: f.after)
+      let (old, new) = (f.before.text, f.after.text)
+      if unitIndex(new) != nil, unitIndex(old) == nil { return }
+      guard let j = unitIndex(old) else { throw ChangeConflict(target: change.target, field: f.field, found: .none) }
+      guard unitIndex(new) == nil else {
+        throw ChangeConflict(target: change.target, field: f.field, found: f.after)
       }
-      staffing[j].name = f.after
+      staffing[j].name = new
       return
     }
     guard let j = unitIndex(name) else {
-      throw ChangeConflict(target: change.target, field: Change.unitExists, found: "")
+      throw ChangeConflict(target: change.target, field: .unit(.unit), found: .none)
     }
     var u = staffing[j]
-    for f in change.fields where f.field != Change.unitExists {
-      let now = u.value(of: f.field)
+    for f in change.fields {
+      guard case .unit(let k) = f.field, k != .unit else { continue }
+      let now = u.value(of: k)
       guard now == f.before || now == f.after || f.before.isEmpty else {
         throw ChangeConflict(target: change.target, field: f.field, found: now)
       }
-      u.set(f.field, f.after)
+      u.set(k, f.after)
     }
     staffing[j] = u
-  }
-}
-
-extension StaffingUnit {
-  /// A field's value as the store writes it ("retired" is "yes" or empty).
-  public func value(of field: String) -> String {
-    switch field {
-    case "unit", "name": name
-    case "enforcement": String(enforcement)
-    case "reviewers": String(reviewers)
-    case "retired": retired ? "yes" : ""
-    default: ""
-    }
-  }
-
-  mutating func set(_ field: String, _ value: String) {
-    switch field {
-    case "enforcement": enforcement = Int(value) ?? 0
-    case "reviewers": reviewers = Int(value) ?? 0
-    case "retired": retired = !value.isEmpty
-    default: break
-    }
   }
 }
 
 /// A change whose "before" no longer matches what the store holds: someone else changed it.
 public struct ChangeConflict: Error, Sendable, Equatable {
   public let target: ChangeTarget
-  public let field: String
-  public let found: String
-}
-
-extension PlanTask {
-  /// Field names shared by the store's columns, the journal and changes.
-  public static let fieldNames = [
-    "id", "group", "theme", "measure", "requirement", "lead", "support", "deadline", "status",
-    "completed_on", "event_on", "note",
-  ]
-
-  /// A field's value as the store writes it.
-  public func value(of field: String) -> String {
-    switch field {
-    case "id": id
-    case "group": group
-    case "theme": theme
-    case "measure": measure
-    case "requirement": requirement
-    case "lead": lead.cell
-    case "support": support.cell
-    case "deadline": deadline.text
-    case "status": status.rawValue
-    case "completed_on": completedOn?.description ?? ""
-    case "event_on": eventOn?.description ?? ""
-    case "note": note
-    default: extras[field] ?? ""
-    }
-  }
-
-  /// Sets a field from store text; values were validated when they entered the program.
-  public mutating func set(_ field: String, _ value: String) {
-    switch field {
-    case "group": group = value
-    case "theme": theme = value
-    case "measure": measure = value
-    case "requirement": requirement = value
-    case "lead": lead = Departments(cell: value)
-    case "support": support = Departments(cell: value)
-    case "deadline": deadline = Deadline(value)
-    case "status": status = TaskStatus(token: value) ?? status
-    case "completed_on": completedOn = Day(iso: value)
-    case "event_on": eventOn = Day(iso: value)
-    case "note": note = value
-    case "id": break
-    default: extras[field] = value.isEmpty ? nil : value
-    }
-  }
+  public let field: ChangeField
+  public let found: FieldValue
 }

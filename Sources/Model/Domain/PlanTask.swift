@@ -47,15 +47,15 @@ public struct PlanTask: Hashable, Sendable {
   var noteText: CellText
   public var lead: Departments {
     get { leadCell.value }
-    set { leadCell = DepartmentsCell(newValue) }
+    set { leadCell = LazyCell(newValue) }
   }
   public var support: Departments {
     get { supportCell.value }
-    set { supportCell = DepartmentsCell(newValue) }
+    set { supportCell = LazyCell(newValue) }
   }
-  /// The department cells as stored: read when first asked for (see `DepartmentsCell`).
-  var leadCell: DepartmentsCell
-  var supportCell: DepartmentsCell
+  /// The department cells as stored: read when first asked for (see `LazyCell`).
+  var leadCell: LazyCell<Departments>
+  var supportCell: LazyCell<Departments>
   public var deadline: Deadline
   public var status: TaskStatus
   public var completedOn: Day?
@@ -77,7 +77,7 @@ public struct PlanTask: Hashable, Sendable {
   ) {
     self.init(
       id: id, group: group, theme: theme, measureText: CellText(measure), requirementText: CellText(requirement),
-      leadCell: DepartmentsCell(lead), supportCell: DepartmentsCell(support), deadline: deadline, status: status,
+      leadCell: LazyCell(lead), supportCell: LazyCell(support), deadline: deadline, status: status,
       completedOn: completedOn, eventOn: eventOn,
       noteText: CellText(note), extras: extras)
   }
@@ -85,7 +85,8 @@ public struct PlanTask: Hashable, Sendable {
   /// A task with its free texts as read from a file.
   init(
     id: String, group: String, theme: String, measureText: CellText, requirementText: CellText,
-    leadCell: DepartmentsCell, supportCell: DepartmentsCell, deadline: Deadline, status: TaskStatus, completedOn: Day?,
+    leadCell: LazyCell<Departments>, supportCell: LazyCell<Departments>, deadline: Deadline, status: TaskStatus,
+    completedOn: Day?,
     eventOn: Day?, noteText: CellText, extras: [String: String]
   ) {
     self.id = id

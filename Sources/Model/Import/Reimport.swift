@@ -6,17 +6,15 @@ public struct Reimport: Sendable {
   public var changes: [Change] = []
   public var added: [String] = []
   /// Ids whose texts changed, with the fields that did.
-  public var updated: [(id: String, fields: [String])] = []
+  public var updated: [(id: String, fields: [TaskField])] = []
   public var vanished: [String] = []
   public var unchanged = 0
-
-  /// The fields an import owns; everything else belongs to the people using the store.
-  public static let importedFields = ["group", "theme", "measure", "requirement", "lead", "support", "deadline"]
 
   public init(_ result: ImportResult, onto plan: Plan) {
     let incoming = Set(result.tasks.map(\.id))
     for t in result.tasks {
-      let owned = Reimport.importedFields + t.extras.keys.sorted()
+      // The fields an import owns (`TaskField.defining`), and the table's own columns.
+      let owned = TaskField.defining + t.extras.keys.sorted().map(TaskField.extra)
       if let old = plan.task(t.id) {
         var fields = owned.compactMap { f -> FieldChange? in
           let (a, b) = (old.value(of: f), t.value(of: f))
@@ -24,17 +22,17 @@ public struct Reimport: Sendable {
         }
         // The mark to check is the people's once they have the task: it comes back only with
         // a change to check.
-        if fields.allSatisfy({ $0.field == ImportColumnNames.toCheck }) { fields = [] }
+        if fields.allSatisfy({ $0.field == .task(.extra(ImportColumnNames.toCheck)) }) { fields = [] }
         if fields.isEmpty {
           unchanged += 1
         } else {
           changes.append(Change(op: "import", target: .task(t.id), fields: fields))
-          updated.append((t.id, fields.map(\.field)))
+          updated.append((t.id, fields.compactMap { if case .task(let f) = $0.field { f } else { nil } }))
         }
       } else {
         let fields =
-          [FieldChange("id", "", t.id)]
-          + owned.compactMap { f in t.value(of: f).isEmpty ? nil : FieldChange(f, "", t.value(of: f)) }
+          [FieldChange(.id, .none, .text(t.id))]
+          + owned.compactMap { f in t.value(of: f).isEmpty ? nil : FieldChange(f, .none, t.value(of: f)) }
         changes.append(Change(op: "import", target: .task(t.id), fields: fields))
         added.append(t.id)
       }

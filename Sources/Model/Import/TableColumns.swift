@@ -147,8 +147,7 @@ struct TableColumns {
   }
 
   /// Store column names that would be read back as known fields.
-  static let reserved: Set<String> = Set(ColumnNames.exact.keys).union(PlanTask.fieldNames).union(
-    Columns.taskAliases.values.joined())
+  static let reserved: Set<String> = Set(ColumnNames.exact.keys).union(Columns.taskNames)
 
   /// What each column under one header cell holds: a column of numbers is the id; a column
   /// whose cells repeat or are merged down is a category; the first other column takes the

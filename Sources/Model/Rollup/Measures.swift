@@ -89,22 +89,19 @@ public struct MeasureRow: Sendable {
   static func matrix(_ seen: [[Seen]], columns order: [Int]) -> [MeasureRow] {
     var column = [Int](repeating: 0, count: seen.count)
     for (c, k) in order.enumerated() { column[k] = c }
-    var rowsOf: [String: [Int]] = [:]
+    // Rows by (id, text) in one probe each: the cost grows with the tasks, not with the
+    // agencies times the measures of each id (Store/Fast/MeasureKeys.swift).
+    var keys = MeasureKeys()
     var ids: [String] = []
     var texts: [CellText] = []
     var cells: [[(agency: Int, cell: MeasureCell)]] = []
     for k in seen.indices {
       for (i, s) in seen[k].enumerated() {
-        // Equal texts are told apart by their bytes first, without making strings.
-        let r: Int
-        if let found = rowsOf[s.id]?.first(where: { texts[$0] == s.text }) {
-          r = found
-        } else {
-          r = ids.count
+        let (r, isNew) = keys.row(id: s.id, text: s.text)
+        if isNew {
           ids.append(s.id)
           texts.append(s.text)
           cells.append([])
-          rowsOf[s.id, default: []].append(r)
         }
         // A plan that lists one id twice with the same text: its first task speaks for it.
         // (An agency's cells are all added before the next agency's, so a second one of

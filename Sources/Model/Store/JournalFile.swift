@@ -14,8 +14,8 @@ public enum JournalFile {
     }
     if let u = e.change.undoes { pairs.append(("undoes", .int(u))) }
     if !e.change.fields.isEmpty {
-      pairs.append(("before", .object(e.change.fields.map { ($0.field, JSON.text(orNull: $0.before)) })))
-      pairs.append(("after", .object(e.change.fields.map { ($0.field, JSON.text(orNull: $0.after)) })))
+      pairs.append(("before", .object(e.change.fields.map { ($0.field.name, JSON.text(orNull: $0.before.text)) })))
+      pairs.append(("after", .object(e.change.fields.map { ($0.field.name, JSON.text(orNull: $0.after.text)) })))
     }
     if !e.message.isEmpty { pairs.append(("message", .string(e.message))) }
     switch e.imported {
@@ -44,9 +44,12 @@ public enum JournalFile {
     }
     var fields: [FieldChange] = []
     if case .object(let before)? = json["before"], case .object(let after)? = json["after"] {
+      fields.reserveCapacity(after.count)
       for (k, v) in after {
+        // A key no change to this target has (a line from a later version) is left out.
+        guard let field = ChangeField(name: k, in: target) else { continue }
         let b = before.first { $0.0 == k }?.1.stringValue ?? ""
-        fields.append(FieldChange(k, b, v.stringValue ?? ""))
+        fields.append(FieldChange(field, FieldValue(b, as: field), FieldValue(v.stringValue ?? "", as: field)))
       }
     }
     var imported: ImportSummary?

@@ -54,6 +54,9 @@ public final class Store {
 
   public func path(_ name: String) -> String { folder + "/" + name }
 
+  /// The tasks file's header as written (the plan's own column names, where it has them).
+  public var tasksHeader: [String] { tasks.doc.header.fields }
+
   /// The line of tasks.csv on which task `i` of the plan starts.
   public func line(ofTask i: Int) -> Int? {
     guard i < tasks.rowOf.count else { return nil }
@@ -104,7 +107,7 @@ public final class Store {
     }
     var header = Columns.taskHeader
     if tasks.contains(where: { !$0.requirement.isEmpty }) {
-      header.insert("requirement", at: header.firstIndex(of: "measure")! + 1)
+      header.insert(TaskField.requirement.name, at: header.firstIndex(of: TaskField.measure.name)! + 1)
     }
     var table = try TaskTable(header: header + extraColumns, file: "")
     for (i, t) in tasks.enumerated() { table.append(t, index: i) }
@@ -265,27 +268,24 @@ public final class Store {
     return touched
   }
 
-  /// A field's value in the store now (or in `plan`), as the journal writes it.
-  private func currentValue(_ target: ChangeTarget, _ field: String, in plan: Plan? = nil) -> String {
+  /// A field's value in the store now (or in `plan`).
+  private func currentValue(_ target: ChangeTarget, _ field: ChangeField, in plan: Plan? = nil) -> FieldValue {
     let plan = plan ?? self.plan
-    switch target {
-    case .task(let id):
-      guard let t = plan.task(id) else { return "" }
-      return field == "id" ? id : t.value(of: field)
-    case .unit(let name):
-      guard let u = plan.staffing.first(where: { $0.name == name }) else { return "" }
-      switch field {
-      case Change.unitExists: return name
-      case "enforcement": return String(u.enforcement)
-      case "reviewers": return String(u.reviewers)
-      default: return ""
+    switch (target, field) {
+    case (.task(let id), .task(let f)):
+      return plan.task(id)?.value(of: f) ?? .none
+    case (.unit(let name), .unit(let f)):
+      guard let u = plan.staffing.first(where: { $0.name == name }) else { return .none }
+      switch f {
+      case .unit, .enforcement, .reviewers: return u.value(of: f)
+      // Never taken as made already: `Plan.apply` checks a rename or a retirement itself.
+      case .name, .retired: return .none
       }
-    case .plan:
-      // A plan-wide change holds when its new name is there and its old one gone.
-      switch field {
-      case "groups": return plan.settings.groups.joined(separator: "\n")
-      default: return ""
-      }
+    case (.plan, .plan(.groups)):
+      return .names(plan.settings.groups)
+    default:
+      // A plan-wide rename holds when its new name is there and its old one gone: see `Plan.apply`.
+      return .none
     }
   }
 
@@ -352,7 +352,7 @@ public final class Store {
     for var c in changes {
       let before = d.plan
       switch c.target {
-      case .task where c.fields.contains(where: { $0.field == "id" && $0.before.isEmpty }):
+      case .task where c.fields.contains(where: { $0.field == .task(.id) && $0.before.isEmpty }):
         break  // A new task: every field is new.
       case .task, .unit:
         c.fields.removeAll { currentValue(c.target, $0.field, in: d.plan) == $0.after }
@@ -532,9 +532,10 @@ public final class Store {
   private func conflictError(_ c: ChangeConflict) -> StoreError {
     switch c.target {
     case .task(let id):
-      if c.field == "id" { return StoreError(.noInput, .noTask(id), file: path(Store.tasksFile)) }
-      return StoreError(
-        .busy, .taskChangedMeanwhile(id: id, field: c.field, now: c.found), file: path(Store.tasksFile))
+      guard case .task(let f) = c.field, f != .id else {
+        return StoreError(.noInput, .noTask(id), file: path(Store.tasksFile))
+      }
+      return StoreError(.busy, .taskChangedMeanwhile(id: id, field: f, now: c.found), file: path(Store.tasksFile))
     case .unit(let u):
       return StoreError(.busy, .unitChangedMeanwhile(u), file: path(Store.staffingFile))
     case .plan:
@@ -559,7 +560,8 @@ struct TaskEdit {
   let task: PlanTask
   let index: Int
   let isNew: Bool
-  let fields: [(field: String, value: String)]
+  /// Each changed field and the text its cell gets.
+  let fields: [(field: TaskField, value: String)]
 
   /// The edits that take the tasks file from `old`'s tasks to `new`'s, for the tasks at `touched`.
   static func between(_ old: Plan, _ new: Plan, _ touched: [Int]) -> [TaskEdit] {
@@ -569,12 +571,12 @@ struct TaskEdit {
         return TaskEdit(task: t, index: i, isNew: true, fields: [])
       }
       let was = old.tasks[i]
-      var fields: [(String, String)] = []
-      for f in PlanTask.fieldNames where f != "id" && was.value(of: f) != t.value(of: f) {
-        fields.append((f, t.value(of: f)))
+      var fields: [(TaskField, String)] = []
+      for f in TaskField.own where f != .id && was.value(of: f) != t.value(of: f) {
+        fields.append((f, t.value(of: f).text))
       }
       for k in Set(was.extras.keys).union(t.extras.keys).sorted() where was.extras[k] != t.extras[k] {
-        fields.append((k, t.extras[k] ?? ""))
+        fields.append((.extra(k), t.extras[k] ?? ""))
       }
       return TaskEdit(task: t, index: i, isNew: false, fields: fields)
     }.filter { $0.isNew || !$0.fields.isEmpty }

@@ -1,6 +1,8 @@
-/// An error the user can act on: where (file:line:column), what, and which exit code. What
-/// went wrong is data (`Reason`); the words for it come from the reader's table (`Words`), so
-/// one error reads in Chinese on one screen and in English on another.
+/// An error of the store the user can act on: where (file:line:column), what, and which exit
+/// code. What went wrong is data (`Reason`); the words for it come from the reader's table
+/// (`Words.reason`), so one error reads in Chinese on one screen and in English on another.
+/// The import has its own (`ImportError`), and so does the command line (`CommandError`, for
+/// usage mistakes); this one is only about files and the plan they hold.
 public struct StoreError: Error, Sendable, Equatable {
   /// Maps to the sysexits codes the command line returns.
   public enum Kind: Sendable, Equatable {
@@ -14,8 +16,6 @@ public struct StoreError: Error, Sendable, Equatable {
     case busy
     /// 74: reading or writing failed (EIO, ENOSPC).
     case io
-    /// 64: the program was asked for something it cannot do here (no usable terminal).
-    case usage
   }
 
   /// What went wrong, with the values the sentence needs. `Words.reason` phrases it.
@@ -45,6 +45,8 @@ public struct StoreError: Error, Sendable, Equatable {
     case fieldCount(Int, header: Int)
     /// A required column is missing; `alias` is the Chinese name that would do too.
     case missingColumn(String, alias: String?)
+    /// A spreadsheet saved the file as "CSV" in the Chinese Windows encoding.
+    case savedAsGB18030
 
     // MARK: Tasks, staffing, settings, journal
     case emptyID
@@ -53,7 +55,7 @@ public struct StoreError: Error, Sendable, Equatable {
     case duplicateID(String, firstLine: Int)
     case emptyUnitName
     case unitTwice(String, firstLine: Int)
-    case countNotNumber(field: String, text: String)
+    case countNotNumber(field: UnitField, text: String)
     case negativeCount(Int)
     case countTooLarge(Int)
     case notKeyValue
@@ -62,6 +64,7 @@ public struct StoreError: Error, Sendable, Equatable {
     case badYear
     /// A `holiday` or `workday` line that is not dates or ranges.
     case badDayList(key: String)
+    case badGitCommit
     case journalEntryIncomplete
     case json(JSONError.Problem)
 
@@ -74,54 +77,9 @@ public struct StoreError: Error, Sendable, Equatable {
     /// Locked by a holder whose lock file does not say who.
     case lockedByAnother
     case noTask(String)
-    case taskChangedMeanwhile(id: String, field: String, now: String)
+    case taskChangedMeanwhile(id: String, field: TaskField, now: FieldValue)
     case unitChangedMeanwhile(String)
     case planChangedMeanwhile
-
-    // MARK: The dashboard
-    case noDashboard
-    /// TERM names a terminal curses cannot drive ("" when TERM is unset).
-    case terminalUnusable(term: String)
-
-    // MARK: The command line's own look-ups and options
-    case noStoreGiven
-    case noGroup(String, groups: [String])
-    case severalGroups(String, [String])
-    case noDepartment(String, departments: [String])
-    case severalDepartments(String, [String])
-    case badRole(String)
-    /// A date option (`--on`, `--since`, `--today`) that is not YYYY-MM-DD.
-    case badDateOption(option: String, value: String)
-    case badLang(String)
-    case badScreenSize
-    case noTaskIDs
-    case notWaiting(id: String, deadline: String)
-    case newUnitNeedsBoth(String)
-    case countOutOfRange(option: String, max: Int)
-    case noCounts
-    case noUnitName
-
-    // MARK: Keeping the plan
-    /// A name one character off known ones: a typo, unless `--new` says it is meant.
-    case nearName(String, near: [String])
-    case percentOutOfRange
-    case emptyMeasure
-    case emptyTaskID
-    case taskExists(String)
-    case badSetOption
-    /// `--set` naming one of the plan's own columns.
-    case ownColumn(String)
-    case emptyGroupName
-    case emptyNewName
-    case groupExists(String)
-    case unitExists(String)
-    case noUnit(String)
-    case badGitCommit
-    case noRollupFolders
-    case formatNotOffered(String, offered: [String])
-    case savedAsGB18030
-    case roleNeedsDepartment
-    case dateAfterToday(option: String, value: String, today: String)
   }
 
   public let kind: Kind
@@ -165,7 +123,6 @@ public struct StoreError: Error, Sendable, Equatable {
     case .cannotCreate: 73
     case .io: 74
     case .busy: 75
-    case .usage: 64
     }
   }
 }

@@ -15,60 +15,59 @@ struct TaskColumns: Sendable {
   var note = -1
 
   /// The columns of a header whose names `Columns.resolve` has read.
-  init(_ byName: [String: Int]) {
-    for (field, k) in byName { self[field] = k }
+  init(_ byField: [TaskField: Int]) {
+    for (field, k) in byField { self[field] = k }
   }
 
-  /// A field's column by its store name ("completed_on"), nil when the file has none.
-  subscript(field: String) -> Int? {
+  /// A field's column, nil when the file has none (or the field is a user's own column,
+  /// which is found by its name).
+  subscript(field: TaskField) -> Int? {
     get {
       let k: Int =
         switch field {
-        case "id": id
-        case "group": group
-        case "theme": theme
-        case "measure": measure
-        case "requirement": requirement
-        case "lead": lead
-        case "support": support
-        case "deadline": deadline
-        case "status": status
-        case "completed_on": completedOn
-        case "event_on": eventOn
-        case "note": note
-        default: -1
+        case .id: id
+        case .group: group
+        case .theme: theme
+        case .measure: measure
+        case .requirement: requirement
+        case .lead: lead
+        case .support: support
+        case .deadline: deadline
+        case .status: status
+        case .completedOn: completedOn
+        case .eventOn: eventOn
+        case .note: note
+        case .extra: -1
         }
       return k < 0 ? nil : k
     }
     set {
       let k = newValue ?? -1
       switch field {
-      case "id": id = k
-      case "group": group = k
-      case "theme": theme = k
-      case "measure": measure = k
-      case "requirement": requirement = k
-      case "lead": lead = k
-      case "support": support = k
-      case "deadline": deadline = k
-      case "status": status = k
-      case "completed_on": completedOn = k
-      case "event_on": eventOn = k
-      case "note": note = k
-      default: break
+      case .id: id = k
+      case .group: group = k
+      case .theme: theme = k
+      case .measure: measure = k
+      case .requirement: requirement = k
+      case .lead: lead = k
+      case .support: support = k
+      case .deadline: deadline = k
+      case .status: status = k
+      case .completedOn: completedOn = k
+      case .eventOn: eventOn = k
+      case .note: note = k
+      case .extra: break
       }
     }
   }
 
   /// The columns of the tasks file's header; the file must have `id` and `measure`.
   static func of(_ header: CSVRecord, file: String) throws(StoreError) -> TaskColumns {
-    let byName = Columns.resolve(header.fields, Columns.taskAliases)
-    for required in ["id", "measure"] where byName[required] == nil {
-      throw StoreError(
-        .badData, .missingColumn(required, alias: Columns.taskAliases[required]![1]), file: file, line: header.line,
-        column: 1)
+    let byField = Columns.resolve(header.fields, Columns.task)
+    for (required, names) in Columns.task where (required == .id || required == .measure) && byField[required] == nil {
+      throw StoreError(.badData, .missingColumn(names[0], alias: names[1]), file: file, line: header.line, column: 1)
     }
-    return TaskColumns(byName)
+    return TaskColumns(byField)
   }
 }
 
@@ -78,7 +77,7 @@ struct TaskTable {
   var doc: CSVDocument
   var columns: TaskColumns
   /// Each id's task (its index in the plan), and each task's record.
-  var taskOf: TaskIndex
+  var taskOf: StringIndex
   var rowOf: [Int]
 
   /// An empty table with this header (a new store's).
@@ -86,11 +85,11 @@ struct TaskTable {
     // A new store's file starts with a BOM, for Excel on a Chinese Windows.
     doc = CSVDocument(header: header, bom: true)
     columns = try TaskColumns.of(doc.header, file: file)
-    taskOf = TaskIndex()
+    taskOf = StringIndex()
     rowOf = []
   }
 
-  init(doc: CSVDocument, columns: TaskColumns, taskOf: TaskIndex, rowOf: [Int]) {
+  init(doc: CSVDocument, columns: TaskColumns, taskOf: StringIndex, rowOf: [Int]) {
     self.doc = doc
     self.columns = columns
     self.taskOf = taskOf
@@ -105,7 +104,7 @@ struct TaskTable {
   ) {
     if inParts, let read = TaskTable.inParts(bytes, file: file) { return read }
     var reader: TaskRowReader?
-    var taskOf = TaskIndex()
+    var taskOf = StringIndex()
     var rowOf: [Int] = []
     var tasks: [PlanTask] = []
     var problem: TaskRowReader.Problem?
@@ -150,15 +149,15 @@ struct TaskTable {
   }
 
   /// True when `set` finds a column for `field` (it adds one otherwise).
-  func hasColumn(_ field: String) -> Bool { columns[field] != nil || doc.header.fields.contains(field) }
+  func hasColumn(_ field: TaskField) -> Bool { columns[field] != nil || doc.header.fields.contains(field.name) }
 
-  /// Writes one field of one task into its row (adding the column if the file lacks it).
-  mutating func set(id: String, field: String, to value: String) {
+  /// Writes one field of one task into its row, as text (adding the column if the file lacks it).
+  mutating func set(id: String, field: TaskField, to value: String) {
     guard let t = taskOf[id] else { return }
     let k = rowOf[t]
-    guard let c = columns[field] ?? doc.header.fields.firstIndex(of: field) else {
-      doc.addColumn(field)
-      if PlanTask.fieldNames.contains(field) { columns[field] = doc.header.fields.count - 1 }
+    guard let c = columns[field] ?? doc.header.fields.firstIndex(of: field.name) else {
+      doc.addColumn(field.name)
+      if field.isOwn { columns[field] = doc.header.fields.count - 1 }
       doc.set(record: k, column: doc.header.fields.count - 1, to: value)
       return
     }
@@ -169,130 +168,21 @@ struct TaskTable {
   /// any of its fields the file lacks).
   mutating func append(_ t: PlanTask, index: Int) {
     var fields = [String](repeating: "", count: doc.header.fields.count)
-    var missing: [(String, String)] = []
-    for name in PlanTask.fieldNames {
-      let v = t.value(of: name)
-      if let col = columns[name] { fields[col] = v } else if !v.isEmpty { missing.append((name, v)) }
+    var missing: [(TaskField, String)] = []
+    for field in TaskField.own {
+      let v = t.value(of: field).text
+      if let col = columns[field] { fields[col] = v } else if !v.isEmpty { missing.append((field, v)) }
     }
     for (column, value) in t.extras.sorted(by: { $0.key < $1.key }) {
       if let col = doc.header.fields.firstIndex(of: column) {
         fields[col] = value
       } else {
-        missing.append((column, value))
+        missing.append((.extra(column), value))
       }
     }
     taskOf.updateValue(index, forKey: t.id)
     rowOf.append(doc.records.count)
     doc.append(fields: fields)
     for (field, value) in missing { set(id: t.id, field: field, to: value) }
-  }
-}
-
-/// Reads one row of the tasks file into a task. A reader keeps the values it has made from
-/// each distinct cell (groups, themes, deadlines, statuses), so that a file's repeated cells
-/// are read once; each thread reading a large file has its own.
-struct TaskRowReader {
-  let columns: TaskColumns
-  /// Columns the program does not know (a user's own), by index, with their names.
-  let extraColumns: [(Int, String)]
-  /// The file's bytes, which the tasks' texts and department cells keep and read later.
-  let source: [UInt8]
-  /// The file's department cells, shared by every reader of the file.
-  let departmentCells: DepartmentCells
-  private var strings = ByteCache<String>()
-  private var deadlines = ByteCache<Deadline>()
-  private var statuses = ByteCache<TaskStatus?>()
-
-  init(columns: TaskColumns, header: [String], source: [UInt8], departmentCells: DepartmentCells? = nil) {
-    self.columns = columns
-    let known = Set(PlanTask.fieldNames.compactMap { columns[$0] })
-    extraColumns = header.indices.filter { !known.contains($0) && !header[$0].isEmpty }.map { ($0, header[$0]) }
-    self.source = source
-    self.departmentCells = departmentCells ?? DepartmentCells(source)
-  }
-
-  /// A bad cell, turned into an error at `file:line:column` once the whole file has parsed.
-  struct Problem {
-    let record: Int
-    let column: Int
-    let reason: (CSVDocument) -> StoreError.Reason
-
-    func error(_ doc: CSVDocument, file: String) -> StoreError {
-      let (line, col) = doc.position(record: record, field: column)
-      var e = StoreError(.badData, reason(doc), file: file, line: line, column: col)
-      if column < doc.header.fields.count { e.columnName = doc.header.fields[column] }
-      return e
-    }
-  }
-
-  /// Reads record `k`, whose fields are `f` in `b` (which points into `source`), into a task
-  /// handed to `emit`, or says what is wrong with it. Ids are not checked for repeats here: the
-  /// caller does it once the row's place in the file is known. The task is handed over, not
-  /// returned: taking it out of a returned enum copied every field (a retain each).
-  mutating func read(
-    _ k: Int, _ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>, emit: (consuming PlanTask) -> Void
-  ) -> Problem? {
-    let c = columns
-    func bad(_ col: Int, _ reason: @escaping (CSVDocument) -> StoreError.Reason) -> Problem {
-      Problem(record: k, column: max(0, col), reason: reason)
-    }
-    func string(_ col: Int) -> String { col < 0 ? "" : f[col].string(b) }
-    /// A free-text cell, left as the file's bytes (unless its quotes must be undoubled).
-    func text(_ col: Int) -> CellText {
-      col < 0 ? CellText() : f[col].escaped ? CellText(f[col].string(b)) : CellText(source, f[col].start, f[col].end)
-    }
-    func bytes(_ col: Int) -> UnsafeBufferPointer<UInt8>? {
-      col < 0 || f[col].escaped ? nil : UnsafeBufferPointer(rebasing: b[f[col].start..<f[col].end])
-    }
-    /// A cell's value through a cache keyed by its bytes (cells with doubled quotes skip it).
-    func cached<V>(_ col: Int, _ cache: inout ByteCache<V>, _ make: (String) -> V) -> V {
-      guard let raw = bytes(col) else { return make(string(col)) }
-      return cache.value(for: raw) { make(String(decoding: raw, as: UTF8.self)) }
-    }
-    /// A department cell, left as the file's bytes (unless its quotes must be undoubled).
-    func departmentCell(_ col: Int) -> DepartmentsCell {
-      guard col >= 0 else { return DepartmentsCell() }
-      guard !f[col].escaped else { return DepartmentsCell(Departments(cell: string(col))) }
-      return DepartmentsCell(departmentCells, f[col].start, f[col].end)
-    }
-    let id = string(c.id).trimmingSpaces
-    if id.isEmpty { return bad(c.id) { _ in .emptyID } }
-    guard let status = cached(c.status, &statuses, { TaskStatus(token: $0) }) else {
-      let text = string(c.status)
-      return bad(c.status) { _ in .unknownStatus(text) }
-    }
-    var problem: Problem?
-    func day(_ col: Int) -> Day? {
-      if col < 0 || f[col].isEmpty { return nil }
-      // The usual cell is exactly YYYY-MM-DD; anything else goes through the text.
-      if let raw = bytes(col), raw.count == 10, let d = Day(isoUTF8: raw) { return d }
-      let t = string(col).trimmingSpaces
-      if t.isEmpty { return nil }
-      guard let d = Day(iso: t) ?? Day(spreadsheet: t) else {
-        problem = Problem(record: k, column: col) { _ in .badDate(t) }
-        return nil
-      }
-      return d
-    }
-    let completedOn = day(c.completedOn)
-    if let problem { return problem }
-    let eventOn = day(c.eventOn)
-    if let problem { return problem }
-    emit(
-      PlanTask(
-        id: id, group: cached(c.group, &strings) { $0 }, theme: cached(c.theme, &strings) { $0 },
-        measureText: text(c.measure), requirementText: text(c.requirement),
-        leadCell: departmentCell(c.lead), supportCell: departmentCell(c.support),
-        deadline: cached(c.deadline, &deadlines) { DatedDeadline.deadline($0) }, status: status,
-        completedOn: completedOn, eventOn: eventOn, noteText: text(c.note),
-        extras: extraColumns.isEmpty ? [:] : extras(f, b)))
-    return nil
-  }
-
-  /// The non-empty values of the columns the program does not know, by column name.
-  private func extras(_ f: [CSVField], _ b: UnsafeBufferPointer<UInt8>) -> [String: String] {
-    var out: [String: String] = [:]
-    for (k, name) in extraColumns where k < f.count && !f[k].isEmpty { out[name] = f[k].string(b) }
-    return out
   }
 }

@@ -105,37 +105,6 @@ public indirect enum JSON: Equatable, Sendable {
     o.close(into: &out)
   }
 
-  /// Escapes quotes, backslashes and every control character; other text stays UTF-8.
-  public static func writeString(_ s: String, into out: inout [UInt8]) {
-    var s = s
-    s.withUTF8 { writeString(utf8: $0, into: &out) }
-  }
-
-  /// `writeString` for text that is already UTF-8 bytes (a cell of the file, read as it is).
-  static func writeString(utf8 b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-    out.append(0x22)
-    // Text needing no escapes (all of a Chinese measure, usually) goes in as one run.
-    guard Swar.needsJSONEscape(b) else {
-      out.append(contentsOf: b)
-      out.append(0x22)
-      return
-    }
-    for c in b {
-      switch c {
-      case 0x22: out += [0x5C, 0x22]
-      case 0x5C: out += [0x5C, 0x5C]
-      case 0x0A: out += [0x5C, 0x6E]
-      case 0x0D: out += [0x5C, 0x72]
-      case 0x09: out += [0x5C, 0x74]
-      case 0..<0x20, 0x7F:
-        let hex = Array("0123456789abcdef".utf8)
-        out += [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]]
-      default: out.append(c)
-      }
-    }
-    out.append(0x22)
-  }
-
   /// Parses one JSON value that fills `bytes`; errors give a 1-based character column.
   public static func parse(_ bytes: some Collection<UInt8>) throws(JSONError) -> JSON {
     var p = JSONParser(b: Array(bytes))
@@ -297,7 +266,7 @@ private struct JSONParser {
     var k = i
     while k < b.count, b[k] != 0x22, b[k] != 0x5C, b[k] >= 0x20 { k += 1 }
     if k < b.count, b[k] == 0x22 {
-      let s = b.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[i..<k]), as: UTF8.self) }
+      let s = JSON.string(utf8: b, i..<k)
       i = k + 1
       return s
     }

@@ -44,18 +44,18 @@ public struct Phrases: Sendable {
   public func span(_ n: Int, _ unit: SpanUnit) -> String { words.span(n, unit) }
   public func kind(_ k: DeadlineKind) -> String { words.deadlineKind(k) }
   public func operation(_ op: String) -> String { words.operation(op) }
-  public func field(_ f: String) -> String { words.field(f) }
+  public func field(_ f: ChangeField) -> String { words.field(f) }
 
-  /// A stored value in words: "—" for none, status tokens by name.
-  public func value(_ field: String, _ v: String) -> String {
+  /// A field's value in words: "—" for none, a status by name, the rest as the store writes it.
+  public func value(_ v: FieldValue) -> String {
     if v.isEmpty { return "—" }
-    if field == "status", let s = TaskStatus(rawValue: v) { return status(s) }
-    return v
+    if case .status(let s) = v { return status(s) }
+    return v.text
   }
 
   /// "status open → done; completed — → 2019-09-20".
   public func changes(_ c: Change) -> String {
-    c.fields.map { "\(field($0.field)) \(value($0.field, $0.before)) → \(value($0.field, $0.after))" }
+    c.fields.map { "\(field($0.field)) \(value($0.before)) → \(value($0.after))" }
       .joined(separator: words.clauseSeparator)
   }
 

@@ -19,7 +19,7 @@ public enum Shapes {
     }
     func text(_ n: inout JSONNest, _ key: String, _ c: CellText) {
       n.key(key, into: &out)
-      c.withUTF8 { JSON.writeString(utf8: $0, into: &out) }
+      JSON.writeString(c, into: &out)
     }
     func day(_ n: inout JSONNest, _ key: String, _ d: Day?) {
       n.key(key, into: &out)

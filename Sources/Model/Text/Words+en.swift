@@ -73,11 +73,28 @@ public struct EnglishWords: Words {
     }
   }
 
-  public func field(_ name: String) -> String {
-    switch name {
-    case "completed_on": "completed"
-    case "event_on": "event"
-    default: name
+  public func field(_ f: ChangeField) -> String {
+    switch f {
+    case .task(.id): "id"
+    case .task(.group), .plan(.group): "group"
+    case .task(.theme): "theme"
+    case .task(.measure): "measure"
+    case .task(.requirement): "requirement"
+    case .task(.lead): "lead"
+    case .task(.support): "support"
+    case .task(.deadline): "deadline"
+    case .task(.status): "status"
+    case .task(.completedOn): "completed"
+    case .task(.eventOn): "event"
+    case .task(.note): "note"
+    case .task(.extra(let name)): name
+    case .unit(.unit): "unit"
+    case .unit(.name): "name"
+    case .unit(.enforcement): "enforcement"
+    case .unit(.reviewers): "reviewers"
+    case .unit(.retired): "retired"
+    case .plan(.groups): "groups"
+    case .plan(.department): "department"
     }
   }
 
@@ -293,7 +310,7 @@ public struct EnglishWords: Words {
   }
   public func checkedStore(_ folder: String) -> String { "store: \(folder)" }
   public func column(_ header: String) -> String {
-    let said = field(header)
+    let said = ChangeField(column: header).map(field) ?? header
     return said == header ? "column \"\(header)\"" : "\(said) (column \"\(header)\")"
   }
   public var markers: [(String, String)] {
@@ -751,7 +768,7 @@ public struct EnglishWords: Words {
   }
 
   public var rollupFormatHelp: String {
-    "text, json, markdown or csv (without it: the roll-up dashboard on a terminal, else text)."
+    "text, json, markdown, csv, or the circular as xlsx or docx (to the file -o names; without it: the roll-up dashboard on a terminal, else text)."
   }
 
   public var pullHelp: String { "First run `git pull --ff-only` in every store that is a git clone (several at once)." }
@@ -864,15 +881,14 @@ public struct EnglishWords: Words {
   public var hintMove: String { "move" }
   public var hintScroll: String { "scroll" }
   public var hintOpenAgency: String { "open agency (read-only)" }
-  public var rollupHelpViews: String { "agencies · measures · staffing" }
-  public var rollupHelpMove: String { "move" }
-  public var rollupHelpPage: String { "page" }
-  public var rollupHelpScroll: String { "scroll the matrix sideways" }
+  public var rollupScrollLeft: String { "scroll the matrix left" }
+  public var rollupScrollRight: String { "scroll the matrix right" }
   public var rollupHelpOpen: String { "open the agency's plan (read-only)" }
   public var rollupHelpBack: String { "back from an agency" }
   public var legendLabel: String { "legend" }
-  public var rollupKeysTitle: String { "Keys (Esc closes)" }
   public var enterOpensAgency: String { "Enter opens an agency from the Agencies or Staffing view" }
+  public var onlyMatrixScrolls: String { "Only the measures matrix (2) scrolls sideways" }
+  public var atRollupAlready: String { "At the roll-up already; Esc in an agency's plan comes back here" }
   public func readOnlyAgency(_ label: String) -> String { "Read-only: \(label)'s plan · Esc goes back to the roll-up" }
 
   // MARK: Roll-up: git
@@ -906,6 +922,68 @@ public struct EnglishWords: Words {
   public func commitFailed(_ f: Git.Failure) -> String { "saved, but not committed to git: " + gitFailure(f) }
   public func commitChanges(_ n: Int) -> String { "\(n) changes: " }
 
+  // MARK: The command line's errors (`CommandError`)
+
+  public var noDashboard: String { "this build has no dashboard" }
+  public func terminalUnusable(term: String) -> String {
+    "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the dashboard; set TERM (e.g. xterm-256color), "
+      + "or use the subcommands: standup, list, show, done, staffing, log (sanxiang --help)"
+  }
+  public var noStoreGiven: String { "no store given: use --store DIR or set SANXIANG_STORE" }
+  public func noGroup(_ text: String, groups: [String]) -> String {
+    "no group \"\(text)\" (groups: \(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")))"
+  }
+  public func severalGroups(_ text: String, _ hits: [String]) -> String {
+    "\"\(text)\" matches several groups: \(hits.joined(separator: ", "))"
+  }
+  public func noDepartment(_ text: String, departments all: [String]) -> String {
+    "no department \"\(text)\" (departments: \(all.joined(separator: ", ")))"
+  }
+  public func severalDepartments(_ text: String, _ hits: [String]) -> String {
+    "\"\(text)\" matches several departments: \(hits.joined(separator: ", "))"
+  }
+  public func badRole(_ role: String) -> String { "--role must be lead or support" }
+  public func badDateOption(option: String, value v: String) -> String {
+    "\(option) must be a date like 2019-09-20, not \"\(v)\""
+  }
+  public func badLang(_ l: String) -> String { "--lang must be zh or en, not \"\(l)\"" }
+  public var badScreenSize: String { "--screen takes WIDTHxHEIGHT, like 80x24" }
+  public var noTaskIDs: String { "give at least one task id" }
+  public func notWaiting(id: String, deadline: String) -> String {
+    "task \(id) does not wait on an event (its deadline reads \"\(deadline)\")"
+  }
+  public func newUnitNeedsBoth(_ name: String) -> String {
+    "\(name) is a new unit: give both --enforcement and --reviewers"
+  }
+  public func countOutOfRange(option: String, max: Int) -> String {
+    "\(option) must be a whole number from 0 to \(max)"
+  }
+  public var noCounts: String { "give --enforcement, --reviewers or both" }
+  public var noUnitName: String { "give the unit's name" }
+  public func nearName(_ name: String, near: [String]) -> String {
+    "\"\(name)\" is one character off \"\(near.joined(separator: "\", \""))\": did you mean that? "
+      + "Add --new if it is a new name"
+  }
+  public var percentOutOfRange: String { "--reviewer-percent must be from 0 to 100" }
+  public var emptyMeasure: String { "the measure cannot be empty" }
+  public var emptyTaskID: String { "the id cannot be empty" }
+  public var badSetOption: String { "--set takes COLUMN=VALUE" }
+  public func ownColumn(_ column: String) -> String {
+    "\"\(column)\" is one of the plan's own columns: use its option (--measure, …)"
+  }
+  public var emptyGroupName: String { "the group's name cannot be empty" }
+  public var emptyNewName: String { "the new name cannot be empty" }
+  public func unitExists(_ name: String) -> String { "the unit \(name) already exists" }
+  public func noUnit(_ name: String) -> String { "no unit \"\(name)\"" }
+  public var noRollupFolders: String { "give at least one folder: sanxiang rollup DIR…" }
+  public func formatNotOffered(_ f: String, offered: [String]) -> String {
+    "this command has no \"\(f)\" format (it writes \(offered.joined(separator: ", ")))"
+  }
+  public var roleNeedsDepartment: String { "--role goes with --department" }
+  public func dateAfterToday(option: String, value v: String, today: String) -> String {
+    "\(option) \(v) is after today (\(today))"
+  }
+
   // MARK: Errors
 
   public func reason(_ r: StoreError.Reason) -> String {
@@ -938,7 +1016,7 @@ public struct EnglishWords: Words {
     case .duplicateID(let id, let line): "duplicate id \"\(id)\" (first on line \(line))"
     case .emptyUnitName: "empty unit name"
     case .unitTwice(let name, let line): "unit \"\(name)\" is listed twice (first on line \(line))"
-    case .countNotNumber(let field, let text): "\(field) must be a whole number, not \"\(text)\""
+    case .countNotNumber(let field, let text): "\(field.name) must be a whole number, not \"\(text)\""
     case .negativeCount(let v): "negative staff count \(v)"
     case .countTooLarge(let v): "staff count \(v) is implausibly large"
     case .notKeyValue: "expected `key = value`"
@@ -957,53 +1035,13 @@ public struct EnglishWords: Words {
       "the store is locked by another process; try again, or remove \(StoreLock.name) if that process is gone"
     case .noTask(let id): "no task \"\(id)\" (see `sanxiang list` for the ids)"
     case .taskChangedMeanwhile(let id, let field, let now):
-      "task \(id) was changed meanwhile (its \(field) is now \(now.isEmpty ? "empty" : "\"\(now)\"")); "
+      "task \(id) was changed meanwhile (its \(field.name) is now \(now.isEmpty ? "empty" : "\"\(now.text)\"")); "
         + "nothing was saved, look again and retry"
     case .unitChangedMeanwhile(let u): "unit \(u) was changed meanwhile; nothing was saved, look again and retry"
     case .planChangedMeanwhile: "the plan was changed meanwhile"
-    case .noDashboard: "this build has no dashboard"
-    case .terminalUnusable(let term):
-      "this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot draw the dashboard; set TERM (e.g. xterm-256color), "
-        + "or use the subcommands: standup, list, show, done, staffing, log (sanxiang --help)"
-    case .noStoreGiven: "no store given: use --store DIR or set SANXIANG_STORE"
-    case .noGroup(let text, let groups):
-      "no group \"\(text)\" (groups: \(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")))"
-    case .severalGroups(let text, let hits): "\"\(text)\" matches several groups: \(hits.joined(separator: ", "))"
-    case .noDepartment(let text, let all): "no department \"\(text)\" (departments: \(all.joined(separator: ", ")))"
-    case .severalDepartments(let text, let hits):
-      "\"\(text)\" matches several departments: \(hits.joined(separator: ", "))"
-    case .badRole: "--role must be lead or support"
-    case .badDateOption(let option, let v): "\(option) must be a date like 2019-09-20, not \"\(v)\""
-    case .badLang(let l): "--lang must be zh or en, not \"\(l)\""
-    case .badScreenSize: "--screen takes WIDTHxHEIGHT, like 80x24"
-    case .noTaskIDs: "give at least one task id"
-    case .notWaiting(let id, let deadline): "task \(id) does not wait on an event (its deadline reads \"\(deadline)\")"
-    case .newUnitNeedsBoth(let name): "\(name) is a new unit: give both --enforcement and --reviewers"
-    case .countOutOfRange(let option, let max): "\(option) must be a whole number from 0 to \(max)"
-    case .noCounts: "give --enforcement, --reviewers or both"
-    case .noUnitName: "give the unit's name"
-    case .nearName(let name, let near):
-      "\"\(name)\" is one character off \"\(near.joined(separator: "\", \""))\": did you mean that? "
-        + "Add --new if it is a new name"
-    case .percentOutOfRange: "--reviewer-percent must be from 0 to 100"
-    case .emptyMeasure: "the measure cannot be empty"
-    case .emptyTaskID: "the id cannot be empty"
-    case .taskExists(let id): "task \(id) already exists"
-    case .badSetOption: "--set takes COLUMN=VALUE"
-    case .ownColumn(let column): "\"\(column)\" is one of the plan's own columns: use its option (--measure, …)"
-    case .emptyGroupName: "the group's name cannot be empty"
-    case .emptyNewName: "the new name cannot be empty"
-    case .groupExists(let name): "the group \(name) already exists"
-    case .unitExists(let name): "the unit \(name) already exists"
-    case .noUnit(let name): "no unit \"\(name)\""
     case .badGitCommit: "git_commit must be on or off"
-    case .noRollupFolders: "give at least one folder: sanxiang rollup DIR…"
-    case .formatNotOffered(let f, let offered):
-      "this command has no \"\(f)\" format (it writes \(offered.joined(separator: ", ")))"
-    case .roleNeedsDepartment: "--role goes with --department"
     case .savedAsGB18030:
       "the file is in GBK/GB18030 (a spreadsheet's \"CSV\" on a Chinese Windows): save it as \"CSV UTF-8 (comma delimited)\" in WPS or Excel"
-    case .dateAfterToday(let option, let v, let today): "\(option) \(v) is after today (\(today))"
     }
   }
 
@@ -1238,11 +1276,300 @@ public struct EnglishWords: Words {
   public func firstTasks(_ n: Int) -> String { "the first \(n) tasks as they will be stored:" }
 
   /// The fields' own names.
-  public func firstTaskLabel(_ field: String) -> String { field }
+  public func firstTaskLabel(_ field: TaskField) -> String { self.field(.task(field)) }
 
   public var intoExisting: String { "Into the existing store:" }
   public func added(_ n: Int) -> String { "added: \(n)" }
   public func updated(_ n: Int) -> String { "updated: \(n)" }
   public func unchanged(_ n: Int) -> String { "unchanged: \(n)" }
   public func vanished(_ n: Int) -> String { "no longer in the table (kept, not deleted): \(n)" }
+
+  // MARK: Reports: the ledger, the report, the files
+
+  public var reportAbstract: String {
+    "Files to send upward: the progress ledger for Excel (xlsx), the progress report for Word (docx), or the report as Markdown or text."
+  }
+
+  public var reportDiscussion: String {
+    "xlsx: the plan's own columns (under the plan's own names) and status, completed on and progress, one row per task in the plan's order, "
+      + "the group and theme cells merged as in the original table; the header frozen and repeated on every printed page, "
+      + "A4 landscape fitted to the page's width; a second sheet with the staffing, a third with the period's changes when --since is given. "
+      + "Read a filled-in ledger back with sanxiang collect. "
+      + "docx: A4, CJK fonts, a summary written from the figures, then overdue tasks, tasks due in 14 days, done in the period, "
+      + "progress by group and units short of reviewers. "
+      + "-o does not overwrite a file that exists unless --force is given; without -o the file goes to standard output "
+      + "(never an xlsx or docx to a terminal). "
+      + "Exit codes: 73 the file exists or cannot be written; 66 the library that writes the format is missing; 64 usage."
+  }
+
+  public var reportFormatHelp: String { "xlsx (the ledger), docx (the report), markdown or text (the default)." }
+  public var reportSinceHelp: String {
+    "The period's first day (YYYY-MM-DD; a weekly or monthly report): tasks done, started and become overdue in it, and notes written; by default the last 7 days."
+  }
+  public var reportDepartmentHelp: String {
+    "Only the tasks this department leads or supports, its role marked (the sheet to chase it with)."
+  }
+  public var reportGroupHelp: String { "Only this group's tasks (its name, number, or a unique part of its name)." }
+  public var outputHelp: String { "Write to this file." }
+  public var forceHelp: String { "Overwrite the file when it exists." }
+
+  public func ledgerColumn(_ f: Ledger.Field) -> String {
+    switch f {
+    case .id: "no."
+    case .group: "group"
+    case .theme: "theme"
+    case .measure: "measure"
+    case .requirement: "requirement"
+    case .lead: "lead"
+    case .support: "support"
+    case .deadline: "deadline"
+    case .extra(let name): name
+    case .role: "role"
+    case .status: "status"
+    case .completedOn: "completed on"
+    case .note: "progress"
+    case .key: "task key (do not edit)"
+    }
+  }
+
+  public func ledgerStatus(_ s: TaskStatus, overdueDays: Int?) -> String {
+    guard let n = overdueDays else { return status(s) }
+    return status(s) + " (\(span(n, .days)) overdue)"
+  }
+
+  public func ledgerTitle(_ planTitle: String) -> String {
+    planTitle.isEmpty ? "Progress ledger" : "Progress ledger: \(planTitle)"
+  }
+
+  public func ledgerSubtitle(_ parts: [String], today: Day, tasks: Int) -> String {
+    (parts.isEmpty ? "" : parts.joined(separator: " · ") + " · ") + "as of \(longDay(today)) · \(tasks) tasks"
+  }
+
+  public var ledgerSheet: String { "Ledger" }
+  public var staffingSheet: String { "Staffing" }
+  public func staffingSheetTitle(_ agency: String) -> String {
+    "Legal reviewers against the rule" + (agency.isEmpty ? "" : ": " + agency)
+  }
+  public var staffingColumns: [String] {
+    ["unit", "enforcement staff", "legal reviewers", "required", "shortfall", "compliant"]
+  }
+  public var changesSheet: String { "Changes" }
+  public func changesSheetTitle(since: Day, until: Day) -> String {
+    "Changes from \(longDay(since)) to \(longDay(until))"
+  }
+  public var changesColumns: [String] { ["what", "no.", "measure", "day", "note", "recorded by"] }
+
+  public func periodKind(_ k: Period.Kind) -> String {
+    switch k {
+    case .done: "done"
+    case .started: "started"
+    case .becameOverdue: "became overdue"
+    case .note: "note"
+    }
+  }
+
+  public var pageFooter: String { "Page &P of &N" }
+
+  public func reportTitle(agency: String, department: String?, group: String?) -> String {
+    "Progress report" + (agency.isEmpty ? "" : ": " + agency) + (group.map { " · \($0)" } ?? "")
+      + (department.map { " (\($0))" } ?? "")
+  }
+
+  public func reportSubtitle(plan: String, today: Day) -> String {
+    (plan.isEmpty ? "" : "On \"\(plan)\", ") + "as of \(longDay(today))"
+  }
+
+  public func reportSummary(_ f: ReportFigures) -> [String] {
+    func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) " + (k == 1 ? one : many) }
+    let subject =
+      f.department.map { "\($0) leads or supports" } ?? f.group.map { "\($0) has" } ?? "the plan has"
+    var first = "As of \(longDay(f.today)), \(subject) \(n(f.tasks, "task", "tasks")): \(f.done) done (\(f.percent)%)"
+    if f.inProgress > 0 { first += ", \(f.inProgress) in progress" }
+    if f.notStarted > 0 { first += ", \(f.notStarted) not started" }
+    if f.blocked > 0 { first += ", \(f.blocked) blocked" }
+    if f.waiting > 0 { first += " (\(f.waiting) waiting on an outside event)" }
+    first += ". "
+    first += f.overdue > 0 ? "\(f.overdue) overdue" : "None is overdue"
+    first += f.dueSoon > 0 ? ", \(f.dueSoon) due within 14 days." : "."
+    let span = "From \(longDay(f.since)) to \(longDay(f.today))"
+    var period: [String] = []
+    if f.doneInPeriod > 0 { period.append("\(f.doneInPeriod) done") }
+    if f.startedInPeriod > 0 { period.append("\(f.startedInPeriod) started") }
+    if f.becameOverdueInPeriod > 0 { period.append("\(f.becameOverdueInPeriod) became overdue") }
+    if f.notesInPeriod > 0 { period.append(n(f.notesInPeriod, "note", "notes") + " written") }
+    let second =
+      period.isEmpty
+      ? span + " no task was done, started or became overdue." : span + ": " + period.joined(separator: ", ") + "."
+    var third: String
+    if f.units == 0 {
+      third = "No unit's staffing is recorded yet."
+    } else {
+      third =
+        "Staffing: \(n(f.units, "unit", "units")) with \(f.enforcement) enforcement staff and \(f.reviewers) legal reviewers"
+      if let p = f.reviewerPercent {
+        third +=
+          f.shortUnits > 0
+          ? "; \(n(f.shortUnits, "unit falls", "units fall")) short of \(p)% (\(f.shortfall) reviewers missing)."
+          : "; every unit meets the \(p)% rule."
+      } else {
+        third += "; the plan sets no percentage."
+      }
+    }
+    return [first, second, third]
+  }
+
+  public func reportHeading(_ n: Int, _ s: ProgressReport.Section, count: Int) -> String {
+    let what =
+      switch s {
+      case .overdue: "Overdue"
+      case .dueSoon: "Due within 14 days"
+      case .doneInPeriod: "Done in the period"
+      case .groups: "Progress by group"
+      case .shortOfReviewers: "Units short of legal reviewers"
+      }
+    return "\(n). \(what) (\(count))"
+  }
+
+  public var daysOverdueColumn: String { "days overdue" }
+  public var daysLeftColumn: String { "days left" }
+  public var progressNoteColumn: String { "progress" }
+  public var completedColumn: String { "completed on" }
+  public var groupColumn: String { "group" }
+  public var percentDoneColumn: String { "done %" }
+  public func longDay(_ d: Day) -> String { d.description }
+  public func reportWritten(_ file: String) -> String { "wrote \(file)" }
+
+  public func reportProblem(_ p: ReportProblem) -> String {
+    switch p {
+    case .outputExists(let f): "\(f) exists: add --force to overwrite it, or choose another name"
+    case .binaryToTerminal(let format): "a \(format) file cannot go to a terminal: say where with -o FILE"
+    case .libraryMissing(let lib, let pkg):
+      "writing this file needs \(lib) (Debian package \(pkg)), which was not found: install \(pkg)"
+    case .cannotWrite(let f, let e): "cannot write \(f): " + systemError(e)
+    case .writerFailed(let f, let code): "\(f) could not be written (the writer's error \(code))"
+    }
+  }
+
+  // MARK: Reports: the roll-up's 通报
+
+  public func circularTitle(_ today: Day) -> String { "Progress of the agencies: circular" }
+  public func circularSubtitle(agencies: Int, today: Day) -> String {
+    "(as of \(longDay(today)), \(agencies) agencies)"
+  }
+
+  public func circularSummary(_ t: RollupTotal, lagging: Int) -> [String] {
+    let f = t.figures
+    let pct = f.tasks == 0 ? 0 : f.done * 100 / f.tasks
+    var first = "The \(t.agencies - t.failed) agencies read have \(f.tasks) tasks: \(f.done) done (\(pct)%), "
+    first += "\(f.overdue) overdue, \(f.dueSoon) due within 14 days; "
+    first += "\(f.staffingShortUnits) units are short of legal reviewers."
+    if t.notReporting > 0 {
+      first += " \(t.notReporting) agencies have reported nothing for more than \(Rollup.quietDays) days."
+    }
+    if t.failed > 0 { first += " \(t.failed) agencies' plans could not be read." }
+    let second = lagging > 0 ? "The \(lagging) agencies that lag are below." : "No agency lags."
+    return [first, second]
+  }
+
+  public func circularHeading(_ n: Int, _ s: Circular.Section, count: Int) -> String {
+    let what =
+      switch s {
+      case .ranking: "Agencies ranked"
+      case .lagging: "Agencies that lag"
+      case .overdueTasks: "Overdue tasks"
+      case .measures: "Shared measures"
+      case .staffing: "Units short of legal reviewers"
+      }
+    return (n == 0 ? "" : "\(n). ") + "\(what) (\(count))"
+  }
+
+  public var rankColumn: String { "rank" }
+  public var rankingSheet: String { "Ranking" }
+  public var overdueTasksSheet: String { "Overdue" }
+  public var measuresSheet: String { "Measures" }
+  public var agenciesStaffingSheet: String { "Staffing" }
+
+  public func laggingAgency(_ a: AgencySummary, rank: Int?) -> String {
+    let name = a.label + (rank.map { " (ranked \($0))" } ?? "")
+    guard let f = a.figures else {
+      return name + ": the plan could not be read (" + (a.error?.description(self) ?? "") + ")."
+    }
+    let pct = f.tasks == 0 ? 0 : f.done * 100 / f.tasks
+    var parts = ["\(f.done)/\(f.tasks) done (\(pct)%)"]
+    if f.overdue > 0 { parts.append("\(f.overdue) overdue") }
+    if f.dueSoon > 0 { parts.append("\(f.dueSoon) due within 14 days") }
+    if f.staffingShortUnits > 0 { parts.append("\(f.staffingShortUnits) units short of reviewers") }
+    var s = name + ": " + parts.joined(separator: ", ")
+    if a.notReporting {
+      if let days = a.daysSinceChange, let at = a.lastChange {
+        s += "; nothing reported for \(days) days (last \(at.prefix(10)))"
+      } else {
+        s += "; has never reported"
+      }
+    }
+    return s + "."
+  }
+
+  public var unranked: String { "—" }
+  public var rollupOutputHelp: String {
+    "Write the xlsx or docx circular to this file (redirect the other formats with >)."
+  }
+  public var outputOnlyForFiles: String { "-o is for xlsx and docx; redirect the other formats to a file with >" }
+
+  // MARK: Collect: the filled-in ledger read back
+
+  public var collectAbstract: String {
+    "Read back ledgers departments filled in (made by report --format xlsx): their status, completion dates and progress go into the plan."
+  }
+
+  public var collectDiscussion: String {
+    "Run it with --dry-run first to see every change it would make. A field changed in the plan since the ledger was made is listed "
+      + "as a conflict and keeps the plan's value. Changes are journaled as made by the ledger's department (else --as, or the user; "
+      + "--as changes it). When any file has a problem nothing is written, and the sheet and cell are named. "
+      + "It also works into an agency's store the city keeps: point --store at it. "
+      + "Exit codes: 65 not a ledger, or a cell that cannot be read; 66 no such file; 75 the store is busy or the same field changed meanwhile."
+  }
+
+  public var collectFilesHelp: String { "Filled-in ledgers (.xlsx)." }
+  public var collectDryRunHelp: String { "Only list the changes and conflicts; write nothing." }
+
+  public func collectProblem(_ p: CollectProblem) -> String {
+    switch p {
+    case .notALedger:
+      "not a ledger made by sanxiang (it has no sanxiang sheet): only ledgers made by report --format xlsx read back"
+    case .stampEdited: "the ledger's hidden sanxiang sheet was changed: what the ledger was made from cannot be known"
+    case .newerLedger(let v): "made by a later sanxiang (format \(v)): upgrade to read it back"
+    case .otherPlan(let agency, let title): "this is the ledger of \"\(title)\" of \(agency), not of this plan"
+    case .noLedgerSheet(let name): "there is no sheet \"\(name)\" (renamed or deleted)"
+    case .headerChanged(let expected, let found):
+      "the header says \"\(found)\" where it said \"\(expected)\": do not insert, delete or rename columns"
+    case .idEdited(let found, let key):
+      "the number says \"\(found)\" where it said \"\(key)\": do not change the numbers"
+    case .unknownKey(let k):
+      "task key \"\(k)\" is not one the ledger was made with: do not change the hidden key column"
+    case .rowTwice(let k): "task \(k) is there twice: do not copy rows"
+    case .rowNotInLedger: "this row was not in the ledger as made (a row added): add new tasks with sanxiang add"
+    case .taskGone(let id): "the plan no longer has task \(id)"
+    case .unknownStatus(let t): "status \"\(t)\" is not understood: write open, in progress, done or blocked"
+    case .badDate(let t): "completion date \"\(t)\" is not a date: write 2019-09-18 or 2019/9/18"
+    case .dateButNotDone(let s): "a completion date is given but the status says \"\(s)\": mark it done"
+    case .unreadable(let problem): importProblem(problem)
+    }
+  }
+
+  public func collectRead(_ file: String, agency: String, made: Day, rows: Int, by: String) -> String {
+    "read \(file): the ledger of \(agency) made \(made), \(rows) rows; changes recorded as \(by)"
+  }
+
+  public func collectChange(_ id: String, _ changes: String) -> String { "  task \(id): \(changes)" }
+
+  public func collectConflict(_ id: String, field: String, ledger: String, plan: String) -> String {
+    "  task \(id) \(field): the ledger says \"\(ledger)\", but the plan changed it to \"\(plan)\" since; the plan's value is kept"
+  }
+
+  public func collectConflicts(_ n: Int) -> String { "conflicts (\(n)): not overwritten" }
+  public var collectNothing: String { "  nothing to record" }
+  public func collectSaved(_ changes: Int, by: String) -> String { "recorded \(changes) changes (\(by))" }
+  public var collectDryRunDone: String { dryRun }
+  public var collectNoFiles: String { "name the ledgers to read back" }
 }

@@ -78,28 +78,28 @@ public struct ChineseWords: Words {
     }
   }
 
-  public func field(_ name: String) -> String {
-    switch name {
-    case "id": "编号"
-    case "group": "工作组"
-    case "theme": "推行任务"
-    case "measure": "工作措施"
-    case "requirement": "具体要求"
-    case "lead": "牵头部门"
-    case "support": "配合部门"
-    case "deadline": "完成时限"
-    case "status": "状态"
-    case "completed_on": "完成日期"
-    case "event_on": "触发日期"
-    case "note": "备注"
-    case "enforcement": "执法人员"
-    case "reviewers": "审核人员"
-    case "unit": "单位"
-    case "groups": "工作组顺序"
-    case "department": "部门"
-    case "name": "名称"
-    case "retired": "已撤销"
-    default: name
+  public func field(_ f: ChangeField) -> String {
+    switch f {
+    case .task(.id): "编号"
+    case .task(.group), .plan(.group): "工作组"
+    case .task(.theme): "推行任务"
+    case .task(.measure): "工作措施"
+    case .task(.requirement): "具体要求"
+    case .task(.lead): "牵头部门"
+    case .task(.support): "配合部门"
+    case .task(.deadline): "完成时限"
+    case .task(.status): "状态"
+    case .task(.completedOn): "完成日期"
+    case .task(.eventOn): "触发日期"
+    case .task(.note): "备注"
+    case .task(.extra(let name)): name
+    case .unit(.enforcement): "执法人员"
+    case .unit(.reviewers): "审核人员"
+    case .unit(.unit): "单位"
+    case .unit(.name): "名称"
+    case .unit(.retired): "已撤销"
+    case .plan(.groups): "工作组顺序"
+    case .plan(.department): "部门"
     }
   }
 
@@ -312,7 +312,7 @@ public struct ChineseWords: Words {
   }
   public func checkedStore(_ folder: String) -> String { "检查的方案：\(folder)" }
   public func column(_ header: String) -> String {
-    let said = field(header)
+    let said = ChangeField(column: header).map(field) ?? header
     return said == header ? "“\(header)”列" : "\(said)（“\(header)”列）"
   }
   public var markers: [(String, String)] {
@@ -701,7 +701,9 @@ public struct ChineseWords: Words {
       + "退出码：66 某个 <dir> 里没有方案；65 所有方案都无法读取；64 用法有误。"
   }
 
-  public var rollupFormatHelp: String { "text、json、markdown 或 csv（不给出时：在终端上打开汇总看板，否则为 text）。" }
+  public var rollupFormatHelp: String {
+    "text、json、markdown、csv，或通报文件 xlsx、docx（用 -o 指定文件；不给出时：在终端上打开汇总看板，否则为 text）。"
+  }
   public var pullHelp: String { "先在每个是 git 克隆的方案文件夹里运行“git pull --ff-only”（同时多个）。" }
   public var dirsHelp: String { "方案文件夹，或其子文件夹是方案的文件夹。" }
 
@@ -804,15 +806,14 @@ public struct ChineseWords: Words {
   public var hintMove: String { "移动" }
   public var hintScroll: String { "左右滚动" }
   public var hintOpenAgency: String { "打开机构（只读）" }
-  public var rollupHelpViews: String { "机构 · 措施矩阵 · 人员配置" }
-  public var rollupHelpMove: String { "上下移动" }
-  public var rollupHelpPage: String { "翻页" }
-  public var rollupHelpScroll: String { "措施矩阵左右滚动" }
+  public var rollupScrollLeft: String { "措施矩阵向左滚动" }
+  public var rollupScrollRight: String { "措施矩阵向右滚动" }
   public var rollupHelpOpen: String { "打开该机构的方案（只读）" }
   public var rollupHelpBack: String { "从机构返回汇总" }
   public var legendLabel: String { "图例" }
-  public var rollupKeysTitle: String { "按键（Esc 关闭）" }
   public var enterOpensAgency: String { "在机构或人员配置视图中选中一个机构后按 Enter" }
+  public var onlyMatrixScrolls: String { "只有措施矩阵（按 2）可以左右滚动" }
+  public var atRollupAlready: String { "已在汇总；在机构的方案中按 Esc 返回这里" }
   public func readOnlyAgency(_ label: String) -> String { "只读：\(label) 的方案 · Esc 返回汇总" }
 
   // MARK: Roll-up: git
@@ -842,6 +843,57 @@ public struct ChineseWords: Words {
 
   public func commitFailed(_ f: Git.Failure) -> String { "已保存，但未能提交到 git：" + gitFailure(f) }
   public func commitChanges(_ n: Int) -> String { "\(n) 项变更：" }
+
+  // MARK: The command line's errors (`CommandError`)
+
+  public var noDashboard: String { "此版本没有仪表盘" }
+  public func terminalUnusable(term: String) -> String {
+    "此终端（TERM=\(term.isEmpty ? "未设置" : term)）无法显示仪表盘；请设置 TERM（如 xterm-256color），"
+      + "或使用子命令：standup、list、show、done、staffing、log（sanxiang --help）"
+  }
+  public var noStoreGiven: String { "没有指定方案：请用 --store 文件夹，或设置环境变量 SANXIANG_STORE" }
+  public func noGroup(_ text: String, groups: [String]) -> String {
+    "没有工作组“\(text)”（工作组：\(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "、"))）"
+  }
+  public func severalGroups(_ text: String, _ hits: [String]) -> String {
+    "“\(text)”对应多个工作组：\(hits.joined(separator: "、"))"
+  }
+  public func noDepartment(_ text: String, departments all: [String]) -> String {
+    "没有部门“\(text)”（部门：\(all.joined(separator: "、"))）"
+  }
+  public func severalDepartments(_ text: String, _ hits: [String]) -> String {
+    "“\(text)”对应多个部门：\(hits.joined(separator: "、"))"
+  }
+  public func badRole(_ r: String) -> String { "--role 应为 牵头（lead）或 配合（support），而不是“\(r)”" }
+  public func badDateOption(option: String, value v: String) -> String { "\(option) 应为日期，如 2019-09-20，而不是“\(v)”" }
+  public func badLang(_ l: String) -> String { "--lang 应为 zh 或 en，而不是“\(l)”" }
+  public var badScreenSize: String { "--screen 应写成 宽x高，如 80x24" }
+  public var noTaskIDs: String { "请至少给出一个任务编号" }
+  public func notWaiting(id: String, deadline: String) -> String { "任务 \(id) 不等待外部事件（其期限为“\(deadline)”）" }
+  public func newUnitNeedsBoth(_ name: String) -> String { "\(name) 是新单位：请同时给出 --enforcement 和 --reviewers" }
+  public func countOutOfRange(option: String, max: Int) -> String { "\(option) 应为 0 到 \(max) 的整数" }
+  public var noCounts: String { "请给出 --enforcement、--reviewers 或两者" }
+  public var noUnitName: String { "请给出单位名称" }
+  public func nearName(_ name: String, near: [String]) -> String {
+    "“\(name)”与已有的“\(near.joined(separator: "”“"))”只差一个字，是否写错了？如确为新名称，请加 --new"
+  }
+  public var percentOutOfRange: String { "--reviewer-percent 应为 0 到 100 的整数" }
+  public var emptyMeasure: String { "工作措施不能为空" }
+  public var emptyTaskID: String { "任务编号不能为空" }
+  public var badSetOption: String { "--set 的写法是 列名=值" }
+  public func ownColumn(_ column: String) -> String { "“\(column)”是方案自带的列，请用对应的选项（如 --measure）" }
+  public var emptyGroupName: String { "工作组名称不能为空" }
+  public var emptyNewName: String { "新名称不能为空" }
+  public func unitExists(_ name: String) -> String { "单位“\(name)”已存在" }
+  public func noUnit(_ name: String) -> String { "没有单位“\(name)”" }
+  public var noRollupFolders: String { "请给出至少一个文件夹：sanxiang rollup <dir>…" }
+  public func formatNotOffered(_ f: String, offered: [String]) -> String {
+    "此命令没有“\(f)”格式（可用：\(offered.joined(separator: "、"))）"
+  }
+  public var roleNeedsDepartment: String { "--role 须与 --department 一起使用" }
+  public func dateAfterToday(option: String, value v: String, today: String) -> String {
+    "\(option) \(v) 在今天（\(today)）之后"
+  }
 
   // MARK: Errors
 
@@ -875,7 +927,7 @@ public struct ChineseWords: Words {
     case .duplicateID(let id, let line): "编号“\(id)”重复（第一次出现在第 \(line) 行）"
     case .emptyUnitName: "单位名称为空"
     case .unitTwice(let name, let line): "单位“\(name)”出现了两次（第一次在第 \(line) 行）"
-    case .countNotNumber(let f, let text): "\(field(f))应为整数，而不是“\(text)”"
+    case .countNotNumber(let f, let text): "\(field(.unit(f)))应为整数，而不是“\(text)”"
     case .negativeCount(let v): "人数不能为负数：\(v)"
     case .countTooLarge(let v): "人数 \(v) 大得不合常理"
     case .notKeyValue: "应为“键 = 值”的格式"
@@ -892,56 +944,19 @@ public struct ChineseWords: Words {
     case .lockedByAnother: "方案正被另一个进程占用；请稍后重试，若该进程已不在，可删除 \(StoreLock.name)"
     case .noTask(let id): "没有任务“\(id)”（用 sanxiang list 查看编号）"
     case .taskChangedMeanwhile(let id, let f, let now):
-      "任务 \(id) 刚被他人改动（其\(field(f))现为\(now.isEmpty ? "空" : "“\(value(f, now))”")）；未保存任何改动，请查看后重试"
+      "任务 \(id) 刚被他人改动（其\(field(.task(f)))现为\(now.isEmpty ? "空" : "“\(value(now))”")）；未保存任何改动，请查看后重试"
     case .unitChangedMeanwhile(let u): "单位 \(u) 刚被他人改动；未保存任何改动，请查看后重试"
     case .planChangedMeanwhile: "方案刚被他人改动"
-    case .noDashboard: "此版本没有仪表盘"
-    case .terminalUnusable(let term):
-      "此终端（TERM=\(term.isEmpty ? "未设置" : term)）无法显示仪表盘；请设置 TERM（如 xterm-256color），"
-        + "或使用子命令：standup、list、show、done、staffing、log（sanxiang --help）"
-    case .noStoreGiven: "没有指定方案：请用 --store 文件夹，或设置环境变量 SANXIANG_STORE"
-    case .noGroup(let text, let groups):
-      "没有工作组“\(text)”（工作组：\(groups.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "、"))）"
-    case .severalGroups(let text, let hits): "“\(text)”对应多个工作组：\(hits.joined(separator: "、"))"
-    case .noDepartment(let text, let all): "没有部门“\(text)”（部门：\(all.joined(separator: "、"))）"
-    case .severalDepartments(let text, let hits): "“\(text)”对应多个部门：\(hits.joined(separator: "、"))"
-    case .badRole(let r): "--role 应为 牵头（lead）或 配合（support），而不是“\(r)”"
-    case .badDateOption(let option, let v): "\(option) 应为日期，如 2019-09-20，而不是“\(v)”"
-    case .badLang(let l): "--lang 应为 zh 或 en，而不是“\(l)”"
-    case .badScreenSize: "--screen 应写成 宽x高，如 80x24"
-    case .noTaskIDs: "请至少给出一个任务编号"
-    case .notWaiting(let id, let deadline): "任务 \(id) 不等待外部事件（其期限为“\(deadline)”）"
-    case .newUnitNeedsBoth(let name): "\(name) 是新单位：请同时给出 --enforcement 和 --reviewers"
-    case .countOutOfRange(let option, let max): "\(option) 应为 0 到 \(max) 的整数"
-    case .noCounts: "请给出 --enforcement、--reviewers 或两者"
-    case .noUnitName: "请给出单位名称"
-    case .nearName(let name, let near):
-      "“\(name)”与已有的“\(near.joined(separator: "”“"))”只差一个字，是否写错了？如确为新名称，请加 --new"
-    case .percentOutOfRange: "--reviewer-percent 应为 0 到 100 的整数"
-    case .emptyMeasure: "工作措施不能为空"
-    case .emptyTaskID: "任务编号不能为空"
-    case .taskExists(let id): "任务 \(id) 已存在"
-    case .badSetOption: "--set 的写法是 列名=值"
-    case .ownColumn(let column): "“\(column)”是方案自带的列，请用对应的选项（如 --measure）"
-    case .emptyGroupName: "工作组名称不能为空"
-    case .emptyNewName: "新名称不能为空"
-    case .groupExists(let name): "工作组“\(name)”已存在"
-    case .unitExists(let name): "单位“\(name)”已存在"
-    case .noUnit(let name): "没有单位“\(name)”"
     case .badGitCommit: "git_commit 应为 on 或 off"
-    case .noRollupFolders: "请给出至少一个文件夹：sanxiang rollup <dir>…"
-    case .formatNotOffered(let f, let offered): "此命令没有“\(f)”格式（可用：\(offered.joined(separator: "、"))）"
-    case .roleNeedsDepartment: "--role 须与 --department 一起使用"
     case .savedAsGB18030:
       "文件是 GBK/GB18030 编码（电子表格软件另存的“CSV”）；请在 WPS 或 Excel 中另存为“CSV UTF-8（逗号分隔）”，或用记事本另存为 UTF-8"
-    case .dateAfterToday(let option, let v, let today): "\(option) \(v) 在今天（\(today)）之后"
     }
   }
 
   /// A stored value in words: status tokens by name.
-  private func value(_ field: String, _ v: String) -> String {
-    if field == "status", let s = TaskStatus(rawValue: v) { return status(s) }
-    return v
+  private func value(_ v: FieldValue) -> String {
+    if case .status(let s) = v { return status(s) }
+    return v.text
   }
 
   public func systemError(_ errno: Int32) -> String {
@@ -1178,16 +1193,16 @@ public struct ChineseWords: Words {
   public func guesses(_ n: Int) -> String { "推断（\(n)）" }
   public func firstTasks(_ n: Int) -> String { "前 \(n) 项将存为：" }
 
-  public func firstTaskLabel(_ field: String) -> String {
+  public func firstTaskLabel(_ field: TaskField) -> String {
     switch field {
-    case "group": "工作组"
-    case "theme": "类别"
-    case "measure": "措施"
-    case "requirement": "要求"
-    case "lead": "牵头"
-    case "support": "配合"
-    case "deadline": "期限"
-    default: field
+    case .group: "工作组"
+    case .theme: "类别"
+    case .measure: "措施"
+    case .requirement: "要求"
+    case .lead: "牵头"
+    case .support: "配合"
+    case .deadline: "期限"
+    default: self.field(.task(field))
     }
   }
 
@@ -1196,4 +1211,266 @@ public struct ChineseWords: Words {
   public func updated(_ n: Int) -> String { "更新 \(n) 项" }
   public func unchanged(_ n: Int) -> String { "未变 \(n) 项" }
   public func vanished(_ n: Int) -> String { "表中已没有（保留，未删除）\(n) 项" }
+
+  // MARK: Reports: the ledger, the report, the files
+
+  public var reportAbstract: String { "写给上级的文件：Excel 推进情况台账（xlsx）、Word 工作进展情况报告（docx），或报告的 markdown、文本。" }
+
+  public var reportDiscussion: String {
+    "xlsx：方案原表的各列（用方案自己的列名）加上 状态、完成日期、进展情况，按方案顺序每项一行，工作项目组和推行任务的单元格按原表合并；"
+      + "表头冻结并在打印的每一页重复，A4 横向、缩放到一页宽；第二张工作表是人员配置，给出 --since 时第三张是本期变化。"
+      + "各部门填好后用 sanxiang collect 读回。"
+      + "docx：A4，宋体、仿宋，先是按数字写成的情况说明，再列逾期、14 天内到期、本期完成、各工作组进展和审核人员不足的单位。"
+      + "-o 指定的文件已存在时不覆盖，除非加 --force；不给 -o 时写到标准输出（xlsx、docx 不能写到终端）。"
+      + "退出码：73 文件已存在或无法写入；66 缺少写该格式的库；64 用法有误。"
+  }
+
+  public var reportFormatHelp: String { "xlsx（台账）、docx（报告）、markdown 或 text（默认）。" }
+  public var reportSinceHelp: String { "本期从这一天起（YYYY-MM-DD；周报、月报）：本期完成、开始推进、逾期的任务和新记的进展；不给出时为近 7 天。" }
+  public var reportDepartmentHelp: String { "只列该部门牵头或配合的任务，并注明其职责（催办用的表）。" }
+  public var reportGroupHelp: String { "只列该工作组的任务（名称、序号，或名称中唯一的一段）。" }
+  public var outputHelp: String { "写到这个文件。" }
+  public var forceHelp: String { "文件已存在时覆盖它。" }
+
+  public func ledgerColumn(_ f: Ledger.Field) -> String {
+    switch f {
+    case .id: "序号"
+    case .group: "工作项目组"
+    case .theme: "推行任务"
+    case .measure: "工作措施"
+    case .requirement: "具体要求"
+    case .lead: "责任部门"
+    case .support: "配合部门"
+    case .deadline: "完成时限"
+    case .extra(let name): name
+    case .role: "本部门职责"
+    case .status: "状态"
+    case .completedOn: "完成日期"
+    case .note: "进展情况"
+    case .key: "任务编号（请勿修改）"
+    }
+  }
+
+  public func ledgerStatus(_ s: TaskStatus, overdueDays: Int?) -> String {
+    guard let n = overdueDays else { return status(s) }
+    return status(s) + "（逾期 \(n) 天）"
+  }
+
+  public func ledgerTitle(_ planTitle: String) -> String {
+    planTitle.isEmpty ? "推进情况台账" : "《\(planTitle)》推进情况台账"
+  }
+
+  public func ledgerSubtitle(_ parts: [String], today: Day, tasks: Int) -> String {
+    (parts.isEmpty ? "" : "填报单位：" + parts.joined(separator: " · ") + "　　") + "截至：" + longDay(today)
+      + "　　共 \(tasks) 项"
+  }
+
+  public var ledgerSheet: String { "推进情况台账" }
+  public var staffingSheet: String { "人员配置" }
+  public func staffingSheetTitle(_ agency: String) -> String { agency + "法制审核人员配置情况" }
+  public var staffingColumns: [String] { ["单位", "执法人员", "法制审核人员", "应配审核人员", "缺口", "是否达标"] }
+  public var changesSheet: String { "本期变化" }
+  public func changesSheetTitle(since: Day, until: Day) -> String { "本期变化（\(longDay(since))至\(longDay(until))）" }
+  public var changesColumns: [String] { ["类别", "序号", "工作措施", "日期", "进展情况", "记录人"] }
+
+  public func periodKind(_ k: Period.Kind) -> String {
+    switch k {
+    case .done: "本期完成"
+    case .started: "本期开始推进"
+    case .becameOverdue: "本期逾期"
+    case .note: "新记进展"
+    }
+  }
+
+  public var pageFooter: String { "第 &P 页，共 &N 页" }
+
+  public func reportTitle(agency: String, department: String?, group: String?) -> String {
+    agency + (group.map { "\($0)" } ?? "") + "工作进展情况报告" + (department.map { "（\($0)）" } ?? "")
+  }
+
+  public func reportSubtitle(plan: String, today: Day) -> String {
+    (plan.isEmpty ? "" : "《\(plan)》落实情况　") + "截至\(longDay(today))"
+  }
+
+  public func reportSummary(_ f: ReportFigures) -> [String] {
+    let subject =
+      f.department.map { "\($0)牵头或配合的任务共" } ?? f.group.map { "\($0)的任务共" } ?? "方案共有任务"
+    var first = "截至\(longDay(f.today))，\(subject)\(f.tasks)项，已完成\(f.done)项，完成率\(f.percent)%"
+    var rest: [String] = []
+    if f.inProgress > 0 { rest.append("正在推进\(f.inProgress)项") }
+    if f.notStarted > 0 { rest.append("尚未开始\(f.notStarted)项") }
+    if f.blocked > 0 { rest.append("受阻\(f.blocked)项") }
+    if !rest.isEmpty { first += "；" + rest.joined(separator: "，") }
+    if f.waiting > 0 { first += "（其中\(f.waiting)项待外部条件明确后推进）" }
+    first += "。"
+    first +=
+      f.overdue > 0
+      ? "逾期未完成\(f.overdue)项" + (f.dueSoon > 0 ? "，14天内到期\(f.dueSoon)项。" : "。")
+      : "没有逾期任务" + (f.dueSoon > 0 ? "，14天内到期\(f.dueSoon)项。" : "。")
+    let span = "本期（\(longDay(f.since))至\(longDay(f.today))）"
+    var period: [String] = []
+    if f.doneInPeriod > 0 { period.append("完成\(f.doneInPeriod)项") }
+    if f.startedInPeriod > 0 { period.append("开始推进\(f.startedInPeriod)项") }
+    if f.becameOverdueInPeriod > 0 { period.append("新增逾期\(f.becameOverdueInPeriod)项") }
+    if f.notesInPeriod > 0 { period.append("记录进展情况\(f.notesInPeriod)条") }
+    let second = period.isEmpty ? span + "没有任务完成、开始推进或新增逾期。" : span + period.joined(separator: "，") + "。"
+    var third: String
+    if f.units == 0 {
+      third = "人员配置方面，尚未登记各单位的执法人员和法制审核人员。"
+    } else {
+      third = "人员配置方面，\(f.units)个单位共有执法人员\(f.enforcement)人、法制审核人员\(f.reviewers)人"
+      if let p = f.reviewerPercent {
+        third +=
+          f.shortUnits > 0
+          ? "；\(f.shortUnits)个单位的法制审核人员不足执法人员的\(p)%，共缺\(f.shortfall)人。"
+          : "，各单位均达到法制审核人员不少于执法人员\(p)%的要求。"
+      } else {
+        third += "；本方案未设比例，审核人员满足工作需要即可。"
+      }
+    }
+    return [first, second, third]
+  }
+
+  public func reportHeading(_ n: Int, _ s: ProgressReport.Section, count: Int) -> String {
+    let numeral = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][max(0, min(9, n - 1))]
+    let what =
+      switch s {
+      case .overdue: "逾期任务（\(count)项）"
+      case .dueSoon: "14天内到期的任务（\(count)项）"
+      case .doneInPeriod: "本期完成的任务（\(count)项）"
+      case .groups: "各工作组进展（\(count)个）"
+      case .shortOfReviewers: "法制审核人员不足的单位（\(count)个）"
+      }
+    return numeral + "、" + what
+  }
+
+  public var daysOverdueColumn: String { "逾期天数" }
+  public var daysLeftColumn: String { "剩余天数" }
+  public var progressNoteColumn: String { "进展情况" }
+  public var completedColumn: String { "完成日期" }
+  public var groupColumn: String { "工作组" }
+  public var percentDoneColumn: String { "完成率" }
+  public func longDay(_ d: Day) -> String { "\(d.year)年\(d.month)月\(d.day)日" }
+  public func reportWritten(_ file: String) -> String { "已写入 \(file)" }
+
+  public func reportProblem(_ p: ReportProblem) -> String {
+    switch p {
+    case .outputExists(let f): "\(f) 已存在：加 --force 覆盖它，或换一个文件名"
+    case .binaryToTerminal(let format): "\(format) 文件不能输出到终端：用 -o 文件名 指定写到哪里"
+    case .libraryMissing(let lib, let pkg): "写这种文件需要 \(lib)（Debian 软件包 \(pkg)），但未找到：请安装 \(pkg)"
+    case .cannotWrite(let f, let e): "无法写入 \(f)：" + systemError(e)
+    case .writerFailed(let f, let code): "\(f) 未能写成（写入库返回错误 \(code)）"
+    }
+  }
+
+  // MARK: Reports: the roll-up's 通报
+
+  public func circularTitle(_ today: Day) -> String { "关于全面推行“三项制度”工作进展情况的通报" }
+  public func circularSubtitle(agencies: Int, today: Day) -> String { "（截至\(longDay(today))，共\(agencies)个机构）" }
+
+  public func circularSummary(_ t: RollupTotal, lagging: Int) -> [String] {
+    let f = t.figures
+    let pct = f.tasks == 0 ? 0 : f.done * 100 / f.tasks
+    var first = "纳入汇总的\(t.agencies - t.failed)个机构共有任务\(f.tasks)项，已完成\(f.done)项，完成率\(pct)%；"
+    first += f.overdue > 0 ? "逾期\(f.overdue)项，" : "没有逾期任务，"
+    first += "14天内到期\(f.dueSoon)项；"
+    first += f.staffingShortUnits > 0 ? "\(f.staffingShortUnits)个单位法制审核人员不足。" : "各单位法制审核人员均达到要求。"
+    if t.notReporting > 0 { first += "\(t.notReporting)个机构超过\(Rollup.quietDays)天未报送进展。" }
+    if t.failed > 0 { first += "另有\(t.failed)个机构的方案无法读取。" }
+    let second = lagging > 0 ? "进度滞后的\(lagging)个机构情况如下，请抓紧推进。" : "各机构均按期推进，没有进度滞后的机构。"
+    return [first, second]
+  }
+
+  public func circularHeading(_ n: Int, _ s: Circular.Section, count: Int) -> String {
+    let numeral = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][max(0, min(9, n - 1))]
+    let what =
+      switch s {
+      case .ranking: "各机构进展排名（\(count)个）"
+      case .lagging: "进度滞后的机构（\(count)个）"
+      case .overdueTasks: "逾期任务（\(count)项）"
+      case .measures: "共同工作措施完成情况（\(count)项）"
+      case .staffing: "法制审核人员不足的单位（\(count)个）"
+      }
+    return n == 0 ? what : numeral + "、" + what
+  }
+
+  public var rankColumn: String { "排名" }
+  public var rankingSheet: String { "排名" }
+  public var overdueTasksSheet: String { "逾期任务" }
+  public var measuresSheet: String { "工作措施" }
+  public var agenciesStaffingSheet: String { "人员配置" }
+
+  public func laggingAgency(_ a: AgencySummary, rank: Int?) -> String {
+    let name = a.label + (rank.map { "（排名第\($0)）" } ?? "")
+    guard let f = a.figures else { return name + "：方案无法读取（" + (a.error?.description(self) ?? "") + "）。" }
+    let pct = f.tasks == 0 ? 0 : f.done * 100 / f.tasks
+    var parts = ["完成\(f.done)/\(f.tasks)项（\(pct)%）"]
+    if f.overdue > 0 { parts.append("逾期\(f.overdue)项") }
+    if f.dueSoon > 0 { parts.append("14天内到期\(f.dueSoon)项") }
+    if f.staffingShortUnits > 0 { parts.append("\(f.staffingShortUnits)个单位法制审核人员不足") }
+    var s = name + "：" + parts.joined(separator: "，")
+    if a.notReporting {
+      if let days = a.daysSinceChange, let at = a.lastChange {
+        s += "；已\(days)天未报送进展（最近一次\(at.prefix(10))）"
+      } else {
+        s += "；从未报送进展"
+      }
+    }
+    return s + "。"
+  }
+
+  public var unranked: String { "—" }
+  public var rollupOutputHelp: String { "xlsx 或 docx 通报写到这个文件（其他格式用 > 重定向）。" }
+  public var outputOnlyForFiles: String { "-o 只用于 xlsx 和 docx；其他格式请用 > 重定向到文件" }
+
+  // MARK: Collect: the filled-in ledger read back
+
+  public var collectAbstract: String { "读回各部门填好的推进情况台账（report --format xlsx 生成的），把状态、完成日期和进展情况记入方案。" }
+
+  public var collectDiscussion: String {
+    "先用 --dry-run 查看将做的每一项修改。台账生成后方案中已改过的字段列为冲突，保留方案中的值，不覆盖。"
+      + "修改以台账所属部门的名义记入日志（没有部门时为 --as 或当前用户；--as 可改）。"
+      + "任何一个文件有问题都不写入任何内容，并指出工作表和单元格。"
+      + "市局代管的机构方案也可用：--store 指向该机构的方案文件夹。"
+      + "退出码：65 不是台账，或有无法读取的单元格；66 文件不存在；75 方案正忙或同一字段同时被修改。"
+  }
+
+  public var collectFilesHelp: String { "填好的台账（.xlsx）。" }
+  public var collectDryRunHelp: String { "只列出将做的修改和冲突，不写入。" }
+
+  public func collectProblem(_ p: CollectProblem) -> String {
+    switch p {
+    case .notALedger: "不是 sanxiang 生成的台账（没有 sanxiang 工作表）：只能读回 report --format xlsx 生成的台账"
+    case .stampEdited: "台账中隐藏的 sanxiang 工作表被改动过，无法确认台账生成时的内容"
+    case .newerLedger(let v): "台账由更新版本的 sanxiang 生成（格式 \(v)），请升级后再读回"
+    case .otherPlan(let agency, let title): "这是“\(agency)”的《\(title)》台账，不是本方案的"
+    case .noLedgerSheet(let name): "找不到工作表“\(name)”（改名或删除了）"
+    case .headerChanged(let expected, let found): "表头是“\(found)”，生成时是“\(expected)”：请不要插入、删除或改名列"
+    case .idEdited(let found, let key): "序号是“\(found)”，生成时是“\(key)”：请不要修改序号"
+    case .unknownKey(let k): "任务编号“\(k)”不是台账生成时的：请不要修改隐藏的任务编号列"
+    case .rowTwice(let k): "任务 \(k) 出现了两次：请不要复制行"
+    case .rowNotInLedger: "这一行不是台账生成时的（新加的行）：新任务请用 sanxiang add 添加"
+    case .taskGone(let id): "方案中已没有任务 \(id)"
+    case .unknownStatus(let t): "状态“\(t)”无法识别：请填 未开始、进行中、已完成 或 受阻"
+    case .badDate(let t): "完成日期“\(t)”不是日期：请填如 2019-09-18 或 2019/9/18"
+    case .dateButNotDone(let s): "填了完成日期，但状态是“\(s)”：已完成的请把状态填为 已完成"
+    case .unreadable(let problem): importProblem(problem)
+    }
+  }
+
+  public func collectRead(_ file: String, agency: String, made: Day, rows: Int, by: String) -> String {
+    "读取 \(file)：\(agency) \(made) 生成的台账，\(rows) 行；修改记在 \(by) 名下"
+  }
+
+  public func collectChange(_ id: String, _ changes: String) -> String { "  任务 \(id)：\(changes)" }
+
+  public func collectConflict(_ id: String, field: String, ledger: String, plan: String) -> String {
+    "  任务 \(id) 的\(field)：台账填“\(ledger)”，但台账生成后方案中已改为“\(plan)”，保留方案中的值"
+  }
+
+  public func collectConflicts(_ n: Int) -> String { "冲突（\(n)）：未覆盖" }
+  public var collectNothing: String { "  没有需要记入的修改" }
+  public func collectSaved(_ changes: Int, by: String) -> String { "已记入 \(changes) 项修改（\(by)）" }
+  public var collectDryRunDone: String { dryRun }
+  public var collectNoFiles: String { "请给出要读回的台账文件" }
 }

@@ -47,8 +47,8 @@ public protocol Words: Sendable {
   func span(_ n: Int, _ unit: SpanUnit) -> String
   /// A journal operation ("done", "undo"); an unknown one as it is.
   func operation(_ op: String) -> String
-  /// A stored field's name ("status", "completed_on"); an unknown one (a user's column) as it is.
-  func field(_ name: String) -> String
+  /// A field's label ("状态", "completed"); a user's own column by its name.
+  func field(_ f: ChangeField) -> String
   /// What a journal entry was about: "任务 4", "unit 征收管理科".
   func target(_ t: ChangeTarget) -> String
 
@@ -570,15 +570,16 @@ public protocol Words: Sendable {
   var hintMove: String { get }
   var hintScroll: String { get }
   var hintOpenAgency: String { get }
-  var rollupHelpViews: String { get }
-  var rollupHelpMove: String { get }
-  var rollupHelpPage: String { get }
-  var rollupHelpScroll: String { get }
+  var rollupScrollLeft: String { get }
+  var rollupScrollRight: String { get }
   var rollupHelpOpen: String { get }
   var rollupHelpBack: String { get }
   var legendLabel: String { get }
-  var rollupKeysTitle: String { get }
   var enterOpensAgency: String { get }
+  /// Why ←/→ do nothing outside the matrix.
+  var onlyMatrixScrolls: String { get }
+  /// Why Esc does nothing in the roll-up itself.
+  var atRollupAlready: String { get }
   func readOnlyAgency(_ label: String) -> String
 
   // MARK: Roll-up: git
@@ -595,12 +596,132 @@ public protocol Words: Sendable {
   /// The first line of a commit that saved several changes.
   func commitChanges(_ n: Int) -> String
 
+  // MARK: The command line's errors (`CommandError`; also `taskExists` and `groupExists`)
+
+  var noDashboard: String { get }
+  /// TERM names a terminal curses cannot drive ("" when TERM is unset).
+  func terminalUnusable(term: String) -> String
+  var noStoreGiven: String { get }
+  func noGroup(_ text: String, groups: [String]) -> String
+  func severalGroups(_ text: String, _ hits: [String]) -> String
+  func noDepartment(_ text: String, departments: [String]) -> String
+  func severalDepartments(_ text: String, _ hits: [String]) -> String
+  func badRole(_ role: String) -> String
+  /// A date option (`--on`, `--since`, `--today`) that is not YYYY-MM-DD.
+  func badDateOption(option: String, value: String) -> String
+  func badLang(_ lang: String) -> String
+  var badScreenSize: String { get }
+  var noTaskIDs: String { get }
+  func notWaiting(id: String, deadline: String) -> String
+  func newUnitNeedsBoth(_ name: String) -> String
+  func countOutOfRange(option: String, max: Int) -> String
+  var noCounts: String { get }
+  var noUnitName: String { get }
+  /// A name one character off known ones: a typo, unless `--new` says it is meant.
+  func nearName(_ name: String, near: [String]) -> String
+  var percentOutOfRange: String { get }
+  var emptyMeasure: String { get }
+  var emptyTaskID: String { get }
+  var badSetOption: String { get }
+  /// `--set` naming one of the plan's own columns.
+  func ownColumn(_ column: String) -> String
+  var emptyGroupName: String { get }
+  var emptyNewName: String { get }
+  func unitExists(_ name: String) -> String
+  func noUnit(_ name: String) -> String
+  var noRollupFolders: String { get }
+  func formatNotOffered(_ format: String, offered: [String]) -> String
+  var roleNeedsDepartment: String { get }
+  func dateAfterToday(option: String, value: String, today: String) -> String
+
   // MARK: Errors
 
   func reason(_ r: StoreError.Reason) -> String
   /// What the system said (errno).
   func systemError(_ errno: Int32) -> String
   func jsonProblem(_ p: JSONError.Problem) -> String
+
+  // MARK: Reports: the ledger, the report, the files
+
+  var reportAbstract: String { get }
+  var reportDiscussion: String { get }
+  var reportFormatHelp: String { get }
+  var reportSinceHelp: String { get }
+  var reportDepartmentHelp: String { get }
+  var reportGroupHelp: String { get }
+  var outputHelp: String { get }
+  var forceHelp: String { get }
+  /// A ledger column's standard name (the plan's own name goes first where it has one).
+  func ledgerColumn(_ f: Ledger.Field) -> String
+  /// The status cell: the status, and how late when it is overdue.
+  func ledgerStatus(_ s: TaskStatus, overdueDays: Int?) -> String
+  func ledgerTitle(_ planTitle: String) -> String
+  /// Under the title: the agency (and group, department), the day, the count of tasks.
+  func ledgerSubtitle(_ parts: [String], today: Day, tasks: Int) -> String
+  var ledgerSheet: String { get }
+  var staffingSheet: String { get }
+  func staffingSheetTitle(_ agency: String) -> String
+  var staffingColumns: [String] { get }
+  var changesSheet: String { get }
+  func changesSheetTitle(since: Day, until: Day) -> String
+  var changesColumns: [String] { get }
+  func periodKind(_ k: Period.Kind) -> String
+  /// The printed page's footer, in Excel's codes (&P the page, &N the pages).
+  var pageFooter: String { get }
+  func reportTitle(agency: String, department: String?, group: String?) -> String
+  func reportSubtitle(plan: String, today: Day) -> String
+  /// The summary written from the figures, a paragraph a string.
+  func reportSummary(_ f: ReportFigures) -> [String]
+  /// A table's heading, numbered as a report numbers its parts ("一、逾期任务（3 项）").
+  func reportHeading(_ n: Int, _ s: ProgressReport.Section, count: Int) -> String
+  var daysOverdueColumn: String { get }
+  var daysLeftColumn: String { get }
+  var progressNoteColumn: String { get }
+  var completedColumn: String { get }
+  var groupColumn: String { get }
+  var percentDoneColumn: String { get }
+  /// A day as a report writes it ("2019年9月20日").
+  func longDay(_ d: Day) -> String
+  /// After a file was written.
+  func reportWritten(_ file: String) -> String
+  func reportProblem(_ p: ReportProblem) -> String
+
+  // MARK: Reports: the roll-up's 通报
+
+  func circularTitle(_ today: Day) -> String
+  func circularSubtitle(agencies: Int, today: Day) -> String
+  func circularSummary(_ t: RollupTotal, lagging: Int) -> [String]
+  /// A part's heading, numbered as the 通报 numbers it (0: unnumbered, a sheet's title).
+  func circularHeading(_ n: Int, _ s: Circular.Section, count: Int) -> String
+  var rankColumn: String { get }
+  var rankingSheet: String { get }
+  var overdueTasksSheet: String { get }
+  var measuresSheet: String { get }
+  var agenciesStaffingSheet: String { get }
+  /// A paragraph on one agency that lags: what is late, what is short, since when it is quiet.
+  func laggingAgency(_ a: AgencySummary, rank: Int?) -> String
+  var unranked: String { get }
+  var rollupOutputHelp: String { get }
+  var outputOnlyForFiles: String { get }
+
+  // MARK: Collect: the filled-in ledger read back
+
+  var collectAbstract: String { get }
+  var collectDiscussion: String { get }
+  var collectFilesHelp: String { get }
+  var collectDryRunHelp: String { get }
+  func collectProblem(_ p: CollectProblem) -> String
+  /// A file read: whose ledger, made when, by whom its changes will be recorded.
+  func collectRead(_ file: String, agency: String, made: Day, rows: Int, by: String) -> String
+  /// One change it makes (or would): the task and its fields before → after.
+  func collectChange(_ id: String, _ changes: String) -> String
+  /// A field changed in the plan since the ledger was made: kept, the ledger's value not applied.
+  func collectConflict(_ id: String, field: String, ledger: String, plan: String) -> String
+  func collectConflicts(_ n: Int) -> String
+  var collectNothing: String { get }
+  func collectSaved(_ changes: Int, by: String) -> String
+  var collectDryRunDone: String { get }
+  var collectNoFiles: String { get }
 
   // MARK: Import
 
@@ -635,8 +756,8 @@ public protocol Words: Sendable {
   func unreadDeadlines(_ n: Int) -> String
   func guesses(_ n: Int) -> String
   func firstTasks(_ n: Int) -> String
-  /// A field's label in the first tasks: "措施", "measure"; an unknown one as it is.
-  func firstTaskLabel(_ field: String) -> String
+  /// A field's label in the first tasks: "措施", "measure".
+  func firstTaskLabel(_ field: TaskField) -> String
   var intoExisting: String { get }
   func added(_ n: Int) -> String
   func updated(_ n: Int) -> String

@@ -42,7 +42,7 @@ protocol DashboardView {
   /// Rows one navigation item takes.
   static var navRowsPerItem: Int { get }
   /// Keys this view adds to the generic ones (looked up first).
-  static var bindings: [Binding] { get }
+  static var bindings: [PlanBinding] { get }
   static func navTitle(_ s: AppState) -> String
   /// The navigation items; may make the figures the view needs first.
   static func navItems(_ s: inout AppState) -> [NavItem]
@@ -57,7 +57,7 @@ protocol DashboardView {
 extension DashboardView {
   static var startFocus: Pane { .nav }
   static var navRowsPerItem: Int { 1 }
-  static var bindings: [Binding] { [] }
+  static var bindings: [PlanBinding] { [] }
   static func navTitle(_ s: AppState) -> String { s.view.title(s.words) }
   static func drawUnderNav(_ s: AppState, into g: inout Grid, x: Int, y: Int, rect: Rect) {}
 

@@ -5,7 +5,7 @@ import Model
 enum StaffingView: DashboardView {
   static var startFocus: Pane { .list }
 
-  static var bindings: [Binding] {
+  static var bindings: [PlanBinding] {
     [
       Binding(keys: [.char("a")], action: .addUnit, help: { $0.keyAddUnit }, hint: true, disabled: KeyMap.writes()),
       Binding(

@@ -37,13 +37,13 @@ extension TaskTable {
     let plan = ChunkPlan(bytes, body: p.i, line: p.line)
     let n = plan.bounds.count - 1
     // One reading of each department cell for the whole file, whichever chunk it is in.
-    let cells = DepartmentCells(bytes)
+    let cells = DepartmentCellReader.cells(bytes)
     let chunks = Chunks(n)
     /// Each thread's reader, whose caches serve every chunk the thread reads.
     @Sendable func reader() -> TaskRowReader {
       TaskRowReader(columns: columns, header: header.fields, source: bytes, departmentCells: cells)
     }
-    var taskOf = TaskIndex()
+    var taskOf = StringIndex()
     var rowOf: [Int] = []
     var records: [CSVRecord] = []
     records.reserveCapacity(plan.totalRoom)

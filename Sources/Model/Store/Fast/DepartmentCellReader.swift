@@ -8,6 +8,14 @@
 /// was most of reading it. Only for the text where bytes and characters agree; anything else
 /// is left to `Departments(cell:)`, the rule itself.
 enum DepartmentCellReader {
+  /// One file's department cells, each distinct cell read once: here where the bytes allow,
+  /// else by the rule itself.
+  static func cells(_ source: [UInt8]) -> CellReadings<Departments> {
+    CellReadings(source) { raw, name in
+      read(raw, name: name) ?? Departments(cell: String(decoding: raw, as: UTF8.self))
+    }
+  }
+
   /// The placeholders' UTF-8, for comparing parts of a cell without making strings.
   static let placeholderBytes: [[UInt8]] = Departments.placeholders.map { Array($0.utf8) }
 

@@ -113,7 +113,7 @@ enum DetailPane {
     lines += field(
       w.whatLabel, p.operation(e.change.op) + " · " + p.target(e.change.target), width: width, labelW: labelW)
     for f in e.change.fields {
-      let change = "\(p.value(f.field, f.before)) → \(p.value(f.field, f.after))"
+      let change = "\(p.value(f.before)) → \(p.value(f.after))"
       lines += field(p.field(f.field), change, width: width, labelW: labelW)
     }
     let summary = p.summary(e)
@@ -126,8 +126,8 @@ enum DetailPane {
     let c = StaffingCheck(unit: s.plan.staffing[u], percent: s.plan.settings.reviewerPercent)
     let labelW = s.lang == .zh ? 10 : 12
     var lines: [Line] = []
-    lines += field(w.field("enforcement"), "\(c.enforcement)", width: width, labelW: labelW)
-    lines += field(w.field("reviewers"), "\(c.reviewers)", width: width, labelW: labelW)
+    lines += field(w.field(.unit(.enforcement)), "\(c.enforcement)", width: width, labelW: labelW)
+    lines += field(w.field(.unit(.reviewers)), "\(c.reviewers)", width: width, labelW: labelW)
     if let p = s.plan.settings.reviewerPercent, let r = c.required {
       lines += field(
         w.requiredLabel, w.requiredFormula(r, enforcement: c.enforcement, percent: p), width: width, labelW: labelW)

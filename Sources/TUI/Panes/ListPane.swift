@@ -105,14 +105,14 @@ enum ListPane {
     let sep = p.words.clauseSeparator
     let full = p.changes(c)
     if full.displayWidth <= room { return full }
-    let short = c.fields.map { "\(p.field($0.field)) → \(p.value($0.field, $0.after))" }
+    let short = c.fields.map { "\(p.field($0.field)) → \(p.value($0.after))" }
     var out = ""
     for (k, part) in short.enumerated() {
       let next = out.isEmpty ? part : out + sep + part
       let more = k < short.count - 1 ? 1 : 0
       guard next.displayWidth + more <= room else {
         // Not even one field: its new value alone.
-        return out.isEmpty ? "→ " + p.value(c.fields[0].field, c.fields[0].after) + (more > 0 ? "…" : "") : out + "…"
+        return out.isEmpty ? "→ " + p.value(c.fields[0].after) + (more > 0 ? "…" : "") : out + "…"
       }
       out = next
     }

@@ -36,12 +36,15 @@ struct UrgencyOrderTests {
     let buckets = plan.tasks.indices.map { Agenda.bucket(.init(plan.tasks[$0]), due: a.due[$0], today: a.today) }
     let days = a.due.map { $0?.ordinal ?? Int.max }
     let ids = plan.tasks.map { IDKey($0.id) }
-    let packed = try #require(UrgencyOrder.packed(buckets: buckets, dueDays: days, ids: ids))
+    let packed = try #require(UrgencyOrder.packed(buckets: buckets, dueDays: days, numbers: numbers(ids)))
     #expect(packed == Agenda.sortedOrder(buckets: buckets, dueDays: days, ids: ids))
     #expect(a.urgency == packed)
     // Letters in an id take the general sort.
     var mixed = ids
     mixed[3] = IDKey("3a")
-    #expect(UrgencyOrder.packed(buckets: buckets, dueDays: days, ids: mixed) == nil)
+    #expect(UrgencyOrder.packed(buckets: buckets, dueDays: days, numbers: numbers(mixed)) == nil)
   }
+
+  /// The ids as the agenda hands them to the radix sort: numbers, or -1 for one with letters.
+  func numbers(_ ids: [IDKey]) -> [Int] { ids.map { $0.plainNumber ?? -1 } }
 }

@@ -1,11 +1,11 @@
-/// Task ids to positions, equal ids as `String`s are equal. Most ids are plain numbers ("1",
-/// "128"): those are held by their value in a table of integers, because hashing 100,000 id
-/// strings was the largest single cost of reading a large plan. No string other than the
-/// same digits is canonically equivalent to a string of ASCII digits (no character
-/// decomposes to a digit), so the two tables never disagree with `String` equality. Ids with
-/// a leading zero, letters or anything else go to a `Dictionary`.
-struct TaskIndex: Sendable {
-  /// Open addressing: `keys[k]` is an id's value plus one (0 for an empty slot).
+/// Strings to positions, equal keys as `String`s are equal (a plan's task ids). Most keys are
+/// plain numbers ("1", "128"): those are held by their value in a table of integers, because
+/// hashing 100,000 id strings was the largest single cost of reading a large plan. No string
+/// other than the same digits is canonically equivalent to a string of ASCII digits (no
+/// character decomposes to a digit), so the two tables never disagree with `String` equality.
+/// Keys with a leading zero, letters or anything else go to a `Dictionary`.
+struct StringIndex: Sendable {
+  /// Open addressing: `keys[k]` is a key's value plus one (0 for an empty slot).
   private var keys: [UInt64] = []
   private var values: [Int] = []
   private var numbered = 0
@@ -18,15 +18,15 @@ struct TaskIndex: Sendable {
   }
 
   subscript(id: String) -> Int? {
-    guard let v = TaskIndex.number(id) else { return others[id] }
+    guard let v = StringIndex.number(id) else { return others[id] }
     guard !keys.isEmpty else { return nil }
     let k = slot(v)
     return keys[k] == v &+ 1 ? values[k] : nil
   }
 
-  /// Sets `id`'s position, returning the one it had. (Ids are never taken out of a plan.)
+  /// Sets `id`'s position, returning the one it had. (Keys are never taken out.)
   @discardableResult mutating func updateValue(_ position: Int, forKey id: String) -> Int? {
-    guard let v = TaskIndex.number(id) else { return others.updateValue(position, forKey: id) }
+    guard let v = StringIndex.number(id) else { return others.updateValue(position, forKey: id) }
     if (numbered + 1) * 2 > keys.count { resize(to: numbered + 1) }
     let k = slot(v)
     if keys[k] == v &+ 1 {
@@ -40,8 +40,8 @@ struct TaskIndex: Sendable {
   }
 
   /// The slot holding `v`, or the empty one where it would go. Numbers are placed by runs
-  /// of 64 (the run hashed, the number's place in it kept): a plan numbered 1, 2, 3… then
-  /// fills slots in order, where scattering each id cost a cache miss apiece.
+  /// of 64 (the run hashed, the number's place in it kept): keys numbered 1, 2, 3… then
+  /// fill slots in order, where scattering each key cost a cache miss apiece.
   @inline(__always) private func slot(_ v: UInt64) -> Int {
     let mask = keys.count - 1
     let run = ((v >> 6) &* 0x9E37_79B9_7F4A_7C15) >> 24
@@ -67,7 +67,7 @@ struct TaskIndex: Sendable {
     for j in oldKeys.indices where oldKeys[j] != 0 { insertFresh(oldKeys[j], oldValues[j]) }
   }
 
-  /// The id's value when it is a plain number: ASCII digits, no leading zero, at most 18.
+  /// The key's value when it is a plain number: ASCII digits, no leading zero, at most 18.
   @inline(__always) static func number(_ id: String) -> UInt64? {
     var id = id
     return id.withUTF8 { b -> UInt64? in
@@ -82,9 +82,9 @@ struct TaskIndex: Sendable {
   }
 }
 
-extension TaskIndex: Equatable {
-  /// The same ids at the same positions, however the tables are laid out.
-  static func == (a: TaskIndex, b: TaskIndex) -> Bool {
+extension StringIndex: Equatable {
+  /// The same keys at the same positions, however the tables are laid out.
+  static func == (a: StringIndex, b: StringIndex) -> Bool {
     guard a.numbered == b.numbered, a.others == b.others else { return false }
     for k in a.keys.indices where a.keys[k] != 0 {
       guard !b.keys.isEmpty, case let j = b.slot(a.keys[k] &- 1), b.keys[j] == a.keys[k], b.values[j] == a.values[k]

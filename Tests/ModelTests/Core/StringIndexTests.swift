@@ -6,13 +6,13 @@ import Testing
 
 /// The id index against a `[String: Int]` dictionary.
 @Suite("The task index")
-struct TaskIndexTests {
+struct StringIndexTests {
   @Test("the task index finds what a String dictionary finds, plain numbers or not")
   func taskIndex() {
     let pieces = ["1", "0", "00", "01", "9", "10", "12a", "K", "\u{212A}", "é", "e\u{301}", "١", "１", " 1", "-"]
     var rng = SplitMix64(state: 128)
     for round in 0..<200 {
-      var index = TaskIndex()
+      var index = StringIndex()
       var reference: [String: Int] = [:]
       if round % 2 == 0 { index.reserveCapacity(rng.below(100)) }
       for step in 0..<(rng.below(400)) {
