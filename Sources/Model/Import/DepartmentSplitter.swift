@@ -276,8 +276,10 @@ struct DepartmentSplitter {
     for (k, ch) in chars.enumerated() where ch == "：" || ch == ":" {
       // The label: the run of letters before the colon, back to a separator or the start.
       var b = k
-      while b > 0, !separators.contains(chars[b - 1]), !"（(".contains(chars[b - 1]) { b -= 1 }
+      while b > 0, !separators.contains(chars[b - 1]), !"（(：:".contains(chars[b - 1]) { b -= 1 }
       let label = String(chars[b..<k]).filter { !$0.isWhitespace }
+      // A colon doubled ("牵头单位：：") is one.
+      if label.isEmpty && k > 0 && "：:".contains(chars[k - 1]) { continue }
       guard !label.isEmpty, label.count <= 6 else { return nil }
       let says: Says?
       if label.hasPrefix("责任") {
@@ -297,9 +299,10 @@ struct DepartmentSplitter {
     let hasLead = labels.contains { $0.says == .lead }
     var out: [(Role, String)] = []
     for (n, l) in labels.enumerated() {
-      let end = n + 1 < labels.count ? labels[n + 1].start : chars.count
+      let end = max(l.bodyStart, n + 1 < labels.count ? labels[n + 1].start : chars.count)
       var body = String(chars[l.bodyStart..<end]).trimmingSpaces
       while let last = body.last, separators.contains(last) { body.removeLast() }
+      while let first = body.first, "：:".contains(first) { body.removeFirst() }
       guard !body.isEmpty else { continue }
       let says = l.says ?? (hasLead ? .support : .lead)
       out.append((says == .support ? .support : .lead, body))
