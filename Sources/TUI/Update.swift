@@ -101,7 +101,10 @@ extension AppState {
   mutating func key(_ k: Key) -> [Effect] {
     if form != nil { return formKey(k) }
     if prompt != nil { return promptKey(k) }
-    if showHelp { return KeyMap.helpKey(k, shown: &showHelp, scroll: &helpScroll) }
+    if showHelp {
+      KeyMap.helpKey(k, shown: &showHelp, scroll: &helpScroll)
+      return []
+    }
     messages = []
     let unbound = { (s: AppState) in
       guard let (v, b) = KeyMap.elsewhere(k, than: s.view) else { return s.words.keyUnbound(k.name) }

@@ -150,16 +150,29 @@ struct KeystrokeTests {
     #expect(s.state.filter == .all)
   }
 
-  @Test("? shows the help overlay; j/k scroll it, q quits, any other key closes it")
+  @Test("? shows the help overlay; j/k scroll it, any other key closes it")
   func help() throws {
     let s = try Session(width: 80, height: 40)
     s.play("?")
     #expect(s.state.showHelp)
-    #expect(s.terminal.text.contains("按键 · j/k 滚动 · q 退出 · 其他键关闭"))
+    #expect(s.terminal.text.contains("按键 · j/k 滚动 · q 或其他键关闭"))
     s.play("j")
     #expect(s.state.showHelp)
     s.play("esc")
     #expect(!s.state.showHelp)
+  }
+
+  @Test("q in the help closes the help, as in htop, less, man and tig; the dashboard goes on")
+  func qClosesHelp() throws {
+    let s = try Session(width: 80, height: 40)
+    // Had q quit, the j after it would never have moved the cursor.
+    s.play("? q j")
+    let helpShown = s.state.showHelp
+    #expect(!helpShown)
+    #expect(s.state.navSelection == 1)
+    #expect(!s.terminal.text.contains("按键 · j/k 滚动"))
+    s.play("q j")
+    #expect(s.state.navSelection == 1)
   }
 
   @Test("resizing at any moment: full, single pane, too small, and back")

@@ -303,7 +303,7 @@ public struct EnglishWords: Words {
 
   // MARK: Dashboard: help and key bindings
 
-  public var keysTitle: String { "Keys · j/k scroll · q quits · any other key closes" }
+  public var keysTitle: String { "Keys · j/k scroll · q or any other key closes" }
   public func searchResults(_ query: String, count: Int, groups: [(String, Int)]) -> String {
     "\"\(query)\": \(count) in the whole plan"
       + (groups.isEmpty ? "" : " · " + groups.map { "\($0.0) \($0.1)" }.joined(separator: ", "))

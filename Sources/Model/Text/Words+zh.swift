@@ -305,7 +305,7 @@ public struct ChineseWords: Words {
 
   // MARK: Dashboard: help and key bindings
 
-  public var keysTitle: String { "按键 · j/k 滚动 · q 退出 · 其他键关闭" }
+  public var keysTitle: String { "按键 · j/k 滚动 · q 或其他键关闭" }
   public func searchResults(_ query: String, count: Int, groups: [(String, Int)]) -> String {
     "搜索“\(query)”：全方案 \(count) 项"
       + (groups.isEmpty ? "" : " · " + groups.map { "\($0.0) \($0.1)" }.joined(separator: "、"))
