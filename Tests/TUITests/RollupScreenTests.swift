@@ -95,6 +95,17 @@ struct RollupScreenTests {
     #expect(open.state.agency == nil && measures.text.contains("在机构或人员配置视图中选中一个机构后按 Enter"))
   }
 
+  @Test("the cursor's row is marked with > in every view, so it shows without colour (NO_COLOR)")
+  func cursorWithoutColour() throws {
+    for (keys, first) in [("", 4), ("2", 4), ("3", 3)] {
+      for (moved, row) in [("", first), (" j", first + 1), (" j j", first + 2)] {
+        let (_, term) = try session(80, 24, keys + moved)
+        let marked = term.screen.lines.indices.filter { term.screen.lines[$0].hasPrefix("│>") }
+        #expect(marked == [row], "\(keys + moved): \(term.text)")
+      }
+    }
+  }
+
   @Test("too small a terminal: the same centred message as one plan's dashboard")
   func tooSmall() throws {
     let (_, term) = try session(30, 8, "")
