@@ -357,11 +357,13 @@ extension AppState {
       guard p.line.handle(k) else { return [] }
     }
     prompt = p
-    // A cursor move in the search line leaves the query, and so the list, as it was.
+    // A cursor move in the search line leaves the query, and so the list, as it was. A new
+    // query puts the cursor on its first hit (as less and Vim's incremental search do).
     if p.purpose == .search, p.text != search {
       search = p.text
       rebuildList()
       here.list.offset = 0
+      selectRow(0)
       keepVisible()
     }
     return []
@@ -374,6 +376,7 @@ extension AppState {
       if search != p.text {
         search = p.text
         rebuildList()
+        selectRow(0)
       }
       if !listItems.isEmpty { here.focus = .list }
       say(words.found(listItems.count))

@@ -112,6 +112,30 @@ struct KeystrokeTests {
     #expect(s.state.listItems.count == 7)
   }
 
+  @Test("a search opens on its first hit: the cursor lands on the first matching task, in the list and the detail")
+  func searchOpensOnFirstHit() throws {
+    let s = try Session()
+    // The cursor on the third overdue task (28), which the search finds too, but not first.
+    s.play("enter j j")
+    #expect(s.state.selectedTaskIndex.map { s.state.plan.tasks[$0].id } == "28")
+    s.play([.key(.char("/"))] + ScriptedTerminal.typing("法制"))
+    let first = try #require(s.state.listItems.first)
+    #expect(s.state.listItems.count > 1)
+    #expect(
+      s.state.listItems.contains { if case .task(let i, _) = $0 { s.state.plan.tasks[i].id == "28" } else { false } })
+    #expect(s.state.listSelection == 0 && s.state.selectedItem == first)
+    guard case .task(let i, _) = first else { return }
+    let id = s.state.plan.tasks[i].id
+    #expect(id != "28")
+    #expect(s.terminal.text.contains("任务 \(id) "))
+    // Enter keeps it there, with the list focused.
+    s.play("enter")
+    #expect(s.state.focus == .list && s.state.listSelection == 0)
+    // A narrower query starts again at its own first hit.
+    s.play([.key(.char("/"))] + ScriptedTerminal.typing("审核"))
+    #expect(s.state.listSelection == 0)
+  }
+
   @Test("typing and deleting in a search gives, at every step, what a fresh search for that text gives")
   func searchSteps() throws {
     let s = try Session()
