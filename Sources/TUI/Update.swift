@@ -9,8 +9,9 @@ public enum Msg: Sendable {
   case start(notices: [StoreNotice], said: String?)
   case key(Key)
   case resize(width: Int, height: Int)
-  /// A save went through: the plan as saved, and the tasks it touched.
-  case saved(Revision, message: String)
+  /// A save went through: the plan as saved, and the tasks it touched; with `git_commit = on`,
+  /// why the commit that follows a save was not made (the save stands).
+  case saved(Revision, message: String, gitFailure: Git.Failure? = nil)
   /// A save was refused or failed: why, and what the store holds now (if it could be read).
   case saveFailed(StoreError, plan: Plan?)
   /// Someone else changed the store and it was read again.
@@ -47,7 +48,7 @@ extension AppState {
       height = h
       keepVisible()
       return []
-    case .saved(let r, let text):
+    case .saved(let r, let text, let gitFailure):
       pinSelection()
       replacePlan(r.plan, changed: r.changedTasks)
       // A task that left the list (done, out of "overdue") leaves the cursor on the row it
@@ -57,6 +58,8 @@ extension AppState {
       }
       keepVisible()
       say(text)
+      // Under the confirmation, as the command line prints it after its own.
+      if let f = gitFailure { messages.append(FooterMessage(text: words.commitFailed(f), isError: true)) }
       return []
     case .saveFailed(let e, let p):
       if let p {

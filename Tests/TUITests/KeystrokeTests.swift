@@ -227,6 +227,23 @@ struct KeystrokeTests {
     #expect(s.terminal.text.contains("✎ 任务 2 备注已保存"))
   }
 
+  @Test("git_commit = on and the commit fails: the footer says so under the save's confirmation; the save stands")
+  func gitCommitFailure() throws {
+    let s = try Session()
+    // A sample copy in a temporary folder: in no git repository, so no commit can be made.
+    let ini = s.dir.appendingPathComponent("plan.ini")
+    try Data((Fixtures.read(ini) + "git_commit = on\n").utf8).write(to: ini)
+    s.play("idle enter space")
+    #expect(try Store.open(s.dir.path).plan.task("2")?.status == .done)
+    let lines = s.screen.lines
+    #expect(lines[lines.count - 2].hasPrefix(" ✓ 任务 2 已完成（2019-09-20）"))
+    #expect(lines[lines.count - 1].hasPrefix(" 已保存，但未能提交到 git：不在任何 git 仓库里"))
+    #expect(s.screen[1, lines.count - 1].style == .error)
+    // The next key clears both, as any message.
+    s.play("j")
+    #expect(!s.terminal.text.contains("未能提交到 git"))
+  }
+
   @Test("staffing: e edits the unit in a form, + adds a reviewer")
   func staffing() throws {
     let s = try Session()
