@@ -273,8 +273,10 @@ struct KeystrokeTests {
     // This dashboard has not looked yet: pressing b (blocked) on task 2 collides on status.
     s.play("b")
     #expect(s.state.message?.isError == true)
-    // A refusal says why, without the path of the store on screen.
-    #expect(s.screen.lines.last!.hasPrefix(" 未保存：任务 2"))
+    // A refusal says what the other person saved, who and when (from the journal), without
+    // the path of the store on screen.
+    #expect(s.screen.lines.last!.hasPrefix(" 未保存：他人（"))
+    #expect(s.screen.lines.last!.contains("）已把任务 2 的状态改为“已完成”"))
     #expect(s.state.message?.text.contains(s.dir.path) == false)
     #expect(Fixtures.read(s.tasksFile) == onDisk)
     #expect(s.state.plan.task("2")?.status == .done)
