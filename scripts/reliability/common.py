@@ -5,6 +5,7 @@ import fcntl
 import json
 import os
 import select
+import shlex
 import shutil
 import signal
 import struct
@@ -131,6 +132,56 @@ class Pty:
                 os.close(fd)
             except OSError:
                 pass
+
+
+class Tmux:
+    """Dashboards in a tmux server of their own (its own socket, so no one else's is touched),
+    one session each, named; "d" when there is one."""
+
+    def __init__(self, label, width, height):
+        self.socket = f"sx-{label}-{os.getpid()}"
+        self.width, self.height = width, height
+
+    def start(self, argv, env, at="d"):
+        self.tmux(["new-session", "-d", "-s", at, "-x", str(self.width), "-y", str(self.height),
+                   "env -i " + " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()) + " "
+                   + " ".join(shlex.quote(a) for a in argv)])
+        self.tmux(["set-option", "-t", at, "status", "off"])
+
+    def tmux(self, args, capture=False):
+        r = subprocess.run(["tmux", "-L", self.socket] + args, stdin=subprocess.DEVNULL, capture_output=True,
+                           text=True)
+        return r.stdout if capture else r.returncode
+
+    def keys(self, *keys, at="d"):
+        self.tmux(["send-keys", "-t", at] + list(keys))
+
+    def type(self, text, at="d"):
+        """Sends `text` as typed, character by character (no key names)."""
+        self.tmux(["send-keys", "-t", at, "-l", text])
+
+    def screen(self, at="d"):
+        return self.tmux(["capture-pane", "-p", "-t", at], capture=True).split("\n")
+
+    def footer(self, at="d", up=0):
+        """The bottom row (`up` rows above it)."""
+        rows = self.screen(at)
+        return rows[self.height - 1 - up] if len(rows) >= self.height else ""
+
+    def running(self, at="d"):
+        return self.tmux(["has-session", "-t", at]) == 0
+
+    def wait(self, test, timeout=10.0):
+        """Polls until `test()` is true; False on timeout."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if test():
+                return True
+            time.sleep(0.005)
+        return test()
+
+    def close(self):
+        self.tmux(["kill-server"])
 
 
 def terminfo(term, cap):
