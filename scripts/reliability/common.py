@@ -1,6 +1,7 @@
 """Shared pieces of the reliability harnesses: where the binary is, scratch copies of the
 sample store, running the dashboard on a pseudo-terminal, and the figures table."""
 
+import argparse
 import fcntl
 import json
 import os
@@ -182,6 +183,25 @@ class Tmux:
 
     def close(self):
         self.tmux(["kill-server"])
+
+
+def tmux_harness_args(doc, name):
+    """The command line of a harness that drives the dashboard in tmux (`--quick` for CI), or
+    None after saying that tmux is missing."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="the short run for CI")
+    args = ap.parse_args()
+    if shutil.which("tmux") is None:
+        print(f"{name} needs tmux (CI installs it)")
+        return None
+    return args
+
+
+def check_and_remove(bin_, store):
+    """`sanxiang check`'s exit status on a harness's store, which is then removed."""
+    check = subprocess.run([bin_, "check", "--store", store, "--today", TODAY], capture_output=True, env=clean_env())
+    shutil.rmtree(store, ignore_errors=True)
+    return check.returncode
 
 
 def terminfo(term, cap):

@@ -24,16 +24,15 @@ Prints one table; a full run writes bench/reliability-conflicts.json. Exit statu
 count that must be zero is not.
 """
 
-import argparse
 import json
 import os
 import random
-import shutil
 import subprocess
 import tempfile
 import time
 
-from common import TODAY, Tmux, binary, clean_env, main_guard, report, scratch_store
+from common import (TODAY, Tmux, binary, check_and_remove, clean_env, main_guard, report, scratch_store,
+                    tmux_harness_args)
 
 WIDTH, HEIGHT = 100, 30
 KINDS = ("note, command line", "note, second dashboard", "note, another task", "status key at once",
@@ -182,18 +181,14 @@ def session(bin_, tmp, rounds, rng):
         took = time.monotonic() - start
     finally:
         d.close()
-    check = subprocess.run([bin_, "check", "--store", store, "--today", TODAY], capture_output=True, env=clean_env())
-    shutil.rmtree(store, ignore_errors=True)
+    check = check_and_remove(bin_, store)
     rows = [{"name": k, **c} for k, c in counts.items()]
-    return rows, check.returncode, took
+    return rows, check, took
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="the short run for CI")
-    args = ap.parse_args()
-    if shutil.which("tmux") is None:
-        print("conflicts.py needs tmux (CI installs it)")
+    args = tmux_harness_args(__doc__, "conflicts.py")
+    if args is None:
         return 1
     rng = random.Random(22)
     bin_ = binary()

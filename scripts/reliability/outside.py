@@ -15,18 +15,16 @@ Prints one table; a full run writes bench/reliability-outside.json. Exit status 
 count that must be zero is not.
 """
 
-import argparse
 import csv
 import io
 import json
 import os
 import random
-import shutil
-import subprocess
 import tempfile
 import time
 
-from common import TODAY, Tmux, binary, clean_env, main_guard, report, scratch_store
+from common import (TODAY, Tmux, binary, check_and_remove, clean_env, main_guard, report, scratch_store,
+                    tmux_harness_args)
 
 KINDS = ("rename-replace", "in-place", "spreadsheet")
 WIDTH, HEIGHT = 100, 30
@@ -135,18 +133,14 @@ def session(bin_, tmp, edits):
         t.wait(lambda: not t.running(), timeout=5)
     finally:
         t.close()
-    check = subprocess.run([bin_, "check", "--store", store, "--today", TODAY], capture_output=True, env=clean_env())
-    shutil.rmtree(store, ignore_errors=True)
+    check = check_and_remove(bin_, store)
     rows = [{"name": kind, "edits": sum(c.values()), **c} for kind, c in counts.items()]
-    return rows, check.returncode, took
+    return rows, check, took
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="the short run for CI")
-    args = ap.parse_args()
-    if shutil.which("tmux") is None:
-        print("outside.py needs tmux (CI installs it)")
+    args = tmux_harness_args(__doc__, "outside.py")
+    if args is None:
         return 1
     random.seed(7)
     bin_ = binary()
