@@ -126,8 +126,9 @@ struct RollupReport {
     ctx.console.out("")
     let nameW = min(24, max(w.agencyColumn.displayWidth, r.agencies.map { $0.label.inert.displayWidth }.max() ?? 0))
     let barW = 14
+    // Wide enough for every row's "done/tasks 100%", the total's included.
     let countW = max(
-      5, (r.agencies.compactMap { $0.figures.map { "\($0.done)/\($0.tasks)".count } } + [0]).max()! + 5)
+      5, (r.agencies.compactMap(\.figures) + [r.total.figures]).map { "\($0.done)/\($0.tasks)".count }.max()! + 5)
     let numW = numberColumns.map { max(4, $0.displayWidth) }
     var head = w.agencyColumn.padded(toWidth: nameW) + "  " + w.progressColumn.padded(toWidth: barW + 1 + countW)
     for (k, c) in numberColumns.enumerated() { head += "  " + c.padded(toWidth: numW[k], right: true) }

@@ -46,10 +46,14 @@ public struct Prompt: Equatable, Sendable {
   public var purpose: Purpose
   public var line: LineEdit
   public var text: String { line.text }
+  /// The task the line edits, as it was shown when the line opened: its change is made
+  /// from this (after a refusal, from what the refusal showed).
+  var shown: Shown?
 
-  init(_ purpose: Purpose, _ text: String = "", selected: Bool = false) {
+  init(_ purpose: Purpose, _ text: String = "", selected: Bool = false, shown: Shown? = nil) {
     self.purpose = purpose
     line = LineEdit(text, selected: selected)
+    self.shown = shown
   }
 
   public func label(_ w: any Words) -> String {
@@ -188,6 +192,10 @@ public struct AppState: Sendable, Speaking {
   var lastSearch: SearchSteps?
   /// How many of a whole-plan search's hits each group holds, in the plan's order.
   public internal(set) var searchSpread: [(group: String, count: Int)] = []
+  /// The row under the cursor as it was before a reload changed it, for a moment.
+  var changedUnderCursor: ChangedUnderCursor?
+  /// The save asked for, until it is saved or refused.
+  var saving: Saving?
 
   public init(
     plan: Plan, today: Day, lang: Lang, width: Int, height: Int, ascii: Bool = false, who: String = "",

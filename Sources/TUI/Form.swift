@@ -47,14 +47,41 @@ public struct Form: Equatable, Sendable {
   /// The plan's department names, read once when the form opens: reading them goes through
   /// every task's cells, too much for every frame and key.
   let departments: [String]
+  /// The task or unit edited, as it was when the form opened (nil: a new one): its change is
+  /// made from this, so that the store refuses it if someone else changed those fields first.
+  var shown: Shown?
+  /// Each field's text as the form opened with it: a field whose text is still this one has
+  /// not been typed in.
+  var opened: [String]
 
-  init(_ purpose: Purpose, _ values: [(Field, String)], departments: [String] = []) {
+  init(_ purpose: Purpose, _ values: [(Field, String)], departments: [String] = [], shown: Shown? = nil) {
     self.purpose = purpose
     self.departments = departments
+    self.shown = shown
     fields = values.map(\.0)
     self.values = values.map { LineEdit($0.1) }
+    opened = values.map(\.1)
     // A task's form opens on its measure, the field that matters most.
     focus = fields.firstIndex(of: .measure) ?? 0
+  }
+
+  /// After a refusal (someone else changed the same thing first): each field not typed in
+  /// takes what the plan holds now, `now` (a new task's id the next free one, `nextID`),
+  /// each field typed in keeps its text, and the form compares with `now` from here on.
+  mutating func rebase(on now: Shown?, nextID: String) {
+    let fresh: [(Field, String)]
+    switch now {
+    case .task(let t)?: fresh = Form.values(of: t)
+    case .unit(let u)?: fresh = Form.values(of: u)
+    case nil: fresh = purpose == .addTask ? [(.id, nextID)] : []
+    }
+    for (k, field) in fields.enumerated() where values[k].text == opened[k] {
+      guard let v = fresh.first(where: { $0.0 == field })?.1 else { continue }
+      values[k] = LineEdit(v)
+      opened[k] = v
+    }
+    if shown != nil { shown = now }
+    namesConfirmed = false
   }
 
   public func value(_ f: Field) -> String { fields.firstIndex(of: f).map { values[$0].text.trimmingSpaces } ?? "" }
@@ -88,19 +115,24 @@ public struct Form: Equatable, Sendable {
   }
 
   static func editTask(_ t: PlanTask, departments: [String]) -> Form {
-    Form(
-      .editTask(t.id),
-      [
-        (.group, t.group), (.theme, t.theme), (.measure, t.measure), (.requirement, t.requirement),
-        (.lead, t.lead.cell), (.support, t.support.cell), (.deadline, t.deadline.text),
-      ], departments: departments)
+    Form(.editTask(t.id), values(of: t), departments: departments, shown: .task(t))
+  }
+
+  /// A task's fields as its form shows them.
+  static func values(of t: PlanTask) -> [(Field, String)] {
+    [
+      (.group, t.group), (.theme, t.theme), (.measure, t.measure), (.requirement, t.requirement),
+      (.lead, t.lead.cell), (.support, t.support.cell), (.deadline, t.deadline.text),
+    ]
   }
 
   static func addUnit() -> Form { Form(.addUnit, [(.unit, ""), (.enforcement, ""), (.reviewers, "")]) }
 
-  static func editUnit(_ u: StaffingUnit) -> Form {
-    Form(
-      .editUnit(u.name), [(.unit, u.name), (.enforcement, String(u.enforcement)), (.reviewers, String(u.reviewers))])
+  static func editUnit(_ u: StaffingUnit) -> Form { Form(.editUnit(u.name), values(of: u), shown: .unit(u)) }
+
+  /// A unit's fields as its form shows them.
+  static func values(of u: StaffingUnit) -> [(Field, String)] {
+    [(.unit, u.name), (.enforcement, String(u.enforcement)), (.reviewers, String(u.reviewers))]
   }
 }
 
@@ -161,7 +193,8 @@ extension AppState {
       }
       var t: PlanTask
       if case .editTask(let id) = f.purpose {
-        guard let old = plan.task(id) else { return refuse(words.formTaskGone(id)) }
+        // Made from the task as the form showed it, not as it may have been read again since.
+        guard plan.task(id) != nil, case .task(let old)? = f.shown else { return refuse(words.formTaskGone(id)) }
         t = old
       } else {
         let id = f.value(.id)
@@ -176,11 +209,15 @@ extension AppState {
       t.lead = lead
       t.support = support
       t.deadline = Deadline(f.value(.deadline))
-      form = nil
-      if case .editTask = f.purpose {
-        return save(plan.editTask(t), words.taskChangedFooter(t.id))
-      }
-      return save(plan.addTask(t), words.taskAddedFooter(t.id))
+      // The form stays open until the save is done (`.saved` closes it), so that a refusal
+      // keeps what was typed.
+      form = f
+      let effects =
+        f.purpose == .addTask
+        ? save(plan.addTask(t), words.taskAddedFooter(t.id), from: nil)
+        : save(basis(f.shown).editTask(t), words.taskChangedFooter(t.id), from: f.shown)
+      if effects.isEmpty { form = nil }
+      return effects
     case .addUnit, .editUnit:
       let name = f.value(.unit)
       guard !name.isEmpty else { return refuse(words.formEmptyUnit) }
@@ -198,18 +235,17 @@ extension AppState {
         return refuse(words.formNearUnit(name, near))
       }
       var changes: [Change] = []
-      var p = plan
+      // Made from the unit as the form showed it (a new one: from the plan).
+      var p = basis(f.shown)
       if let old, old != name, let rename = p.renameUnit(old, to: name) {
         changes.append(rename)
         _ = try? p.apply(rename)
       }
       if let set = p.setStaffing(name, enforcement: e, reviewers: r) { changes.append(set) }
-      form = nil
-      guard !changes.isEmpty else {
-        say(words.nothingToChange)
-        return []
-      }
-      return [.save(changes, message: staffingSaid(name, e, r))]
+      form = f
+      let effects = save(changes, staffingSaid(name, e, r), from: f.shown)
+      if effects.isEmpty { form = nil }
+      return effects
     }
   }
 }

@@ -179,16 +179,14 @@ public enum KeyMap {
     ]
   }
 
-  /// The help overlay's own keys, the same in every dashboard: j/k scroll it, q quits, any
-  /// other key closes it.
-  static func helpKey(_ k: Key, shown: inout Bool, scroll: inout Int) -> [Effect] {
+  /// The help overlay's own keys, the same in every dashboard: j/k scroll it, any other key
+  /// closes it, q too (as in htop, less, man and tig: q leaves the help, not the program).
+  static func helpKey(_ k: Key, shown: inout Bool, scroll: inout Int) {
     switch k {
     case .down, .char("j"): scroll += 1
     case .up, .char("k"): scroll = max(0, scroll - 1)
-    case .char("q"): return [.quit]
     default: shown = false
     }
-    return []
   }
 
   /// The first binding in `bindings` that `key` is one of the keys of.

@@ -95,7 +95,7 @@ public final class Runner<State: Program> {
         guard let store else { continue }
         do {
           let saved = try store.commit(changes, by: who)
-          queue += state.update(.saved(saved, message: text))
+          queue += state.update(.saved(saved, message: text, gitFailure: store.gitCommitFailure))
         } catch {
           queue += state.update(.saveFailed(error, plan: store.plan))
         }

@@ -9,8 +9,9 @@ public enum Msg: Sendable {
   case start(notices: [StoreNotice], said: String?)
   case key(Key)
   case resize(width: Int, height: Int)
-  /// A save went through: the plan as saved, and the tasks it touched.
-  case saved(Revision, message: String)
+  /// A save went through: the plan as saved, and the tasks it touched; with `git_commit = on`,
+  /// why the commit that follows a save was not made (the save stands).
+  case saved(Revision, message: String, gitFailure: Git.Failure? = nil)
   /// A save was refused or failed: why, and what the store holds now (if it could be read).
   case saveFailed(StoreError, plan: Plan?)
   /// Someone else changed the store and it was read again.
@@ -47,7 +48,12 @@ extension AppState {
       height = h
       keepVisible()
       return []
-    case .saved(let r, let text):
+    case .saved(let r, let text, let gitFailure):
+      // The line or form that asked for the save closes only now that it went through.
+      prompt = nil
+      form = nil
+      saving = nil
+      changedUnderCursor = nil
       pinSelection()
       replacePlan(r.plan, changed: r.changedTasks)
       // A task that left the list (done, out of "overdue") leaves the cursor on the row it
@@ -57,6 +63,8 @@ extension AppState {
       }
       keepVisible()
       say(text)
+      // Under the confirmation, as the command line prints it after its own.
+      if let f = gitFailure { messages.append(FooterMessage(text: words.commitFailed(f), isError: true)) }
       return []
     case .saveFailed(let e, let p):
       if let p {
@@ -64,12 +72,15 @@ extension AppState {
         replacePlan(p, changed: nil)
         keepVisible()
       }
-      say(notSaved(e), error: true)
+      refused(e)
       return []
     case .reloaded(let r):
+      // A moment already running keeps the row as it was first shown.
+      let was = aimedAt
       pinSelection()
       replacePlan(r.plan, changed: r.changedTasks)
       keepVisible()
+      noteChange(underCursor: was)
       say(words.reloaded)
       return []
     case .reloadFailed(let e):
@@ -81,9 +92,34 @@ extension AppState {
       keepVisible()
       return []
     case .idle:
+      quietPoll()
       figures.prepareDepartments()
       figures.prepareGroups()
       return []
+    }
+  }
+
+  /// A save refused or failed. The line or form that asked for it stays open with what was
+  /// typed; a refusal because someone else changed the same field first says what they saved
+  /// (and who, and when), and the line or form then compares with that: Enter again saves over
+  /// it knowingly, and fields of a form not typed in take the other person's values.
+  mutating func refused(_ e: StoreError) {
+    let first = changedFirst(e, saving: saving)
+    let why = first ?? notSaved(e)
+    let was = saving?.shown
+    saving = nil
+    changedUnderCursor = nil
+    if var p = prompt {
+      if first != nil { p.shown = p.shown.flatMap(now) }
+      prompt = p
+      say(why, error: true)
+      if first != nil { messages.append(FooterMessage(text: words.yoursKept, isError: false)) }
+    } else if var f = form {
+      if first != nil { f.rebase(on: was.flatMap(now), nextID: plan.nextID(inGroup: f.value(.group))) }
+      f.warning = why
+      form = f
+    } else {
+      say(why, error: true)
     }
   }
 
@@ -101,7 +137,10 @@ extension AppState {
   mutating func key(_ k: Key) -> [Effect] {
     if form != nil { return formKey(k) }
     if prompt != nil { return promptKey(k) }
-    if showHelp { return KeyMap.helpKey(k, shown: &showHelp, scroll: &helpScroll) }
+    if showHelp {
+      KeyMap.helpKey(k, shown: &showHelp, scroll: &helpScroll)
+      return []
+    }
     messages = []
     let unbound = { (s: AppState) in
       guard let (v, b) = KeyMap.elsewhere(k, than: s.view) else { return s.words.keyUnbound(k.name) }
@@ -174,17 +213,23 @@ extension AppState {
           entry.seq,
           words.confirmOthersUndo(entry.by, words.operation(entry.change.op), target: words.target(entry.change.target))
         ))
-    case .toggleDone, .doneOn, .toggleStarted, .toggleBlocked, .trigger, .note:
+    case .note:
+      // The line shows the note as it is: that is what was shown.
       guard let i = selectedTaskIndex else { return [] }
-      return taskAction(action, i)
+      return taskAction(action, plan.tasks[i])
+    case .toggleDone, .doneOn, .toggleStarted, .toggleBlocked, .trigger:
+      guard case .task(let t)? = aimedAt else { return [] }
+      changedUnderCursor = nil
+      return taskAction(action, t)
     case .addTask:
       form = Form.addTask(self)
     case .editTask:
       guard let i = selectedTaskIndex else { return [] }
       form = Form.editTask(plan.tasks[i], departments: plan.departments)
     case .retireTask:
-      guard let i = selectedTaskIndex else { return [] }
-      prompt = Prompt(.confirmRetire(plan.tasks[i].id))
+      guard case .task(let t)? = aimedAt else { return [] }
+      changedUnderCursor = nil
+      prompt = Prompt(.confirmRetire(t.id), shown: .task(t))
     case .addUnit:
       form = Form.addUnit()
     case .editUnit, .reviewerPlus, .reviewerMinus:
@@ -243,42 +288,51 @@ extension AppState {
 
   // MARK: Changes
 
-  mutating func taskAction(_ action: Action, _ i: Int) -> [Effect] {
-    let t = plan.tasks[i]
+  /// A task key on `t`, the task as the user saw it: its change is made from `t`.
+  mutating func taskAction(_ action: Action, _ t: PlanTask) -> [Effect] {
     let brief = t.measure.truncated(toWidth: 24)
+    let shown = Shown.task(t)
+    let p = basis(shown)
     switch action {
     case .toggleDone:
       if t.status == .done {
-        return save(plan.setStatus(t.id, .open), words.notDoneFooter(t.id, brief))
+        return save(p.setStatus(t.id, .open), words.notDoneFooter(t.id, brief), from: shown)
       }
-      return save(plan.markDone(t.id, on: today), words.doneFooter(t.id, today, brief))
+      return save(p.markDone(t.id, on: today), words.doneFooter(t.id, today, brief), from: shown)
     case .doneOn:
-      prompt = Prompt(.doneOn(t.id), today.description, selected: true)
+      prompt = Prompt(.doneOn(t.id), today.description, selected: true, shown: shown)
     case .toggleStarted:
       let target: TaskStatus = t.status == .inProgress ? .open : .inProgress
-      return save(plan.setStatus(t.id, target), words.statusFooter(t.id, words.status(target)))
+      return save(p.setStatus(t.id, target), words.statusFooter(t.id, words.status(target)), from: shown)
     case .toggleBlocked:
       let target: TaskStatus = t.status == .blocked ? .open : .blocked
-      return save(plan.setStatus(t.id, target), words.statusFooter(t.id, words.status(target)))
+      return save(p.setStatus(t.id, target), words.statusFooter(t.id, words.status(target)), from: shown)
     case .trigger:
       guard t.deadline.kind.awaitsEvent else {
         say(words.notWaitingFooter(t.id), error: true)
         return []
       }
-      prompt = Prompt(.trigger(t.id), today.description, selected: true)
+      prompt = Prompt(.trigger(t.id), today.description, selected: true, shown: shown)
     case .note:
-      prompt = Prompt(.note(t.id), t.note)
+      prompt = Prompt(.note(t.id), t.note, shown: shown)
     default: break
     }
     return []
   }
 
-  mutating func save(_ change: Change?, _ text: String) -> [Effect] {
-    guard let change else {
+  /// The change saved (`from`: what it was made from, for a refusal to compare with), or
+  /// "nothing to change".
+  mutating func save(_ change: Change?, _ text: String, from shown: Shown?) -> [Effect] {
+    save(change.map { [$0] } ?? [], text, from: shown)
+  }
+
+  mutating func save(_ changes: [Change], _ text: String, from shown: Shown?) -> [Effect] {
+    guard !changes.isEmpty else {
       say(words.nothingToChange)
       return []
     }
-    return [.save([change], message: text)]
+    saving = Saving(shown: shown, changes: changes)
+    return [.save(changes, message: text)]
   }
 
   var selectedUnit: StaffingUnit? {
@@ -287,14 +341,19 @@ extension AppState {
   }
 
   mutating func staffingAction(_ action: Action) -> [Effect] {
-    guard let u = selectedUnit else { return [] }
     switch action {
     case .editUnit:
+      guard let u = selectedUnit else { return [] }
       form = Form.editUnit(u)
       return []
     case .reviewerPlus, .reviewerMinus:
+      guard case .unit(let u)? = aimedAt else { return [] }
+      changedUnderCursor = nil
       let r = max(0, u.reviewers + (action == .reviewerPlus ? 1 : -1))
-      return save(plan.setStaffing(u.name, enforcement: nil, reviewers: r), staffingSaid(u.name, u.enforcement, r))
+      let shown = Shown.unit(u)
+      return save(
+        basis(shown).setStaffing(u.name, enforcement: nil, reviewers: r), staffingSaid(u.name, u.enforcement, r),
+        from: shown)
     default:
       return []
     }
@@ -337,7 +396,7 @@ extension AppState {
         say(words.notRetiredFooter(id))
         return []
       }
-      return save(plan.retire(id), words.retiredFooter(id))
+      return save(basis(p.shown).retire(id), words.retiredFooter(id), from: p.shown)
     }
     switch k {
     case .escape:
@@ -346,19 +405,24 @@ extension AppState {
         rebuildList()
       }
       prompt = nil
+      // What was said about the line (a refusal, a bad date) went with it.
+      messages = []
       return []
     case .enter:
-      prompt = nil
+      // The line stays open until its change is saved (`.saved` closes it), so that a
+      // refusal keeps what was typed.
       return submit(p)
     default:
       guard p.line.handle(k) else { return [] }
     }
     prompt = p
-    // A cursor move in the search line leaves the query, and so the list, as it was.
+    // A cursor move in the search line leaves the query, and so the list, as it was. A new
+    // query puts the cursor on its first hit (as less and Vim's incremental search do).
     if p.purpose == .search, p.text != search {
       search = p.text
       rebuildList()
       here.list.offset = 0
+      selectRow(0)
       keepVisible()
     }
     return []
@@ -368,27 +432,37 @@ extension AppState {
     let text = p.text.trimmingSpaces
     switch p.purpose {
     case .search:
+      prompt = nil
       if search != p.text {
         search = p.text
         rebuildList()
+        selectRow(0)
       }
       if !listItems.isEmpty { here.focus = .list }
       say(words.found(listItems.count))
       keepVisible()
       return []
     case .note(let id):
-      return save(plan.setNote(id, text), words.noteSavedFooter(id))
+      return closingIfNothing(save(basis(p.shown).setNote(id, text), words.noteSavedFooter(id), from: p.shown))
     case .doneOn(let id):
       guard let d = Day(iso: text) else { return invalid(words.dateExample) }
-      return save(plan.markDone(id, on: d), words.doneOnFooter(id, d))
+      return closingIfNothing(save(basis(p.shown).markDone(id, on: d), words.doneOnFooter(id, d), from: p.shown))
     case .trigger(let id):
       guard let d = Day(iso: text) else { return invalid(words.dateExample) }
-      return save(plan.trigger(id, on: d), words.eventFooter(id, d))
+      return closingIfNothing(save(basis(p.shown).trigger(id, on: d), words.eventFooter(id, d), from: p.shown))
     case .confirmRetire, .confirmUndo:
+      prompt = nil
       return []
     }
   }
 
+  /// The line closes at once when there is nothing to save; otherwise when the save is done.
+  mutating func closingIfNothing(_ effects: [Effect]) -> [Effect] {
+    if effects.isEmpty { prompt = nil }
+    return effects
+  }
+
+  /// Input the line cannot take: said above it, the line left open with what was typed.
   mutating func invalid(_ text: String) -> [Effect] {
     say(text, error: true)
     return []

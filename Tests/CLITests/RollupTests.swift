@@ -228,6 +228,26 @@ struct RollupTests {
     #expect(rollup([Fixtures.sampleData.path, "--format", "xml"]).status == 64)
   }
 
+  @Test("the text's total row is as wide as it needs: its count and percentage are not cut")
+  func totalNotCut() throws {
+    // Four agencies at 9/35 (25%): their counts are eight wide, the total's 36/140 25% ten.
+    let root = Fixtures.scratch("rollup-total")
+    for name in ["甲区", "乙区", "丙县", "丁县"] {
+      let dir = root.appendingPathComponent(name)
+      try FileManager.default.copyItem(at: Fixtures.sampleData, to: dir)
+      let store = try Store.open(dir.path)
+      try store.commit(
+        ["4", "6", "7", "8", "9", "10"].map { store.plan.markDone($0, on: Day(iso: today)!)! }, by: "联络员")
+    }
+    let r = rollup([root.path, "--format", "text", "--lang", "zh"])
+    #expect(r.status == 0)
+    let lines = r.stdout.components(separatedBy: "\n")
+    #expect(lines.filter { $0.contains("] 9/35 25% ") }.count == 4, "\(r.stdout)")
+    let total = try #require(lines.first { $0.hasPrefix("合计") })
+    #expect(total.contains("] 36/140 25% "), "\(total)")
+    #expect(!total.contains("…"))
+  }
+
   @Test("two stores naming the same agency are both shown, told apart by folder")
   func sameName() throws {
     let root = try agencies()

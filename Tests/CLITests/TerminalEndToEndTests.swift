@@ -127,6 +127,36 @@ struct TerminalEndToEndTests {
         == Fixtures.read(dir.appendingPathComponent("stty.after")))
   }
 
+  @Test("a note saved by `sanxiang note` while the dashboard's note is typed is not saved over: refused, the text kept")
+  func noteConflictInTmux() throws {
+    let dir = Fixtures.sampleCopy()
+    let t = try Tmux(width: 100, height: 40)
+    t.type("\(Fixtures.binary.path) --store \(dir.path) --today 2019-09-20 --lang zh --as 终端")
+    t.keys("Enter")
+    t.wait(for: "1 每日例会")
+    t.keys("Enter", "n", "C-u")
+    t.type("名单已确认")
+    t.wait(for: "任务 2 备注：名单已确认")
+    // A colleague's note, saved while this one is typed; the dashboard's poll reads it again.
+    let r = Fixtures.run(["note", "2", "联络员名单待发文", "--store", dir.path, "--as", "王芳"])
+    #expect(r.status == 0)
+    t.wait(for: "联络员名单待发文")
+    t.keys("Enter")
+    let refused = t.wait(for: "未保存：王芳（")
+    #expect(refused.contains("已把任务 2 的备注改为“联络员名单待发文”"))
+    #expect(refused.contains("任务 2 备注：名单已确认"))
+    let store = { () throws -> Plan in try Store.open(dir.path).plan }
+    #expect(try store().task("2")?.note == "联络员名单待发文")
+    #expect(try !store().journal.contains { $0.by == "终端" })
+    // Enter again, now that it was shown: saved over it, with theirs as the journal's "before".
+    t.keys("Enter")
+    t.wait(for: "✎ 任务 2 备注已保存")
+    #expect(try store().task("2")?.note == "名单已确认")
+    #expect(try store().journal.last?.change.fields == [FieldChange(.note, .text("联络员名单待发文"), .text("名单已确认"))])
+    t.keys("q")
+    t.waitGone("1 每日例会")
+  }
+
   @Test("Ctrl-C and SIGTERM give the terminal back as it was found", arguments: ["C-c", "TERM"])
   func signals(_ how: String) throws {
     let dir = Fixtures.sampleCopy()

@@ -112,6 +112,30 @@ struct KeystrokeTests {
     #expect(s.state.listItems.count == 7)
   }
 
+  @Test("a search opens on its first hit: the cursor lands on the first matching task, in the list and the detail")
+  func searchOpensOnFirstHit() throws {
+    let s = try Session()
+    // The cursor on the third overdue task (28), which the search finds too, but not first.
+    s.play("enter j j")
+    #expect(s.state.selectedTaskIndex.map { s.state.plan.tasks[$0].id } == "28")
+    s.play([.key(.char("/"))] + ScriptedTerminal.typing("法制"))
+    let first = try #require(s.state.listItems.first)
+    #expect(s.state.listItems.count > 1)
+    #expect(
+      s.state.listItems.contains { if case .task(let i, _) = $0 { s.state.plan.tasks[i].id == "28" } else { false } })
+    #expect(s.state.listSelection == 0 && s.state.selectedItem == first)
+    guard case .task(let i, _) = first else { return }
+    let id = s.state.plan.tasks[i].id
+    #expect(id != "28")
+    #expect(s.terminal.text.contains("任务 \(id) "))
+    // Enter keeps it there, with the list focused.
+    s.play("enter")
+    #expect(s.state.focus == .list && s.state.listSelection == 0)
+    // A narrower query starts again at its own first hit.
+    s.play([.key(.char("/"))] + ScriptedTerminal.typing("审核"))
+    #expect(s.state.listSelection == 0)
+  }
+
   @Test("typing and deleting in a search gives, at every step, what a fresh search for that text gives")
   func searchSteps() throws {
     let s = try Session()
@@ -150,16 +174,29 @@ struct KeystrokeTests {
     #expect(s.state.filter == .all)
   }
 
-  @Test("? shows the help overlay; j/k scroll it, q quits, any other key closes it")
+  @Test("? shows the help overlay; j/k scroll it, any other key closes it")
   func help() throws {
     let s = try Session(width: 80, height: 40)
     s.play("?")
     #expect(s.state.showHelp)
-    #expect(s.terminal.text.contains("按键 · j/k 滚动 · q 退出 · 其他键关闭"))
+    #expect(s.terminal.text.contains("按键 · j/k 滚动 · q 或其他键关闭"))
     s.play("j")
     #expect(s.state.showHelp)
     s.play("esc")
     #expect(!s.state.showHelp)
+  }
+
+  @Test("q in the help closes the help, as in htop, less, man and tig; the dashboard goes on")
+  func qClosesHelp() throws {
+    let s = try Session(width: 80, height: 40)
+    // Had q quit, the j after it would never have moved the cursor.
+    s.play("? q j")
+    let helpShown = s.state.showHelp
+    #expect(!helpShown)
+    #expect(s.state.navSelection == 1)
+    #expect(!s.terminal.text.contains("按键 · j/k 滚动"))
+    s.play("q j")
+    #expect(s.state.navSelection == 1)
   }
 
   @Test("resizing at any moment: full, single pane, too small, and back")
@@ -188,6 +225,23 @@ struct KeystrokeTests {
     let plan = try Store.open(s.dir.path).plan
     #expect(plan.task("2")?.note == "名单已确认，待发文")
     #expect(s.terminal.text.contains("✎ 任务 2 备注已保存"))
+  }
+
+  @Test("git_commit = on and the commit fails: the footer says so under the save's confirmation; the save stands")
+  func gitCommitFailure() throws {
+    let s = try Session()
+    // A sample copy in a temporary folder: in no git repository, so no commit can be made.
+    let ini = s.dir.appendingPathComponent("plan.ini")
+    try Data((Fixtures.read(ini) + "git_commit = on\n").utf8).write(to: ini)
+    s.play("idle enter space")
+    #expect(try Store.open(s.dir.path).plan.task("2")?.status == .done)
+    let lines = s.screen.lines
+    #expect(lines[lines.count - 2].hasPrefix(" ✓ 任务 2 已完成（2019-09-20）"))
+    #expect(lines[lines.count - 1].hasPrefix(" 已保存，但未能提交到 git：不在任何 git 仓库里"))
+    #expect(s.screen[1, lines.count - 1].style == .error)
+    // The next key clears both, as any message.
+    s.play("j")
+    #expect(!s.terminal.text.contains("未能提交到 git"))
   }
 
   @Test("staffing: e edits the unit in a form, + adds a reviewer")
@@ -219,8 +273,10 @@ struct KeystrokeTests {
     // This dashboard has not looked yet: pressing b (blocked) on task 2 collides on status.
     s.play("b")
     #expect(s.state.message?.isError == true)
-    // A refusal says why, without the path of the store on screen.
-    #expect(s.screen.lines.last!.hasPrefix(" 未保存：任务 2"))
+    // A refusal says what the other person saved, who and when (from the journal), without
+    // the path of the store on screen.
+    #expect(s.screen.lines.last!.hasPrefix(" 未保存：他人（"))
+    #expect(s.screen.lines.last!.contains("）已把任务 2 的状态改为“已完成”"))
     #expect(s.state.message?.text.contains(s.dir.path) == false)
     #expect(Fixtures.read(s.tasksFile) == onDisk)
     #expect(s.state.plan.task("2")?.status == .done)

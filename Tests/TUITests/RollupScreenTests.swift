@@ -71,12 +71,16 @@ struct RollupScreenTests {
     let (d, help) = try session(80, 40, "?")
     #expect(d.state.showHelp)
     for b in RollupKeys.bindings { #expect(help.text.contains(b.help(ChineseWords())), "\(b.action)") }
-    #expect(help.text.contains("图例") && help.text.contains("按键 · j/k 滚动 · q 退出 · 其他键关闭"))
-    // The overlay's keys are one plan's: j scrolls it, any other key closes it, q quits.
+    #expect(help.text.contains("图例") && help.text.contains("按键 · j/k 滚动 · q 或其他键关闭"))
+    // The overlay's keys are one plan's: j scrolls it, any other key closes it, q too (the
+    // j after it moves the cursor: the roll-up did not quit).
     let (d2, _) = try session(80, 24, "? j")
     #expect(d2.state.showHelp && d2.state.helpScroll == 1)
     let (d3, _) = try session(80, 24, "? x")
     #expect(!d3.state.showHelp)
+    let (d4, _) = try session(80, 24, "? q j")
+    let (helpShown, row) = (d4.state.showHelp, d4.state.selection)
+    #expect(!helpShown && row == 1)
     // ←/→ scroll the matrix only; elsewhere they say so, as Esc does at the roll-up's top.
     let (_, agencies) = try session(80, 24, "l")
     #expect(agencies.screen.lines.last!.hasPrefix(" 只有措施矩阵（按 2）可以左右滚动"))
@@ -89,6 +93,17 @@ struct RollupScreenTests {
     // Enter in the matrix opens nothing and says where it does.
     let (open, measures) = try session(80, 24, "2 enter")
     #expect(open.state.agency == nil && measures.text.contains("在机构或人员配置视图中选中一个机构后按 Enter"))
+  }
+
+  @Test("the cursor's row is marked with > in every view, so it shows without colour (NO_COLOR)")
+  func cursorWithoutColour() throws {
+    for (keys, first) in [("", 4), ("2", 4), ("3", 3)] {
+      for (moved, row) in [("", first), (" j", first + 1), (" j j", first + 2)] {
+        let (_, term) = try session(80, 24, keys + moved)
+        let marked = term.screen.lines.indices.filter { term.screen.lines[$0].hasPrefix("│>") }
+        #expect(marked == [row], "\(keys + moved): \(term.text)")
+      }
+    }
   }
 
   @Test("too small a terminal: the same centred message as one plan's dashboard")

@@ -1,10 +1,12 @@
 """Shared pieces of the reliability harnesses: where the binary is, scratch copies of the
 sample store, running the dashboard on a pseudo-terminal, and the figures table."""
 
+import argparse
 import fcntl
 import json
 import os
 import select
+import shlex
 import shutil
 import signal
 import struct
@@ -131,6 +133,75 @@ class Pty:
                 os.close(fd)
             except OSError:
                 pass
+
+
+class Tmux:
+    """Dashboards in a tmux server of their own (its own socket, so no one else's is touched),
+    one session each, named; "d" when there is one."""
+
+    def __init__(self, label, width, height):
+        self.socket = f"sx-{label}-{os.getpid()}"
+        self.width, self.height = width, height
+
+    def start(self, argv, env, at="d"):
+        self.tmux(["new-session", "-d", "-s", at, "-x", str(self.width), "-y", str(self.height),
+                   "env -i " + " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()) + " "
+                   + " ".join(shlex.quote(a) for a in argv)])
+        self.tmux(["set-option", "-t", at, "status", "off"])
+
+    def tmux(self, args, capture=False):
+        r = subprocess.run(["tmux", "-L", self.socket] + args, stdin=subprocess.DEVNULL, capture_output=True,
+                           text=True)
+        return r.stdout if capture else r.returncode
+
+    def keys(self, *keys, at="d"):
+        self.tmux(["send-keys", "-t", at] + list(keys))
+
+    def type(self, text, at="d"):
+        """Sends `text` as typed, character by character (no key names)."""
+        self.tmux(["send-keys", "-t", at, "-l", text])
+
+    def screen(self, at="d"):
+        return self.tmux(["capture-pane", "-p", "-t", at], capture=True).split("\n")
+
+    def footer(self, at="d", up=0):
+        """The bottom row (`up` rows above it)."""
+        rows = self.screen(at)
+        return rows[self.height - 1 - up] if len(rows) >= self.height else ""
+
+    def running(self, at="d"):
+        return self.tmux(["has-session", "-t", at]) == 0
+
+    def wait(self, test, timeout=10.0):
+        """Polls until `test()` is true; False on timeout."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if test():
+                return True
+            time.sleep(0.005)
+        return test()
+
+    def close(self):
+        self.tmux(["kill-server"])
+
+
+def tmux_harness_args(doc, name):
+    """The command line of a harness that drives the dashboard in tmux (`--quick` for CI), or
+    None after saying that tmux is missing."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="the short run for CI")
+    args = ap.parse_args()
+    if shutil.which("tmux") is None:
+        print(f"{name} needs tmux (CI installs it)")
+        return None
+    return args
+
+
+def check_and_remove(bin_, store):
+    """`sanxiang check`'s exit status on a harness's store, which is then removed."""
+    check = subprocess.run([bin_, "check", "--store", store, "--today", TODAY], capture_output=True, env=clean_env())
+    shutil.rmtree(store, ignore_errors=True)
+    return check.returncode
 
 
 def terminfo(term, cap):

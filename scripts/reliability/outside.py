@@ -15,60 +15,19 @@ Prints one table; a full run writes bench/reliability-outside.json. Exit status 
 count that must be zero is not.
 """
 
-import argparse
 import csv
 import io
 import json
 import os
 import random
-import shlex
-import shutil
-import subprocess
 import tempfile
 import time
 
-from common import TODAY, binary, clean_env, main_guard, report, scratch_store
+from common import (TODAY, Tmux, binary, check_and_remove, clean_env, main_guard, report, scratch_store,
+                    tmux_harness_args)
 
 KINDS = ("rename-replace", "in-place", "spreadsheet")
 WIDTH, HEIGHT = 100, 30
-
-
-class Tmux:
-    """One dashboard in a tmux server of its own (its own socket, so no one else's is touched)."""
-
-    def __init__(self, argv, env):
-        self.socket = f"sx-outside-{os.getpid()}"
-        self.tmux(["new-session", "-d", "-s", "d", "-x", str(WIDTH), "-y", str(HEIGHT),
-                   "env -i " + " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()) + " "
-                   + " ".join(shlex.quote(a) for a in argv)])
-        self.tmux(["set-option", "-t", "d", "status", "off"])
-
-    def tmux(self, args, capture=False):
-        r = subprocess.run(["tmux", "-L", self.socket] + args, stdin=subprocess.DEVNULL, capture_output=True,
-                           text=True)
-        return r.stdout if capture else r.returncode
-
-    def keys(self, *keys):
-        self.tmux(["send-keys", "-t", "d"] + list(keys))
-
-    def screen(self):
-        return self.tmux(["capture-pane", "-p", "-t", "d"], capture=True).split("\n")
-
-    def footer(self):
-        rows = self.screen()
-        return rows[HEIGHT - 1] if len(rows) >= HEIGHT else ""
-
-    def wait(self, test, timeout=10.0):
-        """Polls until `test()` is true; False on timeout."""
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if test():
-                return True
-            time.sleep(0.005)
-        return test()
-
-    def close(self):
-        self.tmux(["kill-server"])
 
 
 def read_tasks(store):
@@ -117,7 +76,8 @@ def journal_lines(store):
 def session(bin_, tmp, edits):
     store = scratch_store(tmp, "outside")
     env = clean_env(TERM="screen-256color")
-    t = Tmux([bin_, "--store", store, "--today", TODAY, "--lang", "en", "--as", "harness"], env)
+    t = Tmux("outside", WIDTH, HEIGHT)
+    t.start([bin_, "--store", store, "--today", TODAY, "--lang", "en", "--as", "harness"], env)
     counts = {kind: {"merged": 0, "reported": 0, "missed": 0} for kind in KINDS}
     took = 0.0
     try:
@@ -127,7 +87,10 @@ def session(bin_, tmp, edits):
         # that is (the journal's new line names it).
         lines = journal_lines(store)
         t.keys("2", "Enter", "s")
-        if not t.wait(lambda: journal_lines(store) == lines + 1):
+        # The journal line comes first in a save: wait for the save to end (its lock gone) too,
+        # or the first edit below could be made from the tasks file as it was before it.
+        lock = os.path.join(store, ".sanxiang.lock")
+        if not t.wait(lambda: journal_lines(store) == lines + 1 and not os.path.exists(lock)):
             raise RuntimeError("the first save did not come:\n" + "\n".join(t.screen()))
         last = open(os.path.join(store, "journal.jsonl"), encoding="utf-8").read().splitlines()[-1]
         mine = json.loads(last)["task"]
@@ -167,21 +130,17 @@ def session(bin_, tmp, edits):
                 counts[kind]["merged" if ok else "missed"] += 1
         took = time.monotonic() - start
         t.keys("q")
-        t.wait(lambda: t.tmux(["has-session", "-t", "d"]) != 0, timeout=5)
+        t.wait(lambda: not t.running(), timeout=5)
     finally:
         t.close()
-    check = subprocess.run([bin_, "check", "--store", store, "--today", TODAY], capture_output=True, env=clean_env())
-    shutil.rmtree(store, ignore_errors=True)
+    check = check_and_remove(bin_, store)
     rows = [{"name": kind, "edits": sum(c.values()), **c} for kind, c in counts.items()]
-    return rows, check.returncode, took
+    return rows, check, took
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="the short run for CI")
-    args = ap.parse_args()
-    if shutil.which("tmux") is None:
-        print("outside.py needs tmux (CI installs it)")
+    args = tmux_harness_args(__doc__, "outside.py")
+    if args is None:
         return 1
     random.seed(7)
     bin_ = binary()

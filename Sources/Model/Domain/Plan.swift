@@ -252,7 +252,9 @@ extension Plan {
     for f in change.fields {
       guard case .unit(let k) = f.field, k != .unit else { continue }
       let now = u.value(of: k)
-      guard now == f.before || now == f.after || f.before.isEmpty else {
+      // No "before" only for a unit this change adds: one someone else added meanwhile has
+      // counts of its own, and they are not saved over.
+      guard now == f.before || now == f.after || (f.before.isEmpty && i == nil) else {
         throw ChangeConflict(target: change.target, field: f.field, found: now)
       }
       u.set(k, f.after)

@@ -288,6 +288,17 @@ public struct EnglishWords: Words {
   public func eventFooter(_ id: String, _ day: Day) -> String { "⚑ \(id): event recorded (\(day))" }
   public var dateExample: String { "A date looks like 2019-09-20" }
   public func notSaved(_ why: String) -> String { "Not saved: \(why)" }
+  public func changedFirst(_ target: String, field: String, now: String, by: String?, at: String?) -> String {
+    guard let by, let at else {
+      return "Not saved: \(target)'s \(field) was changed elsewhere to \"\(now)\" (not in the journal)"
+    }
+    return "Not saved: \(by) changed \(target)'s \(field) to \"\(now)\" at \(at)"
+  }
+  public func addedFirst(_ target: String, by: String?, at: String?) -> String {
+    guard let by, let at else { return "Not saved: \(target) was added elsewhere" }
+    return "Not saved: \(by) added \(target) at \(at)"
+  }
+  public var yoursKept: String { "What you typed is still here: Enter saves it over theirs, Esc drops it" }
   public func reloadFailed(_ why: String) -> String { "The store changed and does not parse: \(why)" }
   public var unitsNotTasks: String { "This list holds units; tasks are in views 1–3" }
   public var selectTaskFirst: String { "Select a task first" }
@@ -303,7 +314,7 @@ public struct EnglishWords: Words {
 
   // MARK: Dashboard: help and key bindings
 
-  public var keysTitle: String { "Keys · j/k scroll · q quits · any other key closes" }
+  public var keysTitle: String { "Keys · j/k scroll · q or any other key closes" }
   public func searchResults(_ query: String, count: Int, groups: [(String, Int)]) -> String {
     "\"\(query)\": \(count) in the whole plan"
       + (groups.isEmpty ? "" : " · " + groups.map { "\($0.0) \($0.1)" }.joined(separator: ", "))

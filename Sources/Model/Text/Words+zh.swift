@@ -291,6 +291,15 @@ public struct ChineseWords: Words {
   public func eventFooter(_ id: String, _ day: Day) -> String { "⚑ 任务 \(id) 已记录触发（\(day)）" }
   public var dateExample: String { "日期格式应为 2019-09-20" }
   public func notSaved(_ why: String) -> String { "未保存：\(why)" }
+  public func changedFirst(_ target: String, field: String, now: String, by: String?, at: String?) -> String {
+    guard let by, let at else { return "未保存：\(target) 的\(field)已在别处改为“\(now)”（日志里没有记录）" }
+    return "未保存：\(by)（\(at)）已把\(target) 的\(field)改为“\(now)”"
+  }
+  public func addedFirst(_ target: String, by: String?, at: String?) -> String {
+    guard let by, let at else { return "未保存：\(target)已在别处添加" }
+    return "未保存：\(by)（\(at)）已添加\(target)"
+  }
+  public var yoursKept: String { "你输入的还在：Enter 以你的为准保存，Esc 放弃" }
   public func reloadFailed(_ why: String) -> String { "他人保存的文件无法读取：\(why)" }
   public var unitsNotTasks: String { "这里列的是单位；任务在视图 1–3" }
   public var selectTaskFirst: String { "先选中一项任务" }
@@ -305,7 +314,7 @@ public struct ChineseWords: Words {
 
   // MARK: Dashboard: help and key bindings
 
-  public var keysTitle: String { "按键 · j/k 滚动 · q 退出 · 其他键关闭" }
+  public var keysTitle: String { "按键 · j/k 滚动 · q 或其他键关闭" }
   public func searchResults(_ query: String, count: Int, groups: [(String, Int)]) -> String {
     "搜索“\(query)”：全方案 \(count) 项"
       + (groups.isEmpty ? "" : " · " + groups.map { "\($0.0) \($0.1)" }.joined(separator: "、"))

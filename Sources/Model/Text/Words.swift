@@ -203,6 +203,14 @@ public protocol Words: Sendable {
   func eventFooter(_ id: String, _ day: Day) -> String
   var dateExample: String { get }
   func notSaved(_ why: String) -> String
+  /// A save refused because someone else changed the same field first: `target` as
+  /// `target(_:)` names it, the field and what it holds now (phrased), and from the journal
+  /// who and when (nil: no entry says so, the change was made outside sanxiang).
+  func changedFirst(_ target: String, field: String, now: String, by: String?, at: String?) -> String
+  /// A save refused because someone else added the task first.
+  func addedFirst(_ target: String, by: String?, at: String?) -> String
+  /// Under a refusal, while the line being typed is still open: nothing typed is lost.
+  var yoursKept: String { get }
   func reloadFailed(_ why: String) -> String
   var unitsNotTasks: String { get }
   var selectTaskFirst: String { get }

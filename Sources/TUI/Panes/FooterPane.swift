@@ -1,12 +1,14 @@
 import Model
 
-/// The bottom row: the line being typed, else the messages, else the keys that do something
-/// here and now. The roll-up's footer is drawn by the same `messages` and `hints`.
+/// The bottom row: the line being typed (with what was said about it above), else the
+/// messages, else the keys that do something here and now. The roll-up's footer is drawn by
+/// the same `messages` and `hints`.
 enum FooterPane {
   static func draw(_ s: AppState, into g: inout Grid, rect: Rect, single: Bool) {
     let words = s.words
     g.fill(rect, style: .normal)
     if let p = s.prompt {
+      if !s.messages.isEmpty { messages(s.messages, into: &g, rect: rect, bottom: rect.y - 1) }
       let x = g.put(p.label(words), x: 0, y: rect.y, style: .key)
       let esc = "  " + words.escCancels
       let room = max(4, rect.width - x - esc.displayWidth - 1)
@@ -15,17 +17,18 @@ enum FooterPane {
       return
     }
     if !s.messages.isEmpty {
-      messages(s.messages, into: &g, rect: rect)
+      messages(s.messages, into: &g, rect: rect, bottom: rect.y)
       return
     }
     hints(KeyMap.bindings(in: s.view), s, words, first: single ? [("Tab", words.paneHint)] : [], into: &g, rect: rect)
   }
 
-  /// The messages, the latest on the footer's row and those before it on the rows above
-  /// (over the panes, as Vim's message lines), below the header's two rows.
-  static func messages(_ ms: [FooterMessage], into g: inout Grid, rect: Rect) {
-    let shown = ms.suffix(max(1, rect.y - 1))
-    var y = rect.y - shown.count + 1
+  /// The messages, the latest on row `bottom` (the footer's, or the one above the line being
+  /// typed) and those before it on the rows above (over the panes, as Vim's message lines),
+  /// below the header's two rows.
+  static func messages(_ ms: [FooterMessage], into g: inout Grid, rect: Rect, bottom: Int) {
+    let shown = ms.suffix(max(1, bottom - 1))
+    var y = bottom - shown.count + 1
     for m in shown {
       g.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: .normal)
       g.put(" " + m.text, x: rect.x, y: y, style: m.isError ? .error : .info, maxWidth: rect.width)

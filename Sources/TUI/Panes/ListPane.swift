@@ -40,11 +40,7 @@ enum ListPane {
       case .unit(let u): style = unit(s, u, into: &g, x: inner.x, y: y, width: inner.width)
       }
       _ = style
-      if k == s.listSelection {
-        // ">" in the first column marks the cursor's row without colour.
-        if focused { g.put(">", x: inner.x, y: y) }
-        g.restyle(x: inner.x, y: y, width: inner.width, style: focused ? .selectedFocused : .selected)
-      }
+      if k == s.listSelection { Paint.cursorRow(&g, x: inner.x, y: y, width: inner.width, focused: focused) }
     }
     if s.listItems.count > inner.height {
       let mark = "\(s.listSelection + 1)/\(s.listItems.count)"

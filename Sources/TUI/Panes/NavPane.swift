@@ -16,10 +16,7 @@ enum NavPane {
     var y = inner.y
     for k in top..<min(s.navItems.count, top + visible) {
       kind.drawNav(s.navItems[k], s, into: &g, x: inner.x, y: y, width: inner.width)
-      if k == s.navSelection {
-        if focused { g.put(">", x: inner.x, y: y) }
-        g.restyle(x: inner.x, y: y, width: inner.width, style: focused ? .selectedFocused : .selected)
-      }
+      if k == s.navSelection { Paint.cursorRow(&g, x: inner.x, y: y, width: inner.width, focused: focused) }
       y += per
     }
     kind.drawUnderNav(s, into: &g, x: inner.x, y: y + 1, rect: inner)

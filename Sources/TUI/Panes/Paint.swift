@@ -2,6 +2,13 @@ import Model
 
 /// Shared pieces of drawing: bars, tones and short readings.
 enum Paint {
+  /// The cursor's row, highlighted, with ">" in its first column when its pane has the focus:
+  /// the mark reads without colour (NO_COLOR, a monochrome terminal, a copied screen).
+  static func cursorRow(_ g: inout Grid, x: Int, y: Int, width: Int, focused: Bool = true) {
+    if focused { g.put(">", x: x, y: y) }
+    g.restyle(x: x, y: y, width: width, style: focused ? .selectedFocused : .selected)
+  }
+
   /// A text bar from `Bars`, its filled part styled so colour terminals show it too.
   static func bar(_ g: inout Grid, x: Int, y: Int, width: Int, done: Int, total: Int) {
     guard width >= 3 else { return }

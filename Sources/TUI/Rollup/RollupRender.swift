@@ -20,7 +20,7 @@ public func render(_ s: RollupState) -> Grid {
   if s.messages.isEmpty {
     FooterPane.hints(RollupKeys.bindings, s, s.words, first: [], into: &g, rect: footer)
   } else {
-    FooterPane.messages(s.messages, into: &g, rect: footer)
+    FooterPane.messages(s.messages, into: &g, rect: footer, bottom: footer.y)
   }
   if s.showHelp {
     let rows = KeyMap.helpRows(RollupKeys.bindings, s.words) + [("", ""), (s.words.legendLabel, s.words.legend)]

@@ -44,7 +44,10 @@ extension RollupState {
   }
 
   mutating func key(_ k: Key) -> [Effect] {
-    if showHelp { return KeyMap.helpKey(k, shown: &showHelp, scroll: &helpScroll) }
+    if showHelp {
+      KeyMap.helpKey(k, shown: &showHelp, scroll: &helpScroll)
+      return []
+    }
     messages = []
     guard let a = action(of: KeyMap.first(k, in: RollupKeys.bindings), unbound: { $0.words.keyUnbound(k.name) }) else {
       return []

@@ -40,7 +40,7 @@ enum RollupAgenciesView: RollupDashboardView {
         let why = (a.error?.description(w) ?? "").replacing(a.folder + "/", with: "")
         g.put(w.labelled(w.unreadable, why), x: x, y: y, style: .error, maxWidth: rect.x + rect.width - x)
       }
-      if k == s.selection { g.restyle(x: rect.x, y: y, width: rect.width, style: .selectedFocused) }
+      if k == s.selection { Paint.cursorRow(&g, x: rect.x, y: y, width: rect.width) }
     }
   }
 

@@ -50,7 +50,7 @@ enum RollupMeasuresView: RollupDashboardView {
         g.put(" " + (status?.glyph ?? " "), x: cx, y: y, style: style)
         cx += colW
       }
-      if r == s.selection { g.restyle(x: rect.x, y: y, width: first - rect.x, style: .selectedFocused) }
+      if r == s.selection { Paint.cursorRow(&g, x: rect.x, y: y, width: first - rect.x) }
     }
     if s.rollup.agencies.count > columns {
       let more = w.moreAgencies(from: s.column + 1, to: s.column + agencies.count, of: s.rollup.agencies.count)

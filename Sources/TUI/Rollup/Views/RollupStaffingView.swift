@@ -27,7 +27,7 @@ enum RollupStaffingView: RollupDashboardView {
         style: tone)
       let verdict = c.shortfall > 0 ? w.unitShortBy(c.shortfall) : w.unitOK
       g.put(verdict, x: x, y: y, style: tone, maxWidth: rect.x + rect.width - x)
-      if k == s.selection { g.restyle(x: rect.x, y: y, width: rect.width, style: .selectedFocused) }
+      if k == s.selection { Paint.cursorRow(&g, x: rect.x, y: y, width: rect.width) }
     }
   }
 
