@@ -33,6 +33,8 @@ public struct CommandError: Error, Equatable {
     /// A name one character off known ones: a typo, unless `--new` says it is meant.
     case nearName(String, near: [String])
     case percentOutOfRange
+    /// `--year` outside the years a plan can be for.
+    case yearOutOfRange(Int)
     case emptyMeasure
     case emptyTaskID
     case taskExists(String)
@@ -92,6 +94,7 @@ public struct CommandError: Error, Equatable {
     case .noUnitName: w.noUnitName
     case .nearName(let name, let near): w.nearName(name, near: near)
     case .percentOutOfRange: w.percentOutOfRange
+    case .yearOutOfRange(let y): w.yearOutOfRange(y)
     case .emptyMeasure: w.emptyMeasure
     case .emptyTaskID: w.emptyTaskID
     case .taskExists(let id): w.taskExists(id)

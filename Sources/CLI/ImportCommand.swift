@@ -53,8 +53,6 @@ struct Import: SessionCommand {
         if format == .text { ctx.console.out(ctx.words.dryRun) }
         return
       }
-      let summary: ImportSummary
-      let store: Store
       if let existing, let again {
         // A table read again with nothing new leaves the store as it was: a journal line
         // saying "imported" would only bury the changes people made.
@@ -62,23 +60,21 @@ struct Import: SessionCommand {
           if format == .text { ctx.console.out(ctx.words.storeUnchanged(into)) }
           return
         }
-        store = existing
-        try store.commit(again.changes, by: ctx.who)
-        summary = .again(
-          source: name, added: again.added.count, updated: again.updated.count, vanished: again.vanished.count)
+        // The tasks and the import's journal entry in one save, under one lock.
+        try existing.commit(
+          again.changes, by: ctx.who,
+          imported: .again(
+            source: name, added: again.added.count, updated: again.updated.count, vanished: again.vanished.count))
       } else {
         let settings = PlanSettings(
           title: result.title, agency: agency ?? "", note: result.note, reviewerPercent: 5, groups: result.groups,
           year: result.year)
-        try Store.create(into, settings: settings, tasks: result.tasks, extraColumns: result.extraColumns)
-        store = try Store.open(into)
-        summary = .created(source: name, tasks: result.tasks.count, groups: result.groups.count)
+        let entry = JournalEntry(
+          seq: 1, at: Clock.nowISO(), by: ctx.who, change: Change(op: "import", target: .plan, fields: []),
+          imported: .created(source: name, tasks: result.tasks.count, groups: result.groups.count))
+        try Store.create(
+          into, settings: settings, tasks: result.tasks, extraColumns: result.extraColumns, journal: [entry])
       }
-      try store.appendJournal([
-        JournalEntry(
-          seq: (store.plan.journal.last?.seq ?? 0) + 1, at: Clock.nowISO(), by: ctx.who,
-          change: Change(op: "import", target: .plan, fields: []), imported: summary)
-      ])
       if format == .text {
         ctx.console.out(existing == nil ? ctx.words.storeCreated(into) : ctx.words.storeUpdated(into))
       }

@@ -58,6 +58,7 @@ struct Init: SessionCommand {
   @Option(name: .customLong("reviewer-percent"), help: ArgumentHelp(helpWords.reviewerPercentHelp))
   var reviewerPercent: Int = 5
   @Option(name: .customLong("group"), help: ArgumentHelp(helpWords.groupsHelp)) var groups: [String] = []
+  @Option(help: ArgumentHelp(helpWords.planYearHelp, valueName: "yyyy")) var year: Int?
 
   func run(in session: Session) throws {
     let ctx = try Context(global, session)
@@ -65,10 +66,12 @@ struct Init: SessionCommand {
       guard (0...100).contains(reviewerPercent) else {
         throw PlanEdit.usage(.percentOutOfRange)
       }
+      if let year, !(1900...2200).contains(year) { throw PlanEdit.usage(.yearOutOfRange(year)) }
       let title = self.title ?? String(dir.split(separator: "/").last ?? "")
       try Store.create(
         dir,
-        settings: PlanSettings(title: title, agency: agency ?? "", reviewerPercent: reviewerPercent, groups: groups),
+        settings: PlanSettings(
+          title: title, agency: agency ?? "", reviewerPercent: reviewerPercent, groups: groups, year: year),
         tasks: [])
       ctx.console.out(ctx.words.planCreated(dir))
     }
@@ -103,7 +106,7 @@ struct Add: SessionCommand {
         requirement: requirement?.trimmingSpaces ?? "",
         lead: try PlanEdit.departments(lead, in: plan, new: new, ctx: ctx),
         support: try PlanEdit.departments(support, in: plan, new: new, ctx: ctx),
-        deadline: Deadline(deadline?.trimmingSpaces ?? ""))
+        deadline: Deadline(deadline?.trimmingSpaces ?? "").inYear(plan.settings.year))
       try PlanEdit.save(
         ctx, store, plan.addTask(t),
         said: ctx.words.taskAdded(id, group: g, Edit.brief(t), ctx.phrases.typedDeadline(t.deadline)),
@@ -141,7 +144,7 @@ struct EditTask: SessionCommand {
       if let group { t.group = try PlanEdit.group(group, in: plan, ctx: ctx) }
       if !lead.isEmpty { t.lead = try PlanEdit.departments(lead, in: plan, new: new, ctx: ctx) }
       if !support.isEmpty { t.support = try PlanEdit.departments(support, in: plan, new: new, ctx: ctx) }
-      if let deadline { t.deadline = Deadline(deadline.trimmingSpaces) }
+      if let deadline { t.deadline = Deadline(deadline.trimmingSpaces).inYear(plan.settings.year) }
       if let requirement { t.requirement = requirement.trimmingSpaces }
       for s in sets {
         guard let eq = s.firstIndex(of: "="), !s[..<eq].trimmingSpaces.isEmpty else {

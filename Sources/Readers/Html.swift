@@ -42,13 +42,18 @@ enum Html {
   /// The page's paragraphs and headings outside its tables, in order, a line each.
   static func paragraphs(_ root: XMLNode) -> [String] {
     var out: [String] = []
+    // A block with no block inside: its lines (<br> breaks them) are paragraphs. Pages often
+    // set their text in a layout table's cell, so cells are walked into too.
+    func leaf(_ c: XMLNode) -> Bool {
+      c.children.allSatisfy { !$0.isElement || !blocks.contains($0.name) || $0.name == "br" }
+    }
     func walk(_ n: XMLNode) {
       for c in n.children where c.isElement {
         switch c.name {
-        case "table", "script", "style", "head": continue
+        case "script", "style", "head": continue
         case "p", "h1", "h2", "h3", "h4", "h5", "h6", "li":
           out += cellText(c).split(separator: "\n").map(String.init)
-        case "div" where c.children.allSatisfy({ !$0.isElement || !blocks.contains($0.name) || $0.name == "br" }):
+        case let name where ["div", "td", "th"].contains(name) && leaf(c):
           out += cellText(c).split(separator: "\n").map(String.init)
         default: walk(c)
         }

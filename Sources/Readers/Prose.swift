@@ -20,15 +20,24 @@ enum Prose {
     let numbers = ps.map { number($0.text) }
     // The items: the level whose numbered paragraphs say who is responsible, in brackets at
     // their end or on lines of their own after them.
+    func names(_ k: Int) -> Bool { responsibility(ps[k].text) != nil || hasRoleLineAhead(ps, k + 1, numbers) }
     var responsible: [Int: Int] = [:]
-    for (k, p) in ps.enumerated() {
-      guard let n = numbers[k] else { continue }
-      if responsibility(p.text) != nil || (k + 1 < ps.count && roleLine(ps[k + 1].text) != nil) {
-        responsible[n.level, default: 0] += 1
-      }
-    }
+    for k in ps.indices where numbers[k] != nil && names(k) { responsible[numbers[k]!.level, default: 0] += 1 }
     guard let itemLevel = responsible.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key
     else { return nil }
+    // A numbered paragraph that names no one is an item only in a section whose other items
+    // do ("一、总体要求" with its "（一）指导思想" is no part of the tasks).
+    var section = 0
+    var sectionOf: [Int: Int] = [:]
+    var sectionsNaming = Set<Int>()
+    for k in ps.indices {
+      guard let n = numbers[k] else { continue }
+      if n.level < itemLevel { section += 1 }
+      if n.level == itemLevel {
+        sectionOf[k] = section
+        if names(k) { sectionsNaming.insert(section) }
+      }
+    }
     let headingLevels = Set(numbers.compactMap { $0?.level }.filter { $0 < itemLevel })
     let themeLevel = headingLevels.max()
     let groupLevel = headingLevels.filter { $0 != themeLevel }.max()
@@ -58,7 +67,7 @@ enum Prose {
         k += 1
         continue
       }
-      guard n.level == itemLevel else {
+      guard n.level == itemLevel, names(k) || sectionsNaming.contains(sectionOf[k] ?? -1) else {
         skipped.append(p.place)
         k += 1
         continue

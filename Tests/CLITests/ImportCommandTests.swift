@@ -152,4 +152,17 @@ struct ImportCommandTests {
     #expect(csv.split(separator: "\n")[0].hasSuffix(",责任单位（原文）,待核对"))
     #expect(csv.contains("综合科、法规科和执法大队对照职责制定"))
   }
+
+  @Test("init --year: the year in plan.ini, the deadlines added read in it; a year out of range is a usage error")
+  func initYear() throws {
+    let store = Fixtures.scratch("init-year").appendingPathComponent("s").path
+    #expect(Fixtures.run(["init", store + "-bad", "--year", "21"]).status == 64)
+    let r = Fixtures.run(["init", store, "--year", "2021", "--group", "综合"], env: ["LANG": "zh_CN.UTF-8"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(Fixtures.read(URL(fileURLWithPath: store + "/plan.ini")).contains("\nyear = 2021\n"))
+    let add = Fixtures.run(
+      ["--store", store, "add", "--group", "综合", "--measure", "开展培训。", "--deadline", "年底前"],
+      env: ["LANG": "zh_CN.UTF-8"])
+    #expect(add.stdout.contains("2021-12-31"), "\(add.stdout)")
+  }
 }

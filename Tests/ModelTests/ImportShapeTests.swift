@@ -275,7 +275,8 @@ struct ProseTests {
   }
 
   @Test(
-    "role lines after the measure, items numbered （十一）, a measure over two lines", arguments: ["plan.txt", "plan.docx"])
+    "role lines after the measure, items numbered （十一）, a measure over two lines",
+    arguments: ["plan.txt", "plan.docx", "plan.html"])
   func lines(_ file: String) throws {
     let r = try importedProse("lines", file)
     #expect(r.tasks.map(\.id) == ["11", "12", "13"])
@@ -292,11 +293,95 @@ struct ProseTests {
     #expect(r.tasks[2].support.others)
   }
 
+  @Test("numbered paragraphs in a section that names no one are no tasks; in one that does, they are")
+  func sections() throws {
+    let text = """
+      某市2022年执法工作方案
+      一、总体要求
+      （一）指导思想。坚持依法行政。
+      （二）工作目标。到年底全面推行。
+      二、主要任务
+      （一）推行公示制度。（牵头单位：市司法局）
+      （二）推行记录制度。
+      （三）推行审核制度。（责任单位：市场监管局、城管局）
+
+      """
+    let r = try TableImport.read(Array(text.utf8), file: "plan.txt")
+    #expect(r.tasks.map(\.measure) == ["推行公示制度。", "推行记录制度。", "推行审核制度。"])
+    #expect(r.tasks[1].lead.isEmpty)
+    #expect(r.tasks[2].lead.units == ["市场监管局", "城管局"])
+    #expect(r.guesses.contains(.paragraphsNotTasks([.line(3), .line(4)])))
+  }
+
   @Test("--year reads the deadlines in the year given, and says so")
   func yearOption() throws {
     let r = try importedProse("lines", "plan.txt", options: ImportOptions(year: 2024))
     #expect(r.year == 2024)
     #expect(r.tasks[0].deadline.kind == .by(Day(iso: "2024-09-30")!))
     #expect(r.guesses.contains(.planYear(2024, from: .option)))
+  }
+}
+
+@Suite("The store an import makes")
+struct ImportedStoreTests {
+  /// Every fixture the importer reads in a form of each kind.
+  static let files: [URL] = {
+    var out: [URL] = []
+    for shape in ["merges", "blocks", "leads", "headers", "dates", "period", "notes"] {
+      out.append(shapes.appendingPathComponent(shape).appendingPathComponent("table.docx"))
+      out.append(shapes.appendingPathComponent(shape).appendingPathComponent("table.flat.txt"))
+    }
+    for plan in ["brackets", "lines"] {
+      out.append(prose.appendingPathComponent(plan).appendingPathComponent("plan.txt"))
+    }
+    out.append(Fixtures.seed("000"))
+    out.append(Fixtures.seed("004"))
+    return out
+  }()
+
+  @Test("Store.create hands back the store open, its plan the one a reopening reads, and saves through it")
+  func createOpen() throws {
+    for url in ImportedStoreTests.files {
+      let r = try TableImport.interpret(SourceFile.read(path: url.path), file: url.lastPathComponent)
+      let dir = Fixtures.scratch("created").appendingPathComponent("s").path
+      let entry = JournalEntry(
+        seq: 1, at: "2021-03-01T09:00:00+08:00", by: "t", change: Change(op: "import", target: .plan, fields: []),
+        imported: .created(source: url.lastPathComponent, tasks: r.tasks.count, groups: r.groups.count))
+      let made = try Store.create(
+        dir, settings: PlanSettings(title: r.title, note: r.note, groups: r.groups, year: r.year), tasks: r.tasks,
+        extraColumns: r.extraColumns, journal: [entry])
+      let reopened = try Store.open(dir)
+      #expect(made.plan.settings == reopened.plan.settings, "\(url.lastPathComponent)")
+      #expect(made.plan.tasks == reopened.plan.tasks, "\(url.lastPathComponent)")
+      #expect(made.plan.journal == reopened.plan.journal, "\(url.lastPathComponent)")
+      // A save through the store handed back writes what one through a reopened store would.
+      let id = r.tasks[0].id
+      let note = [Change(op: "note", target: .task(id), fields: [FieldChange(.note, .none, .text("已布置"))])]
+      let copy = Fixtures.scratch("created-copy").appendingPathComponent("s").path
+      try FileManager.default.copyItem(atPath: dir, toPath: copy)
+      try made.commit(note, by: "t", at: "2021-03-02T09:00:00+08:00")
+      try Store.open(copy).commit(note, by: "t", at: "2021-03-02T09:00:00+08:00")
+      for name in ["tasks.csv", "journal.jsonl", "plan.ini", "staffing.csv"] {
+        #expect(
+          Fixtures.read(URL(fileURLWithPath: dir + "/" + name))
+            == Fixtures.read(URL(fileURLWithPath: copy + "/" + name)),
+          "\(url.lastPathComponent) \(name)")
+      }
+    }
+  }
+
+  @Test("a re-import's changes and its journal entry are one save: one run of journal lines, the summary last")
+  func reimportOneSave() throws {
+    let store = try Store.open(Fixtures.sampleCopy().path)
+    let before = store.plan.journal.count
+    let edited = Fixtures.read(Fixtures.seed("000")).replacingOccurrences(of: "\n\t35\n", with: "\n\t36\n")
+    let again = Reimport(try TableImport.read(Array(edited.utf8), file: "000"), onto: store.plan)
+    let revision = try store.commit(
+      again.changes, by: "t", imported: .again(source: "000", added: 1, updated: 0, vanished: 1))
+    #expect(revision.entries.count == again.changes.count + 1)
+    #expect(revision.entries.last?.imported == .again(source: "000", added: 1, updated: 0, vanished: 1))
+    let read = try Store.open(store.folder).plan.journal
+    #expect(read.count == before + again.changes.count + 1)
+    #expect(read.suffix(again.changes.count + 1).map(\.seq) == Array((before + 1)...(before + again.changes.count + 1)))
   }
 }

@@ -331,4 +331,11 @@ struct TableImportTests {
     #expect(r.tasks[1].lead.units == ["办公室"])
     #expect(r.tasks[1].extras["待核对"] != nil)
   }
+
+  @Test("a label with two colons (牵头单位：：…) reads without a fault (found by the prose fuzzer)")
+  func doubleColon() throws {
+    let text = "序号\t工作措施\t责任单位\n1\t制定计划。\t牵头单位：：办公室；配合单位：法规科\n"
+    let r = try read(text)
+    #expect(r.tasks[0].support.units == ["法规科"])
+  }
 }

@@ -106,6 +106,9 @@ struct DepartmentSplitter {
     return all.sorted { $0.0.count > $1.0.count }
   }()
 
+  /// The characters role words start with: most characters of a cell start none.
+  static let roleStarts = Set(roleWords.map { $0.word[0] })
+
   /// Words that start what units do after their names ("…根据各自执法实际制定",
   /// "…对本单位职责任务进行规范"): the units are before them, the rest is no unit.
   static let actionWords = [
@@ -129,10 +132,12 @@ struct DepartmentSplitter {
     typealias S = DepartmentSplitter
     if let labelled = S.labelledRoles(text) { return (labelled, [], false) }
     var t = text
-    for (w, _) in S.roleWords {
-      let word = String(w)
-      for (open, close) in [("（", "）"), ("(", ")")] where t.contains(open + word + close) {
-        t = t.replacing(open + word + close, with: word + "，")
+    if t.contains(where: { $0 == "（" || $0 == "(" }) {
+      for (w, _) in S.roleWords {
+        let word = String(w)
+        for (open, close) in [("（", "）"), ("(", ")")] where t.contains(open + word + close) {
+          t = t.replacing(open + word + close, with: word + "，")
+        }
       }
     }
     let chars = Array(t)
@@ -147,7 +152,7 @@ struct DepartmentSplitter {
     /// The role word at `i`, when text before it names units, with the length of the words
     /// after it that say what they do.
     func word(at i: Int) -> (Says, Int, tail: Int)? {
-      guard i > start else { return nil }
+      guard i > start, S.roleStarts.contains(chars[i]) else { return nil }
       for (wc, says) in S.roleWords where i + wc.count <= chars.count && chars[i] == wc[0] {
         guard Array(chars[i..<(i + wc.count)]) == wc else { continue }
         let end = i + wc.count
@@ -243,24 +248,23 @@ struct DepartmentSplitter {
     let head = lastSep.map { String(t[...$0]) } ?? ""
     let last = lastSep.map { String(t[t.index(after: $0)...]) } ?? t
     let chars = Array(last)
-    var best: Int? = nil
-    for w in actionWords {
-      let wc = Array(w)
-      var k = 1
-      while k + wc.count <= chars.count {
-        if Array(chars[k..<(k + wc.count)]) == wc {
-          if best == nil || k < best! {
-            let tail = String(chars[k...])
-            if !isUnitLike(tail) { best = k }
-          }
+    var k = 1
+    while k < chars.count {
+      if actionStarts.contains(chars[k]) {
+        for wc in actionChars where wc[0] == chars[k] && k + wc.count <= chars.count {
+          guard chars[k..<(k + wc.count)].elementsEqual(wc) else { continue }
+          let tail = String(chars[k...])
+          if !isUnitLike(tail) { return ((head + String(chars[..<k])).trimmingSpaces, tail) }
           break
         }
-        k += 1
       }
+      k += 1
     }
-    guard let b = best else { return (t, nil) }
-    return ((head + String(chars[..<b])).trimmingSpaces, String(chars[b...]))
+    return (t, nil)
   }
+
+  static let actionChars = actionWords.map { Array($0) }
+  static let actionStarts = Set(actionChars.map { $0[0] })
 
   /// "牵头单位：办公室；配合单位：各科室", "（牵头单位:A、B,责任单位:C）": each label's role for
   /// the text after it, up to the next label. A lone 责任单位 leads; beside a 牵头单位 it
@@ -272,8 +276,10 @@ struct DepartmentSplitter {
     for (k, ch) in chars.enumerated() where ch == "：" || ch == ":" {
       // The label: the run of letters before the colon, back to a separator or the start.
       var b = k
-      while b > 0, !separators.contains(chars[b - 1]), !"（(".contains(chars[b - 1]) { b -= 1 }
+      while b > 0, !separators.contains(chars[b - 1]), !"（(：:".contains(chars[b - 1]) { b -= 1 }
       let label = String(chars[b..<k]).filter { !$0.isWhitespace }
+      // A colon doubled ("牵头单位：：") is one.
+      if label.isEmpty && k > 0 && "：:".contains(chars[k - 1]) { continue }
       guard !label.isEmpty, label.count <= 6 else { return nil }
       let says: Says?
       if label.hasPrefix("责任") {
@@ -293,9 +299,10 @@ struct DepartmentSplitter {
     let hasLead = labels.contains { $0.says == .lead }
     var out: [(Role, String)] = []
     for (n, l) in labels.enumerated() {
-      let end = n + 1 < labels.count ? labels[n + 1].start : chars.count
+      let end = max(l.bodyStart, n + 1 < labels.count ? labels[n + 1].start : chars.count)
       var body = String(chars[l.bodyStart..<end]).trimmingSpaces
       while let last = body.last, separators.contains(last) { body.removeLast() }
+      while let first = body.first, "：:".contains(first) { body.removeFirst() }
       guard !body.isEmpty else { continue }
       let says = l.says ?? (hasLead ? .support : .lead)
       out.append((says == .support ? .support : .lead, body))

@@ -121,8 +121,10 @@ extension Interpreter {
     // a two-row header.
     let headerRows = Set(rows[header.index..<(header.index + header.rows)].map { Interpreter.rowKey($0.slots) })
     return rows[(header.index + header.rows)...].filter { r in
-      !r.slots.allSatisfy(\.isEmpty) && !isRepeatedHeader(r.slots, names)
-        && !headerRows.contains(Interpreter.rowKey(r.slots))
+      guard !r.slots.allSatisfy(\.isEmpty) else { return false }
+      // Names are short: a row with a sentence in it is no header (and is not read again).
+      let short = r.slots.allSatisfy { $0.cover != .origin || $0.text.utf8.count <= 90 }
+      return !short || (!isRepeatedHeader(r.slots, names) && !headerRows.contains(Interpreter.rowKey(r.slots)))
     }
   }
 

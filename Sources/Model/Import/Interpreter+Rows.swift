@@ -125,7 +125,7 @@ extension Interpreter {
     let cells: [[Slot]] = (0..<c.width).map { k in
       guard k < row.slots.count else { return [Slot(text: "", cover: .origin, place: row.place)] }
       let s = row.slots[k]
-      if s.text.contains("<p>") || s.text.contains("</p>") {
+      if s.text.utf8.contains(UInt8(ascii: "<")), s.text.contains("<p>") || s.text.contains("</p>") {
         return Interpreter.paragraphs(s.text).map { Slot(text: $0, cover: s.cover, place: s.place) }
       }
       return [s]

@@ -116,6 +116,7 @@ extension Interpreter {
     var keptNumbers = false
     var rawColumns: [String] = []
     var checked = false
+    var readings: [String: DepartmentSplitter.Reading] = [:]
     for (d, id) in zip(drafts, ids) {
       var extras = d.extras
       var checks = d.checks
@@ -126,7 +127,17 @@ extension Interpreter {
       var lead = Departments()
       var support = Departments()
       for (k, text, place, role) in d.departmentCells {
-        let read = splitter.read(text, role: role, place: place)
+        // A table repeats its department cells: each is read once, its guesses moved to
+        // every place it stands.
+        let key = (role == .lead ? "l" : "s") + text
+        var read: DepartmentSplitter.Reading
+        if let known = readings[key] {
+          read = known
+        } else {
+          read = splitter.read(text, role: role, place: .line(0))
+          readings[key] = read
+        }
+        read.guesses = read.guesses.map { $0.moved(to: place) }
         if role == .lead && columns.role[k] == .supportOrLead && !text.trimmingSpaces.isEmpty {
           guesses.append(.leadFromSupport(place, column: columns.names[k]))
         }

@@ -137,7 +137,8 @@ struct Interpreter {
 
   /// The words plans end their names with.
   static let planWords = [
-    "表", "方案", "计划", "要点", "清单", "台账", "意见", "办法", "规划", "安排", "通知", "情况", "任务", "细则", "措施",
+    "表", "方案", "计划", "要点", "清单", "台账", "意见", "办法", "规划", "安排", "通知", "情况", "任务", "细则", "措施", "分解",
+    "分工",
   ]
 
   static func isPlanName(_ line: String) -> Bool {

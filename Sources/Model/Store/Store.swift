@@ -96,11 +96,14 @@ public final class Store {
     return store
   }
 
-  /// Creates a new store folder (or fills an empty one) with the given files' contents.
+  /// Creates a new store folder (or fills an empty one) with the given files' contents and
+  /// journal (an import's entry, written with the files it made), and hands it back open:
+  /// its plan is the one given, not the files read back.
+  @discardableResult
   public static func create(
     _ folder: String, settings: PlanSettings, tasks: [PlanTask], staffing: [StaffingUnit] = [],
-    extraColumns: [String] = []
-  ) throws(StoreError) {
+    extraColumns: [String] = [], journal: [JournalEntry] = []
+  ) throws(StoreError) -> Store {
     try FileIO.makeDirectory(folder)
     for name in [tasksFile, SettingsFile.name] where FileIO.exists(folder + "/" + name) {
       throw StoreError(.cannotCreate, .storeExists(file: name), file: folder)
@@ -113,10 +116,21 @@ public final class Store {
     for (i, t) in tasks.enumerated() { table.append(t, index: i) }
     var units = CSVDocument(header: Columns.staffingHeader, bom: true)
     for u in staffing { units.append(fields: [u.name, String(u.enforcement), String(u.reviewers)]) }
+    let journalBytes = Array(journal.map { JournalFile.encode($0) + "\n" }.joined().utf8)
     try FileIO.replace(folder, SettingsFile.name, with: Array(SettingsFile.render(settings).utf8))
     try FileIO.replace(folder, staffingFile, with: units.serialized())
-    try FileIO.append(folder + "/" + JournalFile.name, [])
+    try FileIO.append(folder + "/" + JournalFile.name, journalBytes)
     try FileIO.replace(folder, tasksFile, with: table.doc.serialized())
+    let store = Store(folder: folder, tasks: table)
+    store.staffing = try StaffingTable(doc: units, file: store.path(staffingFile))
+    store.plan = Plan(
+      settings: settings, tasks: TaskList(tasks), positions: table.taskOf, staffing: staffing, journal: journal)
+    store.journalValidLength = journalBytes.count
+    store.journalLines = journal.count
+    for name in [SettingsFile.name, tasksFile, staffingFile, JournalFile.name] {
+      store.stamps[name] = FileIO.stamp(store.path(name))
+    }
+    return store
   }
 
   // MARK: Reading
@@ -308,16 +322,23 @@ public final class Store {
   /// neither its old nor its new value was changed by someone else, and the save is refused
   /// with `.busy` (exit 75). A file on disk that no longer parses refuses it with `.badData`.
   /// Refused or failed, nothing is written. Returns the plan as saved and the tasks touched.
+  /// `imported`: an import's summary, journaled after its changes in the same write.
   @discardableResult
-  public func commit(_ changes: [Change], by who: String, at time: String = Clock.nowISO()) throws(StoreError)
-    -> Revision
-  {
+  public func commit(
+    _ changes: [Change], by who: String, at time: String = Clock.nowISO(), imported: ImportSummary? = nil
+  ) throws(StoreError) -> Revision {
     settle()
     let lock = try StoreLock.acquire(in: folder)
     defer { lock.release() }
     removeStaleTempFiles()
     _ = try readAll(force: false)
-    let draft = try prepare(changes, by: who, at: time)
+    var draft = try prepare(changes, by: who, at: time)
+    if let imported, !draft.entries.isEmpty {
+      draft.entries.append(
+        JournalEntry(
+          seq: (draft.entries.last?.seq ?? 0) + 1, at: time, by: who,
+          change: Change(op: "import", target: .plan, fields: []), imported: imported))
+    }
     // A change rolled forward from the journal at reading is written out with any save.
     guard !draft.entries.isEmpty || rolledForward else { return Revision(plan: plan, changedTasks: [], entries: []) }
     let undo = apply(draft)
@@ -486,23 +507,6 @@ public final class Store {
     journalValidLength += bytes.count
     journalLines += CSVDocument.lineCount(bytes) - 1
     stamps[JournalFile.name] = FileIO.stamp(path(JournalFile.name))
-  }
-
-  /// Appends entries to the journal, first setting aside a torn last line.
-  public func appendJournal(_ entries: [JournalEntry]) throws(StoreError) {
-    let lock = try StoreLock.acquire(in: folder)
-    defer { lock.release() }
-    _ = try readAll(force: false)
-    let mark = try setTornTailAside()
-    let bytes = journalLine(entries)
-    do {
-      try FileIO.append(path(JournalFile.name), bytes)
-    } catch {
-      try? FileIO.truncate(path(JournalFile.name), to: mark)
-      throw error
-    }
-    noteJournalAppended(bytes)
-    plan.journal += entries
   }
 
   /// Moves a torn last line (a writer killed mid-append) to journal.jsonl.torn, so appends go

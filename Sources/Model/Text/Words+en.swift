@@ -624,6 +624,9 @@ public struct EnglishWords: Words {
   public var titleHelp: String { "The plan's title." }
   public var planAgencyHelp: String { "Whose plan it is (the agency)." }
   public var reviewerPercentHelp: String { "Reviewers per hundred enforcement staff (default 5)." }
+  public var planYearHelp: String {
+    "The plan's year, in which deadlines that name none (the year's end, a quarter) are read."
+  }
   public var groupsHelp: String { "A working group (repeat, in order)." }
   public var addAbstract: String { "Add a task to a group (its id is the group's next free number)." }
   public var addGroupHelp: String { "The working group: its name, its number, or a unique part of its name." }
@@ -976,6 +979,7 @@ public struct EnglishWords: Words {
       + "Add --new if it is a new name"
   }
   public var percentOutOfRange: String { "--reviewer-percent must be from 0 to 100" }
+  public func yearOutOfRange(_ year: Int) -> String { "--year must be a year such as 2021: \(year)" }
   public var emptyMeasure: String { "the measure cannot be empty" }
   public var emptyTaskID: String { "the id cannot be empty" }
   public var badSetOption: String { "--set takes COLUMN=VALUE" }

@@ -569,6 +569,7 @@ public struct ChineseWords: Words {
   public var titleHelp: String { "方案的标题。" }
   public var planAgencyHelp: String { "方案所属的机构。" }
   public var reviewerPercentHelp: String { "每百名执法人员应配的审核人员数（默认 5）。" }
+  public var planYearHelp: String { "方案年度：未写年份的期限（如“年底前”“二季度”）按此年度理解。" }
   public var groupsHelp: String { "工作组（可重复给出，按顺序）。" }
   public var addAbstract: String { "在工作组中新增一项任务（编号取该组下一个空号）。" }
   public var addGroupHelp: String { "工作组：名称、序号，或名称中唯一的一部分。" }
@@ -887,6 +888,7 @@ public struct ChineseWords: Words {
     "“\(name)”与已有的“\(near.joined(separator: "”“"))”只差一个字，是否写错了？如确为新名称，请加 --new"
   }
   public var percentOutOfRange: String { "--reviewer-percent 应为 0 到 100 的整数" }
+  public func yearOutOfRange(_ year: Int) -> String { "--year 应为年份，如 2021：\(year)" }
   public var emptyMeasure: String { "工作措施不能为空" }
   public var emptyTaskID: String { "任务编号不能为空" }
   public var badSetOption: String { "--set 的写法是 列名=值" }

@@ -408,6 +408,7 @@ public protocol Words: Sendable {
   var titleHelp: String { get }
   var planAgencyHelp: String { get }
   var reviewerPercentHelp: String { get }
+  var planYearHelp: String { get }
   var groupsHelp: String { get }
   var addAbstract: String { get }
   var addGroupHelp: String { get }
@@ -628,6 +629,7 @@ public protocol Words: Sendable {
   /// A name one character off known ones: a typo, unless `--new` says it is meant.
   func nearName(_ name: String, near: [String]) -> String
   var percentOutOfRange: String { get }
+  func yearOutOfRange(_ year: Int) -> String
   var emptyMeasure: String { get }
   var emptyTaskID: String { get }
   var badSetOption: String { get }

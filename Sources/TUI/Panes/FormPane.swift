@@ -28,7 +28,7 @@ enum FormPane {
       }
       y += 1
       if field == .deadline {
-        let reading = Phrases(w).typedDeadline(Deadline(f.value(.deadline)))
+        let reading = Phrases(w).typedDeadline(Deadline(f.value(.deadline)).inYear(s.plan.settings.year))
         g.put(reading, x: x, y: y, style: .info, maxWidth: valueW)
         y += 1
       }
